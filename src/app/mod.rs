@@ -1,0 +1,11 @@
+//! The program's core in the Elm style: the `Model`, the `Action`s that
+//! change it, and `update`, which returns the `Effect`s (I/O) for the shell
+//! in `tui` to carry out. Nothing here touches the terminal, files or git.
+
+pub mod action;
+pub mod model;
+pub mod update;
+
+pub use action::{Action, Effect};
+pub use model::{Model, Screen};
+pub use update::update;

@@ -1,0 +1,69 @@
+//! The command line: subcommands and their flags (clap).
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "tertial",
+    version,
+    about = "Uppföljning av verksamhetsplaner (T1, T2, verksamhetsberättelse) i terminalen, med git som revisionsspår.",
+    long_about = None,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Workspace to open (default: the current folder).
+    pub dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub open: OpenArgs,
+}
+
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct OpenArgs {
+    /// Unit to open (its id, e.g. hagerstens-hemtjanst).
+    #[arg(long)]
+    pub unit: Option<String>,
+    /// Language of the interface: sv (default) or en.
+    #[arg(long, value_name = "sv|en")]
+    pub lang: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open a workspace (the default command).
+    Open {
+        /// Workspace folder (default: the current folder).
+        dir: Option<PathBuf>,
+        #[command(flatten)]
+        args: OpenArgs,
+    },
+    /// Validate every plan of a workspace; exit status 1 on any problem.
+    Check {
+        /// Workspace folder (default: the current folder).
+        dir: Option<PathBuf>,
+    },
+    /// Create a new workspace: a git repository with plans/ and a first commit.
+    Init {
+        /// Folder to create (must not exist or be empty).
+        dir: PathBuf,
+        /// Copy the bundled sample plans in.
+        #[arg(long)]
+        with_samples: bool,
+        /// Author of the first commit, "Name <email>" (default: git config).
+        #[arg(long)]
+        author: Option<String>,
+    },
+    /// Make a fresh demo workspace from the bundled plans and open it.
+    Demo {
+        /// Folder to make the demo workspace in (default: the user's data folder).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// Only create the workspace and print where; do not open it.
+        #[arg(long)]
+        no_open: bool,
+        #[command(flatten)]
+        args: OpenArgs,
+    },
+}

@@ -1,0 +1,112 @@
+//! The interface language (Swedish by default, English on request) and
+//! Swedish number formatting.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    Sv,
+    En,
+}
+
+impl Lang {
+    /// `--lang` first, then TERTIAL_LANG, then the locale (LC_ALL,
+    /// LC_MESSAGES, LANG): English only when the locale says English.
+    pub fn detect(flag: Option<&str>) -> Lang {
+        let pick = |s: &str| {
+            let s = s.to_ascii_lowercase();
+            if s.starts_with("en") {
+                Some(Lang::En)
+            } else if s.starts_with("sv") {
+                Some(Lang::Sv)
+            } else {
+                None
+            }
+        };
+        if let Some(l) = flag.and_then(pick) {
+            return l;
+        }
+        for var in ["TERTIAL_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Ok(v) = std::env::var(var) {
+                if v.is_empty() {
+                    continue;
+                }
+                return pick(&v).unwrap_or(Lang::Sv);
+            }
+        }
+        Lang::Sv
+    }
+
+    /// The text in this language: `lang.t("Mål", "Goal")`.
+    pub fn t(self, sv: &'static str, en: &'static str) -> &'static str {
+        match self {
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+}
+
+/// A number in Swedish format: decimal comma, no trailing zeros, a
+/// non-breaking-free plain space as thousands separator is not used
+/// (the city's reports write 1500, 69,23).
+pub fn format_number(v: f64) -> String {
+    if !v.is_finite() {
+        return String::from("–");
+    }
+    let mut s = format!("{:.2}", v);
+    if s.contains('.') {
+        while s.ends_with('0') {
+            s.pop();
+        }
+        if s.ends_with('.') {
+            s.pop();
+        }
+    }
+    if s == "-0" {
+        s = "0".into();
+    }
+    s.replace('.', ",")
+}
+
+/// Parses a number written the Swedish way ("69,23", "8,5 %", "1 500")
+/// or with a decimal point. Returns the number and whether it had `%`.
+pub fn parse_number(text: &str) -> Option<(f64, bool)> {
+    let t = text.trim();
+    let percent = t.ends_with('%');
+    let t = t.trim_end_matches('%').trim();
+    let cleaned: String = t
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '\u{a0}' | '\u{202f}'))
+        .map(|c| if c == ',' { '.' } else { c })
+        .collect();
+    if cleaned.is_empty() || cleaned.chars().filter(|c| *c == '.').count() > 1 {
+        return None;
+    }
+    if !cleaned.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') {
+        return None;
+    }
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite()).map(|v| (v, percent))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn swedish_numbers_round_trip() {
+        assert_eq!(format_number(69.23), "69,23");
+        assert_eq!(format_number(8.5), "8,5");
+        assert_eq!(format_number(80.0), "80");
+        assert_eq!(parse_number("69,23 %"), Some((69.23, true)));
+        assert_eq!(parse_number("1 500"), Some((1500.0, false)));
+        assert_eq!(parse_number("3.2"), Some((3.2, false)));
+        assert_eq!(parse_number("Max 10 personer"), None);
+        assert_eq!(parse_number("1,2,3"), None);
+        assert_eq!(parse_number(""), None);
+    }
+
+    #[test]
+    fn flag_wins_over_environment() {
+        assert_eq!(Lang::detect(Some("en")), Lang::En);
+        assert_eq!(Lang::detect(Some("sv")), Lang::Sv);
+    }
+}

@@ -1,0 +1,87 @@
+//! The `tertial` binary: parses the command line and runs the subcommand.
+
+use clap::Parser;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use tertial::cli::{Cli, Command, OpenArgs};
+use tertial::{sanitize, workspace};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => open(cli.dir, cli.open),
+        Some(Command::Open { dir, args }) => open(dir, args),
+        Some(Command::Check { dir }) => return check(dir),
+        Some(Command::Init { dir, with_samples, author }) => init(&dir, with_samples, author.as_deref()),
+        Some(Command::Demo { dir, no_open, args }) => demo(dir, no_open, args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tertial: {}", sanitize::line(&format!("{e:#}")));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn current_dir(dir: Option<PathBuf>) -> PathBuf {
+    dir.unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn check(dir: Option<PathBuf>) -> ExitCode {
+    let root = current_dir(dir);
+    let files = workspace::plan_files(&root);
+    if files.is_empty() {
+        eprintln!(
+            "tertial: no plans found under {}; expected files plans/<year>/<unit>.toml",
+            sanitize::line(&root.join(workspace::PLANS_DIR).display().to_string())
+        );
+        return ExitCode::from(1);
+    }
+    let (plans, diags) = workspace::check::load_all(&root);
+    for d in &diags {
+        eprint!("{d}");
+        eprintln!();
+    }
+    let errors = diags.iter().filter(|d| d.is_error()).count();
+    let bad_files: std::collections::BTreeSet<&str> =
+        diags.iter().filter(|d| d.is_error()).map(|d| d.file.as_str()).collect();
+    let goals: usize = plans.iter().map(|p| p.plan.unit_goals.len()).sum();
+    println!(
+        "{} plan files checked: {} without problems, {} with problems ({} errors); {} enhetsmål in valid plans",
+        files.len(),
+        files.len() - bad_files.len(),
+        bad_files.len(),
+        errors,
+        goals
+    );
+    if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn init(dir: &std::path::Path, with_samples: bool, author: Option<&str>) -> anyhow::Result<()> {
+    let ws = workspace::create::init(dir, with_samples, author)?;
+    println!("Arbetsyta skapad: {}", sanitize::line(&ws.root.display().to_string()));
+    Ok(())
+}
+
+fn demo(dir: Option<PathBuf>, no_open: bool, args: OpenArgs) -> anyhow::Result<()> {
+    let ws = workspace::create::demo(dir.as_deref())?;
+    let shown = ws.root.display().to_string();
+    println!("Demo-arbetsyta skapad: {}", sanitize::line(&shown));
+    if no_open {
+        return Ok(());
+    }
+    open(Some(ws.root.clone()), args)?;
+    println!("Demo-arbetsytan finns kvar i {}", sanitize::line(&shown));
+    Ok(())
+}
+
+fn open(dir: Option<PathBuf>, args: OpenArgs) -> anyhow::Result<()> {
+    let root = current_dir(dir);
+    let ws = workspace::Workspace::open(&root)?;
+    tertial::tui::run(&ws, &args)
+}

@@ -1,0 +1,153 @@
+//! Reads a plan file from bytes: size limit, encoding, TOML syntax and types,
+//! then the plan's own rules. Every problem becomes a `Diagnostic` with
+//! file:line:col; nothing here panics on any input.
+
+use super::model::{Plan, SCHEMA_VERSION};
+use super::spans;
+use super::validate;
+use crate::diag::Diagnostic;
+use crate::toml_path;
+
+/// Plans larger than this are rejected before parsing (a real plan is
+/// 30–80 KiB; the limit keeps a stray binary or log file from costing memory).
+pub const MAX_PLAN_BYTES: usize = 4 * 1024 * 1024;
+
+/// Parses and validates a plan. `file` is the name used in diagnostics.
+pub fn parse_plan(file: &str, bytes: &[u8]) -> Result<Plan, Vec<Diagnostic>> {
+    let src = decode_text(file, bytes, MAX_PLAN_BYTES).map_err(|d| vec![d])?;
+    let plan = match toml::from_str::<Plan>(src) {
+        Ok(plan) => plan,
+        Err(err) => return Err(vec![explain_parse_error(file, src, &err)]),
+    };
+    if plan.schema != SCHEMA_VERSION {
+        return Err(vec![schema_problem(file, src).unwrap_or_else(|| {
+            Diagnostic::whole_file(file, "unsupported schema version")
+        })]);
+    }
+    let problems = validate::check(&plan);
+    if problems.is_empty() {
+        return Ok(plan);
+    }
+    Err(problems
+        .into_iter()
+        .map(|p| Diagnostic::at(file, src, spans::locate(src, &p.path), p.message))
+        .collect())
+}
+
+/// Checks size and encoding and strips a BOM; returns the text to parse.
+pub fn decode_text<'a>(file: &str, bytes: &'a [u8], limit: usize) -> Result<&'a str, Diagnostic> {
+    if bytes.len() > limit {
+        return Err(Diagnostic::whole_file(
+            file,
+            format!(
+                "file is {} bytes; expected at most {} bytes ({} MiB)",
+                bytes.len(),
+                limit,
+                limit / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let src = match std::str::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let good = e.valid_up_to();
+            // Safe: everything before `good` is valid UTF-8.
+            let prefix = std::str::from_utf8(&bytes[..good]).unwrap_or("");
+            let mut d = Diagnostic::at(
+                file,
+                prefix,
+                good..good,
+                format!(
+                    "invalid UTF-8 (byte 0x{:02X} at offset {good}); expected UTF-8 text",
+                    bytes[good]
+                ),
+            );
+            d.width = 1;
+            return Err(d);
+        }
+    };
+    // Raw control characters (outside \t, \n, \r) are never valid TOML; name
+    // them plainly instead of leaving it to the parser's generic message.
+    if let Some((i, c)) = src
+        .char_indices()
+        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+    {
+        return Err(Diagnostic::at(
+            file,
+            src,
+            i..i + c.len_utf8(),
+            format!(
+                "control character U+{:04X} in the file; expected text (write it as \\u{:04X} inside a string if it is meant)",
+                c as u32, c as u32
+            ),
+        ));
+    }
+    Ok(src)
+}
+
+fn explain_parse_error(file: &str, src: &str, err: &toml::de::Error) -> Diagnostic {
+    if let Some(d) = schema_problem(file, src) {
+        return d;
+    }
+    let span = err.span().unwrap_or(0..0);
+    Diagnostic::at(file, src, span, humanize(err.message()))
+}
+
+/// A plan of another schema version is reported as such, before any field
+/// error that the other version's layout would cause.
+fn schema_problem(file: &str, src: &str) -> Option<Diagnostic> {
+    let root = toml::de::DeTable::parse(src).ok()?;
+    let found = root
+        .get_ref()
+        .iter()
+        .find(|(k, _)| k.get_ref() == "schema")
+        .map(|(_, v)| v);
+    match found {
+        None => Some(Diagnostic::at(
+            file,
+            src,
+            0..0,
+            format!("missing `schema`; expected `schema = {SCHEMA_VERSION}` at the top of the file"),
+        )),
+        Some(v) => {
+            let ok = v
+                .get_ref()
+                .as_integer()
+                .map(|i| i.as_str() == SCHEMA_VERSION.to_string())
+                .unwrap_or(false);
+            (!ok).then(|| {
+                Diagnostic::at(
+                    file,
+                    src,
+                    spans::locate(src, &toml_path!("schema")),
+                    format!(
+                        "unsupported schema version; expected `schema = {SCHEMA_VERSION}` (this is tertial {})",
+                        env!("CARGO_PKG_VERSION")
+                    ),
+                )
+            })
+        }
+    }
+}
+
+/// Serde's messages name Rust types; say what the file should hold instead.
+fn humanize(msg: &str) -> String {
+    let msg = msg
+        .replace("expected i64", "expected a whole number")
+        .replace("expected i32", "expected a whole number")
+        .replace("expected u8", "expected a small whole number")
+        .replace("expected a boolean", "expected true or false")
+        .replace("a sequence", "a list [ … ]")
+        .replace("expected a string", "expected a text in quotes");
+    let msg = if let Some(rest) = msg.strip_prefix("missing field ") {
+        format!("missing key {rest}; expected it in this table")
+    } else if let Some(rest) = msg.strip_prefix("unknown field ") {
+        format!("unknown key {rest}")
+    } else if msg.starts_with("duplicate key") {
+        "duplicate key; expected each key once per table".to_string()
+    } else {
+        msg
+    };
+    msg.trim().to_string()
+}

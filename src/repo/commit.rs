@@ -1,0 +1,183 @@
+//! Committing files onto a branch the way concurrent users need it: the
+//! tree is built in memory from the branch tip (never through the shared
+//! index or working tree), and the branch is moved with compare-and-swap.
+//! When another process moved the tip first, the tree is rebuilt on the
+//! new tip and the update retried.
+
+use super::{read, RepoError};
+use std::time::{Duration, Instant};
+
+/// A file to write (`Some`) or remove (`None`) in the commit.
+#[derive(Debug, Clone)]
+pub struct FileChange {
+    pub path: String,
+    pub content: Option<Vec<u8>>,
+}
+
+impl FileChange {
+    pub fn put(path: impl Into<String>, content: impl Into<Vec<u8>>) -> Self {
+        FileChange {
+            path: path.into(),
+            content: Some(content.into()),
+        }
+    }
+    pub fn remove(path: impl Into<String>) -> Self {
+        FileChange {
+            path: path.into(),
+            content: None,
+        }
+    }
+}
+
+/// How long a held git lock is waited for before giving up.
+pub const LOCK_WAIT: Duration = Duration::from_secs(5);
+/// How often a moved tip is rebuilt on before giving up.
+const MAX_REBUILDS: u32 = 100;
+
+/// Commits `changes` on top of the tip of `branch` (creating the branch
+/// when unborn) and returns the new commit. Others' commits are never lost:
+/// the update only succeeds against the tip the tree was built on.
+pub fn commit_files(
+    repo: &git2::Repository,
+    branch: &str,
+    changes: &[FileChange],
+    message: &str,
+    sig: &git2::Signature<'_>,
+) -> Result<git2::Oid, RepoError> {
+    commit_files_with(repo, branch, changes, message, sig, &mut |_| Ok(None))
+}
+
+/// Like [`commit_files`], with `sign` turning the commit buffer into a
+/// signature (used when the user's git config asks for signed commits).
+pub fn commit_files_with(
+    repo: &git2::Repository,
+    branch: &str,
+    changes: &[FileChange],
+    message: &str,
+    sig: &git2::Signature<'_>,
+    sign: &mut dyn FnMut(&str) -> Result<Option<String>, RepoError>,
+) -> Result<git2::Oid, RepoError> {
+    let refname = format!("refs/heads/{branch}");
+    let started = Instant::now();
+    let mut backoff = Duration::from_millis(20);
+    let mut rebuilds = 0;
+    loop {
+        let parent_id = read::tip(repo, branch)?;
+        let parent = parent_id.map(|id| repo.find_commit(id)).transpose()?;
+        let base = match &parent {
+            Some(c) => c.tree()?,
+            None => repo.find_tree(repo.treebuilder(None)?.write()?)?,
+        };
+        let mut update = git2::build::TreeUpdateBuilder::new();
+        for ch in changes {
+            match &ch.content {
+                Some(bytes) => {
+                    let blob = repo.blob(bytes)?;
+                    update.upsert(ch.path.as_str(), blob, git2::FileMode::Blob);
+                }
+                None => {
+                    update.remove(ch.path.as_str());
+                }
+            }
+        }
+        let tree = repo.find_tree(update.create_updated(repo, &base)?)?;
+        let parents: Vec<&git2::Commit> = parent.iter().collect();
+        let commit_id = {
+            let buf = repo.commit_create_buffer(sig, sig, message, &tree, &parents)?;
+            let text = std::str::from_utf8(&buf).map_err(|_| git2::Error::from_str("commit buffer is not UTF-8"))?;
+            match sign(text)? {
+                Some(signature) => repo.commit_signed(text, &signature, None)?,
+                None => repo.commit(None, sig, sig, message, &tree, &parents)?,
+            }
+        };
+        let log = format!("tertial: {}", message.lines().next().unwrap_or(""));
+        let moved = match parent_id {
+            Some(old) => repo.reference_matching(&refname, commit_id, true, old, &log),
+            None => repo.reference(&refname, commit_id, false, &log),
+        };
+        match moved {
+            Ok(_) => return Ok(commit_id),
+            Err(e) if matches!(e.code(), git2::ErrorCode::Modified | git2::ErrorCode::Exists) => {
+                rebuilds += 1;
+                if rebuilds >= MAX_REBUILDS {
+                    return Err(RepoError::Contended { attempts: rebuilds });
+                }
+            }
+            Err(e) if e.code() == git2::ErrorCode::Locked => {
+                let waited = started.elapsed();
+                if waited >= LOCK_WAIT {
+                    return Err(RepoError::Locked {
+                        path: repo.path().join(format!("{refname}.lock")),
+                        waited_ms: waited.as_millis() as u64,
+                    });
+                }
+                std::thread::sleep(backoff);
+                backoff = (backoff * 2).min(Duration::from_millis(500));
+            }
+            Err(e) => return Err(e.into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{read, testutil};
+    use super::*;
+
+    #[test]
+    fn first_commit_creates_branch_then_stacks() {
+        let (_d, repo) = testutil::empty_repo();
+        let sig = testutil::sig();
+        let a = commit_files(&repo, "main", &[FileChange::put("x/a.toml", "a")], "first", &sig).unwrap();
+        let b = commit_files(&repo, "main", &[FileChange::put("x/b.toml", "b")], "second", &sig).unwrap();
+        let cb = repo.find_commit(b).unwrap();
+        assert_eq!(cb.parent_id(0).unwrap(), a);
+        // Both files are in the tip: the second commit kept the first's file.
+        assert!(read::file_at_tip(&repo, "main", "x/a.toml").unwrap().is_some());
+        assert!(read::file_at_tip(&repo, "main", "x/b.toml").unwrap().is_some());
+        let removed = commit_files(&repo, "main", &[FileChange::remove("x/a.toml")], "third", &sig).unwrap();
+        assert_eq!(read::tip(&repo, "main").unwrap(), Some(removed));
+        assert!(read::file_at_tip(&repo, "main", "x/a.toml").unwrap().is_none());
+    }
+
+    #[test]
+    fn a_tip_moved_by_another_writer_is_built_upon_not_overwritten() {
+        let (dir, repo) = testutil::empty_repo();
+        let sig = testutil::sig();
+        commit_files(&repo, "main", &[FileChange::put("a", "1")], "base", &sig).unwrap();
+        // Another process commits between our read and our update: simulate
+        // by a signer hook that commits through a second handle.
+        let other = git2::Repository::open(dir.path()).unwrap();
+        let mut raced = false;
+        let mut sign = |_: &str| {
+            if !raced {
+                raced = true;
+                commit_files(&other, "main", &[FileChange::put("theirs", "t")], "theirs", &testutil::sig()).unwrap();
+            }
+            Ok(None)
+        };
+        commit_files_with(&repo, "main", &[FileChange::put("ours", "o")], "ours", &sig, &mut sign).unwrap();
+        assert!(read::file_at_tip(&repo, "main", "theirs").unwrap().is_some());
+        assert!(read::file_at_tip(&repo, "main", "ours").unwrap().is_some());
+        let tip = repo.find_commit(read::tip(&repo, "main").unwrap().unwrap()).unwrap();
+        assert_eq!(tip.message(), Some("ours"));
+        assert_eq!(tip.parent(0).unwrap().message(), Some("theirs"));
+    }
+
+    #[test]
+    fn a_held_ref_lock_is_reported_by_name_and_left_alone() {
+        let (_d, repo) = testutil::empty_repo();
+        let sig = testutil::sig();
+        commit_files(&repo, "main", &[FileChange::put("a", "1")], "base", &sig).unwrap();
+        let lock = repo.path().join("refs/heads/main.lock");
+        std::fs::write(&lock, "").unwrap();
+        let err = commit_files(&repo, "main", &[FileChange::put("b", "2")], "blocked", &sig).unwrap_err();
+        match err {
+            RepoError::Locked { path, .. } => assert_eq!(path, lock),
+            other => panic!("expected Locked, got {other:?}"),
+        }
+        assert!(lock.exists(), "the lock must never be removed by us");
+        std::fs::remove_file(&lock).unwrap();
+        commit_files(&repo, "main", &[FileChange::put("b", "2")], "after", &sig).unwrap();
+    }
+}

@@ -1,0 +1,70 @@
+//! Every git2 call of the program: creating workspaces, committing files
+//! onto a branch without the shared index, reading files at the tip.
+//! No UI types here; each function is tested on a temporary repository.
+
+pub mod commit;
+pub mod init;
+pub mod read;
+
+#[cfg(test)]
+pub(crate) mod testutil;
+
+pub use commit::{commit_files, FileChange};
+pub use init::init_repo;
+
+use std::path::PathBuf;
+
+/// The branch follow-ups are committed to.
+pub const DEFAULT_BRANCH: &str = "main";
+
+#[derive(Debug, thiserror::Error)]
+pub enum RepoError {
+    #[error("git lock held: {path} exists (another git command may be running); tried for {waited_ms} ms. Not removed: remove it only when no git process uses the repository")]
+    Locked { path: PathBuf, waited_ms: u64 },
+    #[error("git refuses the repository {path}: it is owned by another user. If it is a shared workspace, run: git config --global --add safe.directory {path}")]
+    Owner { path: PathBuf },
+    #[error("no git identity: set one with `git config --global user.name \"Förnamn Efternamn\"` and `git config --global user.email namn@stockholm.se`, or pass --author \"Namn <e-post>\" (or TERTIAL_AUTHOR)")]
+    NoIdentity,
+    #[error("the branch moved {attempts} times while committing; nothing was lost, try again")]
+    Contended { attempts: u32 },
+    #[error("git: {0}")]
+    Git(#[from] git2::Error),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Opens the repository at `dir` (not searching upwards: a workspace is
+/// always named exactly), translating the ownership refusal.
+pub fn open(dir: &std::path::Path) -> Result<git2::Repository, RepoError> {
+    match git2::Repository::open(dir) {
+        Ok(r) => Ok(r),
+        Err(e) if e.code() == git2::ErrorCode::Owner => Err(RepoError::Owner {
+            path: dir.to_path_buf(),
+        }),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The identity for commits: `override_` ("Name <email>") first, then
+/// TERTIAL_AUTHOR, then git config.
+pub fn signature(
+    repo: &git2::Repository,
+    override_: Option<&str>,
+) -> Result<git2::Signature<'static>, RepoError> {
+    let from_env = std::env::var("TERTIAL_AUTHOR").ok();
+    if let Some(spec) = override_.or(from_env.as_deref()) {
+        return parse_author(spec).ok_or(RepoError::NoIdentity);
+    }
+    repo.signature().map_err(|_| RepoError::NoIdentity)
+}
+
+/// Parses "Name <email>".
+pub fn parse_author(spec: &str) -> Option<git2::Signature<'static>> {
+    let (name, rest) = spec.split_once('<')?;
+    let email = rest.strip_suffix('>')?.trim();
+    let name = name.trim();
+    if name.is_empty() || email.is_empty() {
+        return None;
+    }
+    git2::Signature::now(name, email).ok()
+}

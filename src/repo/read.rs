@@ -1,0 +1,45 @@
+//! Reading files and refs at a branch tip, without the working tree.
+
+use super::RepoError;
+
+/// The tip commit of `branch`, or None while it is unborn.
+pub fn tip(repo: &git2::Repository, branch: &str) -> Result<Option<git2::Oid>, RepoError> {
+    match repo.find_reference(&format!("refs/heads/{branch}")) {
+        Ok(r) => Ok(r.target()),
+        Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The content of `path` at the tip of `branch`, or None when absent.
+pub fn file_at_tip(
+    repo: &git2::Repository,
+    branch: &str,
+    path: &str,
+) -> Result<Option<Vec<u8>>, RepoError> {
+    let Some(oid) = tip(repo, branch)? else {
+        return Ok(None);
+    };
+    let tree = repo.find_commit(oid)?.tree()?;
+    match tree.get_path(std::path::Path::new(path)) {
+        Ok(entry) => Ok(Some(repo.find_blob(entry.id())?.content().to_vec())),
+        Err(e) if e.code() == git2::ErrorCode::NotFound => Ok(None),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{commit_files, testutil, FileChange};
+    use super::*;
+
+    #[test]
+    fn reads_committed_file_and_reports_absent_ones() {
+        let (_d, repo) = testutil::empty_repo();
+        assert_eq!(tip(&repo, "main").unwrap(), None);
+        assert_eq!(file_at_tip(&repo, "main", "a/b.toml").unwrap(), None);
+        commit_files(&repo, "main", &[FileChange::put("a/b.toml", "x = 1\n")], "m", &testutil::sig()).unwrap();
+        assert_eq!(file_at_tip(&repo, "main", "a/b.toml").unwrap().unwrap(), b"x = 1\n");
+        assert_eq!(file_at_tip(&repo, "main", "a/c.toml").unwrap(), None);
+    }
+}

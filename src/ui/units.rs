@@ -1,0 +1,62 @@
+//! The start screen of a workspace with several units: a filterable list.
+
+use super::style;
+use crate::app::model::unit_label;
+use crate::app::Model;
+use crate::sanitize;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
+use ratatui::Frame;
+
+pub fn view(m: &Model, f: &mut Frame, area: Rect) {
+    let l = m.lang;
+    let [head, filter, list] =
+        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let title = format!(
+        "tertial · {} · {}",
+        sanitize::line(&m.workspace_name),
+        l.t("välj enhet", "choose a unit")
+    );
+    f.render_widget(Paragraph::new(Span::styled(title, style::title())), head);
+    f.render_widget(
+        Paragraph::new(Line::from(vec![
+            Span::styled(l.t("Filter: ", "Filter: "), style::label()),
+            Span::raw(sanitize::line(&m.units.filter).into_owned()),
+            Span::styled("▏", style::dim()),
+        ])),
+        filter,
+    );
+    let rows = m.filtered_units();
+    let items: Vec<ListItem> = rows
+        .iter()
+        .map(|(i, hits)| {
+            let p = &m.plans[*i];
+            let label = unit_label(p);
+            let mut spans: Vec<Span> = label
+                .chars()
+                .enumerate()
+                .map(|(ci, c)| {
+                    let s = sanitize::line(c.encode_utf8(&mut [0; 4])).into_owned();
+                    if hits.contains(&ci) {
+                        Span::styled(s, style::matched())
+                    } else {
+                        Span::raw(s)
+                    }
+                })
+                .collect();
+            spans.push(Span::styled(
+                format!("  · {} {}", p.plan.unit_goals.len(), l.t("enhetsmål", "unit goals")),
+                style::dim(),
+            ));
+            ListItem::new(Line::from(spans))
+        })
+        .collect();
+    let count = format!(" {} / {} ", rows.len(), m.plans.len());
+    let list_widget = List::new(items)
+        .block(Block::default().borders(Borders::TOP).title(count))
+        .highlight_style(style::selected())
+        .highlight_symbol("▶ ");
+    let mut state = ListState::default().with_selected((!rows.is_empty()).then_some(m.units.selected));
+    f.render_stateful_widget(list_widget, list, &mut state);
+}

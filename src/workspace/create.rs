@@ -1,0 +1,118 @@
+//! Creating workspaces: `tertial init` and the demo workspace.
+
+use super::{WorkspaceError, Workspace, MARKER, STATE_DIR};
+use crate::plan::bundled;
+use crate::repo::{self, FileChange};
+use std::path::{Path, PathBuf};
+
+const GITIGNORE: &str = "# Local state of tertial (drafts, locks): never committed.\n.tertial/\n";
+
+const MARKER_TEXT: &str = "# This folder is a tertial workspace.\n\
+# plans/<år>/<enhet>.toml      verksamhetsplaner, one per unit and year\n\
+# followups/<period>/<enhet>.toml  uppföljningar (T1, T2, VB), committed by tertial\n\
+schema = 1\n";
+
+const README: &str = "# Uppföljning av verksamhetsplaner\n\n\
+Den här mappen är en arbetsyta för **tertial**. Här finns enheternas\n\
+verksamhetsplaner (`plans/<år>/<enhet>.toml`) och deras uppföljningar\n\
+(`followups/<period>/<enhet>.toml`, t.ex. `followups/2026-T1/`).\n\n\
+- `tertial check .` kontrollerar alla planer.\n\
+- `tertial .` öppnar arbetsytan.\n\n\
+Git-historiken är revisionsspåret: varje uppföljning är en egen commit med\n\
+vem, när och vad. Ändra inte uppföljningsfilerna med vanlig git.\n";
+
+/// Creates a workspace in `dir` (which must not exist or be empty) with a
+/// first commit; `with_samples` copies the bundled plans in.
+pub fn init(dir: &Path, with_samples: bool, author: Option<&str>) -> Result<Workspace, WorkspaceError> {
+    let io = |path: &Path| {
+        let path = path.display().to_string();
+        move |source| WorkspaceError::Io { path, source }
+    };
+    if dir.exists() {
+        let mut entries = std::fs::read_dir(dir).map_err(io(dir))?;
+        if entries.next().is_some() {
+            return Err(WorkspaceError::NotEmpty(dir.display().to_string()));
+        }
+    }
+    let repo = repo::init_repo(dir)?;
+    let mut files: Vec<(String, Vec<u8>)> = vec![
+        (MARKER.into(), MARKER_TEXT.into()),
+        (".gitignore".into(), GITIGNORE.into()),
+        ("README.md".into(), README.into()),
+    ];
+    if with_samples {
+        for (path, text) in bundled::PLANS {
+            files.push(((*path).into(), text.as_bytes().to_vec()));
+        }
+    } else {
+        files.push(("plans/.gitkeep".into(), Vec::new()));
+    }
+    for (path, bytes) in &files {
+        let full = dir.join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).map_err(io(parent))?;
+        }
+        std::fs::write(&full, bytes).map_err(io(&full))?;
+    }
+    std::fs::create_dir_all(dir.join(STATE_DIR)).map_err(io(dir))?;
+    let sig = match repo::signature(&repo, author) {
+        Ok(s) => s,
+        // The first commit only lays out folders; it is marked as the tool's.
+        Err(_) => git2::Signature::now("tertial", "tertial@localhost").map_err(repo::RepoError::from)?,
+    };
+    let changes: Vec<FileChange> = files.iter().map(|(p, b)| FileChange::put(p.clone(), b.clone())).collect();
+    let message = if with_samples {
+        "Ny arbetsyta med exempelplaner\n\nSkapad med tertial init --with-samples."
+    } else {
+        "Ny arbetsyta\n\nSkapad med tertial init."
+    };
+    let commit = repo::commit_files(&repo, repo::DEFAULT_BRANCH, &changes, message, &sig)?;
+    // Make the index match the commit so `git status` is clean for people
+    // who look at the folder with plain git.
+    let tree = repo.find_commit(commit).map_err(repo::RepoError::from)?.tree().map_err(repo::RepoError::from)?;
+    let mut index = repo.index().map_err(repo::RepoError::from)?;
+    index.read_tree(&tree).map_err(repo::RepoError::from)?;
+    index.write().map_err(repo::RepoError::from)?;
+    Workspace::open(dir)
+}
+
+/// Where demo workspaces are made: the user's data directory.
+pub fn data_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("XDG_DATA_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(d).join("tertial");
+    }
+    if let Some(h) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+        return PathBuf::from(h).join(".local/share/tertial");
+    }
+    std::env::temp_dir().join("tertial")
+}
+
+/// Makes a fresh demo workspace with the bundled plans, under `parent`
+/// (or the data directory), named by the time so runs never collide.
+pub fn demo(parent: Option<&Path>) -> Result<Workspace, WorkspaceError> {
+    let base = parent.map(Path::to_path_buf).unwrap_or_else(|| data_dir().join("demo"));
+    std::fs::create_dir_all(&base).map_err(|source| WorkspaceError::Io {
+        path: base.display().to_string(),
+        source,
+    })?;
+    let stamp = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let mut dir = base.join(format!("demo-{stamp}"));
+    let mut n = 1;
+    while dir.exists() {
+        n += 1;
+        dir = base.join(format!("demo-{stamp}-{n}"));
+    }
+    let ws = init(&dir, true, None)?;
+    // A newcomer may have no git identity yet; the demo must still work,
+    // so it gets one of its own (only in this repository).
+    let repo = ws.repo()?;
+    if repo.signature().is_err() {
+        let mut cfg = repo.config().map_err(repo::RepoError::from)?;
+        cfg.set_str("user.name", "Demo Chef").map_err(repo::RepoError::from)?;
+        cfg.set_str("user.email", "demo@example.invalid").map_err(repo::RepoError::from)?;
+    }
+    Ok(ws)
+}

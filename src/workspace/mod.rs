@@ -1,0 +1,124 @@
+//! A workspace: a git repository holding `plans/<year>/<unit>.toml` and
+//! `followups/<period>/<unit>.toml`, marked by `tertial.toml`, with local
+//! state (drafts, locks) in the git-ignored `.tertial/`.
+
+pub mod check;
+pub mod create;
+
+use crate::diag::Diagnostic;
+use crate::plan::Plan;
+use std::path::{Path, PathBuf};
+
+/// The marker file at a workspace's root.
+pub const MARKER: &str = "tertial.toml";
+/// Local, never committed state.
+pub const STATE_DIR: &str = ".tertial";
+pub const PLANS_DIR: &str = "plans";
+pub const FOLLOWUPS_DIR: &str = "followups";
+
+#[derive(Debug, thiserror::Error)]
+pub enum WorkspaceError {
+    #[error("{0} is not a tertial workspace (no {MARKER}); create one with `tertial init {0}`, or try `tertial demo`")]
+    NotAWorkspace(String),
+    #[error("{0} is tertial's own source repository; it is never used as a workspace. Create one with `tertial init DIR`")]
+    ProductRepository(String),
+    #[error("{0} already exists and is not empty; choose a new folder")]
+    NotEmpty(String),
+    #[error(transparent)]
+    Repo(#[from] crate::repo::RepoError),
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// A plan read from a workspace, with the path it came from.
+#[derive(Debug, Clone)]
+pub struct LoadedPlan {
+    /// Path relative to the workspace root, with '/' separators.
+    pub rel_path: String,
+    pub plan: Plan,
+}
+
+#[derive(Debug, Clone)]
+pub struct Workspace {
+    pub root: PathBuf,
+}
+
+impl Workspace {
+    /// Opens the workspace at `dir` (exactly there, no search upwards).
+    pub fn open(dir: &Path) -> Result<Workspace, WorkspaceError> {
+        let shown = dir.display().to_string();
+        if is_product_repository(dir) {
+            return Err(WorkspaceError::ProductRepository(shown));
+        }
+        if !dir.join(MARKER).is_file() {
+            return Err(WorkspaceError::NotAWorkspace(shown));
+        }
+        Ok(Workspace {
+            root: dir.to_path_buf(),
+        })
+    }
+
+    pub fn repo(&self) -> Result<git2::Repository, WorkspaceError> {
+        Ok(crate::repo::open(&self.root)?)
+    }
+
+    /// Every plan file under `plans/`, sorted by path.
+    pub fn plan_files(&self) -> Vec<PathBuf> {
+        plan_files(&self.root)
+    }
+
+    /// Loads every plan; problems of one file never hide the others.
+    pub fn load_plans(&self) -> (Vec<LoadedPlan>, Vec<Diagnostic>) {
+        check::load_all(&self.root)
+    }
+
+    pub fn state_dir(&self) -> PathBuf {
+        self.root.join(STATE_DIR)
+    }
+}
+
+/// Every `*.toml` under `<root>/plans`, sorted, following no symlinked
+/// directories (a loop must not hang the loader).
+pub fn plan_files(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    collect_toml(&root.join(PLANS_DIR), 0, &mut out);
+    out.sort();
+    out
+}
+
+fn collect_toml(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    if depth > 4 {
+        return;
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let Ok(ft) = e.file_type() else { continue };
+        let p = e.path();
+        if ft.is_dir() {
+            collect_toml(&p, depth + 1, out);
+        } else if ft.is_file() && p.extension().is_some_and(|x| x == "toml") {
+            out.push(p);
+        }
+    }
+}
+
+/// tertial's own source tree must never receive follow-up commits.
+pub fn is_product_repository(dir: &Path) -> bool {
+    std::fs::read_to_string(dir.join("Cargo.toml"))
+        .map(|s| s.lines().any(|l| l.trim() == "name = \"tertial\""))
+        .unwrap_or(false)
+}
+
+/// `path` relative to `root`, '/'-separated, for messages and git paths.
+pub fn rel(root: &Path, path: &Path) -> String {
+    let p = path.strip_prefix(root).unwrap_or(path);
+    p.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
