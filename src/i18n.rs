@@ -81,10 +81,17 @@ pub fn parse_number(text: &str) -> Option<(f64, bool)> {
     if cleaned.is_empty() || cleaned.chars().filter(|c| *c == '.').count() > 1 {
         return None;
     }
-    if !cleaned.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-') {
+    if !cleaned
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+    {
         return None;
     }
-    cleaned.parse::<f64>().ok().filter(|v| v.is_finite()).map(|v| (v, percent))
+    cleaned
+        .parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(|v| (v, percent))
 }
 
 #[cfg(test)]

@@ -1,13 +1,13 @@
 //! tertial: follow-up of Stockholm city's verksamhetsplaner (T1, T2 and
 //! verksamhetsberättelse) in the terminal, with git as the audit trail.
 
-pub mod diag;
-pub mod plan;
-pub mod sanitize;
 pub mod app;
 pub mod cli;
+pub mod diag;
 pub mod i18n;
+pub mod plan;
 pub mod repo;
+pub mod sanitize;
 pub mod tui;
 pub mod ui;
 pub mod workspace;

@@ -12,7 +12,11 @@ fn main() -> ExitCode {
         None => open(cli.dir, cli.open),
         Some(Command::Open { dir, args }) => open(dir, args),
         Some(Command::Check { dir }) => return check(dir),
-        Some(Command::Init { dir, with_samples, author }) => init(&dir, with_samples, author.as_deref()),
+        Some(Command::Init {
+            dir,
+            with_samples,
+            author,
+        }) => init(&dir, with_samples, author.as_deref()),
         Some(Command::Demo { dir, no_open, args }) => demo(dir, no_open, args),
     };
     match result {
@@ -44,8 +48,11 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
         eprintln!();
     }
     let errors = diags.iter().filter(|d| d.is_error()).count();
-    let bad_files: std::collections::BTreeSet<&str> =
-        diags.iter().filter(|d| d.is_error()).map(|d| d.file.as_str()).collect();
+    let bad_files: std::collections::BTreeSet<&str> = diags
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.file.as_str())
+        .collect();
     let goals: usize = plans.iter().map(|p| p.plan.unit_goals.len()).sum();
     println!(
         "{} plan files checked: {} without problems, {} with problems ({} errors); {} enhetsmål in valid plans",
@@ -64,7 +71,10 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
 
 fn init(dir: &std::path::Path, with_samples: bool, author: Option<&str>) -> anyhow::Result<()> {
     let ws = workspace::create::init(dir, with_samples, author)?;
-    println!("Arbetsyta skapad: {}", sanitize::line(&ws.root.display().to_string()));
+    println!(
+        "Arbetsyta skapad: {}",
+        sanitize::line(&ws.root.display().to_string())
+    );
     Ok(())
 }
 

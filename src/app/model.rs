@@ -3,8 +3,8 @@
 
 use crate::i18n::Lang;
 use crate::workspace::LoadedPlan;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -47,10 +47,21 @@ pub struct Model {
 }
 
 impl Model {
-    pub fn new(lang: Lang, workspace_name: String, mut plans: Vec<LoadedPlan>, problems: Vec<String>) -> Model {
+    pub fn new(
+        lang: Lang,
+        workspace_name: String,
+        mut plans: Vec<LoadedPlan>,
+        problems: Vec<String>,
+    ) -> Model {
         plans.sort_by(|a, b| {
-            (a.plan.unit.name.to_lowercase(), std::cmp::Reverse(a.plan.unit.year))
-                .cmp(&(b.plan.unit.name.to_lowercase(), std::cmp::Reverse(b.plan.unit.year)))
+            (
+                a.plan.unit.name.to_lowercase(),
+                std::cmp::Reverse(a.plan.unit.year),
+            )
+                .cmp(&(
+                    b.plan.unit.name.to_lowercase(),
+                    std::cmp::Reverse(b.plan.unit.year),
+                ))
         });
         let screen = if !problems.is_empty() {
             Screen::Problems
@@ -95,7 +106,9 @@ impl Model {
             .enumerate()
             .filter_map(|(i, p)| {
                 let label = unit_label(p);
-                matcher.fuzzy_indices(&label, f).map(|(score, idx)| (score, i, idx))
+                matcher
+                    .fuzzy_indices(&label, f)
+                    .map(|(score, idx)| (score, i, idx))
             })
             .collect();
         hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -109,5 +122,8 @@ impl Model {
 
 /// How a unit is named in lists: "Hägerstens hemtjänst 2026 (hagerstens-hemtjanst)".
 pub fn unit_label(p: &LoadedPlan) -> String {
-    format!("{} {} ({})", p.plan.unit.name, p.plan.unit.year, p.plan.unit.id)
+    format!(
+        "{} {} ({})",
+        p.plan.unit.name, p.plan.unit.year, p.plan.unit.id
+    )
 }

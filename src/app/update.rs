@@ -59,7 +59,11 @@ fn units(m: &mut Model, action: Action) {
         Action::Back => m.units.filter.clear(),
         Action::Open => {
             if let Some((i, _)) = m.filtered_units().get(m.units.selected) {
-                m.plan = super::model::PlanState { plan: *i, goal: 0, scroll: 0 };
+                m.plan = super::model::PlanState {
+                    plan: *i,
+                    goal: 0,
+                    scroll: 0,
+                };
                 m.screen = Screen::Plan;
             }
         }
@@ -73,14 +77,15 @@ fn units(m: &mut Model, action: Action) {
 fn plan(m: &mut Model, action: Action) {
     let goals = m.current_plan().map_or(0, |p| p.plan.unit_goals.len());
     match action {
-        Action::Back => {
-            if m.plans.len() > 1 {
-                m.screen = Screen::Units;
-            }
-        }
+        Action::Back if m.plans.len() > 1 => m.screen = Screen::Units,
         Action::ScrollDown => m.plan.scroll = m.plan.scroll.saturating_add(3),
         Action::ScrollUp => m.plan.scroll = m.plan.scroll.saturating_sub(3),
-        Action::Up | Action::Down | Action::PageUp | Action::PageDown | Action::Top | Action::Bottom => {
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => {
             let next = step(m.plan.goal, goals, &action);
             if next != m.plan.goal {
                 m.plan.scroll = 0;

@@ -108,7 +108,9 @@ fn schema_problem(file: &str, src: &str) -> Option<Diagnostic> {
             file,
             src,
             0..0,
-            format!("missing `schema`; expected `schema = {SCHEMA_VERSION}` at the top of the file"),
+            format!(
+                "missing `schema`; expected `schema = {SCHEMA_VERSION}` at the top of the file"
+            ),
         )),
         Some(v) => {
             let ok = v

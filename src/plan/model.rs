@@ -17,7 +17,11 @@ pub struct Plan {
     pub kf_goals: Vec<KfGoal>,
     #[serde(default, rename = "area_goal", skip_serializing_if = "Vec::is_empty")]
     pub area_goals: Vec<AreaGoal>,
-    #[serde(default, rename = "committee_goal", skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        rename = "committee_goal",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub committee_goals: Vec<CommitteeGoal>,
     #[serde(default, rename = "unit_goal", skip_serializing_if = "Vec::is_empty")]
     pub unit_goals: Vec<UnitGoal>,
@@ -122,7 +126,10 @@ impl<'de> Deserialize<'de> for Points {
             fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Points, E> {
                 Ok(Points::Text(v.to_string()))
             }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Points, A::Error> {
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Points, A::Error> {
                 let mut items = Vec::new();
                 while let Some(item) = seq.next_element::<String>()? {
                     items.push(item);

@@ -18,7 +18,7 @@ pub type Path = Vec<Seg>;
 #[macro_export]
 macro_rules! toml_path {
     ($($seg:expr),* $(,)?) => {
-        vec![$($crate::plan::spans::IntoSeg::into_seg($seg)),*]
+        Vec::from([$($crate::plan::spans::IntoSeg::into_seg($seg)),*])
     };
 }
 
@@ -67,7 +67,7 @@ pub fn locate(src: &str, path: &[Seg]) -> std::ops::Range<usize> {
                 let Some(arr) = value.and_then(|v| v.as_array()) else {
                     break;
                 };
-                let Some(v) = arr.iter().nth(*i) else {
+                let Some(v) = arr.get(*i) else {
                     break;
                 };
                 span = v.span();

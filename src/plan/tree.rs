@@ -25,13 +25,23 @@ impl Plan {
     }
 
     pub fn context(&self, goal: &UnitGoal) -> Context<'_> {
-        let committee = self.committee_goals.iter().find(|c| c.id == goal.committee_goal);
+        let committee = self
+            .committee_goals
+            .iter()
+            .find(|c| c.id == goal.committee_goal);
         let area = committee.and_then(|c| self.area_goals.iter().find(|a| a.id == c.area_goal));
         let kf = area.and_then(|a| self.kf_goals.iter().find(|k| k.id == a.kf_goal));
-        Context { kf, area, committee }
+        Context {
+            kf,
+            area,
+            committee,
+        }
     }
 
-    pub fn indicators_of<'a>(&'a self, parent: &'a str) -> impl Iterator<Item = &'a Indicator> + 'a {
+    pub fn indicators_of<'a>(
+        &'a self,
+        parent: &'a str,
+    ) -> impl Iterator<Item = &'a Indicator> + 'a {
         self.indicators.iter().filter(move |x| x.parent == parent)
     }
 
@@ -43,12 +53,22 @@ impl Plan {
         self.area_goals.iter().filter(move |x| x.kf_goal == kf)
     }
 
-    pub fn committee_goals_of<'a>(&'a self, area: &'a str) -> impl Iterator<Item = &'a CommitteeGoal> + 'a {
-        self.committee_goals.iter().filter(move |x| x.area_goal == area)
+    pub fn committee_goals_of<'a>(
+        &'a self,
+        area: &'a str,
+    ) -> impl Iterator<Item = &'a CommitteeGoal> + 'a {
+        self.committee_goals
+            .iter()
+            .filter(move |x| x.area_goal == area)
     }
 
-    pub fn unit_goals_of<'a>(&'a self, committee: &'a str) -> impl Iterator<Item = &'a UnitGoal> + 'a {
-        self.unit_goals.iter().filter(move |x| x.committee_goal == committee)
+    pub fn unit_goals_of<'a>(
+        &'a self,
+        committee: &'a str,
+    ) -> impl Iterator<Item = &'a UnitGoal> + 'a {
+        self.unit_goals
+            .iter()
+            .filter(move |x| x.committee_goal == committee)
     }
 
     /// Indicators a chief follows up for this goal: its own and those of
@@ -71,16 +91,30 @@ impl Plan {
     /// parent is kept. A written plan is read back exactly in this order.
     pub fn normalize(&mut self) {
         self.sections.sort_by_key(|s| s.after_goals);
-        let kf_pos = |id: &str| self.kf_goals.iter().position(|g| g.id == id).unwrap_or(usize::MAX);
+        let kf_pos = |id: &str| {
+            self.kf_goals
+                .iter()
+                .position(|g| g.id == id)
+                .unwrap_or(usize::MAX)
+        };
         let mut area = std::mem::take(&mut self.area_goals);
         area.sort_by_key(|a| kf_pos(&a.kf_goal));
         self.area_goals = area;
-        let area_pos = |id: &str| self.area_goals.iter().position(|g| g.id == id).unwrap_or(usize::MAX);
+        let area_pos = |id: &str| {
+            self.area_goals
+                .iter()
+                .position(|g| g.id == id)
+                .unwrap_or(usize::MAX)
+        };
         let mut committee = std::mem::take(&mut self.committee_goals);
         committee.sort_by_key(|c| area_pos(&c.area_goal));
         self.committee_goals = committee;
-        let committee_pos =
-            |id: &str| self.committee_goals.iter().position(|g| g.id == id).unwrap_or(usize::MAX);
+        let committee_pos = |id: &str| {
+            self.committee_goals
+                .iter()
+                .position(|g| g.id == id)
+                .unwrap_or(usize::MAX)
+        };
         let mut unit = std::mem::take(&mut self.unit_goals);
         unit.sort_by_key(|u| committee_pos(&u.committee_goal));
         self.unit_goals = unit;

@@ -25,7 +25,10 @@ enum Kind {
 
 impl Problem {
     pub fn new(path: Path, message: impl Into<String>) -> Self {
-        Problem { path, message: message.into() }
+        Problem {
+            path,
+            message: message.into(),
+        }
     }
 }
 
@@ -44,18 +47,27 @@ pub fn check(plan: &Plan) -> Vec<Problem> {
     }
     for (key, value) in [("name", &u.name), ("committee", &u.committee)] {
         if value.trim().is_empty() {
-            out.push(Problem::new(toml_path!("unit", key), format!("empty unit {key}; expected a text")));
+            out.push(Problem::new(
+                toml_path!("unit", key),
+                format!("empty unit {key}; expected a text"),
+            ));
         }
     }
     if !(2000..=2100).contains(&u.year) {
         out.push(Problem::new(
             toml_path!("unit", "year"),
-            format!("year {} is out of range; expected a year between 2000 and 2100", u.year),
+            format!(
+                "year {} is out of range; expected a year between 2000 and 2100",
+                u.year
+            ),
         ));
     }
     for (i, s) in plan.sections.iter().enumerate() {
         if s.title.trim().is_empty() {
-            out.push(Problem::new(toml_path!("section", i, "title"), "empty section title; expected a heading"));
+            out.push(Problem::new(
+                toml_path!("section", i, "title"),
+                "empty section title; expected a heading",
+            ));
         }
         if !(1..=2).contains(&s.level) {
             out.push(Problem::new(
@@ -67,12 +79,42 @@ pub fn check(plan: &Plan) -> Vec<Problem> {
 
     // Ids: gather all, then report each duplicate at its second use.
     let mut entries: Vec<(&str, Kind, &'static str, usize)> = Vec::new();
-    entries.extend(plan.kf_goals.iter().enumerate().map(|(i, g)| (g.id.as_str(), Kind::Kf, "kf_goal", i)));
-    entries.extend(plan.area_goals.iter().enumerate().map(|(i, g)| (g.id.as_str(), Kind::Area, "area_goal", i)));
-    entries.extend(plan.committee_goals.iter().enumerate().map(|(i, g)| (g.id.as_str(), Kind::Committee, "committee_goal", i)));
-    entries.extend(plan.unit_goals.iter().enumerate().map(|(i, g)| (g.id.as_str(), Kind::Unit, "unit_goal", i)));
-    entries.extend(plan.indicators.iter().enumerate().map(|(i, x)| (x.id.as_str(), Kind::Indicator, "indicator", i)));
-    entries.extend(plan.activities.iter().enumerate().map(|(i, x)| (x.id.as_str(), Kind::Activity, "activity", i)));
+    entries.extend(
+        plan.kf_goals
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.id.as_str(), Kind::Kf, "kf_goal", i)),
+    );
+    entries.extend(
+        plan.area_goals
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.id.as_str(), Kind::Area, "area_goal", i)),
+    );
+    entries.extend(
+        plan.committee_goals
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.id.as_str(), Kind::Committee, "committee_goal", i)),
+    );
+    entries.extend(
+        plan.unit_goals
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.id.as_str(), Kind::Unit, "unit_goal", i)),
+    );
+    entries.extend(
+        plan.indicators
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.as_str(), Kind::Indicator, "indicator", i)),
+    );
+    entries.extend(
+        plan.activities
+            .iter()
+            .enumerate()
+            .map(|(i, x)| (x.id.as_str(), Kind::Activity, "activity", i)),
+    );
     let mut ids: HashMap<&str, (Kind, Path)> = HashMap::new();
     for (id, kind, table, i) in entries {
         let path = toml_path!(table, i, "id");
@@ -95,8 +137,9 @@ pub fn check(plan: &Plan) -> Vec<Problem> {
     }
 
     let kind_of = |id: &str| ids.get(id).map(|(k, _)| *k);
-    let parent = |path: Path, id: &str, want: &[Kind], what: &str, out: &mut Vec<Problem>| {
-        match kind_of(id) {
+    let parent =
+        |path: Path, id: &str, want: &[Kind], what: &str, out: &mut Vec<Problem>| match kind_of(id)
+        {
             Some(k) if want.contains(&k) => {}
             Some(_) => out.push(Problem {
                 path,
@@ -104,43 +147,97 @@ pub fn check(plan: &Plan) -> Vec<Problem> {
             }),
             None => out.push(Problem {
                 path,
-                message: format!("no {what} has the id {id:?}; expected the id of {what} in this plan"),
+                message: format!(
+                    "no {what} has the id {id:?}; expected the id of {what} in this plan"
+                ),
             }),
-        }
-    };
+        };
     let goal_kinds = [Kind::Kf, Kind::Area, Kind::Committee, Kind::Unit];
     for (i, g) in plan.area_goals.iter().enumerate() {
-        parent(toml_path!("area_goal", i, "kf_goal"), &g.kf_goal, &[Kind::Kf], "a kf_goal", &mut out);
+        parent(
+            toml_path!("area_goal", i, "kf_goal"),
+            &g.kf_goal,
+            &[Kind::Kf],
+            "a kf_goal",
+            &mut out,
+        );
     }
     for (i, g) in plan.committee_goals.iter().enumerate() {
-        parent(toml_path!("committee_goal", i, "area_goal"), &g.area_goal, &[Kind::Area], "an area_goal", &mut out);
+        parent(
+            toml_path!("committee_goal", i, "area_goal"),
+            &g.area_goal,
+            &[Kind::Area],
+            "an area_goal",
+            &mut out,
+        );
     }
     for (i, g) in plan.unit_goals.iter().enumerate() {
-        parent(toml_path!("unit_goal", i, "committee_goal"), &g.committee_goal, &[Kind::Committee], "a committee_goal", &mut out);
+        parent(
+            toml_path!("unit_goal", i, "committee_goal"),
+            &g.committee_goal,
+            &[Kind::Committee],
+            "a committee_goal",
+            &mut out,
+        );
     }
     for (i, x) in plan.indicators.iter().enumerate() {
-        parent(toml_path!("indicator", i, "parent"), &x.parent, &goal_kinds, "a goal", &mut out);
+        parent(
+            toml_path!("indicator", i, "parent"),
+            &x.parent,
+            &goal_kinds,
+            "a goal",
+            &mut out,
+        );
     }
     for (i, x) in plan.activities.iter().enumerate() {
-        parent(toml_path!("activity", i, "parent"), &x.parent, &goal_kinds, "a goal", &mut out);
+        parent(
+            toml_path!("activity", i, "parent"),
+            &x.parent,
+            &goal_kinds,
+            "a goal",
+            &mut out,
+        );
     }
 
     let require = |path: Path, text: &str, what: &str, out: &mut Vec<Problem>| {
         if text.trim().is_empty() {
-            out.push(Problem { path, message: format!("empty {what}; expected a text") });
+            out.push(Problem {
+                path,
+                message: format!("empty {what}; expected a text"),
+            });
         }
     };
     for (i, g) in plan.kf_goals.iter().enumerate() {
-        require(toml_path!("kf_goal", i, "title"), &g.title, "title", &mut out);
+        require(
+            toml_path!("kf_goal", i, "title"),
+            &g.title,
+            "title",
+            &mut out,
+        );
     }
     for (i, g) in plan.area_goals.iter().enumerate() {
-        require(toml_path!("area_goal", i, "title"), &g.title, "title", &mut out);
+        require(
+            toml_path!("area_goal", i, "title"),
+            &g.title,
+            "title",
+            &mut out,
+        );
     }
     for (i, g) in plan.committee_goals.iter().enumerate() {
-        require(toml_path!("committee_goal", i, "title"), &g.title, "title", &mut out);
+        require(
+            toml_path!("committee_goal", i, "title"),
+            &g.title,
+            "title",
+            &mut out,
+        );
     }
     for (i, g) in plan.unit_goals.iter().enumerate() {
-        require(toml_path!("unit_goal", i, "title"), &g.title, "title", &mut out);
+        require(
+            toml_path!("unit_goal", i, "title"),
+            &g.title,
+            "title",
+            &mut out,
+        );
         if g.expected_results.is_empty() {
             out.push(Problem {
                 path: toml_path!("unit_goal", i, "expected_results"),
@@ -148,18 +245,36 @@ pub fn check(plan: &Plan) -> Vec<Problem> {
             });
         }
         for (j, r) in g.expected_results.iter().enumerate() {
-            require(toml_path!("unit_goal", i, "expected_results", j), r, "expected result", &mut out);
+            require(
+                toml_path!("unit_goal", i, "expected_results", j),
+                r,
+                "expected result",
+                &mut out,
+            );
         }
     }
     for (i, x) in plan.indicators.iter().enumerate() {
-        require(toml_path!("indicator", i, "name"), &x.name, "indicator name", &mut out);
+        require(
+            toml_path!("indicator", i, "name"),
+            &x.name,
+            "indicator name",
+            &mut out,
+        );
     }
     for (i, a) in plan.activities.iter().enumerate() {
-        require(toml_path!("activity", i, "text"), &a.text, "activity text", &mut out);
+        require(
+            toml_path!("activity", i, "text"),
+            &a.text,
+            "activity text",
+            &mut out,
+        );
         if a.end < a.start {
             out.push(Problem {
                 path: toml_path!("activity", i, "end"),
-                message: format!("end date {} is before start date {}; expected an end on or after the start", a.end, a.start),
+                message: format!(
+                    "end date {} is before start date {}; expected an end on or after the start",
+                    a.end, a.start
+                ),
             });
         }
     }
@@ -170,6 +285,9 @@ pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 80
         && s.split('-').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }

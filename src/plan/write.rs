@@ -40,19 +40,34 @@ pub fn to_toml(plan: &Plan) -> String {
     for kf in &plan.kf_goals {
         table(&mut out, "[[kf_goal]]", kf);
         attached(&mut out, &kf.id);
-        for (ai, area) in plan.area_goals.iter().enumerate().filter(|(_, a)| a.kf_goal == kf.id) {
+        for (ai, area) in plan
+            .area_goals
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| a.kf_goal == kf.id)
+        {
             if std::mem::replace(&mut seen_area[ai], true) {
                 continue;
             }
             table(&mut out, "[[area_goal]]", area);
             attached(&mut out, &area.id);
-            for (ci, c) in plan.committee_goals.iter().enumerate().filter(|(_, c)| c.area_goal == area.id) {
+            for (ci, c) in plan
+                .committee_goals
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.area_goal == area.id)
+            {
                 if std::mem::replace(&mut seen_committee[ci], true) {
                     continue;
                 }
                 table(&mut out, "[[committee_goal]]", c);
                 attached(&mut out, &c.id);
-                for (ui, u) in plan.unit_goals.iter().enumerate().filter(|(_, u)| u.committee_goal == c.id) {
+                for (ui, u) in plan
+                    .unit_goals
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, u)| u.committee_goal == c.id)
+                {
                     if std::mem::replace(&mut seen_unit[ui], true) {
                         continue;
                     }

@@ -4,7 +4,7 @@
 //! When another process moved the tip first, the tree is rebuilt on the
 //! new tip and the update retried.
 
-use super::{read, RepoError};
+use super::{RepoError, read};
 use std::time::{Duration, Instant};
 
 /// A file to write (`Some`) or remove (`None`) in the commit.
@@ -84,7 +84,8 @@ pub fn commit_files_with(
         let parents: Vec<&git2::Commit> = parent.iter().collect();
         let commit_id = {
             let buf = repo.commit_create_buffer(sig, sig, message, &tree, &parents)?;
-            let text = std::str::from_utf8(&buf).map_err(|_| git2::Error::from_str("commit buffer is not UTF-8"))?;
+            let text = std::str::from_utf8(&buf)
+                .map_err(|_| git2::Error::from_str("commit buffer is not UTF-8"))?;
             match sign(text)? {
                 Some(signature) => repo.commit_signed(text, &signature, None)?,
                 None => repo.commit(None, sig, sig, message, &tree, &parents)?,
@@ -97,7 +98,12 @@ pub fn commit_files_with(
         };
         match moved {
             Ok(_) => return Ok(commit_id),
-            Err(e) if matches!(e.code(), git2::ErrorCode::Modified | git2::ErrorCode::Exists) => {
+            Err(e)
+                if matches!(
+                    e.code(),
+                    git2::ErrorCode::Modified | git2::ErrorCode::Exists
+                ) =>
+            {
                 rebuilds += 1;
                 if rebuilds >= MAX_REBUILDS {
                     return Err(RepoError::Contended { attempts: rebuilds });
@@ -128,16 +134,49 @@ mod tests {
     fn first_commit_creates_branch_then_stacks() {
         let (_d, repo) = testutil::empty_repo();
         let sig = testutil::sig();
-        let a = commit_files(&repo, "main", &[FileChange::put("x/a.toml", "a")], "first", &sig).unwrap();
-        let b = commit_files(&repo, "main", &[FileChange::put("x/b.toml", "b")], "second", &sig).unwrap();
+        let a = commit_files(
+            &repo,
+            "main",
+            &[FileChange::put("x/a.toml", "a")],
+            "first",
+            &sig,
+        )
+        .unwrap();
+        let b = commit_files(
+            &repo,
+            "main",
+            &[FileChange::put("x/b.toml", "b")],
+            "second",
+            &sig,
+        )
+        .unwrap();
         let cb = repo.find_commit(b).unwrap();
         assert_eq!(cb.parent_id(0).unwrap(), a);
         // Both files are in the tip: the second commit kept the first's file.
-        assert!(read::file_at_tip(&repo, "main", "x/a.toml").unwrap().is_some());
-        assert!(read::file_at_tip(&repo, "main", "x/b.toml").unwrap().is_some());
-        let removed = commit_files(&repo, "main", &[FileChange::remove("x/a.toml")], "third", &sig).unwrap();
+        assert!(
+            read::file_at_tip(&repo, "main", "x/a.toml")
+                .unwrap()
+                .is_some()
+        );
+        assert!(
+            read::file_at_tip(&repo, "main", "x/b.toml")
+                .unwrap()
+                .is_some()
+        );
+        let removed = commit_files(
+            &repo,
+            "main",
+            &[FileChange::remove("x/a.toml")],
+            "third",
+            &sig,
+        )
+        .unwrap();
         assert_eq!(read::tip(&repo, "main").unwrap(), Some(removed));
-        assert!(read::file_at_tip(&repo, "main", "x/a.toml").unwrap().is_none());
+        assert!(
+            read::file_at_tip(&repo, "main", "x/a.toml")
+                .unwrap()
+                .is_none()
+        );
     }
 
     #[test]
@@ -152,16 +191,37 @@ mod tests {
         let mut sign = |_: &str| {
             if !raced {
                 raced = true;
-                commit_files(&other, "main", &[FileChange::put("theirs", "t")], "theirs", &testutil::sig()).unwrap();
+                commit_files(
+                    &other,
+                    "main",
+                    &[FileChange::put("theirs", "t")],
+                    "theirs",
+                    &testutil::sig(),
+                )
+                .unwrap();
             }
             Ok(None)
         };
-        commit_files_with(&repo, "main", &[FileChange::put("ours", "o")], "ours", &sig, &mut sign).unwrap();
-        assert!(read::file_at_tip(&repo, "main", "theirs").unwrap().is_some());
+        commit_files_with(
+            &repo,
+            "main",
+            &[FileChange::put("ours", "o")],
+            "ours",
+            &sig,
+            &mut sign,
+        )
+        .unwrap();
+        assert!(
+            read::file_at_tip(&repo, "main", "theirs")
+                .unwrap()
+                .is_some()
+        );
         assert!(read::file_at_tip(&repo, "main", "ours").unwrap().is_some());
-        let tip = repo.find_commit(read::tip(&repo, "main").unwrap().unwrap()).unwrap();
-        assert_eq!(tip.message(), Some("ours"));
-        assert_eq!(tip.parent(0).unwrap().message(), Some("theirs"));
+        let tip = repo
+            .find_commit(read::tip(&repo, "main").unwrap().unwrap())
+            .unwrap();
+        assert_eq!(tip.message().ok(), Some("ours"));
+        assert_eq!(tip.parent(0).unwrap().message().ok(), Some("theirs"));
     }
 
     #[test]
@@ -171,7 +231,8 @@ mod tests {
         commit_files(&repo, "main", &[FileChange::put("a", "1")], "base", &sig).unwrap();
         let lock = repo.path().join("refs/heads/main.lock");
         std::fs::write(&lock, "").unwrap();
-        let err = commit_files(&repo, "main", &[FileChange::put("b", "2")], "blocked", &sig).unwrap_err();
+        let err =
+            commit_files(&repo, "main", &[FileChange::put("b", "2")], "blocked", &sig).unwrap_err();
         match err {
             RepoError::Locked { path, .. } => assert_eq!(path, lock),
             other => panic!("expected Locked, got {other:?}"),

@@ -1,6 +1,6 @@
 //! Creating a workspace repository.
 
-use super::{RepoError, DEFAULT_BRANCH};
+use super::{DEFAULT_BRANCH, RepoError};
 use std::path::Path;
 
 /// Creates a git repository at `dir` whose first branch is `main`, with a
@@ -21,7 +21,10 @@ mod tests {
     fn new_repo_has_unborn_main() {
         let (_dir, repo) = testutil::empty_repo();
         let head = repo.find_reference("HEAD").unwrap();
-        assert_eq!(head.symbolic_target(), Some("refs/heads/main"));
-        assert!(repo.head().is_err(), "main is unborn until the first commit");
+        assert_eq!(head.symbolic_target().unwrap(), Some("refs/heads/main"));
+        assert!(
+            repo.head().is_err(),
+            "main is unborn until the first commit"
+        );
     }
 }

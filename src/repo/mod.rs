@@ -9,7 +9,7 @@ pub mod read;
 #[cfg(test)]
 pub(crate) mod testutil;
 
-pub use commit::{commit_files, FileChange};
+pub use commit::{FileChange, commit_files};
 pub use init::init_repo;
 
 use std::path::PathBuf;
@@ -19,11 +19,17 @@ pub const DEFAULT_BRANCH: &str = "main";
 
 #[derive(Debug, thiserror::Error)]
 pub enum RepoError {
-    #[error("git lock held: {path} exists (another git command may be running); tried for {waited_ms} ms. Not removed: remove it only when no git process uses the repository")]
+    #[error(
+        "git lock held: {path} exists (another git command may be running); tried for {waited_ms} ms. Not removed: remove it only when no git process uses the repository"
+    )]
     Locked { path: PathBuf, waited_ms: u64 },
-    #[error("git refuses the repository {path}: it is owned by another user. If it is a shared workspace, run: git config --global --add safe.directory {path}")]
+    #[error(
+        "git refuses the repository {path}: it is owned by another user. If it is a shared workspace, run: git config --global --add safe.directory {path}"
+    )]
     Owner { path: PathBuf },
-    #[error("no git identity: set one with `git config --global user.name \"Förnamn Efternamn\"` and `git config --global user.email namn@stockholm.se`, or pass --author \"Namn <e-post>\" (or TERTIAL_AUTHOR)")]
+    #[error(
+        "no git identity: set one with `git config --global user.name \"Förnamn Efternamn\"` and `git config --global user.email namn@stockholm.se`, or pass --author \"Namn <e-post>\" (or TERTIAL_AUTHOR)"
+    )]
     NoIdentity,
     #[error("the branch moved {attempts} times while committing; nothing was lost, try again")]
     Contended { attempts: u32 },

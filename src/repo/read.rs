@@ -30,7 +30,7 @@ pub fn file_at_tip(
 
 #[cfg(test)]
 mod tests {
-    use super::super::{commit_files, testutil, FileChange};
+    use super::super::{FileChange, commit_files, testutil};
     use super::*;
 
     #[test]
@@ -38,8 +38,18 @@ mod tests {
         let (_d, repo) = testutil::empty_repo();
         assert_eq!(tip(&repo, "main").unwrap(), None);
         assert_eq!(file_at_tip(&repo, "main", "a/b.toml").unwrap(), None);
-        commit_files(&repo, "main", &[FileChange::put("a/b.toml", "x = 1\n")], "m", &testutil::sig()).unwrap();
-        assert_eq!(file_at_tip(&repo, "main", "a/b.toml").unwrap().unwrap(), b"x = 1\n");
+        commit_files(
+            &repo,
+            "main",
+            &[FileChange::put("a/b.toml", "x = 1\n")],
+            "m",
+            &testutil::sig(),
+        )
+        .unwrap();
+        assert_eq!(
+            file_at_tip(&repo, "main", "a/b.toml").unwrap().unwrap(),
+            b"x = 1\n"
+        );
         assert_eq!(file_at_tip(&repo, "main", "a/c.toml").unwrap(), None);
     }
 }

@@ -7,7 +7,8 @@ static SANDBOX: Once = Once::new();
 
 pub fn sandbox_git_config() {
     SANDBOX.call_once(|| {
-        let empty = std::env::temp_dir().join(format!("tertial-empty-gitconfig-{}", std::process::id()));
+        let empty =
+            std::env::temp_dir().join(format!("tertial-empty-gitconfig-{}", std::process::id()));
         let _ = std::fs::create_dir_all(&empty);
         for level in [
             git2::ConfigLevel::System,

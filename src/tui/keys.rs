@@ -41,7 +41,9 @@ fn key(m: &Model, k: &KeyEvent) -> Option<Action> {
         },
         Screen::Plan => match k.code {
             KeyCode::Char('q') => Some(Action::Quit),
-            KeyCode::Esc | KeyCode::Left | KeyCode::Backspace | KeyCode::Char('h') => Some(Action::Back),
+            KeyCode::Esc | KeyCode::Left | KeyCode::Backspace | KeyCode::Char('h') => {
+                Some(Action::Back)
+            }
             KeyCode::Char('k') => Some(Action::Up),
             KeyCode::Char('j') => Some(Action::Down),
             KeyCode::PageDown | KeyCode::Char(' ') => Some(Action::ScrollDown),

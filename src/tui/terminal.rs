@@ -3,12 +3,12 @@
 //! error and panic.
 
 use crate::app::Model;
+use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::{
     cursor, event, execute,
     terminal::{self, BeginSynchronizedUpdate, EndSynchronizedUpdate},
 };
-use ratatui::Terminal;
 use std::io::{self, Stdout, Write};
 
 pub struct TerminalGuard {
@@ -34,7 +34,12 @@ impl TerminalGuard {
         install_panic_hook();
         terminal::enable_raw_mode()?;
         let mut out = io::stdout();
-        if let Err(e) = execute!(out, terminal::EnterAlternateScreen, event::EnableBracketedPaste, cursor::Hide) {
+        if let Err(e) = execute!(
+            out,
+            terminal::EnterAlternateScreen,
+            event::EnableBracketedPaste,
+            cursor::Hide
+        ) {
             restore();
             return Err(e);
         }
@@ -50,7 +55,10 @@ impl TerminalGuard {
     /// tmux) show it whole, without flicker over slow links.
     pub fn draw(&mut self, model: &Model) -> io::Result<()> {
         execute!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
-        let result = self.terminal.draw(|f| crate::ui::view(model, f)).map(|_| ());
+        let result = self
+            .terminal
+            .draw(|f| crate::ui::view(model, f))
+            .map(|_| ());
         execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
         result
     }

@@ -7,10 +7,10 @@ pub mod style;
 mod units;
 
 use crate::app::{Model, Screen};
+use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
-use ratatui::Frame;
 
 /// Below this size the screens cannot be read; a notice is shown instead.
 pub const MIN_WIDTH: u16 = 40;
@@ -35,17 +35,26 @@ fn too_small(m: &Model, f: &mut Frame, area: Rect) {
     let text = m.lang.t("Fönstret är för litet", "The window is too small");
     let lines = vec![
         Line::from(Span::styled(text, style::title())),
-        Line::from(format!("{}×{} < {MIN_WIDTH}×{MIN_HEIGHT}", area.width, area.height)),
+        Line::from(format!(
+            "{}×{} < {MIN_WIDTH}×{MIN_HEIGHT}",
+            area.width, area.height
+        )),
         Line::from(m.lang.t("q avslutar", "q quits")),
     ];
-    f.render_widget(Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }), area);
+    f.render_widget(
+        Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }),
+        area,
+    );
 }
 
 /// The few keys that matter on the current screen.
 fn status_line(m: &Model, f: &mut Frame, area: Rect) {
     let l = m.lang;
     let keys: &[(&str, &str)] = match m.screen {
-        Screen::Problems => &[("Enter", l.t("fortsätt", "continue")), ("q", l.t("avsluta", "quit"))],
+        Screen::Problems => &[
+            ("Enter", l.t("fortsätt", "continue")),
+            ("q", l.t("avsluta", "quit")),
+        ],
         Screen::Units => &[
             ("↑↓", l.t("välj", "select")),
             ("Enter", l.t("öppna", "open")),

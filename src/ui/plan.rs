@@ -6,10 +6,10 @@ use crate::app::Model;
 use crate::i18n::Lang;
 use crate::plan::{Plan, Points, UnitGoal};
 use crate::sanitize;
+use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, List, ListItem, ListState, Paragraph, Wrap};
-use ratatui::Frame;
 
 pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     let Some(lp) = m.current_plan() else {
@@ -18,8 +18,12 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     };
     let plan = &lp.plan;
     let l = m.lang;
-    let [head, progress, body] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let [head, progress, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
     let title = format!(
         "{} · {} {}",
         sanitize::line(&plan.unit.name),
@@ -30,9 +34,23 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
 
     let total = plan.unit_goals.len();
     let current = if total == 0 { 0 } else { m.plan.goal + 1 };
-    let label = format!("{} {current} {} {total}", l.t("Mål", "Goal"), l.t("av", "of"));
-    let ratio = if total == 0 { 0.0 } else { current as f64 / total as f64 };
-    f.render_widget(Gauge::default().ratio(ratio).label(label).gauge_style(style::heading()), progress);
+    let label = format!(
+        "{} {current} {} {total}",
+        l.t("Mål", "Goal"),
+        l.t("av", "of")
+    );
+    let ratio = if total == 0 {
+        0.0
+    } else {
+        current as f64 / total as f64
+    };
+    f.render_widget(
+        Gauge::default()
+            .ratio(ratio)
+            .label(label)
+            .gauge_style(style::heading()),
+        progress,
+    );
 
     let wide = body.width >= 100;
     let [list_area, detail_area] = if wide {
@@ -51,7 +69,11 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         })
         .collect();
     let list = List::new(items)
-        .block(Block::default().borders(Borders::ALL).title(l.t(" Enhetsmål ", " Unit goals ")))
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(l.t(" Enhetsmål ", " Unit goals ")),
+        )
         .highlight_style(style::selected())
         .highlight_symbol("▶ ");
     let mut state = ListState::default().with_selected((total > 0).then_some(m.plan.goal));
@@ -59,7 +81,9 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
 
     let lines = match plan.unit_goals.get(m.plan.goal) {
         Some(goal) => goal_lines(l, plan, goal),
-        None => vec![Line::from(l.t("Planen har inga enhetsmål.", "The plan has no unit goals."))],
+        None => vec![Line::from(
+            l.t("Planen har inga enhetsmål.", "The plan has no unit goals."),
+        )],
     };
     let detail = Paragraph::new(lines)
         .block(Block::default().borders(Borders::ALL))
@@ -99,14 +123,31 @@ pub fn goal_lines(l: Lang, plan: &Plan, goal: &UnitGoal) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     if let Some(kf) = ctx.kf {
         out.push(Line::from(vec![
-            Span::styled(l.t("KF:s inriktningsmål: ", "Council direction: "), style::dim()),
-            Span::raw(format!("{}. {}", sanitize::line(&kf.id), sanitize::line(&kf.title))),
+            Span::styled(
+                l.t("KF:s inriktningsmål: ", "Council direction: "),
+                style::dim(),
+            ),
+            Span::raw(format!(
+                "{}. {}",
+                sanitize::line(&kf.id),
+                sanitize::line(&kf.title)
+            )),
         ]));
     }
     if let Some(area) = ctx.area {
         out.push(Line::from(vec![
-            Span::styled(l.t("KF:s mål för verksamhetsområdet: ", "Council goal for the area: "), style::dim()),
-            Span::raw(format!("{} {}", sanitize::line(&area.id), sanitize::line(&area.title))),
+            Span::styled(
+                l.t(
+                    "KF:s mål för verksamhetsområdet: ",
+                    "Council goal for the area: ",
+                ),
+                style::dim(),
+            ),
+            Span::raw(format!(
+                "{} {}",
+                sanitize::line(&area.id),
+                sanitize::line(&area.title)
+            )),
         ]));
     }
     if let Some(c) = ctx.committee {
@@ -125,10 +166,22 @@ pub fn goal_lines(l: Lang, plan: &Plan, goal: &UnitGoal) -> Vec<Line<'static>> {
         l.t("Förväntat resultat", "Expected results"),
         &Points::Numbered(goal.expected_results.clone()),
     );
-    points(&mut out, l.t("Arbetssätt", "Ways of working"), &goal.ways_of_working);
-    points(&mut out, l.t("Resursanvändning", "Resources"), &goal.resources);
+    points(
+        &mut out,
+        l.t("Arbetssätt", "Ways of working"),
+        &goal.ways_of_working,
+    );
+    points(
+        &mut out,
+        l.t("Resursanvändning", "Resources"),
+        &goal.resources,
+    );
     points(&mut out, l.t("Uppföljning", "Follow-up"), &goal.follow_up);
-    points(&mut out, l.t("Utveckling", "Development"), &goal.development);
+    points(
+        &mut out,
+        l.t("Utveckling", "Development"),
+        &goal.development,
+    );
     points(&mut out, l.t("Kommentar", "Comment"), &goal.comment);
 
     let indicators = plan.indicators_for_goal(goal);
@@ -156,7 +209,10 @@ pub fn goal_lines(l: Lang, plan: &Plan, goal: &UnitGoal) -> Vec<Line<'static>> {
         out.push(heading(l.t("Aktiviteter", "Activities")));
         for a in activities {
             out.push(Line::from(format!("• {}", sanitize::line(&a.text))));
-            out.push(Line::from(Span::styled(format!("  {} – {}", a.start, a.end), style::dim())));
+            out.push(Line::from(Span::styled(
+                format!("  {} – {}", a.start, a.end),
+                style::dim(),
+            )));
         }
     }
     out

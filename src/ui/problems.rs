@@ -3,10 +3,10 @@
 use super::style;
 use crate::app::Model;
 use crate::sanitize;
+use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
-use ratatui::Frame;
 
 pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     let l = m.lang;
@@ -29,6 +29,13 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
             lines.push(Line::from(text.to_string()));
         }
     }
-    let block = Block::default().borders(Borders::ALL).title(l.t(" Problem i planfiler ", " Problems in plan files "));
-    f.render_widget(Paragraph::new(lines).block(block).wrap(Wrap { trim: false }), area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(l.t(" Problem i planfiler ", " Problems in plan files "));
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
 }

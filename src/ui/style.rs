@@ -24,7 +24,9 @@ pub fn selected() -> Style {
 }
 
 pub fn matched() -> Style {
-    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
+    Style::new()
+        .fg(Color::Yellow)
+        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
 }
 
 pub fn key() -> Style {

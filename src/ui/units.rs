@@ -1,18 +1,22 @@
 //! The start screen of a workspace with several units: a filterable list.
 
 use super::style;
-use crate::app::model::unit_label;
 use crate::app::Model;
+use crate::app::model::unit_label;
 use crate::sanitize;
+use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph};
-use ratatui::Frame;
 
 pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     let l = m.lang;
-    let [head, filter, list] =
-        Layout::vertical([Constraint::Length(1), Constraint::Length(1), Constraint::Min(1)]).areas(area);
+    let [head, filter, list] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
     let title = format!(
         "tertial · {} · {}",
         sanitize::line(&m.workspace_name),
@@ -46,7 +50,11 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
                 })
                 .collect();
             spans.push(Span::styled(
-                format!("  · {} {}", p.plan.unit_goals.len(), l.t("enhetsmål", "unit goals")),
+                format!(
+                    "  · {} {}",
+                    p.plan.unit_goals.len(),
+                    l.t("enhetsmål", "unit goals")
+                ),
                 style::dim(),
             ));
             ListItem::new(Line::from(spans))
@@ -57,6 +65,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         .block(Block::default().borders(Borders::TOP).title(count))
         .highlight_style(style::selected())
         .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected((!rows.is_empty()).then_some(m.units.selected));
+    let mut state =
+        ListState::default().with_selected((!rows.is_empty()).then_some(m.units.selected));
     f.render_stateful_widget(list_widget, list, &mut state);
 }

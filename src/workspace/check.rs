@@ -2,7 +2,7 @@
 //! then what only the whole workspace shows (file placed under the wrong
 //! year or name, one unit twice in a year).
 
-use super::{plan_files, rel, LoadedPlan};
+use super::{LoadedPlan, plan_files, rel};
 use crate::diag::Diagnostic;
 use crate::plan::parse_plan;
 use std::collections::HashMap;
@@ -18,7 +18,10 @@ pub fn load_all(root: &Path) -> (Vec<LoadedPlan>, Vec<Diagnostic>) {
         let bytes = match read_limited(&path) {
             Ok(b) => b,
             Err(e) => {
-                diags.push(Diagnostic::whole_file(&rel_path, format!("cannot read the file: {e}")));
+                diags.push(Diagnostic::whole_file(
+                    &rel_path,
+                    format!("cannot read the file: {e}"),
+                ));
                 continue;
             }
         };
@@ -63,14 +66,18 @@ fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
 fn placement_problem(rel_path: &str, bytes: &[u8], plan: &crate::plan::Plan) -> Option<Diagnostic> {
     let src = String::from_utf8_lossy(bytes);
     let parts: Vec<&str> = rel_path.split('/').collect();
-    let locate = |key: &'static str| crate::plan::spans::locate(&src, &crate::toml_path!("unit", key));
+    let locate =
+        |key: &'static str| crate::plan::spans::locate(&src, &crate::toml_path!("unit", key));
     if let [_, year, file] = parts.as_slice() {
         if year.len() == 4 && year.parse::<i32>().ok() != Some(plan.unit.year) {
             return Some(Diagnostic::at(
                 rel_path,
                 &src,
                 locate("year"),
-                format!("unit.year is {} but the file is in plans/{year}/; expected them to agree", plan.unit.year),
+                format!(
+                    "unit.year is {} but the file is in plans/{year}/; expected them to agree",
+                    plan.unit.year
+                ),
             ));
         }
         let stem = file.strip_suffix(".toml").unwrap_or(file);
@@ -79,7 +86,10 @@ fn placement_problem(rel_path: &str, bytes: &[u8], plan: &crate::plan::Plan) -> 
                 rel_path,
                 &src,
                 locate("id"),
-                format!("unit.id is {:?} but the file is named {file}; expected the file to be named {}.toml", plan.unit.id, plan.unit.id),
+                format!(
+                    "unit.id is {:?} but the file is named {file}; expected the file to be named {}.toml",
+                    plan.unit.id, plan.unit.id
+                ),
             ));
         }
     }

@@ -1,6 +1,6 @@
 //! Creating workspaces: `tertial init` and the demo workspace.
 
-use super::{WorkspaceError, Workspace, MARKER, STATE_DIR};
+use super::{MARKER, STATE_DIR, Workspace, WorkspaceError};
 use crate::plan::bundled;
 use crate::repo::{self, FileChange};
 use std::path::{Path, PathBuf};
@@ -23,7 +23,11 @@ vem, när och vad. Ändra inte uppföljningsfilerna med vanlig git.\n";
 
 /// Creates a workspace in `dir` (which must not exist or be empty) with a
 /// first commit; `with_samples` copies the bundled plans in.
-pub fn init(dir: &Path, with_samples: bool, author: Option<&str>) -> Result<Workspace, WorkspaceError> {
+pub fn init(
+    dir: &Path,
+    with_samples: bool,
+    author: Option<&str>,
+) -> Result<Workspace, WorkspaceError> {
     let io = |path: &Path| {
         let path = path.display().to_string();
         move |source| WorkspaceError::Io { path, source }
@@ -58,9 +62,14 @@ pub fn init(dir: &Path, with_samples: bool, author: Option<&str>) -> Result<Work
     let sig = match repo::signature(&repo, author) {
         Ok(s) => s,
         // The first commit only lays out folders; it is marked as the tool's.
-        Err(_) => git2::Signature::now("tertial", "tertial@localhost").map_err(repo::RepoError::from)?,
+        Err(_) => {
+            git2::Signature::now("tertial", "tertial@localhost").map_err(repo::RepoError::from)?
+        }
     };
-    let changes: Vec<FileChange> = files.iter().map(|(p, b)| FileChange::put(p.clone(), b.clone())).collect();
+    let changes: Vec<FileChange> = files
+        .iter()
+        .map(|(p, b)| FileChange::put(p.clone(), b.clone()))
+        .collect();
     let message = if with_samples {
         "Ny arbetsyta med exempelplaner\n\nSkapad med tertial init --with-samples."
     } else {
@@ -69,7 +78,11 @@ pub fn init(dir: &Path, with_samples: bool, author: Option<&str>) -> Result<Work
     let commit = repo::commit_files(&repo, repo::DEFAULT_BRANCH, &changes, message, &sig)?;
     // Make the index match the commit so `git status` is clean for people
     // who look at the folder with plain git.
-    let tree = repo.find_commit(commit).map_err(repo::RepoError::from)?.tree().map_err(repo::RepoError::from)?;
+    let tree = repo
+        .find_commit(commit)
+        .map_err(repo::RepoError::from)?
+        .tree()
+        .map_err(repo::RepoError::from)?;
     let mut index = repo.index().map_err(repo::RepoError::from)?;
     index.read_tree(&tree).map_err(repo::RepoError::from)?;
     index.write().map_err(repo::RepoError::from)?;
@@ -90,7 +103,9 @@ pub fn data_dir() -> PathBuf {
 /// Makes a fresh demo workspace with the bundled plans, under `parent`
 /// (or the data directory), named by the time so runs never collide.
 pub fn demo(parent: Option<&Path>) -> Result<Workspace, WorkspaceError> {
-    let base = parent.map(Path::to_path_buf).unwrap_or_else(|| data_dir().join("demo"));
+    let base = parent
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| data_dir().join("demo"));
     std::fs::create_dir_all(&base).map_err(|source| WorkspaceError::Io {
         path: base.display().to_string(),
         source,
@@ -111,8 +126,10 @@ pub fn demo(parent: Option<&Path>) -> Result<Workspace, WorkspaceError> {
     let repo = ws.repo()?;
     if repo.signature().is_err() {
         let mut cfg = repo.config().map_err(repo::RepoError::from)?;
-        cfg.set_str("user.name", "Demo Chef").map_err(repo::RepoError::from)?;
-        cfg.set_str("user.email", "demo@example.invalid").map_err(repo::RepoError::from)?;
+        cfg.set_str("user.name", "Demo Chef")
+            .map_err(repo::RepoError::from)?;
+        cfg.set_str("user.email", "demo@example.invalid")
+            .map_err(repo::RepoError::from)?;
     }
     Ok(ws)
 }

@@ -18,9 +18,13 @@ pub const FOLLOWUPS_DIR: &str = "followups";
 
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
-    #[error("{0} is not a tertial workspace (no {MARKER}); create one with `tertial init {0}`, or try `tertial demo`")]
+    #[error(
+        "{0} is not a tertial workspace (no {MARKER}); create one with `tertial init {0}`, or try `tertial demo`"
+    )]
     NotAWorkspace(String),
-    #[error("{0} is tertial's own source repository; it is never used as a workspace. Create one with `tertial init DIR`")]
+    #[error(
+        "{0} is tertial's own source repository; it is never used as a workspace. Create one with `tertial init DIR`"
+    )]
     ProductRepository(String),
     #[error("{0} already exists and is not empty; choose a new folder")]
     NotEmpty(String),

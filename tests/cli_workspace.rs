@@ -1,0 +1,189 @@
+//! The real binary on real folders and git repositories: init, demo, check.
+
+mod common;
+use common::{Sandbox, text};
+
+#[test]
+fn version_and_help_exist_for_every_subcommand() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["--version"]);
+    assert!(out.status.success());
+    assert!(text(&out.stdout).starts_with("tertial "));
+    for sub in ["open", "check", "init", "demo"] {
+        let out = sb.run(&[sub, "--help"]);
+        assert!(out.status.success(), "{sub} --help");
+        assert!(text(&out.stdout).contains("Usage:"), "{sub}");
+    }
+}
+
+#[test]
+fn init_with_samples_makes_a_committed_workspace_that_checks_clean() {
+    let sb = Sandbox::new();
+    let ws = sb.workspace("omrade");
+    let out = sb.run(&[
+        "init",
+        ws.to_str().unwrap(),
+        "--with-samples",
+        "--author",
+        "Anna Admin <anna@example.invalid>",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let repo = git2::Repository::open(&ws).unwrap();
+    let head = repo.head().unwrap();
+    assert_eq!(head.shorthand().ok(), Some("main"));
+    let commit = head.peel_to_commit().unwrap();
+    assert_eq!(commit.author().name().ok(), Some("Anna Admin"));
+    let tree = commit.tree().unwrap();
+    for path in [
+        "tertial.toml",
+        ".gitignore",
+        "README.md",
+        "plans/2026/hagerstens-hemtjanst.toml",
+        "plans/2025/bestallarenhet-2.toml",
+    ] {
+        assert!(
+            tree.get_path(std::path::Path::new(path)).is_ok(),
+            "{path} committed"
+        );
+    }
+    // Plain git sees a clean folder: index and working tree match the commit.
+    let mut opts = git2::StatusOptions::new();
+    opts.include_ignored(false).include_untracked(true);
+    let statuses = repo.statuses(Some(&mut opts)).unwrap();
+    let listed: Vec<String> = statuses
+        .iter()
+        .map(|s| format!("{:?} {:?}", s.status(), s.path()))
+        .collect();
+    assert!(listed.is_empty(), "git status is clean: {listed:?}");
+    let ignore = std::fs::read_to_string(ws.join(".gitignore")).unwrap();
+    assert!(ignore.contains(".tertial/"));
+
+    let out = sb.run(&["check", ws.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("3 plan files checked: 3 without problems"));
+}
+
+#[test]
+fn init_refuses_a_folder_that_is_not_empty() {
+    let sb = Sandbox::new();
+    let ws = sb.workspace("full");
+    std::fs::create_dir_all(&ws).unwrap();
+    std::fs::write(ws.join("keep.txt"), "mine").unwrap();
+    let out = sb.run(&["init", ws.to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("not empty"));
+    assert_eq!(
+        std::fs::read_to_string(ws.join("keep.txt")).unwrap(),
+        "mine"
+    );
+}
+
+#[test]
+fn check_reports_a_broken_plan_precisely_and_still_validates_the_others() {
+    let sb = Sandbox::new();
+    let ws = sb.workspace("ws");
+    assert!(
+        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
+            .status
+            .success()
+    );
+    // Break one plan: a duplicate id on a known line, and a bad date.
+    let path = ws.join("plans/2025/bestallarenhet-2.toml");
+    let original = std::fs::read_to_string(&path).unwrap();
+    let broken = original.replacen("id = \"E2\"", "id = \"E1\"", 1);
+    assert_ne!(broken, original);
+    std::fs::write(&path, &broken).unwrap();
+    let line = broken.lines().position(|l| l == "id = \"E1\"").unwrap();
+    let second = broken
+        .lines()
+        .enumerate()
+        .filter(|(_, l)| *l == "id = \"E1\"")
+        .nth(1)
+        .unwrap()
+        .0
+        + 1;
+    assert!(second > line + 1);
+    // A second, unrelated broken file.
+    std::fs::write(
+        ws.join("plans/2025/trasig.toml"),
+        "schema = 1\n[unit\nid = 'x'\n",
+    )
+    .unwrap();
+
+    let out = sb.run(&["check", ws.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(&format!(
+            "plans/2025/bestallarenhet-2.toml:{second}:6: error: duplicate id \"E1\""
+        )),
+        "{err}"
+    );
+    assert!(err.contains("id = \"E1\""), "shows the line: {err}");
+    assert!(
+        err.contains("plans/2025/trasig.toml:2:"),
+        "the other broken file is reported too: {err}"
+    );
+    let summary = text(&out.stdout);
+    assert!(
+        summary.contains("4 plan files checked: 2 without problems, 2 with problems"),
+        "{summary}"
+    );
+}
+
+#[test]
+fn check_names_a_plan_in_the_wrong_place() {
+    let sb = Sandbox::new();
+    let ws = sb.workspace("ws");
+    assert!(
+        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
+            .status
+            .success()
+    );
+    std::fs::rename(
+        ws.join("plans/2025/bestallarenhet-2.toml"),
+        ws.join("plans/2025/fel-namn.toml"),
+    )
+    .unwrap();
+    let out = sb.run(&["check", ws.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("expected the file to be named bestallarenhet-2.toml"));
+}
+
+#[test]
+fn demo_without_opening_creates_a_workspace_in_the_data_folder() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["demo", "--no-open"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    let dir = stdout.trim().rsplit(": ").next().unwrap().to_string();
+    let dir = std::path::PathBuf::from(dir);
+    assert!(
+        dir.starts_with(sb.path().join(".local/share/tertial/demo")),
+        "{stdout}"
+    );
+    assert!(dir.join("plans/2026/hagerstens-hemtjanst.toml").is_file());
+    // No git identity in the sandbox: the demo has its own.
+    let repo = git2::Repository::open(&dir).unwrap();
+    assert!(repo.signature().is_ok());
+}
+
+#[test]
+fn the_product_repository_is_never_opened_as_a_workspace() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["open", env!("CARGO_MANIFEST_DIR")]);
+    assert!(!out.status.success());
+    assert!(
+        text(&out.stderr).contains("never used as a workspace"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn opening_a_folder_that_is_not_a_workspace_says_how_to_make_one() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["open", sb.path().to_str().unwrap()]);
+    assert!(!out.status.success());
+    assert!(text(&out.stderr).contains("tertial init"));
+}
