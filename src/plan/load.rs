@@ -26,12 +26,33 @@ pub fn parse_plan(file: &str, bytes: &[u8]) -> Result<Plan, Vec<Diagnostic>> {
     }
     let problems = validate::check(&plan);
     if problems.is_empty() {
+        let mut plan = plan;
+        plan.normalize();
         return Ok(plan);
     }
-    Err(problems
+    Err(locate_problems(file, src, problems))
+}
+
+/// Turns path-based problems into diagnostics, in file order.
+fn locate_problems(file: &str, src: &str, problems: Vec<validate::Problem>) -> Vec<Diagnostic> {
+    let mut located: Vec<(usize, Diagnostic)> = problems
         .into_iter()
-        .map(|p| Diagnostic::at(file, src, spans::locate(src, &p.path), p.message))
-        .collect())
+        .map(|p| {
+            let mut span = spans::locate(src, &p.path);
+            let mut message = p.message;
+            if let Some(related) = p.related {
+                // Report at the later of the two places, naming the earlier.
+                let other = spans::locate(src, &related);
+                let (earlier, later) = if other.start > span.start { (span, other) } else { (other, span) };
+                let line = src[..earlier.start.min(src.len())].matches('\n').count() + 1;
+                message = format!("{message} (first used on line {line})");
+                span = later;
+            }
+            (span.start, Diagnostic::at(file, src, span, message))
+        })
+        .collect();
+    located.sort_by_key(|(start, _)| *start);
+    located.into_iter().map(|(_, d)| d).collect()
 }
 
 /// Checks size and encoding and strips a BOM; returns the text to parse.
@@ -52,12 +73,13 @@ pub fn decode_text<'a>(file: &str, bytes: &'a [u8], limit: usize) -> Result<&'a 
         Ok(s) => s,
         Err(e) => {
             let good = e.valid_up_to();
-            // Safe: everything before `good` is valid UTF-8.
-            let prefix = std::str::from_utf8(&bytes[..good]).unwrap_or("");
+            // Everything before `good` is valid, so offsets agree in the
+            // lossy text, which shows the whole line with a U+FFFD.
+            let lossy = String::from_utf8_lossy(bytes);
             let mut d = Diagnostic::at(
                 file,
-                prefix,
-                good..good,
+                &lossy,
+                good..good + 1,
                 format!(
                     "invalid UTF-8 (byte 0x{:02X} at offset {good}); expected UTF-8 text",
                     bytes[good]
@@ -90,8 +112,33 @@ fn explain_parse_error(file: &str, src: &str, err: &toml::de::Error) -> Diagnost
     if let Some(d) = schema_problem(file, src) {
         return d;
     }
-    let span = err.span().unwrap_or(0..0);
-    Diagnostic::at(file, src, span, humanize(err.message()))
+    let mut span = err.span().unwrap_or(0..0);
+    let mut message = humanize(err.message());
+    let line_start = src[..span.start.min(src.len())].rfind('\n').map_or(0, |i| i + 1);
+    let before = &src[line_start..span.start.min(src.len())];
+    if message.starts_with("duplicate key") {
+        let key = src.get(span.clone()).unwrap_or("").trim();
+        message = format!("duplicate key or table `{key}`; expected each key and table once");
+        // A repeated table is shown at its header, not at the name inside.
+        if let Some(i) = before.rfind('[').filter(|_| before.trim_start().starts_with('[')) {
+            span = line_start + i..span.end;
+        }
+    } else if message.starts_with("invalid basic string") || message.starts_with("invalid literal string") {
+        // The parser stops at the end of the line; the mistake is where
+        // the unclosed string opens.
+        let quote = if message.contains("basic") { '"' } else { '\'' };
+        let rest_of_line = src[span.start.min(src.len())..].split('\n').next().unwrap_or("");
+        if rest_of_line.trim().is_empty() {
+            if let Some(i) = before.find(quote) {
+                let after_open = &before[i + 1..];
+                if !after_open.contains(quote) {
+                    span = line_start + i..line_start + before.len();
+                    message = format!("unclosed string; expected a closing {quote} on the same line (or \"\"\" for text over several lines)");
+                }
+            }
+        }
+    }
+    Diagnostic::at(file, src, span, message)
 }
 
 /// A plan of another schema version is reported as such, before any field
@@ -141,7 +188,19 @@ fn humanize(msg: &str) -> String {
         .replace("expected u8", "expected a small whole number")
         .replace("expected a boolean", "expected true or false")
         .replace("a sequence", "a list [ … ]")
-        .replace("expected a string", "expected a text in quotes");
+        .replace("expected a string", "expected a text in quotes")
+        .replace("expected a TOML datetime", "expected a date without quotes, e.g. 2026-01-01")
+        .replace(
+            "cannot recurse further; max recursion depth met",
+            "nesting too deep; expected arrays and tables nested at most a few levels",
+        );
+    let msg = match msg.strip_prefix("invalid value: integer `") {
+        Some(rest) if msg.contains("expected a whole number") => {
+            let n = rest.split('`').next().unwrap_or("");
+            format!("number {n} is out of range; expected a year or small number as the format says")
+        }
+        _ => msg,
+    };
     let msg = if let Some(rest) = msg.strip_prefix("missing field ") {
         format!("missing key {rest}; expected it in this table")
     } else if let Some(rest) = msg.strip_prefix("unknown field ") {

@@ -37,7 +37,9 @@ pub struct Unit {
     pub id: String,
     pub name: String,
     pub committee: String,
-    pub year: i32,
+    /// Kept wide so an out-of-range year is reported as such, not as a
+    /// number too large for its type.
+    pub year: i64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dnr: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -49,7 +51,7 @@ pub struct Unit {
 pub struct Section {
     pub title: String,
     #[serde(default = "one", skip_serializing_if = "is_one")]
-    pub level: u8,
+    pub level: i64,
     #[serde(default, skip_serializing_if = "is_false")]
     pub after_goals: bool,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -289,10 +291,10 @@ pub struct Activity {
     pub end: Date,
 }
 
-fn one() -> u8 {
+fn one() -> i64 {
     1
 }
-fn is_one(v: &u8) -> bool {
+fn is_one(v: &i64) -> bool {
     *v == 1
 }
 fn is_false(v: &bool) -> bool {

@@ -10,6 +10,19 @@ use std::collections::HashMap;
 pub struct Problem {
     pub path: Path,
     pub message: String,
+    /// Another place the problem involves (the other use of a duplicate
+    /// id); the diagnostic goes to whichever comes later in the file.
+    pub related: Option<Path>,
+}
+
+impl Problem {
+    pub fn new(path: Path, message: impl Into<String>) -> Self {
+        Problem {
+            path,
+            message: message.into(),
+            related: None,
+        }
+    }
 }
 
 /// What kind of node an id names, for parent checks.
@@ -23,18 +36,18 @@ enum Kind {
     Activity,
 }
 
-impl Problem {
-    pub fn new(path: Path, message: impl Into<String>) -> Self {
-        Problem {
-            path,
-            message: message.into(),
-        }
-    }
-}
+const GOALS: [Kind; 4] = [Kind::Kf, Kind::Area, Kind::Committee, Kind::Unit];
 
 pub fn check(plan: &Plan) -> Vec<Problem> {
     let mut out = Vec::new();
+    check_unit(plan, &mut out);
+    let ids = check_ids(plan, &mut out);
+    check_parents(plan, &ids, &mut out);
+    check_texts(plan, &mut out);
+    out
+}
 
+fn check_unit(plan: &Plan, out: &mut Vec<Problem>) {
     let u = &plan.unit;
     if !is_slug(&u.id) {
         out.push(Problem::new(
@@ -47,27 +60,18 @@ pub fn check(plan: &Plan) -> Vec<Problem> {
     }
     for (key, value) in [("name", &u.name), ("committee", &u.committee)] {
         if value.trim().is_empty() {
-            out.push(Problem::new(
-                toml_path!("unit", key),
-                format!("empty unit {key}; expected a text"),
-            ));
+            out.push(Problem::new(toml_path!("unit", key), format!("empty unit {key}; expected a text")));
         }
     }
     if !(2000..=2100).contains(&u.year) {
         out.push(Problem::new(
             toml_path!("unit", "year"),
-            format!(
-                "year {} is out of range; expected a year between 2000 and 2100",
-                u.year
-            ),
+            format!("year {} is out of range; expected a year between 2000 and 2100", u.year),
         ));
     }
     for (i, s) in plan.sections.iter().enumerate() {
         if s.title.trim().is_empty() {
-            out.push(Problem::new(
-                toml_path!("section", i, "title"),
-                "empty section title; expected a heading",
-            ));
+            out.push(Problem::new(toml_path!("section", i, "title"), "empty section title; expected a heading"));
         }
         if !(1..=2).contains(&s.level) {
             out.push(Problem::new(
@@ -76,218 +80,118 @@ pub fn check(plan: &Plan) -> Vec<Problem> {
             ));
         }
     }
+}
 
-    // Ids: gather all, then report each duplicate at its second use.
+/// Every id well-formed and unique across the plan; returns the id map.
+fn check_ids<'a>(plan: &'a Plan, out: &mut Vec<Problem>) -> HashMap<&'a str, (Kind, Path)> {
     let mut entries: Vec<(&str, Kind, &'static str, usize)> = Vec::new();
-    entries.extend(
-        plan.kf_goals
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (g.id.as_str(), Kind::Kf, "kf_goal", i)),
-    );
-    entries.extend(
-        plan.area_goals
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (g.id.as_str(), Kind::Area, "area_goal", i)),
-    );
-    entries.extend(
-        plan.committee_goals
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (g.id.as_str(), Kind::Committee, "committee_goal", i)),
-    );
-    entries.extend(
-        plan.unit_goals
-            .iter()
-            .enumerate()
-            .map(|(i, g)| (g.id.as_str(), Kind::Unit, "unit_goal", i)),
-    );
-    entries.extend(
-        plan.indicators
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (x.id.as_str(), Kind::Indicator, "indicator", i)),
-    );
-    entries.extend(
-        plan.activities
-            .iter()
-            .enumerate()
-            .map(|(i, x)| (x.id.as_str(), Kind::Activity, "activity", i)),
-    );
+    let mut add = |ids: Vec<&'a str>, kind: Kind, table: &'static str| {
+        entries.extend(ids.into_iter().enumerate().map(|(i, id)| (id, kind, table, i)));
+    };
+    add(plan.kf_goals.iter().map(|g| g.id.as_str()).collect(), Kind::Kf, "kf_goal");
+    add(plan.area_goals.iter().map(|g| g.id.as_str()).collect(), Kind::Area, "area_goal");
+    add(plan.committee_goals.iter().map(|g| g.id.as_str()).collect(), Kind::Committee, "committee_goal");
+    add(plan.unit_goals.iter().map(|g| g.id.as_str()).collect(), Kind::Unit, "unit_goal");
+    add(plan.indicators.iter().map(|g| g.id.as_str()).collect(), Kind::Indicator, "indicator");
+    add(plan.activities.iter().map(|g| g.id.as_str()).collect(), Kind::Activity, "activity");
     let mut ids: HashMap<&str, (Kind, Path)> = HashMap::new();
     for (id, kind, table, i) in entries {
         let path = toml_path!(table, i, "id");
         if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
-            out.push(Problem {
-                path,
-                message: format!("id {id:?} is not valid; expected a non-empty id without spaces"),
-            });
+            out.push(Problem::new(path, format!("id {id:?} is not valid; expected a non-empty id without spaces")));
         } else if let Some((_, first)) = ids.get(id) {
             out.push(Problem {
                 path,
-                message: format!(
-                    "duplicate id {id:?} (first used at {}); expected ids unique within the plan",
-                    super::spans::show(first)
-                ),
+                message: format!("duplicate id {id:?}; expected ids unique within the plan"),
+                related: Some(first.clone()),
             });
         } else {
             ids.insert(id, (kind, path));
         }
     }
+    ids
+}
 
-    let kind_of = |id: &str| ids.get(id).map(|(k, _)| *k);
-    let parent =
-        |path: Path, id: &str, want: &[Kind], what: &str, out: &mut Vec<Problem>| match kind_of(id)
-        {
-            Some(k) if want.contains(&k) => {}
-            Some(_) => out.push(Problem {
-                path,
-                message: format!("{id:?} is not {what}; expected the id of {what}"),
-            }),
-            None => out.push(Problem {
-                path,
-                message: format!(
-                    "no {what} has the id {id:?}; expected the id of {what} in this plan"
-                ),
-            }),
+fn check_parents(plan: &Plan, ids: &HashMap<&str, (Kind, Path)>, out: &mut Vec<Problem>) {
+    let mut parent = |path: Path, id: &str, want: &[Kind], what: &str| {
+        let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        let message = match ids.get(id).map(|(k, _)| *k) {
+            Some(k) if want.contains(&k) => return,
+            Some(_) => format!("{id:?} is not {article} {what}; expected the id of {article} {what}"),
+            None => format!("no {what} has the id {id:?}; expected the id of {article} {what} in this plan"),
         };
-    let goal_kinds = [Kind::Kf, Kind::Area, Kind::Committee, Kind::Unit];
+        out.push(Problem::new(path, message));
+    };
     for (i, g) in plan.area_goals.iter().enumerate() {
-        parent(
-            toml_path!("area_goal", i, "kf_goal"),
-            &g.kf_goal,
-            &[Kind::Kf],
-            "a kf_goal",
-            &mut out,
-        );
+        parent(toml_path!("area_goal", i, "kf_goal"), &g.kf_goal, &[Kind::Kf], "kf_goal");
     }
     for (i, g) in plan.committee_goals.iter().enumerate() {
-        parent(
-            toml_path!("committee_goal", i, "area_goal"),
-            &g.area_goal,
-            &[Kind::Area],
-            "an area_goal",
-            &mut out,
-        );
+        parent(toml_path!("committee_goal", i, "area_goal"), &g.area_goal, &[Kind::Area], "area_goal");
     }
     for (i, g) in plan.unit_goals.iter().enumerate() {
         parent(
             toml_path!("unit_goal", i, "committee_goal"),
             &g.committee_goal,
             &[Kind::Committee],
-            "a committee_goal",
-            &mut out,
+            "committee_goal",
         );
     }
     for (i, x) in plan.indicators.iter().enumerate() {
-        parent(
-            toml_path!("indicator", i, "parent"),
-            &x.parent,
-            &goal_kinds,
-            "a goal",
-            &mut out,
-        );
+        parent(toml_path!("indicator", i, "parent"), &x.parent, &GOALS, "goal");
     }
     for (i, x) in plan.activities.iter().enumerate() {
-        parent(
-            toml_path!("activity", i, "parent"),
-            &x.parent,
-            &goal_kinds,
-            "a goal",
-            &mut out,
-        );
+        parent(toml_path!("activity", i, "parent"), &x.parent, &GOALS, "goal");
     }
+}
 
-    let require = |path: Path, text: &str, what: &str, out: &mut Vec<Problem>| {
+fn check_texts(plan: &Plan, out: &mut Vec<Problem>) {
+    let mut require = |path: Path, text: &str, what: &str| {
         if text.trim().is_empty() {
-            out.push(Problem {
-                path,
-                message: format!("empty {what}; expected a text"),
-            });
+            out.push(Problem::new(path, format!("empty {what}; expected a text")));
         }
     };
     for (i, g) in plan.kf_goals.iter().enumerate() {
-        require(
-            toml_path!("kf_goal", i, "title"),
-            &g.title,
-            "title",
-            &mut out,
-        );
+        require(toml_path!("kf_goal", i, "title"), &g.title, "title");
     }
     for (i, g) in plan.area_goals.iter().enumerate() {
-        require(
-            toml_path!("area_goal", i, "title"),
-            &g.title,
-            "title",
-            &mut out,
-        );
+        require(toml_path!("area_goal", i, "title"), &g.title, "title");
     }
     for (i, g) in plan.committee_goals.iter().enumerate() {
-        require(
-            toml_path!("committee_goal", i, "title"),
-            &g.title,
-            "title",
-            &mut out,
-        );
+        require(toml_path!("committee_goal", i, "title"), &g.title, "title");
     }
     for (i, g) in plan.unit_goals.iter().enumerate() {
-        require(
-            toml_path!("unit_goal", i, "title"),
-            &g.title,
-            "title",
-            &mut out,
-        );
-        if g.expected_results.is_empty() {
-            out.push(Problem {
-                path: toml_path!("unit_goal", i, "expected_results"),
-                message: "no expected results; expected at least one förväntat resultat".into(),
-            });
-        }
+        require(toml_path!("unit_goal", i, "title"), &g.title, "title");
         for (j, r) in g.expected_results.iter().enumerate() {
-            require(
-                toml_path!("unit_goal", i, "expected_results", j),
-                r,
-                "expected result",
-                &mut out,
-            );
+            require(toml_path!("unit_goal", i, "expected_results", j), r, "expected result");
         }
     }
     for (i, x) in plan.indicators.iter().enumerate() {
-        require(
-            toml_path!("indicator", i, "name"),
-            &x.name,
-            "indicator name",
-            &mut out,
-        );
+        require(toml_path!("indicator", i, "name"), &x.name, "indicator name");
     }
     for (i, a) in plan.activities.iter().enumerate() {
-        require(
-            toml_path!("activity", i, "text"),
-            &a.text,
-            "activity text",
-            &mut out,
-        );
-        if a.end < a.start {
-            out.push(Problem {
-                path: toml_path!("activity", i, "end"),
-                message: format!(
-                    "end date {} is before start date {}; expected an end on or after the start",
-                    a.end, a.start
-                ),
-            });
+        require(toml_path!("activity", i, "text"), &a.text, "activity text");
+    }
+    for (i, g) in plan.unit_goals.iter().enumerate() {
+        if g.expected_results.is_empty() {
+            out.push(Problem::new(
+                toml_path!("unit_goal", i, "expected_results"),
+                "no expected results; expected at least one förväntat resultat",
+            ));
         }
     }
-    out
+    for (i, a) in plan.activities.iter().enumerate() {
+        if a.end < a.start {
+            out.push(Problem::new(
+                toml_path!("activity", i, "end"),
+                format!("end date {} is before start date {}; expected an end on or after the start", a.end, a.start),
+            ));
+        }
+    }
 }
 
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 80
-        && s.split('-').all(|part| {
-            !part.is_empty()
-                && part
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-        })
+        && s.split('-')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
 }

@@ -35,7 +35,7 @@ pub fn load_all(root: &Path) -> (Vec<LoadedPlan>, Vec<Diagnostic>) {
             Err(mut ds) => diags.append(&mut ds),
         }
     }
-    let mut seen: HashMap<(i32, &str), &str> = HashMap::new();
+    let mut seen: HashMap<(i64, &str), &str> = HashMap::new();
     for lp in &plans {
         let key = (lp.plan.unit.year, lp.plan.unit.id.as_str());
         if let Some(first) = seen.insert(key, &lp.rel_path) {
@@ -69,7 +69,7 @@ fn placement_problem(rel_path: &str, bytes: &[u8], plan: &crate::plan::Plan) -> 
     let locate =
         |key: &'static str| crate::plan::spans::locate(&src, &crate::toml_path!("unit", key));
     if let [_, year, file] = parts.as_slice() {
-        if year.len() == 4 && year.parse::<i32>().ok() != Some(plan.unit.year) {
+        if year.len() == 4 && year.parse::<i64>().ok() != Some(plan.unit.year) {
             return Some(Diagnostic::at(
                 rel_path,
                 &src,

@@ -1,0 +1,361 @@
+//! A follow-up of one unit's plan for one period: what the chief records
+//! for every enhetsmål, indicator and activity. It refers to the plan by
+//! ids and is stored as `followups/<period>/<unit>.toml`.
+
+use super::period::Period;
+use crate::plan::Date;
+use serde::{Deserialize, Serialize};
+
+pub const SCHEMA_VERSION: i64 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FollowUp {
+    pub schema: i64,
+    /// The plan's unit id.
+    pub unit: String,
+    pub period: Period,
+    #[serde(default)]
+    pub status: Status,
+    #[serde(default, rename = "goal", skip_serializing_if = "Vec::is_empty")]
+    pub goals: Vec<GoalRecord>,
+    #[serde(default, rename = "indicator", skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<IndicatorRecord>,
+    #[serde(default, rename = "activity", skip_serializing_if = "Vec::is_empty")]
+    pub activities: Vec<ActivityRecord>,
+    /// Lints the chief accepted with a reason before committing as klar.
+    #[serde(default, rename = "waiver", skip_serializing_if = "Vec::is_empty")]
+    pub waivers: Vec<Waiver>,
+}
+
+/// Where a follow-up stands. `klar` is final until reopened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Status {
+    #[default]
+    #[serde(rename = "utkast")]
+    Draft,
+    #[serde(rename = "klar")]
+    Done,
+    #[serde(rename = "återöppnad")]
+    Reopened,
+}
+
+impl Status {
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::Draft => "utkast",
+            Status::Done => "klar",
+            Status::Reopened => "återöppnad",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Status> {
+        match s {
+            "utkast" => Some(Status::Draft),
+            "klar" => Some(Status::Done),
+            "återöppnad" => Some(Status::Reopened),
+            _ => None,
+        }
+    }
+}
+
+/// Måluppfyllelse. In T1/T2 it is the forecast for the year end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Rating {
+    #[serde(rename = "helt")]
+    Full,
+    #[serde(rename = "delvis")]
+    Partial,
+    #[serde(rename = "inte")]
+    Not,
+    #[serde(rename = "ej bedömd")]
+    NotAssessed,
+}
+
+impl Rating {
+    pub const ALL: [Rating; 4] = [Rating::Full, Rating::Partial, Rating::Not, Rating::NotAssessed];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Rating::Full => "helt",
+            Rating::Partial => "delvis",
+            Rating::Not => "inte",
+            Rating::NotAssessed => "ej bedömd",
+        }
+    }
+
+    /// A symbol that carries the meaning without colour.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Rating::Full => "●",
+            Rating::Partial => "◐",
+            Rating::Not => "○",
+            Rating::NotAssessed => "–",
+        }
+    }
+
+    /// "Uppfylls helt" (VB) or "Bedöms uppfyllas helt" (T1/T2).
+    pub fn label_sv(self, forecast: bool) -> &'static str {
+        match (self, forecast) {
+            (Rating::Full, false) => "Uppfylls helt",
+            (Rating::Partial, false) => "Uppfylls delvis",
+            (Rating::Not, false) => "Uppfylls inte",
+            (Rating::Full, true) => "Bedöms uppfyllas helt",
+            (Rating::Partial, true) => "Bedöms uppfyllas delvis",
+            (Rating::Not, true) => "Bedöms inte uppfyllas",
+            (Rating::NotAssessed, _) => "Ej bedömd",
+        }
+    }
+
+    pub fn label_en(self, forecast: bool) -> &'static str {
+        match (self, forecast) {
+            (Rating::Full, false) => "Fully met",
+            (Rating::Partial, false) => "Partly met",
+            (Rating::Not, false) => "Not met",
+            (Rating::Full, true) => "Expected to be fully met",
+            (Rating::Partial, true) => "Expected to be partly met",
+            (Rating::Not, true) => "Expected not to be met",
+            (Rating::NotAssessed, _) => "Not assessed",
+        }
+    }
+
+    /// Whether this rating calls for an analysis and deviations.
+    pub fn needs_deviation(self) -> bool {
+        matches!(self, Rating::Partial | Rating::Not)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoalRecord {
+    /// The plan's unit goal id (E1, E2 …).
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rating: Option<Rating>,
+    /// The summary judgement that opens the analysis.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
+    /// One text per förväntat resultat, in order ("Punkt 1", "Punkt 2" …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub analysis: Vec<String>,
+    #[serde(default, rename = "deviation", skip_serializing_if = "Vec::is_empty")]
+    pub deviations: Vec<Deviation>,
+}
+
+impl GoalRecord {
+    pub fn new(id: &str) -> Self {
+        GoalRecord {
+            id: id.to_string(),
+            ..Default::default()
+        }
+    }
+
+    pub fn has_analysis(&self) -> bool {
+        !self.summary.trim().is_empty() || self.analysis.iter().any(|a| !a.trim().is_empty())
+    }
+
+    /// Characters of analysis written (summary and points).
+    pub fn analysis_len(&self) -> usize {
+        self.summary.trim().chars().count() + self.analysis.iter().map(|a| a.trim().chars().count()).sum::<usize>()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rating.is_none() && !self.has_analysis() && self.deviations.is_empty()
+    }
+}
+
+/// Avvikelse: what did not go as planned, why, and the åtgärd.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Deviation {
+    pub what: String,
+    /// Optional link: "R2" (expected result 2 of the goal), or an indicator
+    /// or activity id of the plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub cause: String,
+    /// Åtgärd.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub measure: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsible: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<Date>,
+}
+
+/// An indicator's outcome for the period.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorRecord {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub total: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub women: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub men: Option<f64>,
+    /// "Inga data", chosen explicitly.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_data: bool,
+}
+
+impl IndicatorRecord {
+    pub fn new(id: &str) -> Self {
+        IndicatorRecord {
+            id: id.to_string(),
+            ..Default::default()
+        }
+    }
+
+    pub fn has_outcome(&self) -> bool {
+        self.total.is_some() || self.women.is_some() || self.men.is_some()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActivityStatus {
+    #[serde(rename = "genomförd")]
+    Done,
+    #[serde(rename = "pågår")]
+    Ongoing,
+    #[serde(rename = "ej påbörjad")]
+    NotStarted,
+    #[serde(rename = "försenad")]
+    Delayed,
+    #[serde(rename = "inställd")]
+    Cancelled,
+}
+
+impl ActivityStatus {
+    pub const ALL: [ActivityStatus; 5] = [
+        ActivityStatus::Done,
+        ActivityStatus::Ongoing,
+        ActivityStatus::NotStarted,
+        ActivityStatus::Delayed,
+        ActivityStatus::Cancelled,
+    ];
+
+    pub fn label_sv(self) -> &'static str {
+        match self {
+            ActivityStatus::Done => "genomförd",
+            ActivityStatus::Ongoing => "pågår",
+            ActivityStatus::NotStarted => "ej påbörjad",
+            ActivityStatus::Delayed => "försenad",
+            ActivityStatus::Cancelled => "inställd",
+        }
+    }
+
+    pub fn label_en(self) -> &'static str {
+        match self {
+            ActivityStatus::Done => "done",
+            ActivityStatus::Ongoing => "ongoing",
+            ActivityStatus::NotStarted => "not started",
+            ActivityStatus::Delayed => "delayed",
+            ActivityStatus::Cancelled => "cancelled",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActivityRecord {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ActivityStatus>,
+    /// The Avvikelse flag of the report's activity table.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deviation: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub analysis: String,
+}
+
+impl ActivityRecord {
+    pub fn new(id: &str) -> Self {
+        ActivityRecord {
+            id: id.to_string(),
+            ..Default::default()
+        }
+    }
+}
+
+/// A lint accepted with a written reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waiver {
+    /// The lint's code (see `lint::LintKind::code`).
+    pub lint: String,
+    /// What it is about: a goal, indicator or activity id, or "E3/2" for
+    /// a goal's second deviation.
+    pub target: String,
+    pub reason: String,
+}
+
+impl FollowUp {
+    pub fn new(unit: &str, period: Period) -> FollowUp {
+        FollowUp {
+            schema: SCHEMA_VERSION,
+            unit: unit.to_string(),
+            period,
+            status: Status::Draft,
+            goals: Vec::new(),
+            indicators: Vec::new(),
+            activities: Vec::new(),
+            waivers: Vec::new(),
+        }
+    }
+
+    pub fn goal(&self, id: &str) -> Option<&GoalRecord> {
+        self.goals.iter().find(|g| g.id == id)
+    }
+
+    /// The goal's record, created (in plan order) when first touched.
+    pub fn goal_mut(&mut self, id: &str) -> &mut GoalRecord {
+        if let Some(i) = self.goals.iter().position(|g| g.id == id) {
+            return &mut self.goals[i];
+        }
+        self.goals.push(GoalRecord::new(id));
+        self.goals.last_mut().expect("just pushed")
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&IndicatorRecord> {
+        self.indicators.iter().find(|g| g.id == id)
+    }
+
+    pub fn indicator_mut(&mut self, id: &str) -> &mut IndicatorRecord {
+        if let Some(i) = self.indicators.iter().position(|g| g.id == id) {
+            return &mut self.indicators[i];
+        }
+        self.indicators.push(IndicatorRecord::new(id));
+        self.indicators.last_mut().expect("just pushed")
+    }
+
+    pub fn activity(&self, id: &str) -> Option<&ActivityRecord> {
+        self.activities.iter().find(|g| g.id == id)
+    }
+
+    pub fn activity_mut(&mut self, id: &str) -> &mut ActivityRecord {
+        if let Some(i) = self.activities.iter().position(|g| g.id == id) {
+            return &mut self.activities[i];
+        }
+        self.activities.push(ActivityRecord::new(id));
+        self.activities.last_mut().expect("just pushed")
+    }
+
+    /// Puts records in the plan's order and drops empty ones, so the file
+    /// diffs goal by goal whatever order the chief worked in.
+    pub fn normalize(&mut self, plan: &crate::plan::Plan) {
+        let pos = |ids: &mut dyn Iterator<Item = &str>, id: &str| ids.position(|x| x == id).unwrap_or(usize::MAX);
+        self.goals.retain(|g| !g.is_empty());
+        self.goals.sort_by_key(|g| pos(&mut plan.unit_goals.iter().map(|x| x.id.as_str()), &g.id));
+        for g in &mut self.goals {
+            while g.analysis.last().is_some_and(|a| a.is_empty()) {
+                g.analysis.pop();
+            }
+        }
+        self.indicators.retain(|r| r.has_outcome() || r.no_data);
+        self.indicators.sort_by_key(|r| pos(&mut plan.indicators.iter().map(|x| x.id.as_str()), &r.id));
+        self.activities.retain(|r| r.status.is_some() || r.deviation || !r.analysis.is_empty());
+        self.activities.sort_by_key(|r| pos(&mut plan.activities.iter().map(|x| x.id.as_str()), &r.id));
+    }
+}
