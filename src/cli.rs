@@ -25,6 +25,12 @@ pub struct OpenArgs {
     /// Unit to open (its id, e.g. hagerstens-hemtjanst).
     #[arg(long)]
     pub unit: Option<String>,
+    /// Period to follow up: YEAR-T1, YEAR-T2 or YEAR-VB (default: chosen on screen).
+    #[arg(long, value_name = "YEAR-T1|YEAR-T2|YEAR-VB")]
+    pub period: Option<String>,
+    /// Author of the commits, "Name <email>" (default: git config; or TERTIAL_AUTHOR).
+    #[arg(long)]
+    pub author: Option<String>,
     /// Language of the interface: sv (default) or en.
     #[arg(long, value_name = "sv|en")]
     pub lang: Option<String>,

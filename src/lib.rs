@@ -4,10 +4,12 @@
 pub mod app;
 pub mod cli;
 pub mod diag;
+pub mod followup;
 pub mod i18n;
 pub mod plan;
 pub mod repo;
 pub mod sanitize;
+pub mod sys;
 pub mod tui;
 pub mod ui;
 pub mod workspace;

@@ -9,7 +9,7 @@ use tertial::plan::{Plan, bundled, parse_plan};
 struct Expected {
     path: &'static str,
     unit: &'static str,
-    year: i32,
+    year: i64,
     kf: usize,
     area: usize,
     committee: usize,

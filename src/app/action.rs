@@ -1,32 +1,83 @@
 //! What can happen to the model (`Action`) and what the model asks the
 //! outside world to do (`Effect`).
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+use crate::followup::{FollowUp, Period, Status};
+use ratatui_textarea::Input;
+
+#[derive(Debug, Clone)]
 pub enum Action {
+    // Moving in lists and between fields.
     Up,
     Down,
     PageUp,
     PageDown,
     Top,
     Bottom,
-    /// Open the selected item (Enter).
+    NextField,
+    PrevField,
+    NextGoal,
+    PrevGoal,
+    /// Open the selected item, start editing, toggle (Enter).
     Open,
-    /// Go back one screen (Esc, ←).
+    /// Go back one screen; stop editing (Esc).
     Back,
-    /// Scroll the detail pane.
-    ScrollDown,
-    ScrollUp,
-    /// Typed text for the focused input (the unit filter).
+    /// Cycle a choice field.
+    Left,
+    Right,
+    /// Set the current goal's rating directly (keys 1–4).
+    Rate(crate::followup::Rating),
+    AddDeviation,
+    DeleteDeviation,
+    /// Answer to a yes/no question (j/y, n).
+    Confirm(bool),
+    /// Scroll the plan context pane.
+    ScrollContextDown,
+    ScrollContextUp,
+    /// Keys for the text editor of the focused field.
+    EditorInput(Input),
+    /// Typed text for a plain input (the unit filter).
     Input(char),
     Paste(String),
     DeleteBack,
-    /// Dismiss the problems screen.
+    /// Open the focused field in $EDITOR.
+    ExternalEditor,
+    /// The text $EDITOR returned (None: the editor failed; text kept).
+    ExternalEditorDone(Option<String>),
+    /// Dismiss a notice screen.
     Acknowledge,
+    /// Go to the review screen.
+    Review,
+    Waive,
+    CommitDraft,
+    CommitDone,
+    /// The commit finished: short id and status, or the error to show.
+    Committed(Result<(String, Status), String>),
+    ResumeDraft,
+    DiscardDraft,
+    /// The draft was written at this time (seconds since 1970).
+    DraftSaved(u64),
+    /// The periods of a unit, looked up for the period list.
+    Periods(super::model::PeriodsState),
+    /// A session is loaded and can start.
+    SessionReady(Box<super::model::Session>),
     Resize(u16, u16),
     Quit,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
+    /// Leave the program (after the draft is flushed).
     Quit,
+    /// Look up the periods of a plan (committed status, drafts).
+    LoadPeriods(usize),
+    /// Start a session: load the draft or the committed follow-up.
+    OpenSession { plan: usize, period: Period },
+    /// Write the draft now (a commit or quit is coming).
+    SaveDraftNow,
+    /// Set the draft file aside (kept, not deleted).
+    DiscardDraft,
+    /// Edit this text in $EDITOR.
+    ExternalEditor(String),
+    /// Commit the follow-up with this status.
+    Commit(Box<FollowUp>, Status),
 }

@@ -3,9 +3,13 @@
 //! in `tui` to carry out. Nothing here touches the terminal, files or git.
 
 pub mod action;
+pub mod fields;
 pub mod model;
+mod review;
 pub mod update;
+mod walk;
 
 pub use action::{Action, Effect};
-pub use model::{Model, Screen};
+pub use model::{Model, Screen, Session};
+pub use review::ordered_lints;
 pub use update::update;

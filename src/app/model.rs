@@ -1,10 +1,13 @@
-//! The state of a session: which plans are loaded, which screen is shown,
-//! and where the cursor is on each screen.
+//! The state of a program run: the workspace's plans, the screen shown,
+//! and the follow-up session being worked on.
 
+use super::fields::Field;
+use crate::followup::{FollowUp, Period, Status};
 use crate::i18n::Lang;
 use crate::workspace::LoadedPlan;
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
+use ratatui_textarea::TextArea;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -12,8 +15,16 @@ pub enum Screen {
     Problems,
     /// Choose a unit.
     Units,
-    /// One unit's plan: its enhetsmål and their context.
-    Plan,
+    /// Choose the period of the chosen unit.
+    Periods,
+    /// A draft exists: resume or discard it.
+    Resume,
+    /// Walk the enhetsmål.
+    Walk,
+    /// Review before committing.
+    Review,
+    /// The commit is made.
+    Done,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -23,13 +34,65 @@ pub struct UnitsState {
     pub selected: usize,
 }
 
-#[derive(Debug, Default, Clone)]
-pub struct PlanState {
-    /// Index into `Model::plans`.
+/// What is known of a period before opening it (for the period list).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodInfo {
+    pub period: Period,
+    pub committed: Option<Status>,
+    pub has_draft: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct PeriodsState {
     pub plan: usize,
-    /// Index into the plan's unit goals.
+    pub periods: Vec<PeriodInfo>,
+    pub selected: usize,
+}
+
+/// The text editor of the focused field.
+#[derive(Debug, Clone)]
+pub struct Editor {
+    pub field: Field,
+    pub area: TextArea<'static>,
+    /// Set when the text does not parse (numbers, dates); the text stays.
+    pub invalid: Option<String>,
+}
+
+/// A draft found when opening, waiting for resume or discard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PendingDraft {
+    pub followup: FollowUp,
+    pub saved_at: u64,
+    pub by: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub plan: usize,
+    pub period: Period,
+    pub record: FollowUp,
+    /// Status of the follow-up at the branch tip, if committed before.
+    pub committed: Option<Status>,
     pub goal: usize,
-    pub scroll: u16,
+    pub focus: usize,
+    pub editor: Option<Editor>,
+    pub context_scroll: u16,
+    pub read_only: bool,
+    /// Changed since the draft was last written.
+    pub dirty: bool,
+    pub draft_saved_at: Option<u64>,
+    pub pending_draft: Option<PendingDraft>,
+    pub review_selected: usize,
+    /// A waiver reason being written for the selected lint.
+    pub waiving: Option<TextArea<'static>>,
+    /// A yes/no question shown in the status line.
+    pub confirm: Option<Confirm>,
+    pub last_commit: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    DeleteDeviation(usize),
 }
 
 #[derive(Debug)]
@@ -41,9 +104,14 @@ pub struct Model {
     pub problems: Vec<String>,
     pub screen: Screen,
     pub units: UnitsState,
-    pub plan: PlanState,
+    pub periods: Option<PeriodsState>,
+    pub session: Option<Session>,
+    /// A message for the status line (errors, confirmations).
+    pub message: Option<String>,
     pub size: (u16, u16),
     pub quit: bool,
+    /// Today (year, month, day), for the default period.
+    pub today: (i32, u32, u32),
 }
 
 impl Model {
@@ -54,41 +122,31 @@ impl Model {
         problems: Vec<String>,
     ) -> Model {
         plans.sort_by(|a, b| {
-            (
-                a.plan.unit.name.to_lowercase(),
-                std::cmp::Reverse(a.plan.unit.year),
-            )
-                .cmp(&(
-                    b.plan.unit.name.to_lowercase(),
-                    std::cmp::Reverse(b.plan.unit.year),
-                ))
+            let key = |p: &LoadedPlan| {
+                (
+                    p.plan.unit.name.to_lowercase(),
+                    std::cmp::Reverse(p.plan.unit.year),
+                )
+            };
+            key(a).cmp(&key(b))
         });
-        let screen = if !problems.is_empty() {
-            Screen::Problems
-        } else if plans.len() == 1 {
-            Screen::Plan
-        } else {
-            Screen::Units
-        };
         Model {
             lang,
             workspace_name,
             plans,
+            screen: if problems.is_empty() {
+                Screen::Units
+            } else {
+                Screen::Problems
+            },
             problems,
-            screen,
             units: UnitsState::default(),
-            plan: PlanState::default(),
+            periods: None,
+            session: None,
+            message: None,
             size: (80, 24),
             quit: false,
-        }
-    }
-
-    /// The screen after the problems screen.
-    pub fn start_screen(&self) -> Screen {
-        if self.plans.len() == 1 {
-            Screen::Plan
-        } else {
-            Screen::Units
+            today: crate::followup::period::today(),
         }
     }
 
@@ -105,9 +163,8 @@ impl Model {
             .iter()
             .enumerate()
             .filter_map(|(i, p)| {
-                let label = unit_label(p);
                 matcher
-                    .fuzzy_indices(&label, f)
+                    .fuzzy_indices(&unit_label(p), f)
                     .map(|(score, idx)| (score, i, idx))
             })
             .collect();
@@ -115,8 +172,39 @@ impl Model {
         hits.into_iter().map(|(_, i, idx)| (i, idx)).collect()
     }
 
-    pub fn current_plan(&self) -> Option<&LoadedPlan> {
-        self.plans.get(self.plan.plan)
+    pub fn session_plan(&self) -> Option<&crate::plan::Plan> {
+        self.session
+            .as_ref()
+            .and_then(|s| self.plans.get(s.plan))
+            .map(|p| &p.plan)
+    }
+}
+
+impl Session {
+    pub fn new(
+        plan: usize,
+        period: Period,
+        record: FollowUp,
+        committed: Option<Status>,
+    ) -> Session {
+        Session {
+            plan,
+            period,
+            record,
+            committed,
+            goal: 0,
+            focus: 0,
+            editor: None,
+            context_scroll: 0,
+            read_only: false,
+            dirty: false,
+            draft_saved_at: None,
+            pending_draft: None,
+            review_selected: 0,
+            waiving: None,
+            confirm: None,
+            last_commit: None,
+        }
     }
 }
 

@@ -1,9 +1,11 @@
-//! `update`: the only place the model changes.
+//! `update`: the only place the model changes. Screens with more to them
+//! have their own files (`walk`, `review`).
 
 use super::action::{Action, Effect};
 use super::model::{Model, Screen};
+use super::{review, walk};
 
-const PAGE: usize = 10;
+pub const PAGE: usize = 10;
 
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     match action {
@@ -15,21 +17,57 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             m.size = (w, h);
             return Vec::new();
         }
+        Action::DraftSaved(at) => {
+            if let Some(s) = &mut m.session {
+                s.draft_saved_at = Some(at);
+                s.dirty = false;
+            }
+            return Vec::new();
+        }
+        Action::Periods(p) => {
+            m.periods = Some(p);
+            m.screen = Screen::Periods;
+            return Vec::new();
+        }
+        Action::Committed(result) => {
+            committed(m, result);
+            return Vec::new();
+        }
+        Action::SessionReady(s) => {
+            m.screen = if s.pending_draft.is_some() {
+                Screen::Resume
+            } else {
+                Screen::Walk
+            };
+            m.session = Some(*s);
+            return Vec::new();
+        }
         _ => {}
     }
+    m.message = None;
     match m.screen {
         Screen::Problems => {
             if matches!(action, Action::Acknowledge | Action::Open | Action::Back) {
-                m.screen = m.start_screen();
+                m.screen = Screen::Units;
             }
+            Vec::new()
         }
         Screen::Units => units(m, action),
-        Screen::Plan => plan(m, action),
+        Screen::Periods => periods(m, action),
+        Screen::Resume => resume(m, action),
+        Screen::Walk => walk::update(m, action),
+        Screen::Review => review::update(m, action),
+        Screen::Done => {
+            if matches!(action, Action::Acknowledge | Action::Open | Action::Back) {
+                m.screen = Screen::Walk;
+            }
+            Vec::new()
+        }
     }
-    Vec::new()
 }
 
-fn step(selected: usize, len: usize, action: &Action) -> usize {
+/// Moves a selection in a list of `len` items.
+pub fn step(selected: usize, len: usize, action: &Action) -> usize {
     let last = len.saturating_sub(1);
     match action {
         Action::Up => selected.saturating_sub(1),
@@ -42,7 +80,7 @@ fn step(selected: usize, len: usize, action: &Action) -> usize {
     }
 }
 
-fn units(m: &mut Model, action: Action) {
+fn units(m: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Input(c) => {
             m.units.filter.push(c);
@@ -59,12 +97,7 @@ fn units(m: &mut Model, action: Action) {
         Action::Back => m.units.filter.clear(),
         Action::Open => {
             if let Some((i, _)) = m.filtered_units().get(m.units.selected) {
-                m.plan = super::model::PlanState {
-                    plan: *i,
-                    goal: 0,
-                    scroll: 0,
-                };
-                m.screen = Screen::Plan;
+                return vec![Effect::LoadPeriods(*i)];
             }
         }
         other => {
@@ -72,26 +105,68 @@ fn units(m: &mut Model, action: Action) {
             m.units.selected = step(m.units.selected, len, &other);
         }
     }
+    Vec::new()
 }
 
-fn plan(m: &mut Model, action: Action) {
-    let goals = m.current_plan().map_or(0, |p| p.plan.unit_goals.len());
+fn periods(m: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(p) = &mut m.periods else {
+        m.screen = Screen::Units;
+        return Vec::new();
+    };
     match action {
-        Action::Back if m.plans.len() > 1 => m.screen = Screen::Units,
-        Action::ScrollDown => m.plan.scroll = m.plan.scroll.saturating_add(3),
-        Action::ScrollUp => m.plan.scroll = m.plan.scroll.saturating_sub(3),
-        Action::Up
-        | Action::Down
-        | Action::PageUp
-        | Action::PageDown
-        | Action::Top
-        | Action::Bottom => {
-            let next = step(m.plan.goal, goals, &action);
-            if next != m.plan.goal {
-                m.plan.scroll = 0;
+        Action::Back => m.screen = Screen::Units,
+        Action::Open => {
+            if let Some(info) = p.periods.get(p.selected) {
+                return vec![Effect::OpenSession {
+                    plan: p.plan,
+                    period: info.period,
+                }];
             }
-            m.plan.goal = next;
         }
-        _ => {}
+        other => p.selected = step(p.selected, p.periods.len(), &other),
+    }
+    Vec::new()
+}
+
+fn resume(m: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(s) = &mut m.session else {
+        m.screen = Screen::Units;
+        return Vec::new();
+    };
+    match action {
+        Action::ResumeDraft | Action::Open => {
+            if let Some(d) = s.pending_draft.take() {
+                s.record = d.followup;
+                s.draft_saved_at = Some(d.saved_at);
+            }
+            m.screen = Screen::Walk;
+            Vec::new()
+        }
+        Action::DiscardDraft => {
+            s.pending_draft = None;
+            m.screen = Screen::Walk;
+            vec![Effect::DiscardDraft]
+        }
+        Action::Back => {
+            // Leaving without choosing keeps the draft where it is.
+            m.session = None;
+            m.screen = Screen::Units;
+            Vec::new()
+        }
+        _ => Vec::new(),
+    }
+}
+
+fn committed(m: &mut Model, result: Result<(String, crate::followup::Status), String>) {
+    let Some(s) = &mut m.session else { return };
+    match result {
+        Ok((id, status)) => {
+            s.last_commit = Some(id);
+            s.committed = Some(status);
+            s.record.status = status;
+            s.dirty = false;
+            m.screen = Screen::Done;
+        }
+        Err(e) => m.message = Some(e),
     }
 }

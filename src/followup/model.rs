@@ -73,7 +73,12 @@ pub enum Rating {
 }
 
 impl Rating {
-    pub const ALL: [Rating; 4] = [Rating::Full, Rating::Partial, Rating::Not, Rating::NotAssessed];
+    pub const ALL: [Rating; 4] = [
+        Rating::Full,
+        Rating::Partial,
+        Rating::Not,
+        Rating::NotAssessed,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -156,7 +161,12 @@ impl GoalRecord {
 
     /// Characters of analysis written (summary and points).
     pub fn analysis_len(&self) -> usize {
-        self.summary.trim().chars().count() + self.analysis.iter().map(|a| a.trim().chars().count()).sum::<usize>()
+        self.summary.trim().chars().count()
+            + self
+                .analysis
+                .iter()
+                .map(|a| a.trim().chars().count())
+                .sum::<usize>()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -345,17 +355,29 @@ impl FollowUp {
     /// Puts records in the plan's order and drops empty ones, so the file
     /// diffs goal by goal whatever order the chief worked in.
     pub fn normalize(&mut self, plan: &crate::plan::Plan) {
-        let pos = |ids: &mut dyn Iterator<Item = &str>, id: &str| ids.position(|x| x == id).unwrap_or(usize::MAX);
+        let order = |ids: Vec<&str>| -> std::collections::HashMap<String, usize> {
+            ids.into_iter()
+                .enumerate()
+                .map(|(i, id)| (id.to_string(), i))
+                .collect()
+        };
+        let goals = order(plan.unit_goals.iter().map(|x| x.id.as_str()).collect());
+        let indicators = order(plan.indicators.iter().map(|x| x.id.as_str()).collect());
+        let activities = order(plan.activities.iter().map(|x| x.id.as_str()).collect());
+        let at = |map: &std::collections::HashMap<String, usize>, id: &str| {
+            map.get(id).copied().unwrap_or(usize::MAX)
+        };
         self.goals.retain(|g| !g.is_empty());
-        self.goals.sort_by_key(|g| pos(&mut plan.unit_goals.iter().map(|x| x.id.as_str()), &g.id));
         for g in &mut self.goals {
             while g.analysis.last().is_some_and(|a| a.is_empty()) {
                 g.analysis.pop();
             }
         }
+        self.goals.sort_by_key(|g| at(&goals, &g.id));
         self.indicators.retain(|r| r.has_outcome() || r.no_data);
-        self.indicators.sort_by_key(|r| pos(&mut plan.indicators.iter().map(|x| x.id.as_str()), &r.id));
-        self.activities.retain(|r| r.status.is_some() || r.deviation || !r.analysis.is_empty());
-        self.activities.sort_by_key(|r| pos(&mut plan.activities.iter().map(|x| x.id.as_str()), &r.id));
+        self.indicators.sort_by_key(|r| at(&indicators, &r.id));
+        self.activities
+            .retain(|r| r.status.is_some() || r.deviation || !r.analysis.is_empty());
+        self.activities.sort_by_key(|r| at(&activities, &r.id));
     }
 }

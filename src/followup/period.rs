@@ -65,7 +65,10 @@ impl Period {
     /// The periods before this one that a chief compares with: the earlier
     /// ones of the same year.
     pub fn earlier_in_year(self) -> Vec<Period> {
-        Period::of_year(self.year).into_iter().filter(|p| p.kind < self.kind).collect()
+        Period::of_year(self.year)
+            .into_iter()
+            .filter(|p| p.kind < self.kind)
+            .collect()
     }
 
     /// Swedish name: "Tertialrapport 1 2026", "Verksamhetsberättelse 2026".
@@ -161,7 +164,15 @@ mod tests {
             assert_eq!(s.parse::<Period>().unwrap().to_string(), s);
         }
         assert_eq!("2026-vb".parse::<Period>().unwrap().to_string(), "2026-VB");
-        for bad in ["2026", "2026-T3", "26-T1", "x-T1", "", "2026-T1-x", "1999-T1"] {
+        for bad in [
+            "2026",
+            "2026-T3",
+            "26-T1",
+            "x-T1",
+            "",
+            "2026-T1-x",
+            "1999-T1",
+        ] {
             assert!(bad.parse::<Period>().is_err(), "{bad}");
         }
     }
@@ -171,9 +182,18 @@ mod tests {
         assert_eq!(Period::due_next(2026, (2026, 1, 15)).to_string(), "2026-T1");
         assert_eq!(Period::due_next(2026, (2026, 5, 31)).to_string(), "2026-T1");
         assert_eq!(Period::due_next(2026, (2026, 6, 1)).to_string(), "2026-T2");
-        assert_eq!(Period::due_next(2026, (2026, 11, 23)).to_string(), "2026-VB");
-        assert_eq!(Period::due_next(2025, (2026, 11, 23)).to_string(), "2025-VB");
-        assert_eq!(Period::due_next(2027, (2026, 11, 23)).to_string(), "2027-T1");
+        assert_eq!(
+            Period::due_next(2026, (2026, 11, 23)).to_string(),
+            "2026-VB"
+        );
+        assert_eq!(
+            Period::due_next(2025, (2026, 11, 23)).to_string(),
+            "2025-VB"
+        );
+        assert_eq!(
+            Period::due_next(2027, (2026, 11, 23)).to_string(),
+            "2027-T1"
+        );
     }
 
     #[test]

@@ -43,7 +43,11 @@ fn locate_problems(file: &str, src: &str, problems: Vec<validate::Problem>) -> V
             if let Some(related) = p.related {
                 // Report at the later of the two places, naming the earlier.
                 let other = spans::locate(src, &related);
-                let (earlier, later) = if other.start > span.start { (span, other) } else { (other, span) };
+                let (earlier, later) = if other.start > span.start {
+                    (span, other)
+                } else {
+                    (other, span)
+                };
                 let line = src[..earlier.start.min(src.len())].matches('\n').count() + 1;
                 message = format!("{message} (first used on line {line})");
                 span = later;
@@ -114,26 +118,38 @@ fn explain_parse_error(file: &str, src: &str, err: &toml::de::Error) -> Diagnost
     }
     let mut span = err.span().unwrap_or(0..0);
     let mut message = humanize(err.message());
-    let line_start = src[..span.start.min(src.len())].rfind('\n').map_or(0, |i| i + 1);
+    let line_start = src[..span.start.min(src.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
     let before = &src[line_start..span.start.min(src.len())];
     if message.starts_with("duplicate key") {
         let key = src.get(span.clone()).unwrap_or("").trim();
         message = format!("duplicate key or table `{key}`; expected each key and table once");
         // A repeated table is shown at its header, not at the name inside.
-        if let Some(i) = before.rfind('[').filter(|_| before.trim_start().starts_with('[')) {
+        if let Some(i) = before
+            .rfind('[')
+            .filter(|_| before.trim_start().starts_with('['))
+        {
             span = line_start + i..span.end;
         }
-    } else if message.starts_with("invalid basic string") || message.starts_with("invalid literal string") {
+    } else if message.starts_with("invalid basic string")
+        || message.starts_with("invalid literal string")
+    {
         // The parser stops at the end of the line; the mistake is where
         // the unclosed string opens.
         let quote = if message.contains("basic") { '"' } else { '\'' };
-        let rest_of_line = src[span.start.min(src.len())..].split('\n').next().unwrap_or("");
+        let rest_of_line = src[span.start.min(src.len())..]
+            .split('\n')
+            .next()
+            .unwrap_or("");
         if rest_of_line.trim().is_empty() {
             if let Some(i) = before.find(quote) {
                 let after_open = &before[i + 1..];
                 if !after_open.contains(quote) {
                     span = line_start + i..line_start + before.len();
-                    message = format!("unclosed string; expected a closing {quote} on the same line (or \"\"\" for text over several lines)");
+                    message = format!(
+                        "unclosed string; expected a closing {quote} on the same line (or \"\"\" for text over several lines)"
+                    );
                 }
             }
         }
@@ -181,7 +197,7 @@ fn schema_problem(file: &str, src: &str) -> Option<Diagnostic> {
 }
 
 /// Serde's messages name Rust types; say what the file should hold instead.
-fn humanize(msg: &str) -> String {
+pub fn humanize(msg: &str) -> String {
     let msg = msg
         .replace("expected i64", "expected a whole number")
         .replace("expected i32", "expected a whole number")
@@ -189,7 +205,10 @@ fn humanize(msg: &str) -> String {
         .replace("expected a boolean", "expected true or false")
         .replace("a sequence", "a list [ … ]")
         .replace("expected a string", "expected a text in quotes")
-        .replace("expected a TOML datetime", "expected a date without quotes, e.g. 2026-01-01")
+        .replace(
+            "expected a TOML datetime",
+            "expected a date without quotes, e.g. 2026-01-01",
+        )
         .replace(
             "cannot recurse further; max recursion depth met",
             "nesting too deep; expected arrays and tables nested at most a few levels",
@@ -197,7 +216,9 @@ fn humanize(msg: &str) -> String {
     let msg = match msg.strip_prefix("invalid value: integer `") {
         Some(rest) if msg.contains("expected a whole number") => {
             let n = rest.split('`').next().unwrap_or("");
-            format!("number {n} is out of range; expected a year or small number as the format says")
+            format!(
+                "number {n} is out of range; expected a year or small number as the format says"
+            )
         }
         _ => msg,
     };

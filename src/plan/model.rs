@@ -231,6 +231,42 @@ pub struct Indicator {
     pub comment: Option<String>,
 }
 
+impl Indicator {
+    /// The annual target as a number, when it is one ("87 %", "3,2").
+    pub fn target_value(&self) -> Option<f64> {
+        self.annual_target
+            .as_deref()
+            .and_then(crate::i18n::parse_number)
+            .map(|(v, _)| v)
+    }
+
+    /// Outcomes of this indicator are percentages when its targets are.
+    pub fn is_percent(&self) -> bool {
+        [&self.annual_target, &self.kf_target]
+            .iter()
+            .any(|t| t.as_deref().is_some_and(|t| t.trim_end().ends_with('%')))
+    }
+
+    /// Whether `value` meets the annual target (None: no numeric target).
+    pub fn meets(&self, value: f64) -> Option<bool> {
+        let target = self.target_value()?;
+        Some(match self.better {
+            Better::Higher => value >= target,
+            Better::Lower => value <= target,
+        })
+    }
+
+    /// A value in Swedish format with the indicator's unit: "69,23 %".
+    pub fn format_value(&self, value: f64) -> String {
+        let n = crate::i18n::format_number(value);
+        if self.is_percent() {
+            format!("{n} %")
+        } else {
+            n
+        }
+    }
+}
+
 /// A calendar date (Startdatum, Slutdatum), always valid once built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {

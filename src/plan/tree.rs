@@ -71,18 +71,33 @@ impl Plan {
             .filter(move |x| x.committee_goal == committee)
     }
 
-    /// Indicators a chief follows up for this goal: its own and those of
-    /// the nämndmål above it (where the plans put most of them).
+    /// The ids of the goal and every goal above it, top first.
+    pub fn chain(&self, goal: &UnitGoal) -> Vec<String> {
+        let ctx = self.context(goal);
+        let mut ids: Vec<String> = Vec::new();
+        ids.extend(ctx.kf.map(|g| g.id.clone()));
+        ids.extend(ctx.area.map(|g| g.id.clone()));
+        ids.extend(ctx.committee.map(|g| g.id.clone()));
+        ids.push(goal.id.clone());
+        ids
+    }
+
+    /// Indicators a chief follows up with this goal: those of the goals
+    /// above it (where the plans put most of them) and its own.
     pub fn indicators_for_goal<'a>(&'a self, goal: &'a UnitGoal) -> Vec<&'a Indicator> {
-        let mut v: Vec<&Indicator> = self.indicators_of(&goal.committee_goal).collect();
-        v.extend(self.indicators_of(&goal.id));
-        v
+        let chain = self.chain(goal);
+        chain
+            .iter()
+            .flat_map(|id| self.indicators.iter().filter(move |x| &x.parent == id))
+            .collect()
     }
 
     pub fn activities_for_goal<'a>(&'a self, goal: &'a UnitGoal) -> Vec<&'a Activity> {
-        let mut v: Vec<&Activity> = self.activities_of(&goal.committee_goal).collect();
-        v.extend(self.activities_of(&goal.id));
-        v
+        let chain = self.chain(goal);
+        chain
+            .iter()
+            .flat_map(|id| self.activities.iter().filter(move |x| &x.parent == id))
+            .collect()
     }
 
     /// Puts every list in document order: sections before the goal tree

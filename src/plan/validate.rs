@@ -60,18 +60,27 @@ fn check_unit(plan: &Plan, out: &mut Vec<Problem>) {
     }
     for (key, value) in [("name", &u.name), ("committee", &u.committee)] {
         if value.trim().is_empty() {
-            out.push(Problem::new(toml_path!("unit", key), format!("empty unit {key}; expected a text")));
+            out.push(Problem::new(
+                toml_path!("unit", key),
+                format!("empty unit {key}; expected a text"),
+            ));
         }
     }
     if !(2000..=2100).contains(&u.year) {
         out.push(Problem::new(
             toml_path!("unit", "year"),
-            format!("year {} is out of range; expected a year between 2000 and 2100", u.year),
+            format!(
+                "year {} is out of range; expected a year between 2000 and 2100",
+                u.year
+            ),
         ));
     }
     for (i, s) in plan.sections.iter().enumerate() {
         if s.title.trim().is_empty() {
-            out.push(Problem::new(toml_path!("section", i, "title"), "empty section title; expected a heading"));
+            out.push(Problem::new(
+                toml_path!("section", i, "title"),
+                "empty section title; expected a heading",
+            ));
         }
         if !(1..=2).contains(&s.level) {
             out.push(Problem::new(
@@ -86,19 +95,50 @@ fn check_unit(plan: &Plan, out: &mut Vec<Problem>) {
 fn check_ids<'a>(plan: &'a Plan, out: &mut Vec<Problem>) -> HashMap<&'a str, (Kind, Path)> {
     let mut entries: Vec<(&str, Kind, &'static str, usize)> = Vec::new();
     let mut add = |ids: Vec<&'a str>, kind: Kind, table: &'static str| {
-        entries.extend(ids.into_iter().enumerate().map(|(i, id)| (id, kind, table, i)));
+        entries.extend(
+            ids.into_iter()
+                .enumerate()
+                .map(|(i, id)| (id, kind, table, i)),
+        );
     };
-    add(plan.kf_goals.iter().map(|g| g.id.as_str()).collect(), Kind::Kf, "kf_goal");
-    add(plan.area_goals.iter().map(|g| g.id.as_str()).collect(), Kind::Area, "area_goal");
-    add(plan.committee_goals.iter().map(|g| g.id.as_str()).collect(), Kind::Committee, "committee_goal");
-    add(plan.unit_goals.iter().map(|g| g.id.as_str()).collect(), Kind::Unit, "unit_goal");
-    add(plan.indicators.iter().map(|g| g.id.as_str()).collect(), Kind::Indicator, "indicator");
-    add(plan.activities.iter().map(|g| g.id.as_str()).collect(), Kind::Activity, "activity");
+    add(
+        plan.kf_goals.iter().map(|g| g.id.as_str()).collect(),
+        Kind::Kf,
+        "kf_goal",
+    );
+    add(
+        plan.area_goals.iter().map(|g| g.id.as_str()).collect(),
+        Kind::Area,
+        "area_goal",
+    );
+    add(
+        plan.committee_goals.iter().map(|g| g.id.as_str()).collect(),
+        Kind::Committee,
+        "committee_goal",
+    );
+    add(
+        plan.unit_goals.iter().map(|g| g.id.as_str()).collect(),
+        Kind::Unit,
+        "unit_goal",
+    );
+    add(
+        plan.indicators.iter().map(|g| g.id.as_str()).collect(),
+        Kind::Indicator,
+        "indicator",
+    );
+    add(
+        plan.activities.iter().map(|g| g.id.as_str()).collect(),
+        Kind::Activity,
+        "activity",
+    );
     let mut ids: HashMap<&str, (Kind, Path)> = HashMap::new();
     for (id, kind, table, i) in entries {
         let path = toml_path!(table, i, "id");
         if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
-            out.push(Problem::new(path, format!("id {id:?} is not valid; expected a non-empty id without spaces")));
+            out.push(Problem::new(
+                path,
+                format!("id {id:?} is not valid; expected a non-empty id without spaces"),
+            ));
         } else if let Some((_, first)) = ids.get(id) {
             out.push(Problem {
                 path,
@@ -114,19 +154,37 @@ fn check_ids<'a>(plan: &'a Plan, out: &mut Vec<Problem>) -> HashMap<&'a str, (Ki
 
 fn check_parents(plan: &Plan, ids: &HashMap<&str, (Kind, Path)>, out: &mut Vec<Problem>) {
     let mut parent = |path: Path, id: &str, want: &[Kind], what: &str| {
-        let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+        let article = if what.starts_with(['a', 'e', 'i', 'o', 'u']) {
+            "an"
+        } else {
+            "a"
+        };
         let message = match ids.get(id).map(|(k, _)| *k) {
             Some(k) if want.contains(&k) => return,
-            Some(_) => format!("{id:?} is not {article} {what}; expected the id of {article} {what}"),
-            None => format!("no {what} has the id {id:?}; expected the id of {article} {what} in this plan"),
+            Some(_) => {
+                format!("{id:?} is not {article} {what}; expected the id of {article} {what}")
+            }
+            None => format!(
+                "no {what} has the id {id:?}; expected the id of {article} {what} in this plan"
+            ),
         };
         out.push(Problem::new(path, message));
     };
     for (i, g) in plan.area_goals.iter().enumerate() {
-        parent(toml_path!("area_goal", i, "kf_goal"), &g.kf_goal, &[Kind::Kf], "kf_goal");
+        parent(
+            toml_path!("area_goal", i, "kf_goal"),
+            &g.kf_goal,
+            &[Kind::Kf],
+            "kf_goal",
+        );
     }
     for (i, g) in plan.committee_goals.iter().enumerate() {
-        parent(toml_path!("committee_goal", i, "area_goal"), &g.area_goal, &[Kind::Area], "area_goal");
+        parent(
+            toml_path!("committee_goal", i, "area_goal"),
+            &g.area_goal,
+            &[Kind::Area],
+            "area_goal",
+        );
     }
     for (i, g) in plan.unit_goals.iter().enumerate() {
         parent(
@@ -137,10 +195,20 @@ fn check_parents(plan: &Plan, ids: &HashMap<&str, (Kind, Path)>, out: &mut Vec<P
         );
     }
     for (i, x) in plan.indicators.iter().enumerate() {
-        parent(toml_path!("indicator", i, "parent"), &x.parent, &GOALS, "goal");
+        parent(
+            toml_path!("indicator", i, "parent"),
+            &x.parent,
+            &GOALS,
+            "goal",
+        );
     }
     for (i, x) in plan.activities.iter().enumerate() {
-        parent(toml_path!("activity", i, "parent"), &x.parent, &GOALS, "goal");
+        parent(
+            toml_path!("activity", i, "parent"),
+            &x.parent,
+            &GOALS,
+            "goal",
+        );
     }
 }
 
@@ -162,11 +230,19 @@ fn check_texts(plan: &Plan, out: &mut Vec<Problem>) {
     for (i, g) in plan.unit_goals.iter().enumerate() {
         require(toml_path!("unit_goal", i, "title"), &g.title, "title");
         for (j, r) in g.expected_results.iter().enumerate() {
-            require(toml_path!("unit_goal", i, "expected_results", j), r, "expected result");
+            require(
+                toml_path!("unit_goal", i, "expected_results", j),
+                r,
+                "expected result",
+            );
         }
     }
     for (i, x) in plan.indicators.iter().enumerate() {
-        require(toml_path!("indicator", i, "name"), &x.name, "indicator name");
+        require(
+            toml_path!("indicator", i, "name"),
+            &x.name,
+            "indicator name",
+        );
     }
     for (i, a) in plan.activities.iter().enumerate() {
         require(toml_path!("activity", i, "text"), &a.text, "activity text");
@@ -183,7 +259,10 @@ fn check_texts(plan: &Plan, out: &mut Vec<Problem>) {
         if a.end < a.start {
             out.push(Problem::new(
                 toml_path!("activity", i, "end"),
-                format!("end date {} is before start date {}; expected an end on or after the start", a.end, a.start),
+                format!(
+                    "end date {} is before start date {}; expected an end on or after the start",
+                    a.end, a.start
+                ),
             ));
         }
     }
@@ -192,6 +271,10 @@ fn check_texts(plan: &Plan, out: &mut Vec<Problem>) {
 pub fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 80
-        && s.split('-')
-            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()))
+        && s.split('-').all(|part| {
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        })
 }

@@ -5,6 +5,7 @@
 pub mod commit;
 pub mod init;
 pub mod read;
+pub mod worktree;
 
 #[cfg(test)]
 pub(crate) mod testutil;

@@ -1,17 +1,24 @@
 //! The shell around the core: sets up the terminal, turns terminal events
-//! into `Action`s, runs `update`, carries out `Effect`s, and redraws only
-//! when an action was handled (no fixed frame rate: it costs bandwidth
-//! over SSH).
+//! into `Action`s, runs `update`, carries out `Effect`s (files, git,
+//! $EDITOR), saves drafts, and redraws only when an action was handled
+//! (no fixed frame rate: it costs bandwidth over SSH).
 
+mod input;
 mod keys;
+mod session;
 pub mod terminal;
 
 use crate::app::{self, Action, Effect, Model};
 use crate::cli::OpenArgs;
+use crate::followup::Period;
 use crate::i18n::Lang;
 use crate::workspace::Workspace;
-use ratatui::crossterm::event::{self, Event};
-use std::sync::mpsc;
+use std::collections::VecDeque;
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::{Duration, Instant};
+
+/// A change is written to the draft at most this long after it was made.
+pub const DRAFT_DELAY: Duration = Duration::from_millis(1000);
 
 /// Opens `ws` in the terminal until the user quits.
 pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
@@ -26,6 +33,9 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
             )
         );
     }
+    let repository = ws.repo()?;
+    // Known before any typing: who will sign the follow-up.
+    let sig = crate::repo::signature(&repository, args.author.as_deref())?;
     let problems: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
     let name = ws
         .root
@@ -34,43 +44,185 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| ws.root.display().to_string());
     let mut model = Model::new(lang, name, plans, problems);
-    if let Some(unit) = &args.unit {
-        match model.plans.iter().position(|p| &p.plan.unit.id == unit) {
-            Some(i) => {
-                model.plan.plan = i;
-                if model.problems.is_empty() {
-                    model.screen = app::Screen::Plan;
+    let io = session::Io {
+        ws,
+        repo: repository,
+        sig,
+    };
+
+    let mut queue: VecDeque<Action> = VecDeque::new();
+    let period: Option<Period> = args.period.as_deref().map(str::parse).transpose()?;
+    let unit_index = match &args.unit {
+        Some(unit) => Some(
+            model
+                .plans
+                .iter()
+                .position(|p| &p.plan.unit.id == unit)
+                .ok_or_else(|| {
+                    anyhow::anyhow!("{}: {unit}", lang.t("okänd enhet", "unknown unit"))
+                })?,
+        ),
+        None if model.plans.len() == 1 => Some(0),
+        None => None,
+    };
+    if let Some(i) = unit_index {
+        match period {
+            Some(p) => {
+                if i64::from(p.year) != model.plans[i].plan.unit.year {
+                    anyhow::bail!(
+                        "{} {p}: {} {}",
+                        lang.t("perioden", "the period"),
+                        lang.t("planen gäller", "the plan is for"),
+                        model.plans[i].plan.unit.year
+                    );
                 }
+                let s = io.open_session(&mut model, i, p);
+                queue.push_back(Action::SessionReady(Box::new(s)));
             }
-            None => anyhow::bail!("{}: {unit}", lang.t("okänd enhet", "unknown unit")),
+            None => queue.push_back(Action::Periods(io.periods(&model, i))),
         }
+    }
+    if !model.problems.is_empty() {
+        // The problems screen comes first; the rest waits behind it.
+        let pending: Vec<Action> = queue.drain(..).collect();
+        for a in pending {
+            app::update(&mut model, a);
+        }
+        model.screen = app::Screen::Problems;
     }
 
     let mut term = terminal::TerminalGuard::enter()?;
-    let (tx, rx) = mpsc::channel::<Event>();
-    // A thin input thread: it only reads and forwards; all logic stays in
-    // the loop below. It ends when reading fails (terminal gone) or the
-    // receiver is dropped.
-    std::thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            if tx.send(ev).is_err() {
-                break;
-            }
-        }
-    });
-
+    let input = input::InputThread::spawn();
     let size = term.size()?;
     app::update(&mut model, Action::Resize(size.width, size.height));
-    term.draw(&model)?;
-    while let Ok(ev) = rx.recv() {
-        let Some(action) = keys::action_for(&model, &ev) else {
-            continue;
-        };
-        let effects = app::update(&mut model, action);
-        if effects.contains(&Effect::Quit) || model.quit {
+    let mut dirty_since: Option<Instant> = None;
+    loop {
+        while let Some(action) = queue.pop_front() {
+            let effects = app::update(&mut model, action);
+            for effect in effects {
+                if let Some(next) = carry_out(&io, &mut model, &mut term, &input, effect) {
+                    queue.push_back(next);
+                }
+            }
+        }
+        if model.quit {
             break;
         }
+        let dirty = model.session.as_ref().is_some_and(|s| s.dirty);
+        match (dirty, dirty_since) {
+            (true, None) => dirty_since = Some(Instant::now()),
+            (false, _) => dirty_since = None,
+            _ => {}
+        }
         term.draw(&model)?;
+        let wait = dirty_since.map(|t| DRAFT_DELAY.saturating_sub(t.elapsed()));
+        let event = match wait {
+            Some(w) => input.rx.recv_timeout(w),
+            None => input.rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        };
+        match event {
+            Ok(ev) => {
+                if let Some(a) = keys::action_for(&model, &ev) {
+                    queue.push_back(a);
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {
+                save_draft(&io, &mut model);
+                dirty_since = None;
+            }
+            // The terminal is gone: keep what was typed and leave.
+            Err(RecvTimeoutError::Disconnected) => break,
+        }
     }
+    save_draft(&io, &mut model);
     Ok(())
+}
+
+fn save_draft(io: &session::Io, model: &mut Model) {
+    if !model.session.as_ref().is_some_and(|s| s.dirty) {
+        return;
+    }
+    match io.save_draft(model) {
+        Ok(Some(at)) => {
+            app::update(model, Action::DraftSaved(at));
+        }
+        Ok(None) => {}
+        Err(e) => {
+            model.message = Some(format!(
+                "{}: {e}",
+                model
+                    .lang
+                    .t("Utkastet kunde inte sparas", "The draft could not be saved")
+            ));
+        }
+    }
+}
+
+/// Carries out one effect; some answer with an action.
+fn carry_out(
+    io: &session::Io,
+    model: &mut Model,
+    term: &mut terminal::TerminalGuard,
+    input: &input::InputThread,
+    effect: Effect,
+) -> Option<Action> {
+    match effect {
+        Effect::Quit => None,
+        Effect::LoadPeriods(plan) => Some(Action::Periods(io.periods(model, plan))),
+        Effect::OpenSession { plan, period } => {
+            let s = io.open_session(model, plan, period);
+            Some(Action::SessionReady(Box::new(s)))
+        }
+        Effect::SaveDraftNow => {
+            save_draft(io, model);
+            None
+        }
+        Effect::DiscardDraft => {
+            if let Some(path) = io.draft_path(model) {
+                crate::followup::draft::aside(&path, "discarded");
+            }
+            None
+        }
+        Effect::ExternalEditor(text) => {
+            input.pause();
+            let result = term.suspend(|| external_editor(&text));
+            input.resume();
+            Some(Action::ExternalEditorDone(result))
+        }
+        Effect::Commit(record, status) => {
+            Some(Action::Committed(io.commit(model, &record, status)))
+        }
+    }
+}
+
+/// Runs $VISUAL or $EDITOR (else `vi`) on the text; None when it fails.
+fn external_editor(text: &str) -> Option<String> {
+    let editor = std::env::var("VISUAL")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .or_else(|| {
+            std::env::var("EDITOR")
+                .ok()
+                .filter(|v| !v.trim().is_empty())
+        })
+        .unwrap_or_else(|| "vi".to_string());
+    let file = tempfile::Builder::new()
+        .prefix("tertial-")
+        .suffix(".txt")
+        .tempfile()
+        .ok()?;
+    std::fs::write(file.path(), text).ok()?;
+    let mut parts = editor.split_whitespace();
+    let program = parts.next()?;
+    let status = std::process::Command::new(program)
+        .args(parts)
+        .arg(file.path())
+        .status()
+        .ok()?;
+    if !status.success() {
+        return None;
+    }
+    let back = std::fs::read_to_string(file.path()).ok()?;
+    // Editors add a final newline; the field did not have one.
+    Some(back.strip_suffix('\n').unwrap_or(&back).to_string())
 }

@@ -64,6 +64,24 @@ impl TerminalGuard {
     }
 }
 
+impl TerminalGuard {
+    /// Gives the terminal to another program (the user's $EDITOR) and takes
+    /// it back afterwards, redrawing everything.
+    pub fn suspend<T>(&mut self, f: impl FnOnce() -> T) -> T {
+        restore();
+        let result = f();
+        let _ = terminal::enable_raw_mode();
+        let _ = execute!(
+            io::stdout(),
+            terminal::EnterAlternateScreen,
+            event::EnableBracketedPaste,
+            cursor::Hide
+        );
+        let _ = self.terminal.clear();
+        result
+    }
+}
+
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
         restore();

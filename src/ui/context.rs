@@ -1,96 +1,11 @@
-//! One unit's plan: its enhetsmål in document order on the left, the
-//! selected goal with its whole context on the right.
+//! The plan around an enhetsmål: the KF goal and nämndmål above it, its
+//! expected results, ways of working, follow-up, indicators and activities.
 
 use super::style;
-use crate::app::Model;
 use crate::i18n::Lang;
 use crate::plan::{Plan, Points, UnitGoal};
 use crate::sanitize;
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Gauge, List, ListItem, ListState, Paragraph, Wrap};
-
-pub fn view(m: &Model, f: &mut Frame, area: Rect) {
-    let Some(lp) = m.current_plan() else {
-        f.render_widget(Paragraph::new(m.lang.t("Ingen plan.", "No plan.")), area);
-        return;
-    };
-    let plan = &lp.plan;
-    let l = m.lang;
-    let [head, progress, body] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(1),
-        Constraint::Min(1),
-    ])
-    .areas(area);
-    let title = format!(
-        "{} · {} {}",
-        sanitize::line(&plan.unit.name),
-        l.t("verksamhetsplan", "operational plan"),
-        plan.unit.year
-    );
-    f.render_widget(Paragraph::new(Span::styled(title, style::title())), head);
-
-    let total = plan.unit_goals.len();
-    let current = if total == 0 { 0 } else { m.plan.goal + 1 };
-    let label = format!(
-        "{} {current} {} {total}",
-        l.t("Mål", "Goal"),
-        l.t("av", "of")
-    );
-    let ratio = if total == 0 {
-        0.0
-    } else {
-        current as f64 / total as f64
-    };
-    f.render_widget(
-        Gauge::default()
-            .ratio(ratio)
-            .label(label)
-            .gauge_style(style::heading()),
-        progress,
-    );
-
-    let wide = body.width >= 100;
-    let [list_area, detail_area] = if wide {
-        Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(body)
-    } else {
-        Layout::vertical([Constraint::Percentage(35), Constraint::Percentage(65)]).areas(body)
-    };
-    let items: Vec<ListItem> = plan
-        .unit_goals
-        .iter()
-        .map(|g| {
-            ListItem::new(Line::from(vec![
-                Span::styled(format!("{:<4}", sanitize::line(&g.id)), style::dim()),
-                Span::raw(sanitize::line(&g.title).into_owned()),
-            ]))
-        })
-        .collect();
-    let list = List::new(items)
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(l.t(" Enhetsmål ", " Unit goals ")),
-        )
-        .highlight_style(style::selected())
-        .highlight_symbol("▶ ");
-    let mut state = ListState::default().with_selected((total > 0).then_some(m.plan.goal));
-    f.render_stateful_widget(list, list_area, &mut state);
-
-    let lines = match plan.unit_goals.get(m.plan.goal) {
-        Some(goal) => goal_lines(l, plan, goal),
-        None => vec![Line::from(
-            l.t("Planen har inga enhetsmål.", "The plan has no unit goals."),
-        )],
-    };
-    let detail = Paragraph::new(lines)
-        .block(Block::default().borders(Borders::ALL))
-        .wrap(Wrap { trim: false })
-        .scroll((m.plan.scroll, 0));
-    f.render_widget(detail, detail_area);
-}
 
 fn heading(text: &str) -> Line<'static> {
     Line::from(Span::styled(text.to_string(), style::label()))

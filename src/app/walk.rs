@@ -1,0 +1,360 @@
+//! The walk through the enhetsmål: moving between goals and fields,
+//! editing texts, choosing ratings and statuses. Every change goes straight
+//! into the record (and so into the next draft): nothing is lost by moving.
+
+use super::action::{Action, Effect};
+use super::fields::{self, Field, Invalid, Kind};
+use super::model::{Confirm, Editor, Model, Screen, Session};
+use crate::i18n::Lang;
+use crate::plan::Plan;
+use ratatui_textarea::{Key, TextArea, WrapMode};
+
+pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
+    let lang = m.lang;
+    let Model {
+        plans,
+        session,
+        message,
+        screen,
+        ..
+    } = m;
+    let Some(s) = session.as_mut() else {
+        *screen = Screen::Units;
+        return Vec::new();
+    };
+    let Some(plan) = plans.get(s.plan).map(|p| &p.plan) else {
+        return Vec::new();
+    };
+    if plan.unit_goals.is_empty() {
+        if matches!(action, Action::Review) {
+            *screen = Screen::Review;
+        }
+        return Vec::new();
+    }
+    if let Some(c) = s.confirm {
+        match action {
+            Action::Confirm(true) => {
+                let Confirm::DeleteDeviation(i) = c;
+                let goal = plan.unit_goals[s.goal].id.clone();
+                let g = s.record.goal_mut(&goal);
+                if i < g.deviations.len() {
+                    g.deviations.remove(i);
+                    s.dirty = true;
+                }
+                s.confirm = None;
+                clamp_focus(s, plan);
+            }
+            Action::Confirm(false) | Action::Back => s.confirm = None,
+            _ => {}
+        }
+        return Vec::new();
+    }
+    if s.editor.is_some() {
+        return editing(s, plan, lang, message, action);
+    }
+    let goal_id = plan.unit_goals[s.goal].id.clone();
+    let fields = fields::fields(plan, &s.record, &plan.unit_goals[s.goal]);
+    let field = fields.get(s.focus).cloned().unwrap_or(Field::Rating);
+    let changes = |s: &Session, message: &mut Option<String>| {
+        if s.read_only {
+            *message = Some(
+                lang.t(
+                    "Skrivskyddad: någon annan har uppföljningen öppen.",
+                    "Read-only: someone else has this follow-up open.",
+                )
+                .into(),
+            );
+            false
+        } else {
+            true
+        }
+    };
+    match action {
+        Action::Down | Action::NextField => s.focus = (s.focus + 1).min(fields.len() - 1),
+        Action::Up | Action::PrevField => s.focus = s.focus.saturating_sub(1),
+        Action::Top => s.focus = 0,
+        Action::Bottom => s.focus = fields.len() - 1,
+        Action::NextGoal | Action::PageDown => {
+            go_to_goal(s, (s.goal + 1).min(plan.unit_goals.len() - 1))
+        }
+        Action::PrevGoal | Action::PageUp => go_to_goal(s, s.goal.saturating_sub(1)),
+        Action::ScrollContextDown => s.context_scroll = s.context_scroll.saturating_add(3),
+        Action::ScrollContextUp => s.context_scroll = s.context_scroll.saturating_sub(3),
+        Action::Review => {
+            s.review_selected = 0;
+            *screen = Screen::Review;
+        }
+        Action::Back => {
+            *message = Some(
+                lang.t(
+                    "q avslutar; utkastet sparas.",
+                    "q quits; the draft is saved.",
+                )
+                .into(),
+            );
+        }
+        Action::Rate(r) if changes(s, message) => {
+            s.record.goal_mut(&goal_id).rating = Some(r);
+            s.dirty = true;
+        }
+        Action::Left | Action::Right if field.kind() == Kind::Choice && changes(s, message) => {
+            let step = if matches!(action, Action::Left) {
+                -1
+            } else {
+                1
+            };
+            fields::cycle(&mut s.record, &goal_id, &field, step);
+            s.dirty = true;
+        }
+        Action::AddDeviation if changes(s, message) => add_deviation(s, plan, &goal_id, lang),
+        Action::DeleteDeviation => match field {
+            Field::Deviation(i, _) if changes(s, message) => {
+                s.confirm = Some(Confirm::DeleteDeviation(i));
+            }
+            _ => {}
+        },
+        Action::Open if changes(s, message) => match field.kind() {
+            Kind::Text | Kind::Line => start_editing(s, &goal_id, field, lang),
+            Kind::Choice => {
+                fields::cycle(&mut s.record, &goal_id, &field, 1);
+                s.dirty = true;
+            }
+            Kind::Toggle if field == Field::AddDeviation => add_deviation(s, plan, &goal_id, lang),
+            Kind::Toggle => {
+                fields::toggle(&mut s.record, &goal_id, &field);
+                s.dirty = true;
+            }
+        },
+        Action::ExternalEditor if field.is_text() && changes(s, message) => {
+            return vec![Effect::ExternalEditor(fields::text_of(
+                &s.record, &goal_id, &field,
+            ))];
+        }
+        Action::ExternalEditorDone(Some(text)) if field.is_text() => {
+            store(s, &goal_id, &field, &text, lang, message);
+        }
+        Action::ExternalEditorDone(None) => {
+            *message = Some(
+                lang.t(
+                    "$EDITOR gick inte att starta; texten är oförändrad.",
+                    "$EDITOR could not run; the text is unchanged.",
+                )
+                .into(),
+            );
+        }
+        // Typing on a text field starts editing it with that letter.
+        Action::EditorInput(input) if field.is_text() && changes(s, message) => {
+            if let Key::Char(_) = input.key {
+                start_editing(s, &goal_id, field, lang);
+                return editing(s, plan, lang, message, Action::EditorInput(input));
+            }
+        }
+        Action::Paste(text) if field.is_text() && changes(s, message) => {
+            start_editing(s, &goal_id, field, lang);
+            return editing(s, plan, lang, message, Action::Paste(text));
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn go_to_goal(s: &mut Session, goal: usize) {
+    if goal != s.goal {
+        s.goal = goal;
+        s.focus = 0;
+        s.context_scroll = 0;
+    }
+}
+
+fn clamp_focus(s: &mut Session, plan: &Plan) {
+    let n = fields::fields(plan, &s.record, &plan.unit_goals[s.goal]).len();
+    s.focus = s.focus.min(n.saturating_sub(1));
+}
+
+fn add_deviation(s: &mut Session, plan: &Plan, goal_id: &str, lang: Lang) {
+    let Some(i) = fields::toggle(&mut s.record, goal_id, &Field::AddDeviation) else {
+        return;
+    };
+    s.dirty = true;
+    let what = Field::Deviation(i, fields::DevPart::What);
+    if let Some(pos) = fields::fields(plan, &s.record, &plan.unit_goals[s.goal])
+        .iter()
+        .position(|f| *f == what)
+    {
+        s.focus = pos;
+    }
+    start_editing(s, goal_id, what, lang);
+}
+
+pub fn new_textarea(text: &str) -> TextArea<'static> {
+    let lines: Vec<String> = if text.is_empty() {
+        vec![String::new()]
+    } else {
+        text.split('\n').map(str::to_string).collect()
+    };
+    let mut area = TextArea::new(lines);
+    area.set_wrap_mode(WrapMode::WordOrGlyph);
+    area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    area.move_cursor(ratatui_textarea::CursorMove::End);
+    area
+}
+
+fn start_editing(s: &mut Session, goal_id: &str, field: Field, _lang: Lang) {
+    let text = fields::text_of(&s.record, goal_id, &field);
+    s.editor = Some(Editor {
+        field,
+        area: new_textarea(&text),
+        invalid: None,
+    });
+}
+
+/// Stores `text` in `field`; a value that does not parse stays in the
+/// editor with a message.
+fn store(
+    s: &mut Session,
+    goal_id: &str,
+    field: &Field,
+    text: &str,
+    lang: Lang,
+    message: &mut Option<String>,
+) -> bool {
+    match fields::set_text(&mut s.record, goal_id, field, text) {
+        Ok(()) => {
+            s.dirty = true;
+            if let Some(e) = &mut s.editor {
+                e.invalid = None;
+            }
+            true
+        }
+        Err(why) => {
+            let msg = match why {
+                Invalid::Number => lang.t(
+                    "Skriv ett tal, t.ex. 87 eller 69,23",
+                    "Type a number, e.g. 87 or 69,23",
+                ),
+                Invalid::Date => lang.t(
+                    "Skriv ett datum ÅÅÅÅ-MM-DD, t.ex. 2026-06-30",
+                    "Type a date YYYY-MM-DD, e.g. 2026-06-30",
+                ),
+            };
+            match &mut s.editor {
+                Some(e) => e.invalid = Some(msg.into()),
+                None => {
+                    // From $EDITOR: keep the text by opening the editor on it.
+                    let mut area = new_textarea(text);
+                    area.move_cursor(ratatui_textarea::CursorMove::End);
+                    s.editor = Some(Editor {
+                        field: field.clone(),
+                        area,
+                        invalid: Some(msg.into()),
+                    });
+                    *message = Some(msg.into());
+                }
+            }
+            false
+        }
+    }
+}
+
+fn editor_text(s: &Session) -> String {
+    s.editor
+        .as_ref()
+        .map(|e| e.area.lines().join("\n"))
+        .unwrap_or_default()
+}
+
+/// Ends editing when the text is stored; returns false (and stays) when it
+/// does not parse.
+fn finish(s: &mut Session, goal_id: &str, lang: Lang, message: &mut Option<String>) -> bool {
+    let Some(e) = &s.editor else { return true };
+    let field = e.field.clone();
+    let text = editor_text(s);
+    if store(s, goal_id, &field, &text, lang, message) {
+        s.editor = None;
+        true
+    } else {
+        *message = s.editor.as_ref().and_then(|e| e.invalid.clone());
+        false
+    }
+}
+
+fn editing(
+    s: &mut Session,
+    plan: &Plan,
+    lang: Lang,
+    message: &mut Option<String>,
+    action: Action,
+) -> Vec<Effect> {
+    let goal_id = plan.unit_goals[s.goal].id.clone();
+    let Some(field) = s.editor.as_ref().map(|e| e.field.clone()) else {
+        return Vec::new();
+    };
+    match action {
+        Action::EditorInput(input) => {
+            if field.kind() == Kind::Line && input.key == Key::Enter {
+                finish(s, &goal_id, lang, message);
+                return Vec::new();
+            }
+            if let Some(e) = &mut s.editor {
+                if !e.area.input(input) {
+                    return Vec::new();
+                }
+            }
+            let text = editor_text(s);
+            store(s, &goal_id, &field, &text, lang, message);
+        }
+        Action::Paste(text) => {
+            // Pasted newlines may come as CR; a one-line field keeps one line.
+            let text = text.replace("\r\n", "\n").replace('\r', "\n");
+            let text = if field.kind() == Kind::Line {
+                text.replace('\n', " ")
+            } else {
+                text
+            };
+            if let Some(e) = &mut s.editor {
+                e.area.insert_str(&text);
+            }
+            let all = editor_text(s);
+            store(s, &goal_id, &field, &all, lang, message);
+        }
+        Action::Back | Action::Open => {
+            finish(s, &goal_id, lang, message);
+        }
+        Action::NextField | Action::PrevField | Action::NextGoal | Action::PrevGoal => {
+            if finish(s, &goal_id, lang, message) {
+                return update_after_edit(s, plan, action);
+            }
+        }
+        Action::ExternalEditor => return vec![Effect::ExternalEditor(editor_text(s))],
+        Action::ExternalEditorDone(Some(text)) => {
+            if let Some(e) = &mut s.editor {
+                e.area = new_textarea(&text);
+            }
+            store(s, &goal_id, &field, &text, lang, message);
+        }
+        Action::ExternalEditorDone(None) => {
+            *message = Some(
+                lang.t(
+                    "$EDITOR gick inte att starta; texten är oförändrad.",
+                    "$EDITOR could not run; the text is unchanged.",
+                )
+                .into(),
+            );
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+/// Moving on after an edit ended (Tab, Shift-Tab, next/previous goal).
+fn update_after_edit(s: &mut Session, plan: &Plan, action: Action) -> Vec<Effect> {
+    let n = fields::fields(plan, &s.record, &plan.unit_goals[s.goal]).len();
+    match action {
+        Action::NextField => s.focus = (s.focus + 1).min(n.saturating_sub(1)),
+        Action::PrevField => s.focus = s.focus.saturating_sub(1),
+        Action::NextGoal => go_to_goal(s, (s.goal + 1).min(plan.unit_goals.len() - 1)),
+        Action::PrevGoal => go_to_goal(s, s.goal.saturating_sub(1)),
+        _ => {}
+    }
+    Vec::new()
+}

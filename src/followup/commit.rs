@@ -1,0 +1,100 @@
+//! Committing a follow-up: the file, the message a person reads in
+//! `git log`, and the trailers tools read (`Unit:`, `Period:`, `Status:`,
+//! `Tool-Version:`). Shared by the session and `tertial record`.
+
+use super::model::{FollowUp, Status};
+use crate::plan::Plan;
+use crate::repo::{self, FileChange, RepoError};
+use crate::sanitize;
+
+pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The commit message for `f` (its status is the one recorded).
+pub fn message(plan: &Plan, f: &FollowUp) -> String {
+    let unit_name = sanitize::line(&plan.unit.name);
+    let mut m = format!(
+        "Uppföljning {}: {} ({})\n\n",
+        f.period,
+        unit_name,
+        f.status.code()
+    );
+    let forecast = f.period.is_forecast();
+    m.push_str(if forecast {
+        "Prognos per enhetsmål:\n"
+    } else {
+        "Bedömning per enhetsmål:\n"
+    });
+    for goal in &plan.unit_goals {
+        let rec = f.goal(&goal.id);
+        let (symbol, label) = match rec.and_then(|r| r.rating) {
+            Some(r) => (r.symbol(), r.label_sv(forecast)),
+            None => ("?", "Saknar bedömning"),
+        };
+        let deviations = rec.map_or(0, |r| r.deviations.len());
+        let extra = match deviations {
+            0 => String::new(),
+            1 => " (1 avvikelse)".to_string(),
+            n => format!(" ({n} avvikelser)"),
+        };
+        m.push_str(&format!(
+            "{} {symbol} {label}{extra}\n",
+            sanitize::line(&goal.id)
+        ));
+    }
+    if !f.waivers.is_empty() {
+        m.push_str("\nGodkända avsteg:\n");
+        for w in &f.waivers {
+            // One line each: a reason can never start a paragraph of its
+            // own and so can never pose as a trailer.
+            let reason = sanitize::line(&w.reason).replace('⏎', " ");
+            m.push_str(&format!(
+                "{} {}: {}\n",
+                sanitize::line(&w.lint),
+                sanitize::line(&w.target),
+                reason
+            ));
+        }
+    }
+    m.push_str(&format!(
+        "\nUnit: {}\nPeriod: {}\nStatus: {}\nTool-Version: {TOOL_VERSION}\n",
+        f.unit,
+        f.period,
+        f.status.code()
+    ));
+    m
+}
+
+/// Commits `f` as its unit's follow-up for its period on `branch`.
+/// The record is normalized (plan order, empty entries dropped) first.
+pub fn commit(
+    repository: &git2::Repository,
+    branch: &str,
+    plan: &Plan,
+    f: &FollowUp,
+    sig: &git2::Signature<'_>,
+) -> Result<git2::Oid, RepoError> {
+    let mut f = f.clone();
+    f.normalize(plan);
+    let path = super::path(f.period, &f.unit);
+    let text = super::to_toml(&f);
+    let oid = repo::commit_files(
+        repository,
+        branch,
+        &[FileChange::put(path.clone(), text.clone())],
+        &message(plan, &f),
+        sig,
+    )?;
+    repo::worktree::sync_file(repository, branch, &path, text.as_bytes());
+    Ok(oid)
+}
+
+/// The status a committed follow-up has at the branch tip, if any.
+pub fn committed_status(
+    repository: &git2::Repository,
+    branch: &str,
+    f: &FollowUp,
+) -> Option<Status> {
+    let bytes =
+        repo::read::file_at_tip(repository, branch, &super::path(f.period, &f.unit)).ok()??;
+    super::load::parse_unchecked(&bytes).map(|c| c.status)
+}

@@ -1,0 +1,182 @@
+//! Drafts: every change a chief makes is kept in a local file, written
+//! atomically (temp file, fsync, rename, directory fsync), so a crash, a
+//! dropped connection or a kill never loses more than the last moments.
+//! Drafts live in `.tertial/drafts/` (git-ignored) and are never committed.
+
+use super::model::FollowUp;
+use super::period::Period;
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DraftMeta {
+    /// Seconds since 1970 (UTC) when saved.
+    pub saved_at: u64,
+    pub user: String,
+    pub host: String,
+    pub pid: u32,
+    /// The commit the draft started from, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Draft {
+    pub draft: DraftMeta,
+    pub followup: FollowUp,
+}
+
+/// `<workspace>/.tertial/drafts/<period>/<unit>.toml`
+pub fn path(state_dir: &Path, period: Period, unit: &str) -> PathBuf {
+    state_dir
+        .join("drafts")
+        .join(period.to_string())
+        .join(format!("{unit}.toml"))
+}
+
+pub fn now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+impl DraftMeta {
+    pub fn here(base: Option<String>) -> DraftMeta {
+        DraftMeta {
+            saved_at: now_secs(),
+            user: crate::sys::user_name(),
+            host: crate::sys::host_name(),
+            pid: std::process::id(),
+            base,
+        }
+    }
+}
+
+/// Writes the draft atomically: readers see the old or the new file,
+/// never a torn one.
+pub fn save(path: &Path, draft: &Draft) -> std::io::Result<()> {
+    let text = toml::to_string_pretty(draft).map_err(std::io::Error::other)?;
+    write_atomic(path, text.as_bytes())
+}
+
+/// Temp file in the same folder, fsync, rename over, fsync the folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
+    {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+    }
+    if let Err(e) = std::fs::rename(&tmp, path) {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(e);
+    }
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+#[derive(Debug)]
+pub enum Loaded {
+    None,
+    Draft(Box<Draft>),
+    /// The file exists but cannot be read as a draft; it was moved aside
+    /// (never deleted) to the given path.
+    Unreadable {
+        moved_to: PathBuf,
+        why: String,
+    },
+}
+
+pub fn load(path: &Path) -> Loaded {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded::None,
+        Err(e) => {
+            return Loaded::Unreadable {
+                moved_to: path.to_path_buf(),
+                why: e.to_string(),
+            };
+        }
+    };
+    let parsed = std::str::from_utf8(&bytes)
+        .map_err(|e| e.to_string())
+        .and_then(|s| toml::from_str::<Draft>(s).map_err(|e| e.message().to_string()));
+    match parsed {
+        Ok(d) => Loaded::Draft(Box::new(d)),
+        Err(why) => {
+            let moved_to = aside(path, "unreadable");
+            Loaded::Unreadable { moved_to, why }
+        }
+    }
+}
+
+/// Moves a draft out of the way (discarded or unreadable), keeping it.
+pub fn aside(path: &Path, why: &str) -> PathBuf {
+    let target = path.with_extension(format!("toml.{why}-{}", now_secs()));
+    match std::fs::rename(path, &target) {
+        Ok(()) => target,
+        Err(_) => path.to_path_buf(),
+    }
+}
+
+/// Removes the draft after its content was committed.
+pub fn remove(path: &Path) {
+    let _ = std::fs::remove_file(path);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::model::Rating;
+    use super::*;
+
+    #[test]
+    fn save_then_load_gives_the_same_draft_and_leaves_no_temp_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let period: Period = "2026-T1".parse().unwrap();
+        let p = path(dir.path(), period, "enhet");
+        let mut f = FollowUp::new("enhet", period);
+        f.goal_mut("E1").rating = Some(Rating::Partial);
+        f.goal_mut("E1").summary = "Åtgärder: öka \"kontinuitet\"\n\nRad två".into();
+        let d = Draft {
+            draft: DraftMeta::here(None),
+            followup: f,
+        };
+        save(&p, &d).unwrap();
+        match load(&p) {
+            Loaded::Draft(back) => assert_eq!(*back, d),
+            other => panic!("{other:?}"),
+        }
+        let names: Vec<_> = std::fs::read_dir(p.parent().unwrap())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn an_unreadable_draft_is_moved_aside_not_deleted() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("x.toml");
+        std::fs::write(&p, "not [ a draft").unwrap();
+        match load(&p) {
+            Loaded::Unreadable { moved_to, .. } => {
+                assert!(!p.exists());
+                assert_eq!(std::fs::read_to_string(moved_to).unwrap(), "not [ a draft");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+}

@@ -1,0 +1,121 @@
+//! The shell's side of a session: loading periods, drafts and committed
+//! follow-ups, saving drafts, committing. All file and git I/O of the TUI.
+
+use crate::app::model::{PendingDraft, PeriodInfo, PeriodsState};
+use crate::app::{Model, Session};
+use crate::followup::draft::{self, Draft, DraftMeta};
+use crate::followup::{self, FollowUp, Period, Status};
+use crate::repo;
+use crate::workspace::Workspace;
+
+pub struct Io<'a> {
+    pub ws: &'a Workspace,
+    pub repo: git2::Repository,
+    pub sig: git2::Signature<'static>,
+}
+
+impl Io<'_> {
+    fn committed(&self, period: Period, unit: &str) -> Option<FollowUp> {
+        let bytes = repo::read::file_at_tip(
+            &self.repo,
+            repo::DEFAULT_BRANCH,
+            &followup::path(period, unit),
+        )
+        .ok()??;
+        followup::load::parse_unchecked(&bytes)
+    }
+
+    pub fn periods(&self, m: &Model, plan: usize) -> PeriodsState {
+        let p = &m.plans[plan].plan;
+        let year = p.unit.year as i32;
+        let periods: Vec<PeriodInfo> = Period::of_year(year)
+            .into_iter()
+            .map(|period| PeriodInfo {
+                period,
+                committed: self.committed(period, &p.unit.id).map(|f| f.status),
+                has_draft: draft::path(&self.ws.state_dir(), period, &p.unit.id).exists(),
+            })
+            .collect();
+        let due = Period::due_next(year, m.today);
+        let selected = periods.iter().position(|i| i.period == due).unwrap_or(0);
+        PeriodsState {
+            plan,
+            periods,
+            selected,
+        }
+    }
+
+    /// The session for a unit and period: the committed follow-up (or a
+    /// new one), with any draft waiting to be resumed or discarded.
+    pub fn open_session(&self, m: &mut Model, plan: usize, period: Period) -> Session {
+        let unit = m.plans[plan].plan.unit.id.clone();
+        let committed = self.committed(period, &unit);
+        let status = committed.as_ref().map(|f| f.status);
+        let record = committed.unwrap_or_else(|| FollowUp::new(&unit, period));
+        let mut s = Session::new(plan, period, record, status);
+        match draft::load(&draft::path(&self.ws.state_dir(), period, &unit)) {
+            draft::Loaded::None => {}
+            draft::Loaded::Draft(d) => {
+                s.pending_draft = Some(PendingDraft {
+                    followup: d.followup,
+                    saved_at: d.draft.saved_at,
+                    by: format!("{}@{}", d.draft.user, d.draft.host),
+                })
+            }
+            draft::Loaded::Unreadable { moved_to, why } => {
+                m.message = Some(format!(
+                    "{}: {why} ({})",
+                    m.lang.t(
+                        "Utkastet gick inte att läsa och har sparats undan",
+                        "The draft could not be read and was set aside"
+                    ),
+                    moved_to.display()
+                ));
+            }
+        }
+        s
+    }
+
+    pub fn draft_path(&self, m: &Model) -> Option<std::path::PathBuf> {
+        let s = m.session.as_ref()?;
+        Some(draft::path(&self.ws.state_dir(), s.period, &s.record.unit))
+    }
+
+    /// Writes the session's draft; returns the time saved.
+    pub fn save_draft(&self, m: &Model) -> std::io::Result<Option<u64>> {
+        let (Some(s), Some(path)) = (&m.session, self.draft_path(m)) else {
+            return Ok(None);
+        };
+        if s.read_only {
+            return Ok(None);
+        }
+        let base = repo::read::tip(&self.repo, repo::DEFAULT_BRANCH)
+            .ok()
+            .flatten()
+            .map(|o| o.to_string());
+        let d = Draft {
+            draft: DraftMeta::here(base),
+            followup: s.record.clone(),
+        };
+        draft::save(&path, &d)?;
+        Ok(Some(d.draft.saved_at))
+    }
+
+    pub fn commit(
+        &self,
+        m: &Model,
+        record: &FollowUp,
+        status: Status,
+    ) -> Result<(String, Status), String> {
+        let s = m.session.as_ref().ok_or("no session")?;
+        let plan = &m.plans[s.plan].plan;
+        let mut f = record.clone();
+        f.status = status;
+        let oid = followup::commit::commit(&self.repo, repo::DEFAULT_BRANCH, plan, &f, &self.sig)
+            .map_err(|e| e.to_string())?;
+        if let Some(path) = self.draft_path(m) {
+            draft::remove(&path);
+        }
+        Ok((oid.to_string()[..10].to_string(), status))
+    }
+}

@@ -1,0 +1,61 @@
+//! A draft was found: resume it or set it aside.
+
+use super::style;
+use super::walk::date_time;
+use crate::app::Model;
+use crate::sanitize;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+pub fn view(m: &Model, f: &mut Frame, area: Rect) {
+    let Some(s) = &m.session else { return };
+    let Some(d) = &s.pending_draft else { return };
+    let l = m.lang;
+    let goals = d
+        .followup
+        .goals
+        .iter()
+        .filter(|g| g.rating.is_some())
+        .count();
+    let lines = vec![
+        Line::from(Span::styled(
+            l.t("Det finns ett sparat utkast", "There is a saved draft"),
+            style::title(),
+        )),
+        Line::default(),
+        Line::from(format!(
+            "{} {} {} {}.",
+            l.t("Sparat", "Saved"),
+            date_time(d.saved_at),
+            l.t("av", "by"),
+            sanitize::line(&d.by)
+        )),
+        Line::from(format!(
+            "{goals} {}",
+            l.t(
+                "mål har en bedömning i utkastet.",
+                "goals are rated in the draft."
+            )
+        )),
+        Line::default(),
+        Line::from(vec![
+            Span::styled(" Enter/r ", style::key()),
+            Span::raw(l.t("  återuppta utkastet", "  resume the draft")),
+        ]),
+        Line::from(vec![
+            Span::styled(" d ", style::key()),
+            Span::raw(l.t(
+                "  kasta det (filen sparas undan, inget raderas)",
+                "  discard it (the file is set aside, nothing is deleted)",
+            )),
+        ]),
+    ];
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(Block::default().borders(Borders::ALL))
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}

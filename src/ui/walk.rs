@@ -1,0 +1,503 @@
+//! The walk: the plan's context of the current enhetsmål beside the form
+//! where the chief records rating, analysis, deviations, outcomes and
+//! activity statuses; the text editor below the form while editing.
+
+use super::{context, style};
+use crate::app::fields::{self, DevPart, Field, Sex};
+use crate::app::{Model, Session};
+use crate::followup::{ActivityStatus, Rating};
+use crate::i18n::Lang;
+use crate::plan::Plan;
+use crate::sanitize;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
+
+pub fn view(m: &Model, f: &mut Frame, area: Rect) {
+    let (Some(s), Some(plan)) = (&m.session, m.session_plan()) else {
+        return;
+    };
+    let l = m.lang;
+    let [head, progress, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(1),
+    ])
+    .areas(area);
+    let period = match l {
+        Lang::Sv => s.period.title_sv(),
+        Lang::En => s.period.title_en(),
+    };
+    let mut title = vec![Span::styled(
+        format!("{} · {period}", sanitize::line(&plan.unit.name)),
+        style::title(),
+    )];
+    if s.read_only {
+        title.push(Span::styled(
+            format!("  [{}]", l.t("skrivskyddad", "read-only")),
+            style::error(),
+        ));
+    }
+    title.push(Span::styled(draft_note(l, s), style::dim()));
+    f.render_widget(Paragraph::new(Line::from(title)), head);
+
+    let total = plan.unit_goals.len();
+    if total == 0 {
+        f.render_widget(
+            Paragraph::new(l.t("Planen har inga enhetsmål.", "The plan has no unit goals.")),
+            body,
+        );
+        return;
+    }
+    let rated = plan
+        .unit_goals
+        .iter()
+        .filter(|g| s.record.goal(&g.id).and_then(|r| r.rating).is_some())
+        .count();
+    let label = format!(
+        "{} {} {} {total} · {rated} {}",
+        l.t("Mål", "Goal"),
+        s.goal + 1,
+        l.t("av", "of"),
+        l.t("bedömda", "rated")
+    );
+    f.render_widget(
+        Gauge::default()
+            .ratio((s.goal + 1) as f64 / total as f64)
+            .label(label)
+            .gauge_style(style::heading()),
+        progress,
+    );
+
+    let goal = &plan.unit_goals[s.goal];
+    let [ctx_area, form_area] = if body.width >= 110 {
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body)
+    } else {
+        Layout::vertical([Constraint::Percentage(35), Constraint::Percentage(65)]).areas(body)
+    };
+    let ctx = Paragraph::new(context::goal_lines(l, plan, goal))
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(l.t(" Planen ", " The plan ")),
+        )
+        .wrap(Wrap { trim: false })
+        .scroll((s.context_scroll, 0));
+    f.render_widget(ctx, ctx_area);
+
+    let (form_area, editor_area) = match &s.editor {
+        Some(_) => {
+            let h = (form_area.height / 2).clamp(3, 14);
+            let [a, b] =
+                Layout::vertical([Constraint::Min(1), Constraint::Length(h)]).areas(form_area);
+            (a, Some(b))
+        }
+        None => (form_area, None),
+    };
+    let (lines, focus_line) = form_lines(l, plan, s);
+    let inner_height = form_area.height.saturating_sub(2) as usize;
+    let scroll = focus_line.saturating_sub(inner_height / 3) as u16;
+    let title = if s.period.is_forecast() {
+        l.t(
+            " Uppföljning · prognos för helåret ",
+            " Follow-up · forecast for the year ",
+        )
+    } else {
+        l.t(" Uppföljning · helår ", " Follow-up · full year ")
+    };
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(Block::default().borders(Borders::ALL).title(title))
+            .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        form_area,
+    );
+    if let (Some(e), Some(area)) = (&s.editor, editor_area) {
+        let mut ta = e.area.clone();
+        let name = field_label(l, plan, s, &e.field);
+        let hint = l.t(
+            "Esc/Tab klar · Ctrl-E $EDITOR",
+            "Esc/Tab done · Ctrl-E $EDITOR",
+        );
+        let mut block = Block::default()
+            .borders(Borders::ALL)
+            .title(format!(" {} ", sanitize::line(&name)))
+            .title_bottom(format!(" {hint} "));
+        if let Some(why) = &e.invalid {
+            block = block.title_bottom(Span::styled(format!(" {why} "), style::error()));
+        }
+        ta.set_block(block);
+        ta.set_cursor_line_style(Style::default());
+        ta.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+        f.render_widget(&ta, area);
+    }
+}
+
+fn draft_note(l: Lang, s: &Session) -> String {
+    match (s.dirty, s.draft_saved_at) {
+        (true, _) => format!("  · {}", l.t("ändrat", "changed")),
+        (false, Some(at)) => format!("  · {} {}", l.t("utkast sparat", "draft saved"), clock(at)),
+        (false, None) => String::new(),
+    }
+}
+
+/// "08:12" (UTC) for a time in seconds since 1970.
+pub fn clock(secs: u64) -> String {
+    let day = secs % 86_400;
+    format!("{:02}:{:02}", day / 3600, (day % 3600) / 60)
+}
+
+/// "2026-11-23 08:12" (UTC).
+pub fn date_time(secs: u64) -> String {
+    let (y, m, d) = crate::followup::period::civil_from_days((secs / 86_400) as i64);
+    format!("{y:04}-{m:02}-{d:02} {} UTC", clock(secs))
+}
+
+pub fn rating_style(r: Option<Rating>) -> Style {
+    let base = Style::new().add_modifier(Modifier::BOLD);
+    match r {
+        Some(Rating::Full) => base.fg(Color::Green),
+        Some(Rating::Partial) => base.fg(Color::Yellow),
+        Some(Rating::Not) => base.fg(Color::Red),
+        Some(Rating::NotAssessed) | None => base,
+    }
+}
+
+pub fn rating_text(l: Lang, r: Option<Rating>, forecast: bool) -> String {
+    match r {
+        Some(r) => format!(
+            "{} {}",
+            r.symbol(),
+            if l == Lang::Sv {
+                r.label_sv(forecast)
+            } else {
+                r.label_en(forecast)
+            }
+        ),
+        None => l
+            .t(
+                "? ej vald – tryck 1 helt, 2 delvis, 3 inte, 4 ej bedömd",
+                "? not chosen – press 1 full, 2 partly, 3 not, 4 not assessed",
+            )
+            .to_string(),
+    }
+}
+
+/// The name of a field, for the editor's title.
+pub fn field_label(l: Lang, plan: &Plan, s: &Session, field: &Field) -> String {
+    let goal = &plan.unit_goals[s.goal];
+    match field {
+        Field::Rating => l.t("Bedömning", "Rating").into(),
+        Field::Summary => format!(
+            "{} · {}",
+            goal.id,
+            l.t("Sammanfattande analys", "Summary analysis")
+        ),
+        Field::Point(i) => format!(
+            "{} · {} {}",
+            goal.id,
+            l.t("Analys punkt", "Analysis point"),
+            i + 1
+        ),
+        Field::Deviation(i, p) => format!(
+            "{} · {} {} · {}",
+            goal.id,
+            l.t("Avvikelse", "Deviation"),
+            i + 1,
+            p.label(l)
+        ),
+        Field::AddDeviation => l.t("Ny avvikelse", "New deviation").into(),
+        Field::Outcome(id, sex) => format!("{id} · {}", sex_label(l, *sex)),
+        Field::NoData(id) => format!("{id} · {}", l.t("Inga data", "No data")),
+        Field::ActivityStatus(id) | Field::ActivityDeviation(id) => id.clone(),
+        Field::ActivityAnalysis(id) => format!("{id} · {}", l.t("Analys", "Analysis")),
+    }
+}
+
+fn sex_label(l: Lang, sex: Sex) -> &'static str {
+    match sex {
+        Sex::Total => l.t("Periodens utfall", "Outcome"),
+        Sex::Women => l.t("Utfall kvinnor/flickor", "Outcome women/girls"),
+        Sex::Men => l.t("Utfall män/pojkar", "Outcome men/boys"),
+    }
+}
+
+struct Form<'a> {
+    lines: Vec<Line<'static>>,
+    focus: usize,
+    focus_line: usize,
+    index: usize,
+    all: &'a [Field],
+}
+
+impl Form<'_> {
+    fn section(&mut self, text: &str) {
+        self.lines.push(Line::default());
+        self.lines
+            .push(Line::from(Span::styled(text.to_string(), style::heading())));
+    }
+
+    fn plain(&mut self, text: String, st: Style) {
+        self.lines.push(Line::from(Span::styled(text, st)));
+    }
+
+    /// A field row: "label: value", marked when focused. Multi-line values
+    /// continue on indented lines.
+    fn field(&mut self, field: &Field, label: &str, value: &str, value_style: Style) {
+        let focused = self.all.get(self.focus) == Some(field);
+        if focused {
+            self.focus_line = self.lines.len();
+        }
+        self.index += 1;
+        let marker = if focused { "▶ " } else { "  " };
+        let label_style = if focused {
+            style::selected()
+        } else {
+            style::label()
+        };
+        let shown = sanitize::display(value);
+        let mut rows = shown.lines();
+        let first = rows.next().unwrap_or("");
+        let label = if value.is_empty() {
+            label.to_string()
+        } else {
+            format!("{label}:")
+        };
+        self.lines.push(Line::from(vec![
+            Span::raw(marker),
+            Span::styled(label, label_style),
+            Span::raw(" "),
+            Span::styled(first.to_string(), value_style),
+        ]));
+        for row in rows {
+            self.lines.push(Line::from(vec![
+                Span::raw("    "),
+                Span::styled(row.to_string(), value_style),
+            ]));
+        }
+    }
+}
+
+fn empty_or<'a>(l: Lang, text: &'a str) -> (&'a str, Style) {
+    if text.trim().is_empty() {
+        (
+            l.t("(tomt – Enter för att skriva)", "(empty – Enter to write)"),
+            style::dim(),
+        )
+    } else {
+        (text, Style::default())
+    }
+}
+
+/// The form's lines and the line of the focused field.
+fn form_lines(l: Lang, plan: &Plan, s: &Session) -> (Vec<Line<'static>>, usize) {
+    let goal = &plan.unit_goals[s.goal];
+    let all = fields::fields(plan, &s.record, goal);
+    let rec = s.record.goal(&goal.id);
+    let mut form = Form {
+        lines: Vec::new(),
+        focus: s.focus,
+        focus_line: 0,
+        index: 0,
+        all: &all,
+    };
+    form.lines.push(Line::from(vec![
+        Span::styled(format!("{} ", sanitize::line(&goal.id)), style::dim()),
+        Span::styled(sanitize::line(&goal.title).into_owned(), style::title()),
+    ]));
+    let rating = rec.and_then(|r| r.rating);
+    let label = if s.period.is_forecast() {
+        l.t("Prognos", "Forecast")
+    } else {
+        l.t("Bedömning", "Rating")
+    };
+    form.field(
+        &Field::Rating,
+        label,
+        &rating_text(l, rating, s.period.is_forecast()),
+        rating_style(rating),
+    );
+
+    form.section(l.t("Analys", "Analysis"));
+    let summary = rec.map(|r| r.summary.as_str()).unwrap_or("");
+    let (v, st) = empty_or(l, summary);
+    form.field(&Field::Summary, l.t("Sammanfattning", "Summary"), v, st);
+    for (i, result) in goal.expected_results.iter().enumerate() {
+        form.plain(
+            format!("  ({}) {}", i + 1, sanitize::line(result)),
+            style::dim(),
+        );
+        let text = rec
+            .and_then(|r| r.analysis.get(i))
+            .map(String::as_str)
+            .unwrap_or("");
+        let (v, st) = empty_or(l, text);
+        form.field(
+            &Field::Point(i),
+            &format!("{} {}", l.t("Punkt", "Point"), i + 1),
+            v,
+            st,
+        );
+    }
+
+    form.section(l.t("Avvikelser och åtgärder", "Deviations and measures"));
+    for (i, d) in rec
+        .map(|r| r.deviations.as_slice())
+        .unwrap_or(&[])
+        .iter()
+        .enumerate()
+    {
+        form.plain(
+            format!("  {} {}", l.t("Avvikelse", "Deviation"), i + 1),
+            style::title(),
+        );
+        for part in DevPart::ALL {
+            let text = fields::text_of(&s.record, &goal.id, &Field::Deviation(i, part));
+            let (v, st) = if text.is_empty() {
+                ("–", style::dim())
+            } else {
+                (text.as_str(), Style::default())
+            };
+            let _ = d;
+            form.field(&Field::Deviation(i, part), part.label(l), v, st);
+        }
+    }
+    form.field(
+        &Field::AddDeviation,
+        l.t("[+] Lägg till avvikelse", "[+] Add deviation"),
+        "",
+        Style::default(),
+    );
+
+    let indicators = plan.indicators_for_goal(goal);
+    if !indicators.is_empty() {
+        form.section(l.t("Indikatorer", "Indicators"));
+    }
+    for ind in indicators {
+        let r = s.record.indicator(&ind.id);
+        form.plain(
+            format!(
+                "  {} {}",
+                sanitize::line(&ind.id),
+                sanitize::line(&ind.name)
+            ),
+            style::title(),
+        );
+        form.plain(
+            format!(
+                "    {} {} · {} {} · {}{}",
+                l.t("Årsmål", "Target"),
+                sanitize::line(ind.annual_target.as_deref().unwrap_or("–")),
+                l.t("KF:s årsmål", "Council target"),
+                sanitize::line(ind.kf_target.as_deref().unwrap_or("–")),
+                ind.periodicity.label(),
+                if crate::followup::lint::indicator_due(ind.periodicity, s.period) {
+                    ""
+                } else {
+                    l.t(" · mäts till VB", " · measured for VB")
+                }
+            ),
+            style::dim(),
+        );
+        let mut sexes = vec![Sex::Total];
+        if ind.by_sex {
+            sexes.extend([Sex::Women, Sex::Men]);
+        }
+        for sex in sexes {
+            let value = r.and_then(|r| match sex {
+                Sex::Total => r.total,
+                Sex::Women => r.women,
+                Sex::Men => r.men,
+            });
+            let (text, st) = match value {
+                Some(v) => {
+                    let verdict = match (sex, ind.meets(v)) {
+                        (Sex::Total, Some(true)) => l.t("  ✓ når årsmålet", "  ✓ meets the target"),
+                        (Sex::Total, Some(false)) => {
+                            l.t("  ✗ når inte årsmålet", "  ✗ below the target")
+                        }
+                        _ => "",
+                    };
+                    (
+                        format!("{}{verdict}", ind.format_value(v)),
+                        Style::default(),
+                    )
+                }
+                None if r.is_some_and(|r| r.no_data) => {
+                    (l.t("Inga data", "No data").to_string(), style::dim())
+                }
+                None => ("–".to_string(), style::dim()),
+            };
+            form.field(
+                &Field::Outcome(ind.id.clone(), sex),
+                sex_label(l, sex),
+                &text,
+                st,
+            );
+        }
+        let no_data = r.is_some_and(|r| r.no_data);
+        form.field(
+            &Field::NoData(ind.id.clone()),
+            l.t("Inga data", "No data"),
+            if no_data { "[x]" } else { "[ ]" },
+            Style::default(),
+        );
+    }
+
+    let activities = plan.activities_for_goal(goal);
+    if !activities.is_empty() {
+        form.section(l.t("Aktiviteter", "Activities"));
+    }
+    for a in activities {
+        let r = s.record.activity(&a.id);
+        form.plain(
+            format!("  {} {}", sanitize::line(&a.id), sanitize::line(&a.text)),
+            style::title(),
+        );
+        form.plain(format!("    {} – {}", a.start, a.end), style::dim());
+        let status = r.and_then(|r| r.status);
+        let status_text = match status {
+            Some(st) => if l == Lang::Sv {
+                st.label_sv()
+            } else {
+                st.label_en()
+            }
+            .to_string(),
+            None => l.t("– välj med ←/→", "– choose with ←/→").to_string(),
+        };
+        let st = match status {
+            Some(ActivityStatus::Delayed | ActivityStatus::Cancelled) => style::error(),
+            Some(_) => Style::default(),
+            None => style::dim(),
+        };
+        form.field(
+            &Field::ActivityStatus(a.id.clone()),
+            l.t("Status", "Status"),
+            &status_text,
+            st,
+        );
+        let dev = r.is_some_and(|r| r.deviation);
+        form.field(
+            &Field::ActivityDeviation(a.id.clone()),
+            l.t("Avvikelse", "Deviation"),
+            if dev {
+                l.t("[x] ja", "[x] yes")
+            } else {
+                l.t("[ ] nej", "[ ] no")
+            },
+            Style::default(),
+        );
+        let text = r.map(|r| r.analysis.as_str()).unwrap_or("");
+        let (v, st) = empty_or(l, text);
+        form.field(
+            &Field::ActivityAnalysis(a.id.clone()),
+            l.t("Analys", "Analysis"),
+            v,
+            st,
+        );
+    }
+    let focus_line = form.focus_line;
+    (form.lines, focus_line)
+}
