@@ -61,6 +61,27 @@ pub enum Command {
         #[arg(long)]
         author: Option<String>,
     },
+    /// Validate a follow-up file against its plan and commit it, exactly as
+    /// the session would (for automation and tests).
+    Record {
+        /// Workspace folder.
+        dir: PathBuf,
+        /// Unit id of the plan.
+        #[arg(long)]
+        unit: String,
+        /// Period: YEAR-T1, YEAR-T2 or YEAR-VB.
+        #[arg(long)]
+        period: String,
+        /// The follow-up file (TOML, see docs/followup-format.md).
+        #[arg(long, value_name = "FILE.toml")]
+        from: PathBuf,
+        /// Status to record: utkast or klar (default: the file's own).
+        #[arg(long, value_name = "utkast|klar")]
+        status: Option<String>,
+        /// Author, "Name <email>" (default: git config; or TERTIAL_AUTHOR).
+        #[arg(long)]
+        author: Option<String>,
+    },
     /// Make a fresh demo workspace from the bundled plans and open it.
     Demo {
         /// Folder to make the demo workspace in (default: the user's data folder).

@@ -7,6 +7,7 @@ pub mod diag;
 pub mod followup;
 pub mod i18n;
 pub mod plan;
+pub mod record;
 pub mod repo;
 pub mod sanitize;
 pub mod sys;

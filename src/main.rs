@@ -4,7 +4,7 @@ use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use tertial::cli::{Cli, Command, OpenArgs};
-use tertial::{sanitize, workspace};
+use tertial::{record, sanitize, workspace};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -18,6 +18,23 @@ fn main() -> ExitCode {
             author,
         }) => init(&dir, with_samples, author.as_deref()),
         Some(Command::Demo { dir, no_open, args }) => demo(dir, no_open, args),
+        Some(Command::Record {
+            dir,
+            unit,
+            period,
+            from,
+            status,
+            author,
+        }) => {
+            return record::run(&record::Request {
+                dir: &dir,
+                unit: &unit,
+                period: &period,
+                from: &from,
+                status: status.as_deref(),
+                author: author.as_deref(),
+            });
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,7 +2,7 @@
 
 mod common;
 use common::Sandbox;
-use common::pty::{DOWN, ENTER, ESC, Pty};
+use common::pty::{ENTER, PGDN, Pty};
 
 #[test]
 fn demo_opens_lists_units_and_shows_a_plans_goals() {
@@ -17,18 +17,19 @@ fn demo_opens_lists_units_and_shows_a_plans_goals() {
     t.wait_for("2 / 3");
     t.wait_for("▶ Hägerstens hemtjänst 2026");
     t.send(ENTER);
+    // The period list, with the period due next chosen.
+    t.wait_for("Välj period");
+    t.wait_for("Verksamhetsberättelse 2026");
+    t.send(ENTER);
     t.wait_for("Mål 1 av 20");
     t.wait_for("Avdelningsmål: Äldre ska erbjudas stöd");
     // The context of the goal is on screen.
     t.wait_for("Nämndmål:");
     t.wait_for("Förväntat resultat");
-    t.send(DOWN);
+    t.send(PGDN);
     t.wait_for("Mål 2 av 20");
     t.wait_for("E2");
-    // Back to the list, then quit.
-    t.send(ESC);
-    t.wait_for("välj enhet");
-    t.send("\x03");
+    t.send("q");
     assert_eq!(t.wait_exit(), 0);
     // The terminal was restored (alternate screen left, cursor shown) and
     // the demo's folder is named once more.

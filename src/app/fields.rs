@@ -221,7 +221,7 @@ pub fn parse_date(text: &str) -> Option<Date> {
     if parts.next().is_some() || !(1..=12).contains(&m) || d == 0 || !(2000..=2100).contains(&y) {
         return None;
     }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
     let days = [
         31,
         if leap { 29 } else { 28 },

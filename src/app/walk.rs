@@ -295,10 +295,10 @@ fn editing(
                 finish(s, &goal_id, lang, message);
                 return Vec::new();
             }
-            if let Some(e) = &mut s.editor {
-                if !e.area.input(input) {
-                    return Vec::new();
-                }
+            if let Some(e) = &mut s.editor
+                && !e.area.input(input)
+            {
+                return Vec::new();
             }
             let text = editor_text(s);
             store(s, &goal_id, &field, &text, lang, message);
@@ -320,10 +320,10 @@ fn editing(
         Action::Back | Action::Open => {
             finish(s, &goal_id, lang, message);
         }
-        Action::NextField | Action::PrevField | Action::NextGoal | Action::PrevGoal => {
-            if finish(s, &goal_id, lang, message) {
-                return update_after_edit(s, plan, action);
-            }
+        Action::NextField | Action::PrevField | Action::NextGoal | Action::PrevGoal
+            if finish(s, &goal_id, lang, message) =>
+        {
+            return update_after_edit(s, plan, action);
         }
         Action::ExternalEditor => return vec![Effect::ExternalEditor(editor_text(s))],
         Action::ExternalEditorDone(Some(text)) => {

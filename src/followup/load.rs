@@ -105,13 +105,13 @@ fn check(f: &FollowUp, plan: &Plan) -> Vec<(Path, String)> {
                     "empty deviation; expected what deviates".into(),
                 ));
             }
-            if let Some(link) = &d.link {
-                if !link_exists(plan, n, link) {
-                    out.push((
-                        toml_path!("goal", i, "deviation", j, "link"),
-                        format!("link {link:?} names nothing; expected R1..R{n} (an expected result) or an indicator or activity id"),
-                    ));
-                }
+            if let Some(link) = &d.link
+                && !link_exists(plan, n, link)
+            {
+                out.push((
+                    toml_path!("goal", i, "deviation", j, "link"),
+                    format!("link {link:?} names nothing; expected R1..R{n} (an expected result) or an indicator or activity id"),
+                ));
             }
         }
     }

@@ -93,11 +93,13 @@ pub fn decode_text<'a>(file: &str, bytes: &'a [u8], limit: usize) -> Result<&'a 
             return Err(d);
         }
     };
-    // Raw control characters (outside \t, \n, \r) are never valid TOML; name
-    // them plainly instead of leaving it to the parser's generic message.
+    // Raw C0 controls (outside \t, \n, \r) and DEL are never valid TOML;
+    // name them plainly instead of leaving it to the parser's generic
+    // message. C1 controls are valid TOML text and are kept (and shown as
+    // placeholders on screen).
     if let Some((i, c)) = src
         .char_indices()
-        .find(|&(_, c)| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        .find(|&(_, c)| (c < ' ' || c == '\u{7f}') && !matches!(c, '\t' | '\n' | '\r'))
     {
         return Err(Diagnostic::at(
             file,
@@ -142,16 +144,14 @@ fn explain_parse_error(file: &str, src: &str, err: &toml::de::Error) -> Diagnost
             .split('\n')
             .next()
             .unwrap_or("");
-        if rest_of_line.trim().is_empty() {
-            if let Some(i) = before.find(quote) {
-                let after_open = &before[i + 1..];
-                if !after_open.contains(quote) {
-                    span = line_start + i..line_start + before.len();
-                    message = format!(
-                        "unclosed string; expected a closing {quote} on the same line (or \"\"\" for text over several lines)"
-                    );
-                }
-            }
+        if let Some(i) = before.find(quote)
+            && rest_of_line.trim().is_empty()
+            && !before[i + 1..].contains(quote)
+        {
+            span = line_start + i..line_start + before.len();
+            message = format!(
+                "unclosed string; expected a closing {quote} on the same line (or \"\"\" for text over several lines)"
+            );
         }
     }
     Diagnostic::at(file, src, span, message)

@@ -105,6 +105,20 @@ impl Plan {
     /// activities in the order of their parents. The order within one
     /// parent is kept. A written plan is read back exactly in this order.
     pub fn normalize(&mut self) {
+        // An empty field reads back as empty text whatever form it had.
+        for g in &mut self.unit_goals {
+            for p in [
+                &mut g.ways_of_working,
+                &mut g.resources,
+                &mut g.follow_up,
+                &mut g.development,
+                &mut g.comment,
+            ] {
+                if p.is_empty() {
+                    *p = Points::Text(String::new());
+                }
+            }
+        }
         self.sections.sort_by_key(|s| s.after_goals);
         let kf_pos = |id: &str| {
             self.kf_goals

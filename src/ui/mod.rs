@@ -106,20 +106,28 @@ fn status_line(m: &Model, f: &mut Frame, area: Rect) {
             ("Tab", l.t("nästa fält", "next field")),
             ("Ctrl-E", "$EDITOR"),
         ],
+        // Most important first: what does not fit at the right is cut.
         Screen::Walk => vec![
-            ("Tab/↓", l.t("fält", "field")),
-            ("PgDn/PgUp", l.t("mål", "goal")),
             ("Enter", l.t("skriv/välj", "edit/choose")),
+            ("Tab", l.t("fält", "field")),
+            ("PgDn", l.t("nästa mål", "next goal")),
             ("1-4", l.t("bedöm", "rate")),
-            ("a", l.t("avvikelse", "deviation")),
             ("r", l.t("granska", "review")),
             ("q", l.t("avsluta", "quit")),
+            ("a", l.t("avvikelse", "deviation")),
+            ("PgUp", l.t("förra målet", "previous goal")),
         ],
+        Screen::Review if session.is_some_and(|s| s.waiving.is_some()) => {
+            vec![
+                ("Enter", l.t("spara motiveringen", "save the reason")),
+                ("Esc/Ctrl-G", l.t("avbryt", "cancel")),
+            ]
+        }
         Screen::Review => vec![
             ("Enter", l.t("gå dit", "go there")),
-            ("w", l.t("motivera", "waive")),
-            ("u", l.t("lämna som utkast", "commit draft")),
             ("k", l.t("lämna som klar", "commit done")),
+            ("u", l.t("som utkast", "as draft")),
+            ("w", l.t("motivera", "waive")),
             ("Esc", l.t("tillbaka", "back")),
         ],
         Screen::Done => vec![
@@ -128,7 +136,13 @@ fn status_line(m: &Model, f: &mut Frame, area: Rect) {
         ],
     };
     let mut spans = Vec::new();
+    let mut used = 0usize;
     for (k, what) in keys {
+        let len = k.chars().count() + what.chars().count() + 5;
+        if used + len > area.width as usize {
+            break;
+        }
+        used += len;
         spans.push(Span::styled(format!(" {k} "), style::key()));
         spans.push(Span::raw(format!(" {what}  ")));
     }

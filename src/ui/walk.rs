@@ -97,8 +97,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         None => (form_area, None),
     };
     let (lines, focus_line) = form_lines(l, plan, s);
-    let inner_height = form_area.height.saturating_sub(2) as usize;
-    let scroll = focus_line.saturating_sub(inner_height / 3) as u16;
+    let scroll = scroll_to_show(&lines, focus_line, form_area);
     let title = if s.period.is_forecast() {
         l.t(
             " Uppföljning · prognos för helåret ",
@@ -133,6 +132,22 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         ta.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
         f.render_widget(&ta, area);
     }
+}
+
+/// The scroll offset (in screen rows, after wrapping) that shows the
+/// focused line a third of the way down, without scrolling past the end.
+fn scroll_to_show(lines: &[Line<'static>], focus_line: usize, area: Rect) -> u16 {
+    let width = area.width.saturating_sub(2).max(1);
+    let height = area.height.saturating_sub(2) as usize;
+    let rows = |ls: &[Line<'static>]| {
+        Paragraph::new(ls.to_vec())
+            .wrap(Wrap { trim: false })
+            .line_count(width)
+    };
+    let focus_row = rows(&lines[..focus_line.min(lines.len())]);
+    let total = rows(lines);
+    let wanted = focus_row.saturating_sub(height / 3);
+    wanted.min(total.saturating_sub(height)) as u16
 }
 
 fn draft_note(l: Lang, s: &Session) -> String {
@@ -280,7 +295,7 @@ impl Form<'_> {
     }
 }
 
-fn empty_or<'a>(l: Lang, text: &'a str) -> (&'a str, Style) {
+fn empty_or(l: Lang, text: &str) -> (&str, Style) {
     if text.trim().is_empty() {
         (
             l.t("(tomt – Enter för att skriva)", "(empty – Enter to write)"),

@@ -87,6 +87,34 @@ impl Pty {
         panic!("timed out waiting for {text:?}; screen:\n{}", self.screen());
     }
 
+    /// Waits until the screen stops changing (no redraw for 80 ms), so
+    /// the next key acts on what is shown.
+    pub fn settle(&self) -> String {
+        let mut last = self.screen();
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            std::thread::sleep(Duration::from_millis(80));
+            let now = self.screen();
+            if now == last {
+                return now;
+            }
+            last = now;
+        }
+        last
+    }
+
+    /// Waits until the screen differs from `before`.
+    pub fn wait_for_change(&self, before: &str) {
+        let start = Instant::now();
+        while start.elapsed() < WAIT {
+            if self.screen() != before {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("screen did not change; screen:\n{}", self.screen());
+    }
+
     pub fn send(&mut self, bytes: &str) {
         self.writer.write_all(bytes.as_bytes()).unwrap();
         self.writer.flush().unwrap();
@@ -130,6 +158,9 @@ impl Pty {
 pub const UP: &str = "\x1b[A";
 pub const DOWN: &str = "\x1b[B";
 pub const ENTER: &str = "\r";
+pub const TAB: &str = "\t";
+pub const PGDN: &str = "\x1b[6~";
+pub const PGUP: &str = "\x1b[5~";
 pub const ESC: &str = "\x1b";
 
 fn nz(v: u16) -> std::num::NonZeroU16 {

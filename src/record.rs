@@ -1,0 +1,116 @@
+//! `tertial record`: the headless way to commit a follow-up. It validates
+//! the file against its plan with the same rules and lints as the session
+//! and commits it the same way.
+
+use crate::followup::{self, Period, Status, lint};
+use crate::sanitize;
+use crate::workspace::Workspace;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub struct Request<'a> {
+    pub dir: &'a Path,
+    pub unit: &'a str,
+    pub period: &'a str,
+    pub from: &'a Path,
+    pub status: Option<&'a str>,
+    pub author: Option<&'a str>,
+}
+
+/// Exit status: 0 committed, 1 the file has problems, 2 anything else.
+pub fn run(req: &Request) -> ExitCode {
+    match record(req) {
+        Ok(Outcome::Committed(msg)) => {
+            println!("{msg}");
+            ExitCode::SUCCESS
+        }
+        Ok(Outcome::Rejected(lines)) => {
+            for l in lines {
+                eprint!("{l}");
+                if !l.ends_with('\n') {
+                    eprintln!();
+                }
+            }
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("tertial: {}", sanitize::line(&format!("{e:#}")));
+            ExitCode::from(2)
+        }
+    }
+}
+
+enum Outcome {
+    Committed(String),
+    Rejected(Vec<String>),
+}
+
+fn record(req: &Request) -> anyhow::Result<Outcome> {
+    let period: Period = req.period.parse()?;
+    let ws = Workspace::open(req.dir)?;
+    let (plans, _) = ws.load_plans();
+    let plan = plans
+        .iter()
+        .map(|p| &p.plan)
+        .find(|p| p.unit.id == req.unit && p.unit.year == i64::from(period.year))
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "no valid {} plan for unit {:?} in {}; run `tertial check`",
+                period.year,
+                req.unit,
+                req.dir.display()
+            )
+        })?;
+    let shown = req.from.display().to_string();
+    let bytes = std::fs::read(req.from).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    let mut f = match followup::load::parse_followup(&shown, &bytes, plan) {
+        Ok(f) => f,
+        Err(diags) => {
+            return Ok(Outcome::Rejected(
+                diags.iter().map(|d| d.to_string()).collect(),
+            ));
+        }
+    };
+    if f.period != period {
+        return Ok(Outcome::Rejected(vec![format!(
+            "{shown}: the file is for {} but --period is {period}; expected them to agree",
+            f.period
+        )]));
+    }
+    if let Some(s) = req.status {
+        f.status = match Status::parse(s) {
+            Some(Status::Reopened) | None => {
+                anyhow::bail!("--status {s:?}: expected utkast or klar")
+            }
+            Some(st) => st,
+        };
+    }
+    if f.status == Status::Done {
+        let open = lint::open_lints(plan, &f);
+        if !open.is_empty() {
+            let mut lines = vec![format!(
+                "{shown}: {} lint(s) block status klar; resolve them or add a [[waiver]] with a reason:",
+                open.len()
+            )];
+            for l in open {
+                lines.push(format!(
+                    "  {} {}: {}",
+                    l.kind.code(),
+                    l.target,
+                    l.kind.describe_en()
+                ));
+            }
+            return Ok(Outcome::Rejected(lines));
+        }
+    }
+    let repo = ws.repo()?;
+    let sig = crate::repo::signature(&repo, req.author)?;
+    let oid = followup::commit::commit(&repo, crate::repo::DEFAULT_BRANCH, plan, &f, &sig)?;
+    Ok(Outcome::Committed(format!(
+        "{} {} {} ({}) {oid}",
+        sanitize::line(&plan.unit.id),
+        period,
+        f.status.code(),
+        followup::path(period, &plan.unit.id)
+    )))
+}

@@ -1,0 +1,310 @@
+//! `tertial record` on a real workspace: what it commits, and how it
+//! rejects malformed follow-up files.
+
+mod common;
+use common::{Sandbox, text};
+use std::path::{Path, PathBuf};
+
+fn workspace(sb: &Sandbox) -> PathBuf {
+    let ws = sb.workspace("ws");
+    let out = sb.run(&["init", ws.to_str().unwrap(), "--with-samples"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    ws
+}
+
+fn record(
+    sb: &Sandbox,
+    ws: &Path,
+    period: &str,
+    body: &str,
+    extra: &[&str],
+) -> std::process::Output {
+    let file = sb.path().join(format!("f-{}.toml", body.len()));
+    std::fs::write(&file, body).unwrap();
+    let mut args = vec![
+        "record",
+        ws.to_str().unwrap(),
+        "--unit",
+        "bestallarenhet-2",
+        "--period",
+        period,
+        "--from",
+        file.to_str().unwrap(),
+        "--author",
+        "Anna Chef <anna@example.invalid>",
+    ];
+    args.extend_from_slice(extra);
+    sb.run(&args)
+}
+
+const GOOD: &str = r#"schema = 1
+unit = "bestallarenhet-2"
+period = "2025-T1"
+
+[[goal]]
+id = "E2"
+rating = "delvis"
+summary = "Målet bedöms nås delvis; elbilen används för sällan."
+analysis = ["Sopsortering fungerar.", "Elbilen används två gånger i månaden."]
+
+[[goal.deviation]]
+what = "Elbilen används mindre än planerat"
+link = "R2"
+cause = "Bokningen är krånglig"
+measure = "Bokning i förväg på APT"
+responsible = "Områdeschef"
+due = 2025-06-30
+
+[[indicator]]
+id = "I3"
+total = 8.2
+women = 8.6
+men = 5.2
+
+[[activity]]
+id = "A5"
+status = "pågår"
+analysis = "Workshops har hållits."
+"#;
+
+#[test]
+fn a_valid_file_is_committed_with_message_trailers_and_content() {
+    let sb = Sandbox::new();
+    let ws = workspace(&sb);
+    let out = record(&sb, &ws, "2025-T1", GOOD, &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(text(&out.stdout).contains("bestallarenhet-2 2025-T1 utkast"));
+
+    let repo = git2::Repository::open(&ws).unwrap();
+    let commit = repo.head().unwrap().peel_to_commit().unwrap();
+    let msg = commit.message().unwrap();
+    assert!(
+        msg.starts_with("Uppföljning 2025-T1: Beställarenhet 2 (utkast)\n\n"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("E2 ◐ Bedöms uppfyllas delvis (1 avvikelse)"),
+        "{msg}"
+    );
+    assert!(msg.contains("E1 ? Saknar bedömning"), "{msg}");
+    assert!(
+        msg.ends_with(
+            "\n\nUnit: bestallarenhet-2\nPeriod: 2025-T1\nStatus: utkast\nTool-Version: 0.1.0\n"
+        ),
+        "{msg}"
+    );
+    assert_eq!(commit.author().name().unwrap(), "Anna Chef");
+
+    let tree = commit.tree().unwrap();
+    let entry = tree
+        .get_path(Path::new("followups/2025-T1/bestallarenhet-2.toml"))
+        .unwrap();
+    let blob = repo.find_blob(entry.id()).unwrap();
+    let content = std::str::from_utf8(blob.content()).unwrap();
+    for needle in [
+        "Elbilen används två gånger i månaden.",
+        "measure = \"Bokning i förväg på APT\"",
+        "due = 2025-06-30",
+        "total = 8.2",
+        "status = \"pågår\"",
+    ] {
+        assert!(content.contains(needle), "{needle} in\n{content}");
+    }
+    // Git's own checks accept the history and plain git reads it.
+    let fsck = std::process::Command::new("git")
+        .args(["fsck", "--strict"])
+        .current_dir(&ws)
+        .output()
+        .unwrap();
+    assert!(fsck.status.success(), "{}", text(&fsck.stderr));
+    let trailers = std::process::Command::new("git")
+        .args(["log", "-1", "--format=%(trailers:key=Status,valueonly)"])
+        .current_dir(&ws)
+        .output()
+        .unwrap();
+    assert_eq!(text(&trailers.stdout).trim(), "utkast");
+    // The working tree matches the commit for people who use plain git.
+    let status = std::process::Command::new("git")
+        .args(["status", "--porcelain"])
+        .current_dir(&ws)
+        .output()
+        .unwrap();
+    assert_eq!(text(&status.stdout), "");
+}
+
+#[test]
+fn klar_is_refused_while_lints_are_open_and_accepted_with_waivers() {
+    let sb = Sandbox::new();
+    let ws = workspace(&sb);
+    let out = record(&sb, &ws, "2025-T1", GOOD, &["--status", "klar"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("rating-missing E1"), "{err}");
+    assert!(err.contains("outcome-missing I4"), "{err}");
+    assert!(
+        !err.contains("outcome-missing I1"),
+        "yearly indicators are not due in T1: {err}"
+    );
+    let repo = git2::Repository::open(&ws).unwrap();
+    assert_eq!(
+        repo.head()
+            .unwrap()
+            .peel_to_commit()
+            .unwrap()
+            .parent_count(),
+        0,
+        "nothing committed"
+    );
+
+    let mut full = String::from("schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n");
+    for g in ["E1", "E3", "E4", "E5", "E6"] {
+        full.push_str(&format!("\n[[goal]]\nid = \"{g}\"\nrating = \"helt\"\n"));
+    }
+    full.push_str("\n[[goal]]\nid = \"E2\"\nrating = \"inte\"\nsummary = \"Nej.\"\n\n[[goal.deviation]]\nwhat = \"X\"\nmeasure = \"Y\"\n");
+    full.push_str("\n[[indicator]]\nid = \"I3\"\ntotal = 8.2\n\n[[waiver]]\nlint = \"outcome-missing\"\ntarget = \"I4\"\nreason = \"Kommer i maj\"\n");
+    let out = record(&sb, &ws, "2025-T1", &full, &["--status", "klar"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let msg = repo
+        .head()
+        .unwrap()
+        .peel_to_commit()
+        .unwrap()
+        .message()
+        .unwrap()
+        .to_string();
+    assert!(
+        msg.contains("(klar)") && msg.contains("Status: klar"),
+        "{msg}"
+    );
+    assert!(msg.contains("outcome-missing I4: Kommer i maj"), "{msg}");
+}
+
+/// (name, file, expected "line:col", expected message part)
+const MALFORMED: &[(&str, &str, &str, &str)] = &[
+    (
+        "syntax",
+        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n[[goal]\nid = \"E1\"\n",
+        ":4:",
+        "expected",
+    ),
+    (
+        "unknown goal",
+        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n[[goal]]\nid = \"E9\"\n",
+        ":5:6:",
+        "no enhetsmål \"E9\"",
+    ),
+    (
+        "bad rating",
+        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n[[goal]]\nid = \"E1\"\nrating = \"ganska\"\n",
+        ":6:10:",
+        "helt",
+    ),
+    (
+        "too many points",
+        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n[[goal]]\nid = \"E3\"\nanalysis = [\"a\", \"b\"]\n",
+        ":6:12:",
+        "expected at most 1",
+    ),
+    (
+        "bad link",
+        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n[[goal]]\nid = \"E3\"\n[[goal.deviation]]\nwhat = \"x\"\nlink = \"R7\"\n",
+        ":8:8:",
+        "R1..R1",
+    ),
+    (
+        "split by sex",
+        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n[[indicator]]\nid = \"I1\"\nwomen = 3.0\n",
+        ":6:9:",
+        "not split by sex",
+    ),
+    (
+        "no data and value",
+        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n[[indicator]]\nid = \"I1\"\ntotal = 3.0\nno_data = true\n",
+        ":7:11:",
+        "both",
+    ),
+    (
+        "other unit",
+        "schema = 1\nunit = \"annan\"\nperiod = \"2025-T1\"\n",
+        ":2:8:",
+        "not this plan's unit",
+    ),
+    (
+        "bad period",
+        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T4\"\n",
+        ":3:10:",
+        "YEAR-T1",
+    ),
+    (
+        "bad activity status",
+        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n[[activity]]\nid = \"A1\"\nstatus = \"klart\"\n",
+        ":6:10:",
+        "genomförd",
+    ),
+    (
+        "unknown key",
+        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n[[goal]]\nid = \"E1\"\nbetyg = 3\n",
+        ":6:1:",
+        "unknown key",
+    ),
+    (
+        "unknown lint",
+        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n[[waiver]]\nlint = \"x\"\ntarget = \"E1\"\nreason = \"r\"\n",
+        ":5:8:",
+        "unknown lint",
+    ),
+    (
+        "bad date",
+        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n[[goal]]\nid = \"E1\"\n[[goal.deviation]]\nwhat = \"x\"\ndue = 2025-02-30\n",
+        ":8:7:",
+        "day",
+    ),
+];
+
+#[test]
+fn malformed_files_are_rejected_with_line_and_column_and_nothing_is_committed() {
+    let sb = Sandbox::new();
+    let ws = workspace(&sb);
+    let repo = git2::Repository::open(&ws).unwrap();
+    let before = repo.head().unwrap().target().unwrap();
+    for (name, body, at, part) in MALFORMED {
+        let out = record(&sb, &ws, "2025-T1", body, &[]);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(err.contains(at), "{name}: expected position {at} in\n{err}");
+        assert!(err.contains(part), "{name}: expected {part:?} in\n{err}");
+    }
+    assert_eq!(
+        repo.head().unwrap().target().unwrap(),
+        before,
+        "nothing was committed"
+    );
+}
+
+#[test]
+fn mismatched_period_and_missing_identity_are_explained() {
+    let sb = Sandbox::new();
+    let ws = workspace(&sb);
+    let out = record(&sb, &ws, "2025-T2", GOOD, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(text(&out.stderr).contains("the file is for 2025-T1 but --period is 2025-T2"));
+
+    let file = sb.path().join("good.toml");
+    std::fs::write(&file, GOOD).unwrap();
+    let out = sb.run(&[
+        "record",
+        ws.to_str().unwrap(),
+        "--unit",
+        "bestallarenhet-2",
+        "--period",
+        "2025-T1",
+        "--from",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("no git identity"),
+        "{}",
+        text(&out.stderr)
+    );
+}
