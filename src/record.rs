@@ -48,17 +48,15 @@ enum Outcome {
 fn record(req: &Request) -> anyhow::Result<Outcome> {
     let period: Period = req.period.parse()?;
     let ws = Workspace::open(req.dir)?;
-    let (plans, _) = ws.load_plans();
-    let plan = plans
-        .iter()
-        .map(|p| &p.plan)
-        .find(|p| p.unit.id == req.unit && p.unit.year == i64::from(period.year))
-        .ok_or_else(|| {
+    let plan = &ws
+        .load_plan(req.unit, i64::from(period.year))
+        .map_err(|diags| {
+            let shown: String = diags.iter().map(|d| d.to_string()).collect();
             anyhow::anyhow!(
-                "no valid {} plan for unit {:?} in {}; run `tertial check`",
+                "no valid {} plan for unit {:?} in {}; run `tertial check`\n{shown}",
                 period.year,
                 req.unit,
-                req.dir.display()
+                req.dir.display(),
             )
         })?;
     let shown = req.from.display().to_string();

@@ -187,3 +187,20 @@ fn opening_a_folder_that_is_not_a_workspace_says_how_to_make_one() {
     assert!(!out.status.success());
     assert!(text(&out.stderr).contains("tertial init"));
 }
+
+#[test]
+fn opening_without_a_git_identity_says_so_before_any_typing() {
+    let sb = Sandbox::new();
+    let ws = sb.workspace("ws");
+    assert!(
+        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
+            .status
+            .success()
+    );
+    let out = sb.run(&["open", ws.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    assert!(err.contains("no git identity"), "{err}");
+    assert!(err.contains("git config --global user.name"), "{err}");
+    assert!(err.contains("--author"), "{err}");
+}

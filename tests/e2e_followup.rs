@@ -212,3 +212,49 @@ fn a_draft_survives_quitting_and_is_offered_on_reopening() {
     t.send("q");
     assert_eq!(t.wait_exit(), 0);
 }
+
+#[test]
+fn a_field_can_be_written_in_the_users_editor() {
+    let sb = Sandbox::new();
+    let ws = sb.workspace("ws");
+    assert!(
+        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
+            .status
+            .success()
+    );
+    // An "editor" that appends a line to the file it is given.
+    let editor = sb.path().join("editor.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Skrivet i editorn: åäö\\n' >> \"$1\"\n",
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&editor)
+        .status()
+        .unwrap();
+    let mut cmd = sb.pty_cmd(&[
+        ws.to_str().unwrap(),
+        "--unit",
+        "bestallarenhet-2",
+        "--period",
+        "2025-T1",
+        "--author",
+        "A B <a@b.invalid>",
+    ]);
+    cmd.env("EDITOR", editor.to_str().unwrap());
+    let mut t = Pty::spawn(cmd, 100, 30);
+    t.wait_for("Mål 1 av 6");
+    tab_to(&mut t, "Sammanfattning");
+    t.send("e");
+    t.wait_for("Sammanfattning: Skrivet i editorn: åäö");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    let draft =
+        std::fs::read_to_string(ws.join(".tertial/drafts/2025-T1/bestallarenhet-2.toml")).unwrap();
+    assert!(
+        draft.contains("summary = \"Skrivet i editorn: åäö\""),
+        "{draft}"
+    );
+}

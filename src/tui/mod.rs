@@ -96,8 +96,10 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
     let size = term.size()?;
     app::update(&mut model, Action::Resize(size.width, size.height));
     let mut dirty_since: Option<Instant> = None;
+    let mut redraw = true;
     loop {
         while let Some(action) = queue.pop_front() {
+            redraw = true;
             let effects = app::update(&mut model, action);
             for effect in effects {
                 if let Some(next) = carry_out(&io, &mut model, &mut term, &input, effect) {
@@ -114,7 +116,9 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
             (false, _) => dirty_since = None,
             _ => {}
         }
-        term.draw(&model)?;
+        if std::mem::take(&mut redraw) {
+            term.draw(&model)?;
+        }
         let wait = dirty_since.map(|t| DRAFT_DELAY.saturating_sub(t.elapsed()));
         let event = match wait {
             Some(w) => input.rx.recv_timeout(w),
@@ -129,6 +133,7 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
             Err(RecvTimeoutError::Timeout) => {
                 save_draft(&io, &mut model);
                 dirty_since = None;
+                redraw = true;
             }
             // The terminal is gone: keep what was typed and leave.
             Err(RecvTimeoutError::Disconnected) => break,

@@ -75,9 +75,16 @@ impl TerminalGuard {
             io::stdout(),
             terminal::EnterAlternateScreen,
             event::EnableBracketedPaste,
-            cursor::Hide
+            cursor::Hide,
+            terminal::Clear(terminal::ClearType::All)
         );
-        let _ = self.terminal.clear();
+        // A new Terminal starts from a blank buffer, so the next frame is
+        // drawn whole. (Terminal::clear would ask the terminal for the
+        // cursor position: a round trip over SSH, and a stall on terminals
+        // that do not answer.)
+        if let Ok(fresh) = Terminal::new(CrosstermBackend::new(io::stdout())) {
+            self.terminal = fresh;
+        }
         result
     }
 }

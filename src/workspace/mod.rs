@@ -79,6 +79,22 @@ impl Workspace {
         check::load_all(&self.root)
     }
 
+    /// One unit's plan for a year: read from its own file
+    /// (`plans/<year>/<unit>.toml`) without loading the others; a
+    /// workspace whose files are named otherwise is searched.
+    pub fn load_plan(&self, unit: &str, year: i64) -> Result<Plan, Vec<Diagnostic>> {
+        let rel_path = format!("{PLANS_DIR}/{year}/{unit}.toml");
+        if let Ok(bytes) = std::fs::read(self.root.join(&rel_path)) {
+            return crate::plan::parse_plan(&rel_path, &bytes);
+        }
+        let (plans, diags) = self.load_plans();
+        plans
+            .into_iter()
+            .map(|p| p.plan)
+            .find(|p| p.unit.id == unit && p.unit.year == year)
+            .ok_or(diags)
+    }
+
     pub fn state_dir(&self) -> PathBuf {
         self.root.join(STATE_DIR)
     }
