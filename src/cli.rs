@@ -31,6 +31,10 @@ pub struct OpenArgs {
     /// Author of the commits, "Name <email>" (default: git config; or TERTIAL_AUTHOR).
     #[arg(long)]
     pub author: Option<String>,
+    /// Keymap: a preset (default, vim, emacs) or a file (default: the
+    /// config file's choice, else default).
+    #[arg(long, value_name = "NAME|PATH")]
+    pub keymap: Option<String>,
     /// Language of the interface: sv (default) or en.
     #[arg(long, value_name = "sv|en")]
     pub lang: Option<String>,
@@ -82,6 +86,11 @@ pub enum Command {
         #[arg(long)]
         author: Option<String>,
     },
+    /// Check or print keymaps.
+    Keymap {
+        #[command(subcommand)]
+        command: KeymapCommand,
+    },
     /// Make a fresh demo workspace from the bundled plans and open it.
     Demo {
         /// Folder to make the demo workspace in (default: the user's data folder).
@@ -92,5 +101,22 @@ pub enum Command {
         no_open: bool,
         #[command(flatten)]
         args: OpenArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeymapCommand {
+    /// Check a keymap file; exit status 1 on errors (warnings are printed too).
+    Check {
+        /// The keymap file (TOML, the format of keymaps/default.toml).
+        file: PathBuf,
+    },
+    /// Print the effective keymap: the preset, then your overrides.
+    Print {
+        /// Preset or file (default: the config file's choice, else default).
+        #[arg(long, value_name = "NAME|PATH")]
+        keymap: Option<String>,
+        #[arg(long, value_name = "sv|en")]
+        lang: Option<String>,
     },
 }

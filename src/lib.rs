@@ -6,6 +6,7 @@ pub mod cli;
 pub mod diag;
 pub mod followup;
 pub mod i18n;
+pub mod keymap;
 pub mod plan;
 pub mod record;
 pub mod repo;

@@ -3,7 +3,7 @@
 use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tertial::cli::{Cli, Command, OpenArgs};
+use tertial::cli::{Cli, Command, KeymapCommand, OpenArgs};
 use tertial::{record, sanitize, workspace};
 
 fn main() -> ExitCode {
@@ -18,6 +18,7 @@ fn main() -> ExitCode {
             author,
         }) => init(&dir, with_samples, author.as_deref()),
         Some(Command::Demo { dir, no_open, args }) => demo(dir, no_open, args),
+        Some(Command::Keymap { command }) => return keymap_command(command),
         Some(Command::Record {
             dir,
             unit,
@@ -111,4 +112,50 @@ fn open(dir: Option<PathBuf>, args: OpenArgs) -> anyhow::Result<()> {
     let root = current_dir(dir);
     let ws = workspace::Workspace::open(&root)?;
     tertial::tui::run(&ws, &args)
+}
+
+fn keymap_command(command: KeymapCommand) -> ExitCode {
+    match command {
+        KeymapCommand::Check { file } => {
+            let shown = file.display().to_string();
+            let bytes = match std::fs::read(&file) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("tertial: {}: {e}", sanitize::line(&shown));
+                    return ExitCode::from(2);
+                }
+            };
+            let (map, mut diags) = tertial::keymap::parse::parse_keymap(&shown, &bytes);
+            // Checked as the user will get it: laid over the default preset.
+            let mut merged = tertial::keymap::default_keymap();
+            merged.merge(&map);
+            diags.extend(tertial::keymap::parse::check_merged(&merged, &shown));
+            for d in &diags {
+                eprint!("{d}");
+            }
+            let errors = diags.iter().filter(|d| d.is_error()).count();
+            let warnings = diags.len() - errors;
+            println!("{shown}: {errors} errors, {warnings} warnings");
+            if errors > 0 {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        KeymapCommand::Print { keymap, lang } => {
+            let lang = tertial::i18n::Lang::detect(lang.as_deref());
+            let loaded =
+                tertial::keymap::load(keymap.as_deref(), tertial::keymap::config_dir().as_deref());
+            for d in &loaded.problems {
+                eprint!("{d}");
+            }
+            println!("# effective keymap: {}", loaded.sources.join(" + "));
+            print!("{}", tertial::keymap::print(&loaded.map, lang));
+            if loaded.problems.iter().any(|d| d.is_error()) {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+    }
 }

@@ -62,6 +62,14 @@ pub enum Action {
     SessionReady(Box<super::model::Session>),
     Resize(u16, u16),
     Quit,
+    /// A key press, resolved through the keymap by `update`.
+    Key(ratatui::crossterm::event::KeyEvent),
+    /// Open the help overlay.
+    Help,
+    /// Open the command palette.
+    Palette,
+    /// Open the fuzzy jump to goals, indicators and activities.
+    Jump,
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -4,7 +4,9 @@
 
 pub mod action;
 pub mod fields;
+pub mod keys;
 pub mod model;
+pub mod overlay;
 mod review;
 pub mod update;
 mod walk;

@@ -112,6 +112,10 @@ pub struct Model {
     pub quit: bool,
     /// Today (year, month, day), for the default period.
     pub today: (i32, u32, u32),
+    pub keymap: crate::keymap::Keymap,
+    /// Keys of a sequence typed so far ("g" of "g g").
+    pub pending_keys: Vec<crate::keymap::Key>,
+    pub overlay: Option<super::overlay::Overlay>,
 }
 
 impl Model {
@@ -147,6 +151,9 @@ impl Model {
             size: (80, 24),
             quit: false,
             today: crate::followup::period::today(),
+            keymap: crate::keymap::default_keymap(),
+            pending_keys: Vec::new(),
+            overlay: None,
         }
     }
 

@@ -3,12 +3,44 @@
 
 use super::action::{Action, Effect};
 use super::model::{Model, Screen};
+use super::overlay::{self as ov, Overlay};
 use super::{review, walk};
 
 pub const PAGE: usize = 10;
 
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
+    if let Action::Key(ev) = action {
+        return super::keys::on_key(m, ev);
+    }
+    if m.overlay.is_some()
+        && !matches!(
+            action,
+            Action::Resize(..) | Action::DraftSaved(_) | Action::Quit
+        )
+    {
+        return overlay(m, action);
+    }
     match action {
+        Action::Help => {
+            m.overlay = Some(Overlay::Help { scroll: 0 });
+            return Vec::new();
+        }
+        Action::Palette => {
+            let under = super::keys::screen_context(m);
+            m.overlay = Some(Overlay::Palette {
+                query: String::new(),
+                selected: 0,
+                under,
+            });
+            return Vec::new();
+        }
+        Action::Jump if m.session.is_some() => {
+            m.overlay = Some(Overlay::Jump {
+                query: String::new(),
+                selected: 0,
+            });
+            return Vec::new();
+        }
         Action::Quit => {
             m.quit = true;
             return vec![Effect::Quit];
@@ -169,4 +201,112 @@ fn committed(m: &mut Model, result: Result<(String, crate::followup::Status), St
         }
         Err(e) => m.message = Some(e),
     }
+}
+
+/// Actions while an overlay is open.
+fn overlay(m: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(o) = m.overlay.clone() else {
+        return Vec::new();
+    };
+    match (o, action) {
+        (_, Action::Back) => m.overlay = None,
+        (Overlay::Help { scroll }, a) => {
+            let scroll = match a {
+                Action::Down => scroll.saturating_add(1),
+                Action::Up => scroll.saturating_sub(1),
+                Action::PageDown => scroll.saturating_add(10),
+                Action::PageUp => scroll.saturating_sub(10),
+                Action::Open | Action::Help => {
+                    m.overlay = None;
+                    return Vec::new();
+                }
+                _ => scroll,
+            };
+            m.overlay = Some(Overlay::Help { scroll });
+        }
+        (
+            Overlay::Palette {
+                mut query,
+                selected,
+                under,
+            },
+            a,
+        ) => {
+            let items = ov::palette_items(m, &query, under);
+            let selected = match a {
+                Action::Open => {
+                    m.overlay = None;
+                    let chosen = items
+                        .get(selected)
+                        .and_then(|i| crate::keymap::actions::to_action(i.action));
+                    return chosen.map(|a| update(m, a)).unwrap_or_default();
+                }
+                Action::Input(c) => {
+                    query.push(c);
+                    0
+                }
+                Action::Paste(text) => {
+                    query.extend(text.chars().filter(|c| !c.is_control()));
+                    0
+                }
+                Action::DeleteBack => {
+                    query.pop();
+                    0
+                }
+                other => step(selected, items.len(), &other),
+            };
+            m.overlay = Some(Overlay::Palette {
+                query,
+                selected,
+                under,
+            });
+        }
+        (
+            Overlay::Jump {
+                mut query,
+                selected,
+            },
+            a,
+        ) => {
+            let items = ov::jump_items(m, &query);
+            let selected = match a {
+                Action::Open => {
+                    m.overlay = None;
+                    if let Some(item) = items.get(selected) {
+                        if ov::go(m, &item.target) {
+                            m.screen = Screen::Walk;
+                            if let Some(s) = &mut m.session {
+                                s.editor = None;
+                            }
+                        } else {
+                            m.message = Some(
+                                m.lang
+                                    .t(
+                                        "Det finns inte under något enhetsmål.",
+                                        "It is not under any unit goal.",
+                                    )
+                                    .into(),
+                            );
+                        }
+                    }
+                    return Vec::new();
+                }
+                Action::Input(c) => {
+                    query.push(c);
+                    0
+                }
+                Action::Paste(text) => {
+                    query.extend(text.chars().filter(|c| !c.is_control()));
+                    0
+                }
+                Action::DeleteBack => {
+                    query.pop();
+                    0
+                }
+                other => step(selected, items.len(), &other),
+            };
+            m.overlay = Some(Overlay::Jump { query, selected });
+        }
+    }
+    Vec::new()
 }

@@ -36,7 +36,12 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
     let repository = ws.repo()?;
     // Known before any typing: who will sign the follow-up.
     let sig = crate::repo::signature(&repository, args.author.as_deref())?;
-    let problems: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+    let mut problems: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+    let keymap = crate::keymap::load(
+        args.keymap.as_deref(),
+        crate::keymap::config_dir().as_deref(),
+    );
+    problems.extend(keymap.problems.iter().map(|d| d.to_string()));
     let name = ws
         .root
         .canonicalize()
@@ -44,6 +49,7 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| ws.root.display().to_string());
     let mut model = Model::new(lang, name, plans, problems);
+    model.keymap = keymap.map;
     let io = session::Io {
         ws,
         repo: repository,
@@ -126,7 +132,7 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         };
         match event {
             Ok(ev) => {
-                if let Some(a) = keys::action_for(&model, &ev) {
+                if let Some(a) = keys::action_for(&ev) {
                     queue.push_back(a);
                 }
             }

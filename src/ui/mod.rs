@@ -3,6 +3,7 @@
 
 mod context;
 mod done;
+mod overlay;
 mod periods;
 mod problems;
 mod resume;
@@ -12,6 +13,7 @@ mod units;
 pub mod walk;
 
 use crate::app::{Model, Screen};
+use crate::keymap::Context;
 use crate::sanitize;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -38,6 +40,7 @@ pub fn view(m: &Model, f: &mut Frame) {
         Screen::Review => review::view(m, f, body),
         Screen::Done => done::view(m, f, body),
     }
+    overlay::view(m, f, body);
     status_line(m, f, status);
 }
 
@@ -59,7 +62,8 @@ fn too_small(m: &Model, f: &mut Frame, area: Rect) {
     );
 }
 
-/// The few keys that matter on the current screen, or a message.
+/// The few keys that matter on the current screen (from the active
+/// keymap), the continuations of a pending key sequence, or a message.
 fn status_line(m: &Model, f: &mut Frame, area: Rect) {
     let l = m.lang;
     if let Some(msg) = &m.message {
@@ -72,68 +76,91 @@ fn status_line(m: &Model, f: &mut Frame, area: Rect) {
         );
         return;
     }
-    let session = m.session.as_ref();
-    let editing = session.is_some_and(|s| s.editor.is_some());
-    let confirming = session.is_some_and(|s| s.confirm.is_some());
-    let keys: Vec<(&str, &str)> = match m.screen {
-        Screen::Problems => vec![
-            ("Enter", l.t("fortsätt", "continue")),
-            ("q", l.t("avsluta", "quit")),
-        ],
-        Screen::Units => vec![
-            ("↑↓", l.t("välj", "select")),
-            ("Enter", l.t("öppna", "open")),
-            (l.t("skriv", "type"), l.t("filtrera", "filter")),
-            ("Ctrl-C", l.t("avsluta", "quit")),
-        ],
-        Screen::Periods => vec![
-            ("↑↓", l.t("välj", "select")),
-            ("Enter", l.t("öppna", "open")),
-            ("Esc", l.t("tillbaka", "back")),
-            ("q", l.t("avsluta", "quit")),
-        ],
-        Screen::Resume => vec![
-            ("Enter", l.t("återuppta", "resume")),
-            ("d", l.t("kasta", "discard")),
-            ("q", l.t("avsluta", "quit")),
-        ],
-        Screen::Walk if confirming => vec![
-            ("j", l.t("ja, ta bort", "yes, delete")),
-            ("n", l.t("nej", "no")),
-        ],
-        Screen::Walk if editing => vec![
-            ("Esc/Ctrl-S", l.t("klar", "done")),
-            ("Tab", l.t("nästa fält", "next field")),
-            ("Ctrl-E", "$EDITOR"),
-        ],
-        // Most important first: what does not fit at the right is cut.
-        Screen::Walk => vec![
-            ("Enter", l.t("skriv/välj", "edit/choose")),
-            ("Tab", l.t("fält", "field")),
-            ("PgDn", l.t("nästa mål", "next goal")),
-            ("1-4", l.t("bedöm", "rate")),
-            ("r", l.t("granska", "review")),
-            ("q", l.t("avsluta", "quit")),
-            ("a", l.t("avvikelse", "deviation")),
-            ("PgUp", l.t("förra målet", "previous goal")),
-        ],
-        Screen::Review if session.is_some_and(|s| s.waiving.is_some()) => {
-            vec![
-                ("Enter", l.t("spara motiveringen", "save the reason")),
-                ("Esc/Ctrl-G", l.t("avbryt", "cancel")),
-            ]
+    let hint = crate::app::keys::pending_hint(m);
+    let keys: Vec<(String, String)> = if !hint.is_empty() {
+        let typed = crate::keymap::key::show_sequence(&m.pending_keys);
+        std::iter::once((format!("{typed} …"), String::new()))
+            .chain(hint)
+            .collect()
+    } else {
+        let ctx = crate::app::keys::context(m);
+        let wanted: &[(&str, &str, &str)] = match ctx {
+            Context::Units => &[
+                ("open", "öppna", "open"),
+                ("down", "välj", "select"),
+                ("quit", "avsluta", "quit"),
+                ("help", "hjälp", "help"),
+            ],
+            Context::List if m.screen == Screen::Problems => &[
+                ("open", "fortsätt", "continue"),
+                ("quit", "avsluta", "quit"),
+            ],
+            Context::List if m.screen == Screen::Done => &[
+                ("open", "tillbaka till målen", "back to the goals"),
+                ("quit", "avsluta", "quit"),
+            ],
+            Context::List => &[
+                ("open", "öppna", "open"),
+                ("back", "tillbaka", "back"),
+                ("quit", "avsluta", "quit"),
+                ("help", "hjälp", "help"),
+            ],
+            Context::Resume => &[
+                ("resume_draft", "återuppta", "resume"),
+                ("discard_draft", "kasta", "discard"),
+                ("quit", "avsluta", "quit"),
+            ],
+            Context::Confirm => &[("yes", "ja, ta bort", "yes, delete"), ("no", "nej", "no")],
+            Context::Editor if m.screen == Screen::Review => &[("finish_edit", "avbryt", "cancel")],
+            Context::Editor => &[
+                ("finish_edit", "klar", "done"),
+                ("next_field", "nästa fält", "next field"),
+                ("external_editor", "$EDITOR", "$EDITOR"),
+            ],
+            Context::Goal => &[
+                ("edit", "skriv/välj", "edit/choose"),
+                ("next_field", "fält", "field"),
+                ("next_goal", "nästa mål", "next goal"),
+                ("review", "granska", "review"),
+                ("help", "hjälp", "help"),
+                ("rate_full", "helt", "full"),
+                ("rate_partial", "delvis", "partly"),
+                ("quit", "avsluta", "quit"),
+                ("jump", "hoppa", "jump"),
+                ("add_deviation", "avvikelse", "deviation"),
+            ],
+            Context::Review => &[
+                ("open", "gå dit", "go there"),
+                ("commit_done", "lämna som klar", "commit done"),
+                ("commit_draft", "som utkast", "as draft"),
+                ("waive", "motivera", "waive"),
+                ("back", "tillbaka", "back"),
+                ("help", "hjälp", "help"),
+            ],
+            Context::Palette => &[("open", "kör", "run"), ("back", "stäng", "close")],
+            Context::Help => &[("back", "stäng", "close")],
+            Context::Global => &[],
+        };
+        let mut v: Vec<(String, String)> = wanted
+            .iter()
+            .filter_map(|(action, sv, en)| {
+                let k = m.keymap.key_label(ctx, action)?;
+                Some((
+                    k,
+                    if l == crate::i18n::Lang::Sv { sv } else { en }.to_string(),
+                ))
+            })
+            .collect();
+        if ctx == Context::Units {
+            v.insert(
+                1,
+                (
+                    l.t("skriv", "type").to_string(),
+                    l.t("filtrera", "filter").to_string(),
+                ),
+            );
         }
-        Screen::Review => vec![
-            ("Enter", l.t("gå dit", "go there")),
-            ("k", l.t("lämna som klar", "commit done")),
-            ("u", l.t("som utkast", "as draft")),
-            ("w", l.t("motivera", "waive")),
-            ("Esc", l.t("tillbaka", "back")),
-        ],
-        Screen::Done => vec![
-            ("Enter", l.t("tillbaka", "back")),
-            ("q", l.t("avsluta", "quit")),
-        ],
+        v
     };
     let mut spans = Vec::new();
     let mut used = 0usize;
@@ -143,7 +170,10 @@ fn status_line(m: &Model, f: &mut Frame, area: Rect) {
             break;
         }
         used += len;
-        spans.push(Span::styled(format!(" {k} "), style::key()));
+        spans.push(Span::styled(
+            format!(" {} ", sanitize::line(&k)),
+            style::key(),
+        ));
         spans.push(Span::raw(format!(" {what}  ")));
     }
     f.render_widget(Paragraph::new(Line::from(spans)), area);

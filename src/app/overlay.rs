@@ -1,0 +1,170 @@
+//! Overlays over any screen: the help (generated from the active keymap),
+//! the command palette (every action by name and description) and the
+//! fuzzy jump to a goal, indicator or activity of the open plan.
+
+use super::fields::{self, Field, Sex};
+use super::model::Model;
+use crate::keymap::actions::{self, Context};
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help {
+        scroll: u16,
+    },
+    Palette {
+        query: String,
+        selected: usize,
+        under: Context,
+    },
+    Jump {
+        query: String,
+        selected: usize,
+    },
+}
+
+/// A row of the palette: an action with its description and key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaletteItem {
+    pub action: &'static str,
+    pub description: &'static str,
+    pub key: Option<String>,
+    /// Matched character positions in `label()`.
+    pub hits: Vec<usize>,
+}
+
+impl PaletteItem {
+    pub fn label(&self) -> String {
+        format!("{} – {}", self.action, self.description)
+    }
+}
+
+pub fn palette_items(m: &Model, query: &str, under: Context) -> Vec<PaletteItem> {
+    let matcher = SkimMatcherV2::default();
+    let mut items: Vec<(i64, PaletteItem)> = actions::ACTIONS
+        .iter()
+        .filter(|a| a.name != "noop" && a.name != "palette")
+        .filter(|a| a.contexts.contains(&under) || a.contexts.contains(&Context::Global))
+        .filter_map(|a| {
+            let mut item = PaletteItem {
+                action: a.name,
+                description: a.describe(m.lang),
+                key: m.keymap.key_label(under, a.name),
+                hits: Vec::new(),
+            };
+            if query.trim().is_empty() {
+                return Some((0, item));
+            }
+            let (score, hits) = matcher.fuzzy_indices(&item.label(), query.trim())?;
+            item.hits = hits;
+            Some((score, item))
+        })
+        .collect();
+    items.sort_by_key(|i| std::cmp::Reverse(i.0));
+    items.into_iter().map(|(_, i)| i).collect()
+}
+
+/// What a jump can land on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    Goal(usize),
+    Indicator(String),
+    Activity(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JumpItem {
+    pub target: Target,
+    pub label: String,
+    pub hits: Vec<usize>,
+}
+
+/// Goals, indicators and activities of the open plan matching `query`,
+/// best first. An empty query lists the goals.
+pub fn jump_items(m: &Model, query: &str) -> Vec<JumpItem> {
+    let Some(plan) = m.session_plan() else {
+        return Vec::new();
+    };
+    let mut all: Vec<(Target, String)> = plan
+        .unit_goals
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (Target::Goal(i), format!("{} {}", g.id, g.title)))
+        .collect();
+    all.extend(plan.indicators.iter().map(|x| {
+        (
+            Target::Indicator(x.id.clone()),
+            format!("{} {}", x.id, x.name),
+        )
+    }));
+    all.extend(plan.activities.iter().map(|x| {
+        (
+            Target::Activity(x.id.clone()),
+            format!("{} {}", x.id, x.text),
+        )
+    }));
+    let q = query.trim();
+    if q.is_empty() {
+        return all
+            .into_iter()
+            .filter(|(t, _)| matches!(t, Target::Goal(_)))
+            .map(|(target, label)| JumpItem {
+                target,
+                label,
+                hits: Vec::new(),
+            })
+            .collect();
+    }
+    let matcher = SkimMatcherV2::default();
+    let mut hits: Vec<(i64, usize, JumpItem)> = all
+        .into_iter()
+        .enumerate()
+        .filter_map(|(n, (target, label))| {
+            let (score, hits) = matcher.fuzzy_indices(&label, q)?;
+            Some((
+                score,
+                n,
+                JumpItem {
+                    target,
+                    label,
+                    hits,
+                },
+            ))
+        })
+        .collect();
+    hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    hits.into_iter().map(|(_, _, i)| i).collect()
+}
+
+/// Moves the walk to a jump target: the goal, or the first goal whose form
+/// shows the indicator or activity, with that field focused.
+pub fn go(m: &mut Model, target: &Target) -> bool {
+    let Model { plans, session, .. } = m;
+    let Some(s) = session.as_mut() else {
+        return false;
+    };
+    let plan = &plans[s.plan].plan;
+    let wanted = match target {
+        Target::Goal(i) => {
+            s.goal = *i;
+            s.focus = 0;
+            s.context_scroll = 0;
+            return true;
+        }
+        Target::Indicator(id) => Field::Outcome(id.clone(), Sex::Total),
+        Target::Activity(id) => Field::ActivityStatus(id.clone()),
+    };
+    for (gi, goal) in plan.unit_goals.iter().enumerate() {
+        if let Some(pos) = fields::fields(plan, &s.record, goal)
+            .iter()
+            .position(|f| *f == wanted)
+        {
+            s.goal = gi;
+            s.focus = pos;
+            s.context_scroll = 0;
+            return true;
+        }
+    }
+    false
+}
