@@ -193,8 +193,8 @@ fn problems_screen() {
     assert_eq!(m.screen, Screen::Problems);
     let [small, large] = snap_both("problems", &m);
     for text in [&small, &large] {
-        assert!(text.contains("Problem i planfiler"));
-        assert!(text.contains("Några planer kunde inte läsas."));
+        assert!(text.contains("Problem i filer"));
+        assert!(text.contains("Några filer har fel."));
         assert!(text.contains("plans/2026/trasig-enhet.toml:14:10: error:"));
         assert!(text.contains("14 | parent = \"N9\""));
         assert!(text.contains("fortsätt"));

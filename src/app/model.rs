@@ -116,6 +116,8 @@ pub struct Model {
     /// Keys of a sequence typed so far ("g" of "g g").
     pub pending_keys: Vec<crate::keymap::Key>,
     pub overlay: Option<super::overlay::Overlay>,
+    /// The screen to show once the problems screen is acknowledged.
+    pub after_problems: Screen,
 }
 
 impl Model {
@@ -154,6 +156,7 @@ impl Model {
             keymap: crate::keymap::default_keymap(),
             pending_keys: Vec::new(),
             overlay: None,
+            after_problems: Screen::Units,
         }
     }
 

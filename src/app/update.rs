@@ -80,7 +80,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     match m.screen {
         Screen::Problems => {
             if matches!(action, Action::Acknowledge | Action::Open | Action::Back) {
-                m.screen = Screen::Units;
+                m.screen = m.after_problems;
             }
             Vec::new()
         }

@@ -41,7 +41,15 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         args.keymap.as_deref(),
         crate::keymap::config_dir().as_deref(),
     );
-    problems.extend(keymap.problems.iter().map(|d| d.to_string()));
+    // Errors always; warnings only for the user's own files (the presets'
+    // known warnings are for `tertial keymap check`).
+    problems.extend(
+        keymap
+            .problems
+            .iter()
+            .filter(|d| d.is_error() || !d.file.starts_with("keymaps/"))
+            .map(|d| d.to_string()),
+    );
     let name = ws
         .root
         .canonicalize()
@@ -94,6 +102,7 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         for a in pending {
             app::update(&mut model, a);
         }
+        model.after_problems = model.screen;
         model.screen = app::Screen::Problems;
     }
 

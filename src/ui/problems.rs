@@ -13,8 +13,8 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     let mut lines = vec![
         Line::from(Span::styled(
             l.t(
-                "Några planer kunde inte läsas. De övriga går att använda.",
-                "Some plans could not be read. The others can be used.",
+                "Några filer har fel. Allt annat går att använda.",
+                "Some files have problems. Everything else can be used.",
             ),
             style::error(),
         )),
@@ -31,7 +31,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     }
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(l.t(" Problem i planfiler ", " Problems in plan files "));
+        .title(l.t(" Problem i filer ", " Problems in files "));
     f.render_widget(
         Paragraph::new(lines)
             .block(block)
