@@ -5,8 +5,6 @@ use super::fields::Field;
 use crate::followup::{FollowUp, Period, Status};
 use crate::i18n::Lang;
 use crate::workspace::LoadedPlan;
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 use ratatui_textarea::TextArea;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -167,19 +165,16 @@ impl Model {
         if f.is_empty() {
             return (0..self.plans.len()).map(|i| (i, Vec::new())).collect();
         }
-        let matcher = SkimMatcherV2::default();
-        let mut hits: Vec<(i64, usize, Vec<usize>)> = self
+        let labels: Vec<(usize, String)> = self
             .plans
             .iter()
             .enumerate()
-            .filter_map(|(i, p)| {
-                matcher
-                    .fuzzy_indices(&unit_label(p), f)
-                    .map(|(score, idx)| (score, i, idx))
-            })
+            .map(|(i, p)| (i, unit_label(p)))
             .collect();
-        hits.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        hits.into_iter().map(|(_, i, idx)| (i, idx)).collect()
+        super::overlay::rank(labels, f, |(_, label)| label.as_str())
+            .into_iter()
+            .map(|((i, _), hits)| (i, hits))
+            .collect()
     }
 
     pub fn session_plan(&self) -> Option<&crate::plan::Plan> {

@@ -23,7 +23,19 @@ pub const DRAFT_DELAY: Duration = Duration::from_millis(1000);
 /// Opens `ws` in the terminal until the user quits.
 pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
     let lang = Lang::detect(args.lang.as_deref());
-    let (plans, diags) = ws.load_plans();
+    // With --unit only that unit's plans are read: opening one unit of a
+    // city's workspace must not wait for 1,200 others.
+    let (plans, diags) = match &args.unit {
+        Some(unit) => {
+            let found = ws.load_unit_plans(unit);
+            if found.0.is_empty() && found.1.is_empty() {
+                ws.load_plans()
+            } else {
+                found
+            }
+        }
+        None => ws.load_plans(),
+    };
     if plans.is_empty() && diags.is_empty() {
         anyhow::bail!(
             "{}",

@@ -95,6 +95,33 @@ impl Workspace {
             .ok_or(diags)
     }
 
+    /// Every year's plan of one unit (`plans/*/<unit>.toml`), without
+    /// reading the other units' files.
+    pub fn load_unit_plans(&self, unit: &str) -> (Vec<LoadedPlan>, Vec<Diagnostic>) {
+        let mut plans = Vec::new();
+        let mut diags = Vec::new();
+        let Ok(years) = std::fs::read_dir(self.root.join(PLANS_DIR)) else {
+            return (plans, diags);
+        };
+        let mut paths: Vec<PathBuf> = years
+            .flatten()
+            .map(|y| y.path().join(format!("{unit}.toml")))
+            .filter(|p| p.is_file())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let rel_path = rel(&self.root, &path);
+            match std::fs::read(&path)
+                .map_err(|e| vec![Diagnostic::whole_file(&rel_path, e.to_string())])
+                .and_then(|b| crate::plan::parse_plan(&rel_path, &b))
+            {
+                Ok(plan) => plans.push(LoadedPlan { rel_path, plan }),
+                Err(mut d) => diags.append(&mut d),
+            }
+        }
+        (plans, diags)
+    }
+
     pub fn state_dir(&self) -> PathBuf {
         self.root.join(STATE_DIR)
     }
