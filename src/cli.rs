@@ -86,6 +86,20 @@ pub enum Command {
         #[arg(long)]
         author: Option<String>,
     },
+    /// The history of follow-ups: who committed what, when, with which
+    /// status, and how each goal's rating changed.
+    Log {
+        /// Workspace folder (default: the current folder).
+        dir: Option<PathBuf>,
+        #[arg(long)]
+        unit: Option<String>,
+        /// YEAR-T1, YEAR-T2 or YEAR-VB.
+        #[arg(long)]
+        period: Option<String>,
+        /// One enhetsmål's id (E3): only the commits that changed it.
+        #[arg(long)]
+        goal: Option<String>,
+    },
     /// Check or print keymaps.
     Keymap {
         #[command(subcommand)]

@@ -19,6 +19,12 @@ fn main() -> ExitCode {
         }) => init(&dir, with_samples, author.as_deref()),
         Some(Command::Demo { dir, no_open, args }) => demo(dir, no_open, args),
         Some(Command::Keymap { command }) => return keymap_command(command),
+        Some(Command::Log {
+            dir,
+            unit,
+            period,
+            goal,
+        }) => log(dir, unit.as_deref(), period.as_deref(), goal.as_deref()),
         Some(Command::Record {
             dir,
             unit,
@@ -158,4 +164,43 @@ fn keymap_command(command: KeymapCommand) -> ExitCode {
             }
         }
     }
+}
+
+fn log(
+    dir: Option<PathBuf>,
+    unit: Option<&str>,
+    period: Option<&str>,
+    goal: Option<&str>,
+) -> anyhow::Result<()> {
+    if let Some(p) = period {
+        p.parse::<tertial::followup::Period>()?;
+    }
+    let ws = workspace::Workspace::open(&current_dir(dir))?;
+    let repo = ws.repo()?;
+    let index =
+        tertial::history::Index::load(&repo, tertial::repo::DEFAULT_BRANCH, &ws.state_dir())?;
+    let items = tertial::history::log(&repo, &index, unit, period, goal);
+    if items.is_empty() {
+        println!("Inga uppföljningar matchar.");
+    }
+    for item in items {
+        let e = &item.entry;
+        println!(
+            "{}  {}  {} <{}>  {} {}  {}",
+            tertial::ui::walk::date_time(e.time.max(0) as u64),
+            &e.oid.to_string()[..10],
+            sanitize::line(&e.author),
+            sanitize::line(&e.email),
+            sanitize::line(&e.unit),
+            sanitize::line(&e.period),
+            sanitize::line(&e.status)
+        );
+        for c in &item.changes {
+            println!("    {}", sanitize::line(&c.to_string()));
+        }
+        for g in &item.edited {
+            println!("    {}: texten ändrad", sanitize::line(g));
+        }
+    }
+    Ok(())
 }

@@ -169,26 +169,26 @@ impl Key {
         Ok(key.normalized())
     }
 
-    /// Shift+letter is the upper-case letter; shift-tab is backtab.
+    /// Shift+letter is the upper-case letter; shift-tab is backtab; with
+    /// ctrl, case does not count (terminals send ctrl-S as ctrl-s); shift
+    /// with any other character is dropped (the terminal sends the shifted
+    /// character itself, and reports no shift for it).
     fn normalized(mut self) -> Key {
         match self.code {
+            Code::Char(c) if self.ctrl && c.is_alphabetic() => {
+                self.code = Code::Char(c.to_lowercase().next().unwrap_or(c));
+                self.shift = false;
+            }
             Code::Char(c) if self.shift && c.is_alphabetic() => {
                 self.code = Code::Char(c.to_uppercase().next().unwrap_or(c));
                 self.shift = false;
             }
-            Code::Char(c) if self.shift && !c.is_alphanumeric() && c != ' ' => {
-                // Shift with a symbol gives another symbol, whose own
-                // character is what the terminal sends.
-                self.shift = false;
-            }
+            Code::Char(_) => self.shift = false,
             Code::Tab if self.shift => {
                 self.code = Code::BackTab;
                 self.shift = false;
             }
-            Code::Char(c) if self.ctrl && c.is_ascii_uppercase() => {
-                // Terminals cannot tell ctrl-S from ctrl-s.
-                self.code = Code::Char(c.to_ascii_lowercase());
-            }
+            Code::BackTab => self.shift = false,
             _ => {}
         }
         self

@@ -1,0 +1,172 @@
+//! An index of the follow-up commits (who, when, which unit and period,
+//! which status), kept in `.tertial/history.tsv` and brought up to date by
+//! walking only the commits added since it was written. A question about
+//! one unit then reads the index instead of the whole history.
+
+use super::trailers;
+use std::io::Write;
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub oid: git2::Oid,
+    /// Commit time, seconds since 1970.
+    pub time: i64,
+    pub author: String,
+    pub email: String,
+    pub unit: String,
+    pub period: String,
+    pub status: String,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    pub tip: Option<git2::Oid>,
+    /// Oldest first.
+    pub entries: Vec<Entry>,
+}
+
+const HEADER: &str = "# tertial history index v1";
+
+fn clean(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c == '\t' || c == '\n' || c == '\r' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+impl Index {
+    fn read(path: &Path) -> Option<Index> {
+        let text = std::fs::read_to_string(path).ok()?;
+        let mut lines = text.lines();
+        if lines.next()? != HEADER {
+            return None;
+        }
+        let tip = lines.next()?.strip_prefix("tip ")?;
+        let tip = if tip == "none" {
+            None
+        } else {
+            Some(git2::Oid::from_str(tip).ok()?)
+        };
+        let mut entries = Vec::new();
+        for line in lines {
+            let f: Vec<&str> = line.split('\t').collect();
+            let [oid, time, author, email, unit, period, status] = f.as_slice() else {
+                return None;
+            };
+            entries.push(Entry {
+                oid: git2::Oid::from_str(oid).ok()?,
+                time: time.parse().ok()?,
+                author: author.to_string(),
+                email: email.to_string(),
+                unit: unit.to_string(),
+                period: period.to_string(),
+                status: status.to_string(),
+            });
+        }
+        Some(Index { tip, entries })
+    }
+
+    fn write(&self, path: &Path) -> std::io::Result<()> {
+        let mut out = Vec::with_capacity(self.entries.len() * 120);
+        writeln!(out, "{HEADER}")?;
+        writeln!(
+            out,
+            "tip {}",
+            self.tip.map_or("none".to_string(), |o| o.to_string())
+        )?;
+        for e in &self.entries {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}\t{}\t{}\t{}",
+                e.oid,
+                e.time,
+                clean(&e.author),
+                clean(&e.email),
+                clean(&e.unit),
+                clean(&e.period),
+                clean(&e.status)
+            )?;
+        }
+        crate::followup::draft::write_atomic(path, &out)
+    }
+
+    /// Follow-up commits reachable from `tip` and not from `stop`, oldest first.
+    fn walk(
+        repo: &git2::Repository,
+        tip: git2::Oid,
+        stop: Option<git2::Oid>,
+    ) -> Result<Vec<Entry>, git2::Error> {
+        let mut walk = repo.revwalk()?;
+        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
+        walk.push(tip)?;
+        if let Some(s) = stop {
+            walk.hide(s)?;
+        }
+        let mut out = Vec::new();
+        for oid in walk {
+            let oid = oid?;
+            let commit = repo.find_commit(oid)?;
+            let t = trailers::parse(commit.message().unwrap_or(""));
+            let (Some(unit), Some(period), Some(status)) = (t.unit, t.period, t.status) else {
+                continue;
+            };
+            let author = commit.author();
+            out.push(Entry {
+                oid,
+                time: commit.time().seconds(),
+                author: author.name().unwrap_or("").to_string(),
+                email: author.email().unwrap_or("").to_string(),
+                unit,
+                period,
+                status,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The index for `branch`, from the cache in `state_dir` when it is
+    /// still an ancestor of the tip (only new commits are walked), else
+    /// rebuilt. The cache is written back; failing to write it is not an
+    /// error (a read-only workspace still answers).
+    pub fn load(
+        repo: &git2::Repository,
+        branch: &str,
+        state_dir: &Path,
+    ) -> Result<Index, git2::Error> {
+        let path = state_dir.join("history.tsv");
+        let tip = crate::repo::read::tip(repo, branch)
+            .map_err(|e| git2::Error::from_str(&e.to_string()))?;
+        let cached = Index::read(&path);
+        let mut index = match (cached, tip) {
+            (Some(c), t) if c.tip == t => return Ok(c),
+            (Some(c), Some(t))
+                if c.tip
+                    .is_some_and(|old| repo.graph_descendant_of(t, old).unwrap_or(false)) =>
+            {
+                let mut c = c;
+                let new = Index::walk(repo, t, c.tip)?;
+                c.entries.extend(new);
+                c.tip = Some(t);
+                c
+            }
+            (_, Some(t)) => Index {
+                tip: Some(t),
+                entries: Index::walk(repo, t, None)?,
+            },
+            (_, None) => Index::default(),
+        };
+        index.tip = tip;
+        let _ = index.write(&path);
+        Ok(index)
+    }
+
+    pub fn for_unit<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.entries.iter().filter(move |e| e.unit == unit)
+    }
+}

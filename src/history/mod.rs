@@ -1,0 +1,156 @@
+//! The history of follow-ups read from git: trailers, the cached index of
+//! follow-up commits, and what changed between a unit's commits (for
+//! `tertial log`, the timeline and the earlier periods beside the fields).
+
+pub mod index;
+pub mod trailers;
+
+use crate::followup::{self, FollowUp};
+pub use index::{Entry, Index};
+
+/// A follow-up as committed: the record and who committed it when.
+#[derive(Debug, Clone)]
+pub struct Committed {
+    pub entry: Entry,
+    pub followup: FollowUp,
+}
+
+/// The follow-up file as it was in `commit`.
+pub fn followup_at(
+    repo: &git2::Repository,
+    commit: git2::Oid,
+    period: &str,
+    unit: &str,
+) -> Option<FollowUp> {
+    let tree = repo.find_commit(commit).ok()?.tree().ok()?;
+    let path = format!("{}/{period}/{unit}.toml", crate::workspace::FOLLOWUPS_DIR);
+    let entry = tree.get_path(std::path::Path::new(&path)).ok()?;
+    let blob = repo.find_blob(entry.id()).ok()?;
+    followup::load::parse_unchecked(blob.content())
+}
+
+/// A rating change of one goal between two commits of a follow-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub goal: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+}
+
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: {} → {}",
+            self.goal,
+            self.from.as_deref().unwrap_or("–"),
+            self.to.as_deref().unwrap_or("–")
+        )
+    }
+}
+
+/// A commit in the log with the rating changes it made.
+#[derive(Debug, Clone)]
+pub struct LogItem {
+    pub entry: Entry,
+    pub changes: Vec<Change>,
+    /// Goals whose text (analysis, deviations) changed without a new rating.
+    pub edited: Vec<String>,
+}
+
+/// Per goal: id, rating code, and its texts (to see edits).
+type GoalState = Vec<(String, Option<String>, String)>;
+
+fn ratings(f: &FollowUp) -> GoalState {
+    f.goals
+        .iter()
+        .map(|g| {
+            let text = format!("{:?}{:?}{:?}", g.summary, g.analysis, g.deviations);
+            (g.id.clone(), g.rating.map(|r| r.code().to_string()), text)
+        })
+        .collect()
+}
+
+/// The log of follow-up commits matching the filters, oldest first, with
+/// the rating changes of each commit relative to the previous commit of
+/// the same unit and period.
+pub fn log(
+    repo: &git2::Repository,
+    index: &Index,
+    unit: Option<&str>,
+    period: Option<&str>,
+    goal: Option<&str>,
+) -> Vec<LogItem> {
+    use std::collections::HashMap;
+    let mut previous: HashMap<(String, String), GoalState> =
+        HashMap::new();
+    let mut out = Vec::new();
+    for e in &index.entries {
+        if unit.is_some_and(|u| u != e.unit) || period.is_some_and(|p| p != e.period) {
+            continue;
+        }
+        let now = followup_at(repo, e.oid, &e.period, &e.unit)
+            .map(|f| ratings(&f))
+            .unwrap_or_default();
+        let before = previous
+            .insert((e.unit.clone(), e.period.clone()), now.clone())
+            .unwrap_or_default();
+        let mut changes = Vec::new();
+        let mut edited = Vec::new();
+        let mut ids: Vec<&String> = now.iter().map(|(id, _, _)| id).collect();
+        ids.extend(
+            before
+                .iter()
+                .map(|(id, _, _)| id)
+                .filter(|id| !now.iter().any(|(n, _, _)| n == *id)),
+        );
+        for id in ids {
+            if goal.is_some_and(|g| g != id) {
+                continue;
+            }
+            let old = before.iter().find(|(g, _, _)| g == id);
+            let new = now.iter().find(|(g, _, _)| g == id);
+            let (from, to) = (old.and_then(|o| o.1.clone()), new.and_then(|n| n.1.clone()));
+            if from != to {
+                changes.push(Change {
+                    goal: id.clone(),
+                    from,
+                    to,
+                });
+            } else if old.map(|o| &o.2) != new.map(|n| &n.2) {
+                edited.push(id.clone());
+            }
+        }
+        if goal.is_some() && changes.is_empty() && edited.is_empty() {
+            continue;
+        }
+        out.push(LogItem {
+            entry: e.clone(),
+            changes,
+            edited,
+        });
+    }
+    out
+}
+
+/// The last commit of each follow-up of `unit` for the given periods, for
+/// showing what was said before.
+pub fn latest(
+    repo: &git2::Repository,
+    index: &Index,
+    unit: &str,
+    periods: &[String],
+) -> Vec<Committed> {
+    periods
+        .iter()
+        .filter_map(|p| {
+            let entry = index
+                .for_unit(unit)
+                .filter(|e| &e.period == p)
+                .last()?
+                .clone();
+            let followup = followup_at(repo, entry.oid, p, unit)?;
+            Some(Committed { entry, followup })
+        })
+        .collect()
+}
