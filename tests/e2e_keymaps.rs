@@ -3,12 +3,16 @@
 //! on a screen the user acknowledges.
 
 mod common;
-use common::pty::{Pty, ENTER, ESC};
-use common::{text, Sandbox};
+use common::pty::{ENTER, ESC, Pty};
+use common::{Sandbox, text};
 
 fn workspace(sb: &Sandbox) -> std::path::PathBuf {
     let ws = sb.workspace("ws");
-    assert!(sb.run(&["init", ws.to_str().unwrap(), "--with-samples"]).status.success());
+    assert!(
+        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
+            .status
+            .success()
+    );
     ws
 }
 
@@ -16,7 +20,17 @@ fn workspace(sb: &Sandbox) -> std::path::PathBuf {
 fn a_short_follow_up_with_the_vim_preset() {
     let sb = Sandbox::new();
     let ws = workspace(&sb);
-    let args = [ws.to_str().unwrap(), "--unit", "bestallarenhet-2", "--period", "2025-T1", "--keymap", "vim", "--author", "V Vim <v@example.invalid>"];
+    let args = [
+        ws.to_str().unwrap(),
+        "--unit",
+        "bestallarenhet-2",
+        "--period",
+        "2025-T1",
+        "--keymap",
+        "vim",
+        "--author",
+        "V Vim <v@example.invalid>",
+    ];
     let mut t = Pty::spawn(sb.pty_cmd(&args), 120, 40);
     t.wait_for("Mål 1 av 6");
     t.send("1");
@@ -47,9 +61,15 @@ fn a_short_follow_up_with_the_vim_preset() {
     let repo = git2::Repository::open(&ws).unwrap();
     let commit = repo.head().unwrap().peel_to_commit().unwrap();
     let msg = commit.message().unwrap().to_string();
-    assert!(msg.starts_with("Uppföljning 2025-T1: Beställarenhet 2 (utkast)"), "{msg}");
+    assert!(
+        msg.starts_with("Uppföljning 2025-T1: Beställarenhet 2 (utkast)"),
+        "{msg}"
+    );
     assert!(msg.contains("E1 ● Bedöms uppfyllas helt"), "{msg}");
-    assert!(msg.contains("E2 ◐ Bedöms uppfyllas delvis (1 avvikelse)"), "{msg}");
+    assert!(
+        msg.contains("E2 ◐ Bedöms uppfyllas delvis (1 avvikelse)"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -59,8 +79,20 @@ fn an_override_shows_in_the_help_and_a_typo_is_reported_at_start() {
     let config = sb.path().join(".config/tertial");
     std::fs::create_dir_all(&config).unwrap();
     // One good override and one typo (line 3).
-    std::fs::write(config.join("keymap.toml"), "[goal]\n\"x\" = \"review\"\n\"y\" = \"reveiw\"\n").unwrap();
-    let args = [ws.to_str().unwrap(), "--unit", "bestallarenhet-2", "--period", "2025-T1", "--author", "A B <a@b.invalid>"];
+    std::fs::write(
+        config.join("keymap.toml"),
+        "[goal]\n\"x\" = \"review\"\n\"y\" = \"reveiw\"\n",
+    )
+    .unwrap();
+    let args = [
+        ws.to_str().unwrap(),
+        "--unit",
+        "bestallarenhet-2",
+        "--period",
+        "2025-T1",
+        "--author",
+        "A B <a@b.invalid>",
+    ];
     let mut t = Pty::spawn(sb.pty_cmd(&args), 120, 40);
     t.wait_for("Problem i filer");
     t.wait_for("keymap.toml:3:7: error: unknown action \"reveiw\"");
@@ -78,9 +110,17 @@ fn an_override_shows_in_the_help_and_a_typo_is_reported_at_start() {
     assert_eq!(t.wait_exit(), 0);
 
     // The same file through `keymap check`.
-    let out = sb.run(&["keymap", "check", config.join("keymap.toml").to_str().unwrap()]);
+    let out = sb.run(&[
+        "keymap",
+        "check",
+        config.join("keymap.toml").to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("keymap.toml:3:7"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("keymap.toml:3:7"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
@@ -93,8 +133,19 @@ fn switching_presets_through_the_config_file() {
     let out = sb.run(&["keymap", "print"]);
     assert!(out.status.success());
     let printed = text(&out.stdout);
-    assert!(printed.contains("# effective keymap: keymaps/emacs.toml"), "{printed}");
-    let args = [ws.to_str().unwrap(), "--unit", "bestallarenhet-2", "--period", "2025-T1", "--author", "A B <a@b.invalid>"];
+    assert!(
+        printed.contains("# effective keymap: keymaps/emacs.toml"),
+        "{printed}"
+    );
+    let args = [
+        ws.to_str().unwrap(),
+        "--unit",
+        "bestallarenhet-2",
+        "--period",
+        "2025-T1",
+        "--author",
+        "A B <a@b.invalid>",
+    ];
     let mut t = Pty::spawn(sb.pty_cmd(&args), 120, 40);
     t.wait_for("Mål 1 av 6");
     t.send("\x1bn"); // alt-n: next goal in emacs

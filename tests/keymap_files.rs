@@ -621,7 +621,7 @@ fn broken_files_point_at_the_problem() {
             wrong.push(format!("{}: shown as {text:?}", c.what));
         }
     }
-    assert!(wrong.len() == 0, "\n{}", wrong.join("\n"));
+    assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
 }
 
 #[test]
