@@ -82,6 +82,9 @@ pub enum Command {
         /// Status to record: utkast or klar (default: the file's own).
         #[arg(long, value_name = "utkast|klar")]
         status: Option<String>,
+        /// Reopen a follow-up that is klar, with this reason (recorded in the commit).
+        #[arg(long, value_name = "REASON", conflicts_with = "status")]
+        reopen: Option<String>,
         /// Author, "Name <email>" (default: git config; or TERTIAL_AUTHOR).
         #[arg(long)]
         author: Option<String>,

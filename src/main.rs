@@ -31,6 +31,7 @@ fn main() -> ExitCode {
             period,
             from,
             status,
+            reopen,
             author,
         }) => {
             return record::run(&record::Request {
@@ -39,6 +40,7 @@ fn main() -> ExitCode {
                 period: &period,
                 from: &from,
                 status: status.as_deref(),
+                reopen: reopen.as_deref(),
                 author: author.as_deref(),
             });
         }

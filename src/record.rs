@@ -14,6 +14,8 @@ pub struct Request<'a> {
     pub period: &'a str,
     pub from: &'a Path,
     pub status: Option<&'a str>,
+    /// The reason, when reopening a follow-up that is klar.
+    pub reopen: Option<&'a str>,
     pub author: Option<&'a str>,
 }
 
@@ -78,10 +80,15 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
     if let Some(s) = req.status {
         f.status = match Status::parse(s) {
             Some(Status::Reopened) | None => {
-                anyhow::bail!("--status {s:?}: expected utkast or klar")
+                anyhow::bail!(
+                    "--status {s:?}: expected utkast or klar (reopen with --reopen REASON)"
+                )
             }
             Some(st) => st,
         };
+    }
+    if req.reopen.is_some() {
+        f.status = Status::Reopened;
     }
     if f.status == Status::Done {
         let open = lint::open_lints(plan, &f);
@@ -103,7 +110,14 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
     }
     let repo = ws.repo()?;
     let sig = crate::repo::signature(&repo, req.author)?;
-    let oid = followup::commit::commit(&repo, crate::repo::DEFAULT_BRANCH, plan, &f, &sig)?;
+    let oid = followup::commit::commit(
+        &repo,
+        crate::repo::DEFAULT_BRANCH,
+        plan,
+        &f,
+        &sig,
+        req.reopen,
+    )?;
     Ok(Outcome::Committed(format!(
         "{} {} {} ({}) {oid}",
         sanitize::line(&plan.unit.id),

@@ -336,7 +336,13 @@ fn klar_needs_every_lint_resolved_or_waived_utkast_does_not() {
     assert!(
         matches!(
             effects.as_slice(),
-            [Effect::SaveDraftNow, Effect::Commit(_, Status::Draft)]
+            [
+                Effect::SaveDraftNow,
+                Effect::Commit {
+                    status: Status::Draft,
+                    ..
+                }
+            ]
         ),
         "{effects:?}"
     );
@@ -366,7 +372,14 @@ fn klar_needs_every_lint_resolved_or_waived_utkast_does_not() {
     );
     let effects = update(&mut m, Action::CommitDone);
     match effects.as_slice() {
-        [Effect::SaveDraftNow, Effect::Commit(f, Status::Done)] => assert_eq!(f.waivers.len(), 1),
+        [
+            Effect::SaveDraftNow,
+            Effect::Commit {
+                record: f,
+                status: Status::Done,
+                ..
+            },
+        ] => assert_eq!(f.waivers.len(), 1),
         other => panic!("{other:?}"),
     }
     update(

@@ -308,3 +308,111 @@ fn mismatched_period_and_missing_identity_are_explained() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn the_status_flow_is_utkast_klar_reopened_with_a_reason() {
+    let sb = Sandbox::new();
+    let ws = workspace(&sb);
+    let mut full = String::from("schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n");
+    for g in ["E1", "E2", "E3", "E4", "E5", "E6"] {
+        full.push_str(&format!("\n[[goal]]\nid = \"{g}\"\nrating = \"helt\"\n"));
+    }
+    full.push_str(
+        "\n[[indicator]]\nid = \"I3\"\ntotal = 8.2\n\n[[indicator]]\nid = \"I4\"\nno_data = true\n",
+    );
+    assert!(
+        record(&sb, &ws, "2025-T1", &full, &["--status", "utkast"])
+            .status
+            .success()
+    );
+    assert!(
+        record(&sb, &ws, "2025-T1", &full, &["--status", "klar"])
+            .status
+            .success()
+    );
+    let repo = git2::Repository::open(&ws).unwrap();
+    let klar = repo.head().unwrap().target().unwrap();
+
+    // Once klar, any change is refused until it is reopened.
+    let changed = full.replacen("rating = \"helt\"", "rating = \"delvis\"\nsummary = \"Ny bedömning\"\n[[goal.deviation]]\nwhat = \"x\"\nmeasure = \"y\"", 1);
+    for status in ["utkast", "klar"] {
+        let out = record(&sb, &ws, "2025-T1", &changed, &["--status", status]);
+        assert_eq!(out.status.code(), Some(2), "{status}");
+        assert!(
+            text(&out.stderr).contains("is klar; reopen it with a written reason"),
+            "{}",
+            text(&out.stderr)
+        );
+    }
+    assert_eq!(
+        repo.head().unwrap().target().unwrap(),
+        klar,
+        "nothing committed"
+    );
+    let out = record(&sb, &ws, "2025-T1", &changed, &["--reopen", "  "]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("needs a written reason"));
+
+    let out = record(
+        &sb,
+        &ws,
+        "2025-T1",
+        &changed,
+        &["--reopen", "Ny statistik från controllern"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let msg = repo
+        .head()
+        .unwrap()
+        .peel_to_commit()
+        .unwrap()
+        .message()
+        .unwrap()
+        .to_string();
+    assert!(
+        msg.starts_with("Uppföljning 2025-T1: Beställarenhet 2 (återöppnad)"),
+        "{msg}"
+    );
+    assert!(
+        msg.contains("\n\nÅteröppnad: Ny statistik från controllern\n\n"),
+        "{msg}"
+    );
+    assert!(msg.ends_with("Status: återöppnad\nTool-Version: 0.1.0\nReopen-Reason: Ny statistik från controllern\n"), "{msg}");
+    // After reopening it can be changed and made klar again.
+    assert!(
+        record(&sb, &ws, "2025-T1", &changed, &["--status", "klar"])
+            .status
+            .success()
+    );
+    // Reopening something not klar is refused.
+    let out = record(
+        &sb,
+        &ws,
+        "2025-T2",
+        &full.replace("2025-T1", "2025-T2"),
+        &["--reopen", "why"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(text(&out.stderr).contains("only a follow-up that is klar can be reopened"));
+    // The log shows each step with its status.
+    let out = sb.run(&[
+        "log",
+        ws.to_str().unwrap(),
+        "--unit",
+        "bestallarenhet-2",
+        "--period",
+        "2025-T1",
+    ]);
+    let log = text(&out.stdout);
+    let statuses: Vec<&str> = log
+        .lines()
+        .filter(|l| !l.starts_with(' '))
+        .map(|l| l.rsplit("  ").next().unwrap())
+        .collect();
+    assert_eq!(
+        statuses,
+        vec!["utkast", "klar", "återöppnad", "klar"],
+        "{log}"
+    );
+    assert!(log.contains("    E1: helt → delvis"), "{log}");
+}

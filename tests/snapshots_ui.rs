@@ -507,9 +507,13 @@ fn done_screen() {
     assert!(render(&m, 80, 24).contains("Allt klart: kan lämnas som klar (k)."));
     let effects = send(&mut m, Action::CommitDone);
     assert!(
-        effects
-            .iter()
-            .any(|e| matches!(e, Effect::Commit(_, Status::Done))),
+        effects.iter().any(|e| matches!(
+            e,
+            Effect::Commit {
+                status: Status::Done,
+                ..
+            }
+        )),
         "committing as klar asks the shell to commit: {effects:?}"
     );
     send(

@@ -48,6 +48,8 @@ pub enum Action {
     /// Go to the review screen.
     Review,
     Waive,
+    /// Reopen a follow-up that is klar (asks for the reason).
+    Reopen,
     CommitDraft,
     CommitDone,
     /// The commit finished: short id and status, or the error to show.
@@ -86,6 +88,10 @@ pub enum Effect {
     DiscardDraft,
     /// Edit this text in $EDITOR.
     ExternalEditor(String),
-    /// Commit the follow-up with this status.
-    Commit(Box<FollowUp>, Status),
+    /// Commit the follow-up with this status (a reopening has its reason).
+    Commit {
+        record: Box<FollowUp>,
+        status: Status,
+        reason: Option<String>,
+    },
 }

@@ -26,7 +26,9 @@ pub fn screen_context(m: &Model) -> Context {
         Screen::Walk if s.is_some_and(|s| s.confirm.is_some()) => Context::Confirm,
         Screen::Walk if s.is_some_and(|s| s.editor.is_some()) => Context::Editor,
         Screen::Walk => Context::Goal,
-        Screen::Review if s.is_some_and(|s| s.waiving.is_some()) => Context::Editor,
+        Screen::Review if s.is_some_and(|s| s.waiving.is_some() || s.reopening.is_some()) => {
+            Context::Editor
+        }
         Screen::Review => Context::Review,
     }
 }

@@ -83,6 +83,8 @@ pub struct Session {
     pub review_selected: usize,
     /// A waiver reason being written for the selected lint.
     pub waiving: Option<TextArea<'static>>,
+    /// The reason for reopening a klar follow-up, being written.
+    pub reopening: Option<TextArea<'static>>,
     /// A yes/no question shown in the status line.
     pub confirm: Option<Confirm>,
     pub last_commit: Option<String>,
@@ -186,6 +188,11 @@ impl Model {
 }
 
 impl Session {
+    /// A klar follow-up is changed only after it is reopened.
+    pub fn locked(&self) -> bool {
+        self.committed == Some(Status::Done) && self.record.status == Status::Done
+    }
+
     pub fn new(
         plan: usize,
         period: Period,
@@ -207,6 +214,7 @@ impl Session {
             pending_draft: None,
             review_selected: 0,
             waiving: None,
+            reopening: None,
             confirm: None,
             last_commit: None,
         }

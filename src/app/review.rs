@@ -33,6 +33,37 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     let lints = ordered_lints(plan, &s.record);
+    if let Some(area) = &mut s.reopening {
+        match action {
+            Action::EditorInput(input) if input.key == ratatui_textarea::Key::Enter => {
+                let reason = area.lines().join(" ").trim().to_string();
+                if reason.is_empty() {
+                    *message = Some(
+                        lang.t("Skriv varför den återöppnas.", "Write why it is reopened.")
+                            .into(),
+                    );
+                    return Vec::new();
+                }
+                s.reopening = None;
+                let mut record = s.record.clone();
+                record.status = Status::Reopened;
+                return vec![Effect::Commit {
+                    record: Box::new(record),
+                    status: Status::Reopened,
+                    reason: Some(reason),
+                }];
+            }
+            Action::EditorInput(input) => {
+                area.input(input);
+            }
+            Action::Paste(text) => {
+                area.insert_str(text.replace(['\r', '\n'], " "));
+            }
+            Action::Back => s.reopening = None,
+            _ => {}
+        }
+        return Vec::new();
+    }
     if let Some(area) = &mut s.waiving {
         match action {
             Action::EditorInput(input) => {
@@ -79,6 +110,25 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                 *screen = Screen::Walk;
             }
         }
+        Action::Reopen if s.locked() && !s.read_only => s.reopening = Some(new_textarea("")),
+        Action::Reopen => {
+            *message = Some(
+                lang.t(
+                    "Bara en klar uppföljning kan återöppnas.",
+                    "Only a follow-up that is done can be reopened.",
+                )
+                .into(),
+            );
+        }
+        Action::Waive | Action::CommitDraft | Action::CommitDone if s.locked() => {
+            *message = Some(
+                lang.t(
+                    "Uppföljningen är klar. Återöppna den (o) med en motivering för att ändra.",
+                    "The follow-up is done. Reopen it (o) with a reason to change it.",
+                )
+                .into(),
+            );
+        }
         Action::Waive if !s.read_only => {
             if let Some(l) = lints.get(s.review_selected) {
                 if l.waived.is_some() {
@@ -94,7 +144,11 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::CommitDraft if !s.read_only => {
             return vec![
                 Effect::SaveDraftNow,
-                Effect::Commit(Box::new(s.record.clone()), Status::Draft),
+                Effect::Commit {
+                    record: Box::new(s.record.clone()),
+                    status: Status::Draft,
+                    reason: None,
+                },
             ];
         }
         Action::CommitDone if !s.read_only => {
@@ -111,7 +165,11 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             return vec![
                 Effect::SaveDraftNow,
-                Effect::Commit(Box::new(s.record.clone()), Status::Done),
+                Effect::Commit {
+                    record: Box::new(s.record.clone()),
+                    status: Status::Done,
+                    reason: None,
+                },
             ];
         }
         Action::CommitDraft | Action::CommitDone | Action::Waive => {

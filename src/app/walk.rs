@@ -56,7 +56,16 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     let fields = fields::fields(plan, &s.record, &plan.unit_goals[s.goal]);
     let field = fields.get(s.focus).cloned().unwrap_or(Field::Rating);
     let changes = |s: &Session, message: &mut Option<String>| {
-        if s.read_only {
+        if s.locked() {
+            *message = Some(
+                lang.t(
+                    "Uppföljningen är klar. Återöppna den i granskningen (med en motivering) för att ändra.",
+                    "The follow-up is done. Reopen it in the review (with a reason) to change it.",
+                )
+                .into(),
+            );
+            false
+        } else if s.read_only {
             *message = Some(
                 lang.t(
                     "Skrivskyddad: någon annan har uppföljningen öppen.",

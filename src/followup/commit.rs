@@ -66,26 +66,75 @@ pub fn message(plan: &Plan, f: &FollowUp) -> String {
 
 /// Commits `f` as its unit's follow-up for its period on `branch`.
 /// The record is normalized (plan order, empty entries dropped) first.
+///
+/// The status flow is enforced on the tip the commit is built on:
+/// utkast → klar → återöppnad (with `reopen_reason`) → utkast/klar. A klar
+/// follow-up is never changed except by reopening it.
 pub fn commit(
     repository: &git2::Repository,
     branch: &str,
     plan: &Plan,
     f: &FollowUp,
     sig: &git2::Signature<'_>,
+    reopen_reason: Option<&str>,
 ) -> Result<git2::Oid, RepoError> {
     let mut f = f.clone();
     f.normalize(plan);
     let path = super::path(f.period, &f.unit);
     let text = super::to_toml(&f);
-    let oid = repo::commit_files(
+    let reason = reopen_reason.map(|r| sanitize::line(r).replace('⏎', " ").trim().to_string());
+    let status = f.status;
+    let check = |repo: &git2::Repository, tree: &git2::Tree| -> Result<(), String> {
+        let committed = tree
+            .get_path(std::path::Path::new(&path))
+            .ok()
+            .and_then(|e| repo.find_blob(e.id()).ok())
+            .and_then(|b| super::load::parse_unchecked(b.content()))
+            .map(|c| c.status);
+        status_rule(committed, status, reason.as_deref())
+    };
+    let mut message = message(plan, &f);
+    if let Some(r) = &reason {
+        // The reason goes in the body and, on one line, in a trailer.
+        message = message.replacen("\n\nUnit: ", &format!("\n\nÅteröppnad: {r}\n\nUnit: "), 1);
+        message.push_str(&format!("Reopen-Reason: {r}\n"));
+    }
+    let mut hooks = repo::commit::Hooks {
+        check: Some(&check),
+        sign: None,
+    };
+    let oid = repo::commit::commit_files_with(
         repository,
         branch,
         &[FileChange::put(path.clone(), text.clone())],
-        &message(plan, &f),
+        &message,
         sig,
+        &mut hooks,
     )?;
     repo::worktree::sync_file(repository, branch, &path, text.as_bytes());
     Ok(oid)
+}
+
+/// Whether a follow-up committed with `committed` status may be committed
+/// with `next`.
+pub fn status_rule(
+    committed: Option<Status>,
+    next: Status,
+    reason: Option<&str>,
+) -> Result<(), String> {
+    match (committed, next) {
+        (Some(Status::Done), Status::Reopened) | (_, Status::Reopened)
+            if reason.is_none_or(|r| r.trim().is_empty()) =>
+        {
+            Err("reopening needs a written reason".into())
+        }
+        (Some(Status::Done), Status::Reopened) => Ok(()),
+        (_, Status::Reopened) => Err("only a follow-up that is klar can be reopened".into()),
+        (Some(Status::Done), _) => {
+            Err("this follow-up is klar; reopen it with a written reason before changing it".into())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// The status a committed follow-up has at the branch tip, if any.

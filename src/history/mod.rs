@@ -82,8 +82,7 @@ pub fn log(
     goal: Option<&str>,
 ) -> Vec<LogItem> {
     use std::collections::HashMap;
-    let mut previous: HashMap<(String, String), GoalState> =
-        HashMap::new();
+    let mut previous: HashMap<(String, String), GoalState> = HashMap::new();
     let mut out = Vec::new();
     for e in &index.entries {
         if unit.is_some_and(|u| u != e.unit) || period.is_some_and(|p| p != e.period) {

@@ -288,6 +288,12 @@ pub const ACTIONS: &[ActionDef] = &[
         contexts: &[Review],
     },
     ActionDef {
+        name: "reopen",
+        sv: "Återöppna en klar uppföljning (med motivering)",
+        en: "Reopen a follow-up that is done (with a reason)",
+        contexts: &[Review],
+    },
+    ActionDef {
         name: "commit_draft",
         sv: "Lämna in som utkast",
         en: "Commit as draft",
@@ -373,6 +379,7 @@ pub fn to_action(name: &str) -> Option<Action> {
         "review" => Action::Review,
         "waive" => Action::Waive,
         "commit_draft" => Action::CommitDraft,
+        "reopen" => Action::Reopen,
         "commit_done" => Action::CommitDone,
         "resume_draft" => Action::ResumeDraft,
         "discard_draft" => Action::DiscardDraft,

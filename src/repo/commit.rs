@@ -44,18 +44,30 @@ pub fn commit_files(
     message: &str,
     sig: &git2::Signature<'_>,
 ) -> Result<git2::Oid, RepoError> {
-    commit_files_with(repo, branch, changes, message, sig, &mut |_| Ok(None))
+    commit_files_with(repo, branch, changes, message, sig, &mut Hooks::default())
 }
 
-/// Like [`commit_files`], with `sign` turning the commit buffer into a
-/// signature (used when the user's git config asks for signed commits).
+/// A check of the tip's tree before each attempt (a rule such as "a klar
+/// follow-up is only changed by reopening it" must hold on the tip the
+/// commit is built on, also after a retry on a moved tip).
+pub type Precondition<'a> = &'a dyn Fn(&git2::Repository, &git2::Tree) -> Result<(), String>;
+/// Turns a commit buffer into a signature (when git config asks for signing).
+pub type Signer<'a> = &'a mut dyn FnMut(&str) -> Result<Option<String>, RepoError>;
+
+#[derive(Default)]
+pub struct Hooks<'a> {
+    pub check: Option<Precondition<'a>>,
+    pub sign: Option<Signer<'a>>,
+}
+
+/// Like [`commit_files`], with a precondition on the tip and a signer.
 pub fn commit_files_with(
     repo: &git2::Repository,
     branch: &str,
     changes: &[FileChange],
     message: &str,
     sig: &git2::Signature<'_>,
-    sign: &mut dyn FnMut(&str) -> Result<Option<String>, RepoError>,
+    hooks: &mut Hooks<'_>,
 ) -> Result<git2::Oid, RepoError> {
     let refname = format!("refs/heads/{branch}");
     let started = Instant::now();
@@ -68,6 +80,9 @@ pub fn commit_files_with(
             Some(c) => c.tree()?,
             None => repo.find_tree(repo.treebuilder(None)?.write()?)?,
         };
+        if let Some(check) = &hooks.check {
+            check(repo, &base).map_err(RepoError::Refused)?;
+        }
         let mut update = git2::build::TreeUpdateBuilder::new();
         for ch in changes {
             match &ch.content {
@@ -86,7 +101,11 @@ pub fn commit_files_with(
             let buf = repo.commit_create_buffer(sig, sig, message, &tree, &parents)?;
             let text = std::str::from_utf8(&buf)
                 .map_err(|_| git2::Error::from_str("commit buffer is not UTF-8"))?;
-            match sign(text)? {
+            let signature = match &mut hooks.sign {
+                Some(sign) => sign(text)?,
+                None => None,
+            };
+            match signature {
                 Some(signature) => repo.commit_signed(text, &signature, None)?,
                 None => repo.commit(None, sig, sig, message, &tree, &parents)?,
             }
@@ -202,13 +221,17 @@ mod tests {
             }
             Ok(None)
         };
+        let mut hooks = Hooks {
+            check: None,
+            sign: Some(&mut sign),
+        };
         commit_files_with(
             &repo,
             "main",
             &[FileChange::put("ours", "o")],
             "ours",
             &sig,
-            &mut sign,
+            &mut hooks,
         )
         .unwrap();
         assert!(
@@ -222,6 +245,43 @@ mod tests {
             .unwrap();
         assert_eq!(tip.message().ok(), Some("ours"));
         assert_eq!(tip.parent(0).unwrap().message().ok(), Some("theirs"));
+    }
+
+    #[test]
+    fn a_failed_precondition_refuses_and_commits_nothing() {
+        let (_d, repo) = testutil::empty_repo();
+        let sig = testutil::sig();
+        let first =
+            commit_files(&repo, "main", &[FileChange::put("a", "klar")], "base", &sig).unwrap();
+        let check = |repo: &git2::Repository, tree: &git2::Tree| {
+            let entry = tree
+                .get_path(std::path::Path::new("a"))
+                .map_err(|e| e.to_string())?;
+            let blob = repo.find_blob(entry.id()).map_err(|e| e.to_string())?;
+            if blob.content() == b"klar" {
+                Err("a is klar".to_string())
+            } else {
+                Ok(())
+            }
+        };
+        let mut hooks = Hooks {
+            check: Some(&check),
+            sign: None,
+        };
+        let err = commit_files_with(
+            &repo,
+            "main",
+            &[FileChange::put("a", "x")],
+            "m",
+            &sig,
+            &mut hooks,
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, RepoError::Refused(ref m) if m == "a is klar"),
+            "{err:?}"
+        );
+        assert_eq!(read::tip(&repo, "main").unwrap(), Some(first));
     }
 
     #[test]

@@ -32,6 +32,8 @@ pub enum RepoError {
         "no git identity: set one with `git config --global user.name \"Förnamn Efternamn\"` and `git config --global user.email namn@stockholm.se`, or pass --author \"Namn <e-post>\" (or TERTIAL_AUTHOR)"
     )]
     NoIdentity,
+    #[error("{0}")]
+    Refused(String),
     #[error("the branch moved {attempts} times while committing; nothing was lost, try again")]
     Contended { attempts: u32 },
     #[error("git: {0}")]

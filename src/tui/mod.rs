@@ -221,9 +221,16 @@ fn carry_out(
             input.resume();
             Some(Action::ExternalEditorDone(result))
         }
-        Effect::Commit(record, status) => {
-            Some(Action::Committed(io.commit(model, &record, status)))
-        }
+        Effect::Commit {
+            record,
+            status,
+            reason,
+        } => Some(Action::Committed(io.commit(
+            model,
+            &record,
+            status,
+            reason.as_deref(),
+        ))),
     }
 }
 

@@ -106,13 +106,21 @@ impl Io<'_> {
         m: &Model,
         record: &FollowUp,
         status: Status,
+        reason: Option<&str>,
     ) -> Result<(String, Status), String> {
         let s = m.session.as_ref().ok_or("no session")?;
         let plan = &m.plans[s.plan].plan;
         let mut f = record.clone();
         f.status = status;
-        let oid = followup::commit::commit(&self.repo, repo::DEFAULT_BRANCH, plan, &f, &self.sig)
-            .map_err(|e| e.to_string())?;
+        let oid = followup::commit::commit(
+            &self.repo,
+            repo::DEFAULT_BRANCH,
+            plan,
+            &f,
+            &self.sig,
+            reason,
+        )
+        .map_err(|e| e.to_string())?;
         if let Some(path) = self.draft_path(m) {
             draft::remove(&path);
         }

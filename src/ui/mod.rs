@@ -129,6 +129,11 @@ fn status_line(m: &Model, f: &mut Frame, area: Rect) {
                 ("jump", "hoppa", "jump"),
                 ("add_deviation", "avvikelse", "deviation"),
             ],
+            Context::Review if m.session.as_ref().is_some_and(|s| s.locked()) => &[
+                ("reopen", "återöppna", "reopen"),
+                ("back", "tillbaka", "back"),
+                ("help", "hjälp", "help"),
+            ],
             Context::Review => &[
                 ("open", "gå dit", "go there"),
                 ("commit_done", "lämna som klar", "commit done"),

@@ -23,10 +23,22 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         Constraint::Length(1),
         Constraint::Length(goals_height),
         Constraint::Min(3),
-        Constraint::Length(if s.waiving.is_some() { 3 } else { 0 }),
+        Constraint::Length(if s.waiving.is_some() || s.reopening.is_some() {
+            3
+        } else {
+            0
+        }),
     ])
     .areas(area);
-    let verdict = if open == 0 {
+    let verdict = if s.locked() {
+        Span::styled(
+            l.t(
+                "  Klar. Återöppna (o) med en motivering för att ändra.",
+                "  Done. Reopen (o) with a reason to change it.",
+            ),
+            style::heading(),
+        )
+    } else if open == 0 {
         Span::styled(
             l.t(
                 "  Allt klart: kan lämnas som klar (k).",
@@ -136,6 +148,14 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     let mut state =
         ListState::default().with_selected((!lints.is_empty()).then_some(s.review_selected));
     f.render_stateful_widget(list, lint_area, &mut state);
+    if let Some(area) = &s.reopening {
+        let mut ta = area.clone();
+        ta.set_block(Block::default().borders(Borders::ALL).title(l.t(
+            " Varför återöppnas uppföljningen? (Enter återöppnar, Esc avbryter) ",
+            " Why is the follow-up reopened? (Enter reopens, Esc cancels) ",
+        )));
+        f.render_widget(&ta, waive_area);
+    }
     if let Some(area) = &s.waiving {
         let mut ta = area.clone();
         ta.set_block(Block::default().borders(Borders::ALL).title(l.t(
