@@ -777,7 +777,8 @@ fn broken_override_is_reported_and_the_rest_works() {
         loaded.map.resolve(g, &[], key("x")),
         Resolved::Action("review".into())
     );
-    assert_eq!(loaded.map.resolve(g, &[], key("y")), Resolved::Unbound);
+    // The broken entry bound nothing ("y" only starts vim's "y y").
+    assert!(!matches!(loaded.map.resolve(g, &[], key("y")), Resolved::Action(_)));
 
     // Not UTF-8 at all: the preset still loads.
     write(dir.path(), "keymap.toml", b"[goal]\n\"x\" = \"\xfe\"\n");

@@ -27,6 +27,8 @@ pub enum Action {
     /// Set the current goal's rating directly (keys 1–4).
     Rate(crate::followup::Rating),
     AddDeviation,
+    /// Copy the previous period's analysis texts into the empty fields.
+    CopyPrevious,
     DeleteDeviation,
     /// Answer to a yes/no question (j/y, n).
     Confirm(bool),

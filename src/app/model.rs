@@ -56,6 +56,34 @@ pub struct Editor {
     pub invalid: Option<String>,
 }
 
+/// What was said in an earlier period about this unit (earlier tertials of
+/// the year, and the previous year's VB), with who committed it when.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Earlier {
+    pub period: Period,
+    pub followup: FollowUp,
+    pub author: String,
+    /// Commit time, seconds since 1970.
+    pub time: i64,
+    /// This plan's goal id → the id in that follow-up's plan (the same
+    /// within a year; for the previous year matched by id, else by title).
+    pub goals: std::collections::HashMap<String, String>,
+    /// Likewise for indicators (by id, else by name).
+    pub indicators: std::collections::HashMap<String, String>,
+}
+
+impl Earlier {
+    pub fn goal(&self, id: &str) -> Option<&crate::followup::GoalRecord> {
+        self.goals.get(id).and_then(|g| self.followup.goal(g))
+    }
+
+    pub fn indicator(&self, id: &str) -> Option<&crate::followup::IndicatorRecord> {
+        self.indicators
+            .get(id)
+            .and_then(|i| self.followup.indicator(i))
+    }
+}
+
 /// A draft found when opening, waiting for resume or discard.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PendingDraft {
@@ -88,6 +116,8 @@ pub struct Session {
     /// A yes/no question shown in the status line.
     pub confirm: Option<Confirm>,
     pub last_commit: Option<String>,
+    /// Earlier periods, oldest first.
+    pub earlier: Vec<Earlier>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -217,6 +247,7 @@ impl Session {
             reopening: None,
             confirm: None,
             last_commit: None,
+            earlier: Vec::new(),
         }
     }
 }

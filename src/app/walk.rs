@@ -116,6 +116,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             s.dirty = true;
         }
         Action::AddDeviation if changes(s, message) => add_deviation(s, plan, &goal_id, lang),
+        Action::CopyPrevious if changes(s, message) => copy_previous(s, &goal_id, lang, message),
         Action::DeleteDeviation => match field {
             Field::Deviation(i, _) if changes(s, message) => {
                 s.confirm = Some(Confirm::DeleteDeviation(i));
@@ -165,6 +166,67 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// Copies the previous period's summary and point analyses of this goal
+/// into the fields that are still empty. Outcomes are never copied, and
+/// nothing already written is replaced.
+fn copy_previous(s: &mut Session, goal_id: &str, lang: Lang, message: &mut Option<String>) {
+    let Some((period, prev)) = s
+        .earlier
+        .last()
+        .and_then(|e| e.goal(goal_id).map(|g| (e.period, g.clone())))
+    else {
+        *message = Some(
+            lang.t(
+                "Inget sagt om målet i förra perioden.",
+                "Nothing was said about this goal in the previous period.",
+            )
+            .into(),
+        );
+        return;
+    };
+    let g = s.record.goal_mut(goal_id);
+    let mut copied = 0;
+    let mut kept = 0;
+    if !prev.summary.trim().is_empty() {
+        if g.summary.trim().is_empty() {
+            g.summary = prev.summary.clone();
+            copied += 1;
+        } else {
+            kept += 1;
+        }
+    }
+    for (i, text) in prev.analysis.iter().enumerate() {
+        if text.trim().is_empty() {
+            continue;
+        }
+        if g.analysis.len() <= i {
+            g.analysis.resize(i + 1, String::new());
+        }
+        if g.analysis[i].trim().is_empty() {
+            g.analysis[i] = text.clone();
+            copied += 1;
+        } else {
+            kept += 1;
+        }
+    }
+    if copied > 0 {
+        s.dirty = true;
+    }
+    *message = Some(format!(
+        "{} {period}: {copied} {}{}",
+        lang.t("Analys kopierad från", "Analysis copied from"),
+        lang.t("fält", "fields"),
+        if kept > 0 {
+            format!(
+                " ({kept} {})",
+                lang.t("redan ifyllda lämnades", "already written were kept")
+            )
+        } else {
+            String::new()
+        }
+    ));
 }
 
 fn go_to_goal(s: &mut Session, goal: usize) {

@@ -19,6 +19,11 @@ pub struct Period {
 impl PeriodKind {
     pub const ALL: [PeriodKind; 3] = [PeriodKind::T1, PeriodKind::T2, PeriodKind::Vb];
 
+    /// "T1" in the same year, "VB 2025" for another year's report.
+    pub fn code_with_year(self, year: i32) -> String {
+        format!("{} {year}", self.code())
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             PeriodKind::T1 => "T1",

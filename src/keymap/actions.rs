@@ -288,6 +288,12 @@ pub const ACTIONS: &[ActionDef] = &[
         contexts: &[Review],
     },
     ActionDef {
+        name: "copy_previous",
+        sv: "Kopiera förra periodens analys till tomma fält",
+        en: "Copy the previous period's analysis into empty fields",
+        contexts: &[Goal],
+    },
+    ActionDef {
         name: "reopen",
         sv: "Återöppna en klar uppföljning (med motivering)",
         en: "Reopen a follow-up that is done (with a reason)",
@@ -380,6 +386,7 @@ pub fn to_action(name: &str) -> Option<Action> {
         "waive" => Action::Waive,
         "commit_draft" => Action::CommitDraft,
         "reopen" => Action::Reopen,
+        "copy_previous" => Action::CopyPrevious,
         "commit_done" => Action::CommitDone,
         "resume_draft" => Action::ResumeDraft,
         "discard_draft" => Action::DiscardDraft,

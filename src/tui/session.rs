@@ -53,6 +53,7 @@ impl Io<'_> {
         let status = committed.as_ref().map(|f| f.status);
         let record = committed.unwrap_or_else(|| FollowUp::new(&unit, period));
         let mut s = Session::new(plan, period, record, status);
+        s.earlier = self.earlier(&m.plans[plan].plan, period);
         match draft::load(&draft::path(&self.ws.state_dir(), period, &unit)) {
             draft::Loaded::None => {}
             draft::Loaded::Draft(d) => {
@@ -74,6 +75,52 @@ impl Io<'_> {
             }
         }
         s
+    }
+
+    /// The earlier periods' follow-ups of this unit: the year's earlier
+    /// tertials and the previous year's VB (goals matched by id, else by
+    /// title, against that year's plan).
+    fn earlier(&self, plan: &crate::plan::Plan, period: Period) -> Vec<crate::app::model::Earlier> {
+        let Ok(index) =
+            crate::history::Index::load(&self.repo, repo::DEFAULT_BRANCH, &self.ws.state_dir())
+        else {
+            return Vec::new();
+        };
+        let unit = &plan.unit.id;
+        let prev_vb = Period::new(period.year - 1, followup::PeriodKind::Vb);
+        let mut wanted = vec![prev_vb];
+        wanted.extend(period.earlier_in_year());
+        let names: Vec<String> = wanted.iter().map(|p| p.to_string()).collect();
+        let prev_plan = self.ws.load_plan(unit, i64::from(period.year) - 1).ok();
+        crate::history::latest(&self.repo, &index, unit, &names)
+            .into_iter()
+            .filter_map(|c| {
+                let p: Period = c.entry.period.parse().ok()?;
+                let (goals, indicators) = if p.year == period.year {
+                    (
+                        plan.unit_goals
+                            .iter()
+                            .map(|g| (g.id.clone(), g.id.clone()))
+                            .collect(),
+                        plan.indicators
+                            .iter()
+                            .map(|i| (i.id.clone(), i.id.clone()))
+                            .collect(),
+                    )
+                } else {
+                    let prev = prev_plan.as_ref()?;
+                    match_previous(plan, prev)
+                };
+                Some(crate::app::model::Earlier {
+                    period: p,
+                    followup: c.followup,
+                    author: c.entry.author,
+                    time: c.entry.time,
+                    goals,
+                    indicators,
+                })
+            })
+            .collect()
     }
 
     pub fn draft_path(&self, m: &Model) -> Option<std::path::PathBuf> {
@@ -126,4 +173,45 @@ impl Io<'_> {
         }
         Ok((oid.to_string()[..10].to_string(), status))
     }
+}
+
+type IdMap = std::collections::HashMap<String, String>;
+
+/// Goals and indicators of this year's plan matched to last year's: by id
+/// when last year's plan has the id, else by the same title or name.
+fn match_previous(now: &crate::plan::Plan, prev: &crate::plan::Plan) -> (IdMap, IdMap) {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let goals = now
+        .unit_goals
+        .iter()
+        .filter_map(|g| {
+            // The same id with the same title first, then the same title
+            // (ids are per plan and may have moved), then the same id.
+            let same_title = |p: &&crate::plan::UnitGoal| norm(&p.title) == norm(&g.title);
+            let hit = prev
+                .unit_goal(&g.id)
+                .filter(same_title)
+                .or_else(|| prev.unit_goals.iter().find(same_title))
+                .or_else(|| prev.unit_goal(&g.id))?;
+            Some((g.id.clone(), hit.id.clone()))
+        })
+        .collect();
+    let indicators = now
+        .indicators
+        .iter()
+        .filter_map(|i| {
+            let hit = prev.indicator(&i.id).or_else(|| {
+                prev.indicators
+                    .iter()
+                    .find(|p| norm(&p.name) == norm(&i.name))
+            })?;
+            Some((i.id.clone(), hit.id.clone()))
+        })
+        .collect();
+    (goals, indicators)
 }

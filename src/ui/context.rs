@@ -2,6 +2,7 @@
 //! expected results, ways of working, follow-up, indicators and activities.
 
 use super::style;
+use crate::app::model::Earlier;
 use crate::i18n::Lang;
 use crate::plan::{Plan, Points, UnitGoal};
 use crate::sanitize;
@@ -33,7 +34,12 @@ fn points(out: &mut Vec<Line<'static>>, title: &str, p: &Points) {
 }
 
 /// The goal with everything above and around it, as a chief needs it.
-pub fn goal_lines(l: Lang, plan: &Plan, goal: &UnitGoal) -> Vec<Line<'static>> {
+pub fn goal_lines(
+    l: Lang,
+    plan: &Plan,
+    goal: &UnitGoal,
+    earlier: &[Earlier],
+) -> Vec<Line<'static>> {
     let ctx = plan.context(goal);
     let mut out = Vec::new();
     if let Some(kf) = ctx.kf {
@@ -81,6 +87,7 @@ pub fn goal_lines(l: Lang, plan: &Plan, goal: &UnitGoal) -> Vec<Line<'static>> {
         l.t("Förväntat resultat", "Expected results"),
         &Points::Numbered(goal.expected_results.clone()),
     );
+    earlier_lines(&mut out, l, goal, earlier);
     points(
         &mut out,
         l.t("Arbetssätt", "Ways of working"),
@@ -131,4 +138,69 @@ pub fn goal_lines(l: Lang, plan: &Plan, goal: &UnitGoal) -> Vec<Line<'static>> {
         }
     }
     out
+}
+
+/// What was said about the goal before: newest first, each with its
+/// rating, who committed it and when, the analysis and the deviations.
+fn earlier_lines(out: &mut Vec<Line<'static>>, l: Lang, goal: &UnitGoal, earlier: &[Earlier]) {
+    let said: Vec<(&Earlier, &crate::followup::GoalRecord)> = earlier
+        .iter()
+        .rev()
+        .filter_map(|e| e.goal(&goal.id).map(|g| (e, g)))
+        .collect();
+    if said.is_empty() {
+        return;
+    }
+    out.push(Line::default());
+    out.push(heading(l.t("Tidigare uppföljningar", "Earlier follow-ups")));
+    for (e, g) in said {
+        let forecast = e.period.is_forecast();
+        let rating = match g.rating {
+            Some(r) => format!(
+                "{} {}",
+                r.symbol(),
+                if l == Lang::Sv {
+                    r.label_sv(forecast)
+                } else {
+                    r.label_en(forecast)
+                }
+            ),
+            None => l.t("ingen bedömning", "no rating").to_string(),
+        };
+        out.push(Line::from(vec![
+            Span::styled(format!("{} ", e.period), style::title()),
+            Span::styled(rating, super::walk::rating_style(g.rating)),
+            Span::styled(
+                format!(
+                    " · {} {}",
+                    sanitize::line(&e.author),
+                    super::walk::date_time(e.time.max(0) as u64)
+                ),
+                style::dim(),
+            ),
+        ]));
+        if !g.summary.trim().is_empty() {
+            text_lines(out, &g.summary);
+        }
+        for (i, a) in g
+            .analysis
+            .iter()
+            .enumerate()
+            .filter(|(_, a)| !a.trim().is_empty())
+        {
+            text_lines(out, &format!("{} {}: {a}", l.t("Punkt", "Point"), i + 1));
+        }
+        for d in &g.deviations {
+            text_lines(
+                out,
+                &format!(
+                    "{}: {} – {}: {}",
+                    l.t("Avvikelse", "Deviation"),
+                    d.what,
+                    l.t("Åtgärd", "Measure"),
+                    d.measure
+                ),
+            );
+        }
+    }
 }

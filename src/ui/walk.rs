@@ -77,7 +77,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     } else {
         Layout::vertical([Constraint::Percentage(35), Constraint::Percentage(65)]).areas(body)
     };
-    let ctx = Paragraph::new(context::goal_lines(l, plan, goal))
+    let ctx = Paragraph::new(context::goal_lines(l, plan, goal, &s.earlier))
         .block(
             Block::default()
                 .borders(Borders::ALL)
@@ -416,6 +416,28 @@ fn form_lines(l: Lang, plan: &Plan, s: &Session) -> (Vec<Line<'static>>, usize) 
             ),
             style::dim(),
         );
+        let trend: Vec<String> = s
+            .earlier
+            .iter()
+            .filter_map(|e| {
+                let r = e.indicator(&ind.id)?;
+                let v = match (r.total, r.no_data) {
+                    (Some(v), _) => ind.format_value(v),
+                    (None, true) => l.t("inga data", "no data").to_string(),
+                    _ => return None,
+                };
+                Some(format!(
+                    "{} {v}",
+                    e.period.kind.code_with_year(e.period.year)
+                ))
+            })
+            .collect();
+        if !trend.is_empty() {
+            form.plain(
+                format!("    {}: {}", l.t("Tidigare", "Earlier"), trend.join(" · ")),
+                style::dim(),
+            );
+        }
         let mut sexes = vec![Sex::Total];
         if ind.by_sex {
             sexes.extend([Sex::Women, Sex::Men]);
