@@ -103,6 +103,20 @@ pub enum Command {
         #[arg(long)]
         goal: Option<String>,
     },
+    /// Generate a city-scale test workspace (load tests and benchmarks).
+    #[command(hide = true)]
+    Generate {
+        /// Folder to create (must not exist or be empty).
+        dir: PathBuf,
+        #[arg(long, default_value_t = 1200)]
+        units: usize,
+        #[arg(long, default_value_t = 15)]
+        goals: usize,
+        #[arg(long, default_value_t = 5)]
+        years: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Check or print keymaps.
     Keymap {
         #[command(subcommand)]

@@ -19,6 +19,22 @@ fn main() -> ExitCode {
         }) => init(&dir, with_samples, author.as_deref()),
         Some(Command::Demo { dir, no_open, args }) => demo(dir, no_open, args),
         Some(Command::Keymap { command }) => return keymap_command(command),
+        Some(Command::Generate {
+            dir,
+            units,
+            goals,
+            years,
+            seed,
+        }) => tertial::generate::run(
+            &dir,
+            &tertial::generate::GenOptions {
+                units,
+                goals_per_unit: goals,
+                years,
+                seed,
+                ..Default::default()
+            },
+        ),
         Some(Command::Log {
             dir,
             unit,

@@ -778,7 +778,10 @@ fn broken_override_is_reported_and_the_rest_works() {
         Resolved::Action("review".into())
     );
     // The broken entry bound nothing ("y" only starts vim's "y y").
-    assert!(!matches!(loaded.map.resolve(g, &[], key("y")), Resolved::Action(_)));
+    assert!(!matches!(
+        loaded.map.resolve(g, &[], key("y")),
+        Resolved::Action(_)
+    ));
 
     // Not UTF-8 at all: the preset still loads.
     write(dir.path(), "keymap.toml", b"[goal]\n\"x\" = \"\xfe\"\n");
