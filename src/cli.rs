@@ -117,6 +117,10 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Make the working tree and index match the branch for these paths
+    /// (run by tertial itself after a commit).
+    #[command(hide = true)]
+    SyncWorktree { dir: PathBuf, paths: Vec<String> },
     /// Check or print keymaps.
     Keymap {
         #[command(subcommand)]

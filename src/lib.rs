@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod diag;
 pub mod followup;
+pub mod fuzzy;
 pub mod generate;
 pub mod history;
 pub mod i18n;

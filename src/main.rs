@@ -19,6 +19,15 @@ fn main() -> ExitCode {
         }) => init(&dir, with_samples, author.as_deref()),
         Some(Command::Demo { dir, no_open, args }) => demo(dir, no_open, args),
         Some(Command::Keymap { command }) => return keymap_command(command),
+        Some(Command::SyncWorktree { dir, paths }) => tertial::repo::open(&dir)
+            .map(|repo| {
+                tertial::repo::worktree::sync_from_tip(
+                    &repo,
+                    tertial::repo::DEFAULT_BRANCH,
+                    &paths,
+                );
+            })
+            .map_err(Into::into),
         Some(Command::Generate {
             dir,
             units,

@@ -118,6 +118,7 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
         &sig,
         req.reopen,
     )?;
+    refresh_worktree(req.dir, &followup::path(period, &plan.unit.id));
     Ok(Outcome::Committed(format!(
         "{} {} {} ({}) {oid}",
         sanitize::line(&plan.unit.id),
@@ -125,4 +126,30 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
         f.status.code(),
         followup::path(period, &plan.unit.id)
     )))
+}
+
+/// Refreshes the working tree and index for `path` in a detached process,
+/// so the command returns as soon as the commit is safe. Where no process
+/// can be started, it is done here.
+fn refresh_worktree(dir: &Path, path: &str) {
+    let spawned = std::env::current_exe().ok().and_then(|exe| {
+        std::process::Command::new(exe)
+            .arg("sync-worktree")
+            .arg(dir)
+            .arg(path)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .ok()
+    });
+    if spawned.is_none()
+        && let Ok(repo) = crate::repo::open(dir)
+    {
+        crate::repo::worktree::sync_from_tip(
+            &repo,
+            crate::repo::DEFAULT_BRANCH,
+            &[path.to_string()],
+        );
+    }
 }

@@ -30,6 +30,18 @@ pub struct UnitsState {
     pub filter: String,
     /// Index into the filtered list.
     pub selected: usize,
+    /// The unit labels, searched as the filter is typed.
+    pub search: crate::fuzzy::Search,
+    /// Plans matching the filter, best first.
+    pub matches: Vec<usize>,
+}
+
+impl UnitsState {
+    /// Runs the filter again (after it changed).
+    pub fn refilter(&mut self) {
+        self.matches = self.search.query(&self.filter);
+        self.selected = 0;
+    }
 }
 
 /// What is known of a period before opening it (for the period list).
@@ -166,6 +178,11 @@ impl Model {
             };
             key(a).cmp(&key(b))
         });
+        let units = UnitsState {
+            search: crate::fuzzy::Search::new(plans.iter().map(unit_label).collect()),
+            matches: (0..plans.len()).collect(),
+            ..UnitsState::default()
+        };
         Model {
             lang,
             workspace_name,
@@ -176,7 +193,7 @@ impl Model {
                 Screen::Problems
             },
             problems,
-            units: UnitsState::default(),
+            units,
             periods: None,
             session: None,
             message: None,
@@ -194,18 +211,20 @@ impl Model {
     /// matched character positions (for highlighting).
     pub fn filtered_units(&self) -> Vec<(usize, Vec<usize>)> {
         let f = self.units.filter.trim();
-        if f.is_empty() {
-            return (0..self.plans.len()).map(|i| (i, Vec::new())).collect();
-        }
-        let labels: Vec<(usize, String)> = self
-            .plans
+        self.units
+            .matches
             .iter()
             .enumerate()
-            .map(|(i, p)| (i, unit_label(p)))
-            .collect();
-        super::overlay::rank(labels, f, |(_, label)| label.as_str())
-            .into_iter()
-            .map(|((i, _), hits)| (i, hits))
+            .map(|(n, &i)| {
+                (
+                    i,
+                    if f.is_empty() || n >= super::overlay::SHOWN {
+                        Vec::new()
+                    } else {
+                        self.units.search.hits(i, f)
+                    },
+                )
+            })
             .collect()
     }
 

@@ -129,36 +129,21 @@ pub fn jump_items(m: &Model, query: &str) -> Vec<JumpItem> {
 /// Rows shown with highlighted letters; the rest is only ranked.
 pub const SHOWN: usize = 200;
 
-/// Ranks `items` by fuzzy score against `query`, best first (ties keep
-/// their order). Matched positions are computed for the first `SHOWN`
-/// only: scoring alone is several times faster, which keeps a keystroke
-/// over a city's 18,000 goals within a few milliseconds.
+/// Ranks `items` by fuzzy score against `query` (see `fuzzy::Search`),
+/// best first, with the matched positions of the first `SHOWN`.
 pub fn rank<T>(items: Vec<T>, query: &str, text: impl Fn(&T) -> &str) -> Vec<(T, Vec<usize>)> {
-    let matcher = SkimMatcherV2::default();
-    let mut scored: Vec<(i64, usize, T)> = items
-        .into_iter()
-        .enumerate()
-        .filter_map(|(n, item)| {
-            matcher
-                .fuzzy_match(text(&item), query)
-                .map(|s| (s, n, item))
-        })
+    let mut search = crate::fuzzy::Search::new(items.iter().map(|i| text(i).to_string()).collect());
+    let order = search.query(query);
+    let hits: Vec<Vec<usize>> = order
+        .iter()
+        .take(SHOWN)
+        .map(|&i| search.hits(i, query))
         .collect();
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
         .into_iter()
         .enumerate()
-        .map(|(i, (_, _, item))| {
-            let hits = if i < SHOWN {
-                matcher
-                    .fuzzy_indices(text(&item), query)
-                    .map(|(_, h)| h)
-                    .unwrap_or_default()
-            } else {
-                Vec::new()
-            };
-            (item, hits)
-        })
+        .filter_map(|(n, i)| Some((slots[i].take()?, hits.get(n).cloned().unwrap_or_default())))
         .collect()
 }
 

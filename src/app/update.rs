@@ -116,17 +116,23 @@ fn units(m: &mut Model, action: Action) -> Vec<Effect> {
     match action {
         Action::Input(c) => {
             m.units.filter.push(c);
+            m.units.refilter();
             m.units.selected = 0;
         }
         Action::Paste(s) => {
             m.units.filter.extend(s.chars().filter(|c| !c.is_control()));
+            m.units.refilter();
             m.units.selected = 0;
         }
         Action::DeleteBack => {
             m.units.filter.pop();
+            m.units.refilter();
             m.units.selected = 0;
         }
-        Action::Back => m.units.filter.clear(),
+        Action::Back => {
+            m.units.filter.clear();
+            m.units.refilter();
+        }
         Action::Open => {
             if let Some((i, _)) = m.filtered_units().get(m.units.selected) {
                 return vec![Effect::LoadPeriods(*i)];

@@ -66,6 +66,8 @@ pub fn message(plan: &Plan, f: &FollowUp) -> String {
 
 /// Commits `f` as its unit's follow-up for its period on `branch`.
 /// The record is normalized (plan order, empty entries dropped) first.
+/// The working tree is not touched: callers refresh it afterwards with
+/// `repo::worktree` (see there why).
 ///
 /// The status flow is enforced on the tip the commit is built on:
 /// utkast → klar → återöppnad (with `reopen_reason`) → utkast/klar. A klar
@@ -111,7 +113,6 @@ pub fn commit(
         sig,
         &mut hooks,
     )?;
-    repo::worktree::sync_file(repository, branch, &path, text.as_bytes());
     Ok(oid)
 }
 

@@ -5,7 +5,7 @@
 
 mod input;
 mod keys;
-mod session;
+pub mod session;
 pub mod terminal;
 
 use crate::app::{self, Action, Effect, Model};

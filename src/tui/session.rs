@@ -171,6 +171,11 @@ impl Io<'_> {
         if let Some(path) = self.draft_path(m) {
             draft::remove(&path);
         }
+        repo::worktree::sync_in_background(
+            self.repo.path().to_path_buf(),
+            repo::DEFAULT_BRANCH.to_string(),
+            vec![followup::path(f.period, &f.unit)],
+        );
         Ok((oid.to_string()[..10].to_string(), status))
     }
 }

@@ -79,20 +79,18 @@ impl Workspace {
         check::load_all(&self.root)
     }
 
-    /// One unit's plan for a year: read from its own file
-    /// (`plans/<year>/<unit>.toml`) without loading the others; a
-    /// workspace whose files are named otherwise is searched.
+    /// One unit's plan for a year, read from its own file
+    /// (`plans/<year>/<unit>.toml`; `check` reports plans filed elsewhere)
+    /// without reading the others.
     pub fn load_plan(&self, unit: &str, year: i64) -> Result<Plan, Vec<Diagnostic>> {
         let rel_path = format!("{PLANS_DIR}/{year}/{unit}.toml");
-        if let Ok(bytes) = std::fs::read(self.root.join(&rel_path)) {
-            return crate::plan::parse_plan(&rel_path, &bytes);
+        match std::fs::read(self.root.join(&rel_path)) {
+            Ok(bytes) => crate::plan::parse_plan(&rel_path, &bytes),
+            Err(e) => Err(vec![Diagnostic::whole_file(
+                &rel_path,
+                format!("cannot read the plan: {e}"),
+            )]),
         }
-        let (plans, diags) = self.load_plans();
-        plans
-            .into_iter()
-            .map(|p| p.plan)
-            .find(|p| p.unit.id == unit && p.unit.year == year)
-            .ok_or(diags)
     }
 
     /// Every year's plan of one unit (`plans/*/<unit>.toml`), without

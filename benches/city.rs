@@ -1,0 +1,357 @@
+//! City-scale measurements, printed as one Markdown table: each row the
+//! median of several runs and, where there is one, the tool people would
+//! otherwise use, measured in the same run. Run through `bench/run.sh`,
+//! which makes the workspace; `cargo bench --bench city -- DIR` measures an
+//! existing one. Nothing here is a test: no figure fails a build.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+use tertial::app::{self, Action, Model, Session};
+use tertial::followup::Period;
+use tertial::i18n::Lang;
+use tertial::workspace::Workspace;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
+    median(
+        (0..runs)
+            .map(|_| {
+                let t = Instant::now();
+                std::hint::black_box(f());
+                t.elapsed()
+            })
+            .collect(),
+    )
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn run(cmd: &mut Command) -> std::process::Output {
+    let out = cmd.output().expect("run command");
+    assert!(
+        out.status.success(),
+        "{:?}: {}",
+        cmd,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+struct Row {
+    what: String,
+    ours: String,
+    other: String,
+    ratio: String,
+    target: String,
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let dir = PathBuf::from(
+        args.first()
+            .cloned()
+            .unwrap_or_else(|| "target/city".into()),
+    );
+    let bin = PathBuf::from(
+        std::env::var("TERTIAL_BIN").unwrap_or_else(|_| "target/release/tertial".into()),
+    );
+    let ws = Workspace::open(&dir).expect("a generated workspace (bench/run.sh makes one)");
+    let unit = first_unit(&dir);
+    let rows = vec![
+        open_unit(&ws, &unit),
+        commit_one(&dir, &bin, &unit),
+        unit_history(&ws, &dir, &unit),
+        fuzzy(&dir),
+    ];
+    println!("| what | tertial | compared with | ratio | target |");
+    println!("| --- | ---: | ---: | ---: | --- |");
+    for r in rows {
+        println!(
+            "| {} | {} | {} | {} | {} |",
+            r.what, r.ours, r.other, r.ratio, r.target
+        );
+    }
+}
+
+/// A unit id of the workspace (its first plan file in the last year).
+fn first_unit(dir: &Path) -> String {
+    let mut years: Vec<PathBuf> = std::fs::read_dir(dir.join("plans"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    years.sort();
+    let last = years.last().expect("plans/<year>");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(last)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    files[0].file_stem().unwrap().to_string_lossy().into_owned()
+}
+
+/// From nothing to the first frame of one unit's walk: plans of the unit,
+/// the committed follow-up, the earlier periods from the history index,
+/// the model, and a frame on a 120×40 TestBackend.
+fn open_unit(ws: &Workspace, unit: &str) -> Row {
+    let open = || {
+        let (plans, _) = ws.load_unit_plans(unit);
+        let repo = ws.repo().unwrap();
+        let io = tertial::tui::session::Io {
+            ws,
+            repo,
+            sig: git2::Signature::now("b", "b@b").unwrap(),
+        };
+        let mut m = Model::new(Lang::Sv, "city".into(), plans, vec![]);
+        let i = m.plans.len() - 1;
+        let year = m.plans[i].plan.unit.year as i32;
+        let period: Period = format!("{year}-T2").parse().unwrap();
+        let s: Session = io.open_session(&mut m, i, period);
+        app::update(&mut m, Action::SessionReady(Box::new(s)));
+        let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
+        term.draw(|f| tertial::ui::view(&m, f)).unwrap();
+    };
+    open(); // the history index is built once, then cached like in use
+    let t = time(10, open);
+    Row {
+        what: "open a unit to its first frame (TestBackend)".into(),
+        ours: ms(t),
+        other: "—".into(),
+        ratio: "—".into(),
+        target: "≤ 50 ms".into(),
+    }
+}
+
+/// `tertial record` of one follow-up vs `git add && git commit` of the
+/// same change, on the same repository.
+fn commit_one(dir: &Path, bin: &Path, unit: &str) -> Row {
+    let period = {
+        let mut p: Vec<PathBuf> = std::fs::read_dir(dir.join("followups"))
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        p.sort();
+        p.last()
+            .unwrap()
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .into_owned()
+    };
+    let path = dir.join(format!("followups/{period}/{unit}.toml"));
+    let original = std::fs::read_to_string(&path).unwrap();
+    let scratch = std::env::temp_dir().join(format!("tertial-bench-{}.toml", std::process::id()));
+    let mut n = 0;
+    let mut edit = |text: &str| {
+        n += 1;
+        // The same kind of change each time: one summary edited, status utkast.
+        text.replacen("status = \"klar\"", "status = \"utkast\"", 1)
+            .replacen("summary = \"", &format!("summary = \"Ändring {n}. "), 1)
+    };
+    wait_for_worktree(dir);
+    // Reopen once (when klar) so later changes are allowed by the status flow.
+    std::fs::write(&scratch, edit(&original)).unwrap();
+    if original.contains("status = \"klar\"") {
+        run(Command::new(bin).args([
+            "record",
+            dir.to_str().unwrap(),
+            "--unit",
+            unit,
+            "--period",
+            &period,
+            "--from",
+            scratch.to_str().unwrap(),
+            "--reopen",
+            "benchmark",
+            "--author",
+            "Bench <b@example.invalid>",
+        ]));
+    }
+    let mut ours = Vec::new();
+    let mut git = Vec::new();
+    for _ in 0..7 {
+        let current = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&scratch, edit(&current)).unwrap();
+        let t = Instant::now();
+        run(Command::new(bin).args([
+            "record",
+            dir.to_str().unwrap(),
+            "--unit",
+            unit,
+            "--period",
+            &period,
+            "--from",
+            scratch.to_str().unwrap(),
+            "--status",
+            "utkast",
+            "--author",
+            "Bench <b@example.invalid>",
+        ]));
+        ours.push(t.elapsed());
+        // The working tree is refreshed in the background after the
+        // commit; let it finish before git needs the index.
+        wait_for_worktree(dir);
+        let current = std::fs::read_to_string(&path).unwrap();
+        std::fs::write(&path, edit(&current)).unwrap();
+        let t = Instant::now();
+        run(Command::new("git")
+            .current_dir(dir)
+            .args(["add", path.to_str().unwrap()]));
+        run(Command::new("git").current_dir(dir).args([
+            "-c",
+            "user.name=Bench",
+            "-c",
+            "user.email=b@example.invalid",
+            "commit",
+            "-q",
+            "-m",
+            "bench",
+        ]));
+        git.push(t.elapsed());
+    }
+    let (o, g) = (median(ours), median(git));
+    Row {
+        what: "commit one follow-up (`tertial record`)".into(),
+        ours: ms(o),
+        other: format!("{} (`git add && git commit`)", ms(g)),
+        ratio: format!("{:.2}×", o.as_secs_f64() / g.as_secs_f64()),
+        target: "≤ 0.5×".into(),
+    }
+}
+
+/// One unit's follow-ups over all periods with who and when, from the
+/// history index, vs `git log -- followups/*/<unit>.toml`.
+fn unit_history(ws: &Workspace, dir: &Path, unit: &str) -> Row {
+    let repo = ws.repo().unwrap();
+    let state = ws.state_dir();
+    let _ = std::fs::remove_file(state.join("history.tsv"));
+    let t = Instant::now();
+    let _ = tertial::history::Index::load(&repo, "main", &state).unwrap();
+    let cold = t.elapsed();
+    let ours = time(10, || {
+        let index = tertial::history::Index::load(&repo, "main", &state).unwrap();
+        index
+            .for_unit(unit)
+            .map(|e| (e.author.clone(), e.time, e.period.clone()))
+            .collect::<Vec<_>>()
+    });
+    let git = time(3, || {
+        run(Command::new("git").current_dir(dir).args([
+            "log",
+            "--format=%H %an %at",
+            "--",
+            &format!("followups/*/{unit}.toml"),
+        ]))
+    });
+    Row {
+        what: format!(
+            "one unit's history, all periods, who/when (index built once: {})",
+            ms(cold)
+        ),
+        ours: ms(ours),
+        other: format!("{} (`git log -- followups/*/<unit>.toml`)", ms(git)),
+        ratio: format!("{:.3}×", ours.as_secs_f64() / git.as_secs_f64()),
+        target: "≤ 50 ms".into(),
+    }
+}
+
+/// Fuzzy filtering per keystroke over every enhetsmål title of one year
+/// (1,200 units × 15), vs `fzf --filter` on the same titles.
+fn fuzzy(dir: &Path) -> Row {
+    let mut years: Vec<PathBuf> = std::fs::read_dir(dir.join("plans"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    years.sort();
+    let mut titles = Vec::new();
+    for f in std::fs::read_dir(years.last().unwrap()).unwrap().flatten() {
+        let text = std::fs::read(f.path()).unwrap();
+        let plan = tertial::plan::parse_plan("p", &text).unwrap();
+        titles.extend(
+            plan.unit_goals
+                .into_iter()
+                .map(|g| format!("{} {}", g.id, g.title)),
+        );
+    }
+    let query = "kontinuitet";
+    let prefixes: Vec<&str> = (1..=query.len()).map(|n| &query[..n]).collect();
+    // As typed: one search, a keystroke at a time (each narrows the last),
+    // the visible rows with their matched letters.
+    let mut per_key = Vec::new();
+    for _ in 0..5 {
+        let mut search = tertial::fuzzy::Search::new(titles.clone());
+        for q in &prefixes {
+            let t = Instant::now();
+            let hits = search.query(q);
+            for &i in hits.iter().take(40) {
+                std::hint::black_box(search.hits(i, q));
+            }
+            per_key.push(t.elapsed());
+        }
+    }
+    let ours = median(per_key);
+    let file = std::env::temp_dir().join("tertial-bench-titles.txt");
+    std::fs::write(&file, titles.join("\n")).unwrap();
+    let fzf = Command::new("fzf")
+        .arg("--version")
+        .output()
+        .is_ok()
+        .then(|| {
+            median(
+                prefixes
+                    .iter()
+                    .map(|q| {
+                        let t = Instant::now();
+                        let _ = Command::new("sh")
+                            .arg("-c")
+                            .arg(format!(
+                                "fzf --filter '{q}' < {} > /dev/null",
+                                file.display()
+                            ))
+                            .status();
+                        t.elapsed()
+                    })
+                    .collect(),
+            )
+        });
+    Row {
+        what: format!("fuzzy filter per keystroke over {} goals", titles.len()),
+        ours: ms(ours),
+        other: fzf.map_or("fzf not installed".into(), |d| {
+            format!("{} (`fzf --filter`)", ms(d))
+        }),
+        ratio: fzf.map_or("—".into(), |d| {
+            format!("{:.2}×", ours.as_secs_f64() / d.as_secs_f64())
+        }),
+        target: "≤ 10 ms".into(),
+    }
+}
+
+/// Waits until `git status` is clean (the background refresh is done).
+fn wait_for_worktree(dir: &Path) {
+    for _ in 0..400 {
+        let out = Command::new("git")
+            .current_dir(dir)
+            .args(["status", "--porcelain", "--untracked-files=no"])
+            .output()
+            .unwrap();
+        if out.status.success() && out.stdout.is_empty() && !dir.join(".git/index.lock").exists() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(25));
+    }
+    panic!("the working tree was not refreshed");
+}
