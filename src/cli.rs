@@ -121,6 +121,17 @@ pub enum Command {
     /// (run by tertial itself after a commit).
     #[command(hide = true)]
     SyncWorktree { dir: PathBuf, paths: Vec<String> },
+    /// Check the whole history: follow-ups changed outside tertial or
+    /// outside their unit and period, trailers that contradict content,
+    /// rewritten history, corrupt objects, signatures. Exit status 1 on
+    /// any finding.
+    Verify {
+        /// Workspace folder (default: the current folder).
+        dir: Option<PathBuf>,
+        /// Count unsigned, unknown-key and expired signatures as findings.
+        #[arg(long)]
+        require_signed: bool,
+    },
     /// Check or print keymaps.
     Keymap {
         #[command(subcommand)]

@@ -19,6 +19,10 @@ fn main() -> ExitCode {
         }) => init(&dir, with_samples, author.as_deref()),
         Some(Command::Demo { dir, no_open, args }) => demo(dir, no_open, args),
         Some(Command::Keymap { command }) => return keymap_command(command),
+        Some(Command::Verify {
+            dir,
+            require_signed,
+        }) => return verify(dir, require_signed),
         Some(Command::SyncWorktree { dir, paths }) => tertial::repo::open(&dir)
             .map(|repo| {
                 tertial::repo::worktree::sync_from_tip(
@@ -230,4 +234,50 @@ fn log(
         }
     }
     Ok(())
+}
+
+fn verify(dir: Option<PathBuf>, require_signed: bool) -> ExitCode {
+    let root = current_dir(dir);
+    let ws = match workspace::Workspace::open(&root) {
+        Ok(ws) => ws,
+        Err(e) => {
+            eprintln!("tertial: {}", sanitize::line(&e.to_string()));
+            return ExitCode::from(2);
+        }
+    };
+    let report = match tertial::history::verify::verify(
+        &ws.root,
+        tertial::repo::DEFAULT_BRANCH,
+        require_signed,
+    ) {
+        Ok(r) => r,
+        Err(e) => {
+            println!("corrupt repository: {}", sanitize::line(e.message()));
+            return ExitCode::from(1);
+        }
+    };
+    for f in &report.findings {
+        println!("{f}");
+    }
+    let sigs: Vec<String> = report
+        .signatures
+        .iter()
+        .map(|(s, n)| format!("{} {n}", s.label()))
+        .collect();
+    println!(
+        "{} commits, {} follow-up commits; signatures: {}; {} findings",
+        report.commits,
+        report.followup_commits,
+        if sigs.is_empty() {
+            "—".to_string()
+        } else {
+            sigs.join(", ")
+        },
+        report.findings.len()
+    );
+    if report.findings.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }

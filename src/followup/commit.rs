@@ -101,9 +101,14 @@ pub fn commit(
         message = message.replacen("\n\nUnit: ", &format!("\n\nÅteröppnad: {r}\n\nUnit: "), 1);
         message.push_str(&format!("Reopen-Reason: {r}\n"));
     }
+    let signer = repo::sign::Signer::from_config(repository)?;
+    let mut sign = |buffer: &str| match &signer {
+        Some(s) => s.sign(buffer).map(Some),
+        None => Ok(None),
+    };
     let mut hooks = repo::commit::Hooks {
         check: Some(&check),
-        sign: None,
+        sign: Some(&mut sign),
     };
     let oid = repo::commit::commit_files_with(
         repository,
@@ -113,6 +118,10 @@ pub fn commit(
         sig,
         &mut hooks,
     )?;
+    crate::history::verify::advance_anchor(repository, oid);
+    if status == Status::Done {
+        crate::history::verify::tag_klar(repository, oid, &f.period.to_string(), &f.unit);
+    }
     Ok(oid)
 }
 

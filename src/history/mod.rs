@@ -4,6 +4,7 @@
 
 pub mod index;
 pub mod trailers;
+pub mod verify;
 
 use crate::followup::{self, FollowUp};
 pub use index::{Entry, Index};

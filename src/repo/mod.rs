@@ -5,6 +5,7 @@
 pub mod commit;
 pub mod init;
 pub mod read;
+pub mod sign;
 pub mod worktree;
 
 #[cfg(test)]

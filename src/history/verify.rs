@@ -1,0 +1,381 @@
+//! `tertial verify`: walks the whole history and names everything an
+//! auditor should know: follow-up files changed by commits tertial did not
+//! make or outside their own unit and period, commits whose trailers
+//! contradict their content, history rewritten under a recorded anchor,
+//! objects that fail their hash, and every follow-up commit's signature.
+
+use super::trailers;
+use crate::followup;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Where tertial records the last commit it made on the branch; a rewrite
+/// of the branch leaves it behind, which `verify` reports.
+pub const ANCHOR_REF: &str = "refs/tertial/anchor";
+/// Tags set when a follow-up is committed as klar.
+pub const KLAR_TAGS: &str = "refs/tags/tertial/";
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Finding {
+    NotByTertial {
+        commit: String,
+        path: String,
+    },
+    OutsideOwn {
+        commit: String,
+        path: String,
+        unit: String,
+        period: String,
+    },
+    Contradiction {
+        commit: String,
+        what: String,
+    },
+    Rewritten {
+        anchor: String,
+        commit: String,
+    },
+    Corrupt {
+        what: String,
+    },
+    Signature {
+        commit: String,
+        status: Signature,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Signature {
+    Good,
+    Bad,
+    UnknownKey,
+    Expired,
+    Unsigned,
+}
+
+impl Signature {
+    pub fn label(self) -> &'static str {
+        match self {
+            Signature::Good => "good",
+            Signature::Bad => "bad",
+            Signature::UnknownKey => "unknown key",
+            Signature::Expired => "expired",
+            Signature::Unsigned => "unsigned",
+        }
+    }
+
+    /// git's `%G?` letter.
+    fn from_git(c: &str) -> Signature {
+        match c {
+            "G" => Signature::Good,
+            "B" => Signature::Bad,
+            "X" | "Y" | "R" => Signature::Expired,
+            "U" | "E" => Signature::UnknownKey,
+            _ => Signature::Unsigned,
+        }
+    }
+}
+
+impl std::fmt::Display for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::sanitize::line as s;
+        match self {
+            Finding::NotByTertial { commit, path } => {
+                write!(
+                    f,
+                    "{commit}: {} changed by a commit tertial did not make (no or incomplete trailers)",
+                    s(path)
+                )
+            }
+            Finding::OutsideOwn {
+                commit,
+                path,
+                unit,
+                period,
+            } => write!(
+                f,
+                "{commit}: {} changed by the follow-up commit of {} {} (outside its own unit and period)",
+                s(path),
+                s(unit),
+                s(period)
+            ),
+            Finding::Contradiction { commit, what } => {
+                write!(f, "{commit}: trailers contradict the content: {}", s(what))
+            }
+            Finding::Rewritten { anchor, commit } => write!(
+                f,
+                "history rewritten: {} ({commit}) is no longer part of the branch",
+                s(anchor)
+            ),
+            Finding::Corrupt { what } => write!(f, "corrupt object: {}", s(what)),
+            Finding::Signature { commit, status } => {
+                write!(f, "{commit}: signature {}", status.label())
+            }
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Report {
+    pub findings: Vec<Finding>,
+    pub commits: usize,
+    pub followup_commits: usize,
+    pub signatures: BTreeMap<Signature, usize>,
+}
+
+fn short(oid: git2::Oid) -> String {
+    oid.to_string()[..10].to_string()
+}
+
+/// Verifies `branch` of the repository at `dir`. `require_signed` makes
+/// unsigned, unknown-key and expired follow-up commits findings too (bad
+/// signatures always are).
+pub fn verify(dir: &Path, branch: &str, require_signed: bool) -> Result<Report, git2::Error> {
+    // Every object read is checked against its hash (the fsck of the
+    // objects this walk touches).
+    git2::opts::strict_hash_verification(true);
+    let repo = git2::Repository::open(dir)?;
+    let mut report = Report::default();
+    let tip = match repo.find_reference(&format!("refs/heads/{branch}")) {
+        Ok(r) => r.target(),
+        Err(_) => None,
+    };
+    let Some(tip) = tip else { return Ok(report) };
+    let mut walk = repo.revwalk()?;
+    walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
+    walk.push(tip)?;
+    let mut followup_commits = Vec::new();
+    for oid in walk {
+        let oid = match oid {
+            Ok(o) => o,
+            Err(e) => {
+                report.findings.push(Finding::Corrupt {
+                    what: e.message().to_string(),
+                });
+                continue;
+            }
+        };
+        report.commits += 1;
+        match check_commit(&repo, oid) {
+            Ok((findings, is_followup)) => {
+                report.findings.extend(findings);
+                if is_followup {
+                    followup_commits.push(oid);
+                }
+            }
+            Err(e) => report.findings.push(Finding::Corrupt {
+                what: format!("{}: {}", short(oid), e.message()),
+            }),
+        }
+    }
+    report.followup_commits = followup_commits.len();
+    check_anchors(&repo, tip, &mut report);
+    for (oid, status) in signatures(dir, &followup_commits) {
+        *report.signatures.entry(status).or_default() += 1;
+        let finding = match status {
+            Signature::Bad => true,
+            Signature::Good => false,
+            _ => require_signed,
+        };
+        if finding {
+            report.findings.push(Finding::Signature {
+                commit: short(oid),
+                status,
+            });
+        }
+    }
+    Ok(report)
+}
+
+/// The findings of one commit, and whether it is a follow-up commit.
+fn check_commit(
+    repo: &git2::Repository,
+    oid: git2::Oid,
+) -> Result<(Vec<Finding>, bool), git2::Error> {
+    let commit = repo.find_commit(oid)?;
+    let tree = commit.tree()?;
+    let parent_tree = match commit.parents().next() {
+        Some(p) => Some(p.tree()?),
+        None => None,
+    };
+    let mut opts = git2::DiffOptions::new();
+    opts.pathspec(format!("{}/", crate::workspace::FOLLOWUPS_DIR));
+    let diff = repo.diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut opts))?;
+    let changed: Vec<String> = diff
+        .deltas()
+        .filter_map(|d| {
+            d.new_file()
+                .path()
+                .or(d.old_file().path())
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        })
+        .collect();
+    let t = trailers::parse(commit.message_raw().unwrap_or(""));
+    let mut out = Vec::new();
+    if !t.is_tertial() {
+        for path in changed {
+            out.push(Finding::NotByTertial {
+                commit: short(oid),
+                path,
+            });
+        }
+        return Ok((out, false));
+    }
+    let (unit, period, status) = (
+        t.unit.clone().unwrap_or_default(),
+        t.period.clone().unwrap_or_default(),
+        t.status.clone().unwrap_or_default(),
+    );
+    let own = format!("{}/{period}/{unit}.toml", crate::workspace::FOLLOWUPS_DIR);
+    for path in &changed {
+        if *path != own {
+            out.push(Finding::OutsideOwn {
+                commit: short(oid),
+                path: path.clone(),
+                unit: unit.clone(),
+                period: period.clone(),
+            });
+        }
+    }
+    // The file the trailers name must say the same.
+    match tree.get_path(Path::new(&own)) {
+        Ok(entry) => {
+            let blob = repo.find_blob(entry.id())?;
+            match followup::load::parse_unchecked(blob.content()) {
+                Some(f) => {
+                    if f.unit != unit {
+                        out.push(Finding::Contradiction {
+                            commit: short(oid),
+                            what: format!("Unit: {unit} but the file says {}", f.unit),
+                        });
+                    }
+                    if f.period.to_string() != period {
+                        out.push(Finding::Contradiction {
+                            commit: short(oid),
+                            what: format!("Period: {period} but the file says {}", f.period),
+                        });
+                    }
+                    if f.status.code() != status {
+                        out.push(Finding::Contradiction {
+                            commit: short(oid),
+                            what: format!("Status: {status} but the file says {}", f.status.code()),
+                        });
+                    }
+                }
+                None => out.push(Finding::Contradiction {
+                    commit: short(oid),
+                    what: format!("{own} is not a readable follow-up"),
+                }),
+            }
+        }
+        Err(_) => out.push(Finding::Contradiction {
+            commit: short(oid),
+            what: format!("{own} is missing"),
+        }),
+    }
+    Ok((out, true))
+}
+
+/// The anchor ref, klar tags and the remote's branch must all still be
+/// part of the branch.
+fn check_anchors(repo: &git2::Repository, tip: git2::Oid, report: &mut Report) {
+    let mut anchors: Vec<(String, git2::Oid)> = Vec::new();
+    if let Ok(r) = repo.find_reference(ANCHOR_REF)
+        && let Some(t) = r.target()
+    {
+        anchors.push((ANCHOR_REF.to_string(), t));
+    }
+    if let Ok(refs) = repo.references_glob(&format!("{KLAR_TAGS}*")) {
+        for r in refs.flatten() {
+            if let (Some(name), Ok(c)) = (r.name().ok().map(str::to_string), r.peel_to_commit()) {
+                anchors.push((name, c.id()));
+            }
+        }
+    }
+    if let Ok(r) = repo.find_reference(&format!(
+        "refs/remotes/origin/{}",
+        crate::repo::DEFAULT_BRANCH
+    )) && let Some(t) = r.target()
+    {
+        // Behind the remote is not a rewrite (sync brings it); only a
+        // remote commit the branch no longer contains while the branch
+        // has moved on without it is.
+        let behind = repo.graph_descendant_of(t, tip).unwrap_or(false);
+        if !behind {
+            anchors.push((
+                format!("refs/remotes/origin/{}", crate::repo::DEFAULT_BRANCH),
+                t,
+            ));
+        }
+    }
+    for (name, at) in anchors {
+        let kept = at == tip || repo.graph_descendant_of(tip, at).unwrap_or(false);
+        if !kept {
+            report.findings.push(Finding::Rewritten {
+                anchor: name,
+                commit: short(at),
+            });
+        }
+    }
+}
+
+/// The signature status of each commit, as git itself judges it (with the
+/// user's gpg and `gpg.ssh.allowedSignersFile`). Without git on the
+/// machine every commit counts as unknown.
+fn signatures(dir: &Path, commits: &[git2::Oid]) -> Vec<(git2::Oid, Signature)> {
+    if commits.is_empty() {
+        return Vec::new();
+    }
+    let out = std::process::Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["log", "--no-walk=unsorted", "--format=%H %G?", "--stdin"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .and_then(|mut child| {
+            use std::io::Write;
+            if let Some(mut stdin) = child.stdin.take() {
+                for c in commits {
+                    writeln!(stdin, "{c}")?;
+                }
+            }
+            child.wait_with_output()
+        });
+    let Ok(out) = out else {
+        return commits
+            .iter()
+            .map(|c| (*c, Signature::UnknownKey))
+            .collect();
+    };
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| {
+            let (h, g) = l.split_once(' ')?;
+            Some((git2::Oid::from_str(h).ok()?, Signature::from_git(g.trim())))
+        })
+        .collect()
+}
+
+/// Records `commit` as the anchor when it extends the anchored history
+/// (never moves it off a rewritten branch: that is for `verify` to see).
+pub fn advance_anchor(repo: &git2::Repository, commit: git2::Oid) {
+    let extends = match repo
+        .find_reference(ANCHOR_REF)
+        .ok()
+        .and_then(|r| r.target())
+    {
+        None => true,
+        Some(old) => old == commit || repo.graph_descendant_of(commit, old).unwrap_or(false),
+    };
+    if extends {
+        let _ = repo.reference(ANCHOR_REF, commit, true, "tertial: anchor");
+    }
+}
+
+/// Tags a klar follow-up commit so a later rewrite of it is seen.
+pub fn tag_klar(repo: &git2::Repository, commit: git2::Oid, period: &str, unit: &str) {
+    let name = format!("{KLAR_TAGS}{period}/{unit}/{}", &commit.to_string()[..10]);
+    let _ = repo.reference(&name, commit, false, "tertial: klar");
+}
