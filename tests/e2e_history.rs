@@ -79,6 +79,13 @@ fn earlier_periods_are_shown_and_the_previous_analysis_can_be_copied() {
     t.send("c");
     t.wait_for("Analys kopierad från 2025-T2: 2 fält");
     t.wait_for("Sammanfattning: T2: bokning i förväg fungerar.");
+    // The goal's timeline across the periods.
+    t.send("t");
+    t.wait_for("Historik för E2");
+    t.wait_for("2025-T1  – → delvis");
+    t.wait_for("2025-T2  – → helt");
+    t.send("\x1b");
+    t.settle();
     // The trend of an indicator across the periods.
     for _ in 0..2 {
         t.send("\x1b[6~");

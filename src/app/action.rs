@@ -74,12 +74,18 @@ pub enum Action {
     Palette,
     /// Open the fuzzy jump to goals, indicators and activities.
     Jump,
+    /// Open the current goal's timeline (history across periods).
+    Timeline,
+    /// The timeline, looked up.
+    TimelineLoaded(String, Vec<super::overlay::TimelineRow>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Effect {
     /// Leave the program (after the draft is flushed).
     Quit,
+    /// Look up the history of a goal of the session's unit.
+    LoadTimeline { unit: String, goal: String },
     /// Look up the periods of a plan (committed status, drafts).
     LoadPeriods(usize),
     /// Start a session: load the draft or the committed follow-up.

@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 /// The keymap context of what is on screen now.
 pub fn context(m: &Model) -> Context {
     match &m.overlay {
-        Some(Overlay::Help { .. }) => Context::Help,
+        Some(Overlay::Help { .. } | Overlay::Timeline { .. }) => Context::Help,
         Some(_) => Context::Palette,
         None => screen_context(m),
     }

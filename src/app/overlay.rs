@@ -13,6 +13,12 @@ pub enum Overlay {
     Help {
         scroll: u16,
     },
+    /// The goal's history: every commit that changed it, across periods.
+    Timeline {
+        goal: String,
+        rows: Vec<TimelineRow>,
+        scroll: u16,
+    },
     Palette {
         query: String,
         selected: usize,
@@ -22,6 +28,17 @@ pub enum Overlay {
         query: String,
         selected: usize,
     },
+}
+
+/// A commit in a goal's timeline.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimelineRow {
+    pub when: String,
+    pub period: String,
+    pub who: String,
+    pub status: String,
+    /// "delvis → helt", or "texten ändrad".
+    pub change: String,
 }
 
 /// A row of the palette: an action with its description and key.

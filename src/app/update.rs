@@ -34,6 +34,28 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             });
             return Vec::new();
         }
+        Action::Timeline if m.screen == Screen::Walk => {
+            if let (Some(s), Some(plan)) = (&m.session, m.session_plan()) {
+                let goal = plan
+                    .unit_goals
+                    .get(s.goal)
+                    .map(|g| g.id.clone())
+                    .unwrap_or_default();
+                return vec![Effect::LoadTimeline {
+                    unit: plan.unit.id.clone(),
+                    goal,
+                }];
+            }
+            return Vec::new();
+        }
+        Action::TimelineLoaded(goal, rows) => {
+            m.overlay = Some(Overlay::Timeline {
+                goal,
+                rows,
+                scroll: 0,
+            });
+            return Vec::new();
+        }
         Action::Jump if m.session.is_some() => {
             m.overlay = Some(Overlay::Jump {
                 query: String::new(),
@@ -216,6 +238,20 @@ fn overlay(m: &mut Model, action: Action) -> Vec<Effect> {
     };
     match (o, action) {
         (_, Action::Back) => m.overlay = None,
+        (Overlay::Timeline { goal, rows, scroll }, a) => {
+            let scroll = match a {
+                Action::Down => scroll.saturating_add(1),
+                Action::Up => scroll.saturating_sub(1),
+                Action::PageDown => scroll.saturating_add(10),
+                Action::PageUp => scroll.saturating_sub(10),
+                Action::Open | Action::Timeline => {
+                    m.overlay = None;
+                    return Vec::new();
+                }
+                _ => scroll,
+            };
+            m.overlay = Some(Overlay::Timeline { goal, rows, scroll });
+        }
         (Overlay::Help { scroll }, a) => {
             let scroll = match a {
                 Action::Down => scroll.saturating_add(1),

@@ -288,6 +288,12 @@ pub const ACTIONS: &[ActionDef] = &[
         contexts: &[Review],
     },
     ActionDef {
+        name: "timeline",
+        sv: "Målets historik: vem sa vad, när",
+        en: "The goal's history: who said what, when",
+        contexts: &[Goal],
+    },
+    ActionDef {
         name: "copy_previous",
         sv: "Kopiera förra periodens analys till tomma fält",
         en: "Copy the previous period's analysis into empty fields",
@@ -387,6 +393,7 @@ pub fn to_action(name: &str) -> Option<Action> {
         "commit_draft" => Action::CommitDraft,
         "reopen" => Action::Reopen,
         "copy_previous" => Action::CopyPrevious,
+        "timeline" => Action::Timeline,
         "commit_done" => Action::CommitDone,
         "resume_draft" => Action::ResumeDraft,
         "discard_draft" => Action::DiscardDraft,

@@ -201,6 +201,10 @@ fn carry_out(
     match effect {
         Effect::Quit => None,
         Effect::LoadPeriods(plan) => Some(Action::Periods(io.periods(model, plan))),
+        Effect::LoadTimeline { unit, goal } => Some(Action::TimelineLoaded(
+            goal.clone(),
+            io.timeline(&unit, &goal),
+        )),
         Effect::OpenSession { plan, period } => {
             let s = io.open_session(model, plan, period);
             Some(Action::SessionReady(Box::new(s)))

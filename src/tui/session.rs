@@ -123,6 +123,32 @@ impl Io<'_> {
             .collect()
     }
 
+    /// Every commit that changed `goal` of `unit`, across all periods.
+    pub fn timeline(&self, unit: &str, goal: &str) -> Vec<crate::app::overlay::TimelineRow> {
+        let Ok(index) =
+            crate::history::Index::load(&self.repo, repo::DEFAULT_BRANCH, &self.ws.state_dir())
+        else {
+            return Vec::new();
+        };
+        crate::history::log(&self.repo, &index, Some(unit), None, Some(goal))
+            .into_iter()
+            .map(|item| crate::app::overlay::TimelineRow {
+                when: crate::ui::walk::date_time(item.entry.time.max(0) as u64),
+                period: item.entry.period.clone(),
+                who: item.entry.author.clone(),
+                status: item.entry.status.clone(),
+                change: match item.changes.first() {
+                    Some(c) => format!(
+                        "{} → {}",
+                        c.from.as_deref().unwrap_or("–"),
+                        c.to.as_deref().unwrap_or("–")
+                    ),
+                    None => "texten ändrad".to_string(),
+                },
+            })
+            .collect()
+    }
+
     pub fn draft_path(&self, m: &Model) -> Option<std::path::PathBuf> {
         let s = m.session.as_ref()?;
         Some(draft::path(&self.ws.state_dir(), s.period, &s.record.unit))

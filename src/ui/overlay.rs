@@ -25,6 +25,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     f.render_widget(Clear, rect);
     match o {
         Overlay::Help { scroll } => help(m, f, rect, *scroll),
+        Overlay::Timeline { goal, rows, scroll } => timeline(m, f, rect, goal, rows, *scroll),
         Overlay::Palette {
             query,
             selected,
@@ -162,6 +163,45 @@ fn help(m: &Model, f: &mut Frame, rect: Rect, scroll: u16) {
         Paragraph::new(lines)
             .block(block)
             .wrap(Wrap { trim: false })
+            .scroll((scroll, 0)),
+        rect,
+    );
+}
+
+fn timeline(
+    m: &Model,
+    f: &mut Frame,
+    rect: Rect,
+    goal: &str,
+    rows: &[crate::app::overlay::TimelineRow],
+    scroll: u16,
+) {
+    let l = m.lang;
+    let mut lines = Vec::new();
+    if rows.is_empty() {
+        lines.push(Line::from(l.t(
+            "Inga inlämnade uppföljningar av målet ännu.",
+            "No committed follow-ups of this goal yet.",
+        )));
+    }
+    for r in rows {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}  ", r.when), style::dim()),
+            Span::styled(format!("{:<8} ", sanitize::line(&r.period)), style::title()),
+            Span::raw(format!("{:<22} ", sanitize::line(&r.change))),
+            Span::styled(format!("{}  ", sanitize::line(&r.status)), style::label()),
+            Span::raw(sanitize::line(&r.who).into_owned()),
+        ]));
+    }
+    let title = format!(
+        " {} {} (Esc {}) ",
+        l.t("Historik för", "History of"),
+        sanitize::line(goal),
+        l.t("stänger", "closes")
+    );
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(Block::default().borders(Borders::ALL).title(title))
             .scroll((scroll, 0)),
         rect,
     );
