@@ -443,3 +443,40 @@ fn a_pending_draft_is_resumed_or_discarded() {
     assert!(matches!(effects.as_slice(), [Effect::DiscardDraft]));
     assert_eq!(s(&m).record, committed);
 }
+
+#[test]
+fn a_deviation_link_must_name_something_in_the_plan() {
+    let mut m = walking("2025-T1");
+    update(&mut m, Action::AddDeviation);
+    type_text(&mut m, "Något");
+    update(&mut m, Action::NextField);
+    assert_eq!(current_field(&m), Field::Deviation(0, DevPart::Link));
+    update(&mut m, Action::Open);
+    type_text(&mut m, "R9");
+    enter(&mut m);
+    assert!(
+        s(&m).editor.is_some(),
+        "E1 has three expected results: R9 is refused"
+    );
+    assert!(m.message.as_deref().unwrap().contains("förväntat resultat"));
+    for _ in 0..2 {
+        update(
+            &mut m,
+            Action::EditorInput(Input {
+                key: Key::Backspace,
+                ctrl: false,
+                alt: false,
+                shift: false,
+            }),
+        );
+    }
+    type_text(&mut m, "A1");
+    enter(&mut m);
+    assert!(s(&m).editor.is_none());
+    assert_eq!(
+        s(&m).record.goal("E1").unwrap().deviations[0]
+            .link
+            .as_deref(),
+        Some("A1")
+    );
+}

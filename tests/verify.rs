@@ -272,6 +272,45 @@ fn commits_are_signed_when_git_config_asks_and_verify_judges_them_like_git() {
     let (code, out) = verify(&sb, &ws, &["--require-signed"]);
     assert_eq!(code, Some(0), "{out}");
     assert!(out.contains("signatures: good 1"), "{out}");
+    // A klar follow-up gets a signed tag that git accepts.
+    record(&sb, &ws, "2025-T1", "helt", "klar");
+    let klar = git(&sb, &ws, &["rev-parse", "--short=10", "HEAD"])
+        .trim()
+        .to_string();
+    let tag = format!("tertial/2025-T1/bestallarenhet-2/{klar}");
+    let out = Command::new("git")
+        .current_dir(&ws)
+        .env("HOME", sb.path())
+        .args(["tag", "-v", &tag])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git tag -v {tag}: {}",
+        text(&out.stderr)
+    );
+    assert!(
+        text(&out.stderr).contains("Good \"git\" signature for chef@example.invalid"),
+        "{}",
+        text(&out.stderr)
+    );
+    // Reopen to go on changing it below.
+    let file = sb.path().join("f.toml");
+    let out = sb.run(&[
+        "record",
+        ws.to_str().unwrap(),
+        "--unit",
+        "bestallarenhet-2",
+        "--period",
+        "2025-T1",
+        "--from",
+        file.to_str().unwrap(),
+        "--reopen",
+        "test",
+        "--author",
+        "Chef <chef@example.invalid>",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
 
     // A key the allowed-signers file does not know.
     set("user.signingkey", other.to_str().unwrap());
@@ -292,7 +331,7 @@ fn commits_are_signed_when_git_config_asks_and_verify_judges_them_like_git() {
         "only bad signatures are findings by default: {out}"
     );
     assert!(
-        out.contains("signatures: good 1, unknown key 1, unsigned 1"),
+        out.contains("signatures: good 3, unknown key 1, unsigned 1"),
         "{out}"
     );
     let (code, out) = verify(&sb, &ws, &["--require-signed"]);

@@ -155,11 +155,19 @@ pub fn text_of(rec: &FollowUp, goal: &str, field: &Field) -> String {
 pub enum Invalid {
     Number,
     Date,
+    /// A deviation's link that names nothing in the plan.
+    Link,
 }
 
 /// Stores `text` into the field. Free text is always stored as typed;
 /// numbers and dates are stored once they parse.
-pub fn set_text(rec: &mut FollowUp, goal: &str, field: &Field, text: &str) -> Result<(), Invalid> {
+pub fn set_text(
+    plan: &Plan,
+    rec: &mut FollowUp,
+    goal: &str,
+    field: &Field,
+    text: &str,
+) -> Result<(), Invalid> {
     match field {
         Field::Summary => rec.goal_mut(goal).summary = text.to_string(),
         Field::Point(i) => {
@@ -177,7 +185,17 @@ pub fn set_text(rec: &mut FollowUp, goal: &str, field: &Field, text: &str) -> Re
             let opt = |t: &str| (!t.trim().is_empty()).then(|| t.trim().to_string());
             match part {
                 DevPart::What => d.what = text.to_string(),
-                DevPart::Link => d.link = opt(text),
+                DevPart::Link => {
+                    let link = opt(text);
+                    let results = plan.unit_goal(goal).map_or(0, |g| g.expected_results.len());
+                    if link
+                        .as_deref()
+                        .is_some_and(|l| !crate::followup::load::link_exists(plan, results, l))
+                    {
+                        return Err(Invalid::Link);
+                    }
+                    d.link = link;
+                }
                 DevPart::Cause => d.cause = text.to_string(),
                 DevPart::Measure => d.measure = text.to_string(),
                 DevPart::Responsible => d.responsible = opt(text),

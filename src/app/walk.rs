@@ -141,7 +141,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             ))];
         }
         Action::ExternalEditorDone(Some(text)) if field.is_text() => {
-            store(s, &goal_id, &field, &text, lang, message);
+            store(s, plan, &goal_id, &field, &text, lang, message);
         }
         Action::ExternalEditorDone(None) => {
             *message = Some(
@@ -283,13 +283,14 @@ fn start_editing(s: &mut Session, goal_id: &str, field: Field, _lang: Lang) {
 /// editor with a message.
 fn store(
     s: &mut Session,
+    plan: &Plan,
     goal_id: &str,
     field: &Field,
     text: &str,
     lang: Lang,
     message: &mut Option<String>,
 ) -> bool {
-    match fields::set_text(&mut s.record, goal_id, field, text) {
+    match fields::set_text(plan, &mut s.record, goal_id, field, text) {
         Ok(()) => {
             s.dirty = true;
             if let Some(e) = &mut s.editor {
@@ -306,6 +307,10 @@ fn store(
                 Invalid::Date => lang.t(
                     "Skriv ett datum ÅÅÅÅ-MM-DD, t.ex. 2026-06-30",
                     "Type a date YYYY-MM-DD, e.g. 2026-06-30",
+                ),
+                Invalid::Link => lang.t(
+                    "Skriv R och numret på ett förväntat resultat (R2), eller en indikators eller aktivitets id (I3, A5)",
+                    "Type R and the number of an expected result (R2), or an indicator's or activity's id (I3, A5)",
                 ),
             };
             match &mut s.editor {
@@ -336,11 +341,17 @@ fn editor_text(s: &Session) -> String {
 
 /// Ends editing when the text is stored; returns false (and stays) when it
 /// does not parse.
-fn finish(s: &mut Session, goal_id: &str, lang: Lang, message: &mut Option<String>) -> bool {
+fn finish(
+    s: &mut Session,
+    plan: &Plan,
+    goal_id: &str,
+    lang: Lang,
+    message: &mut Option<String>,
+) -> bool {
     let Some(e) = &s.editor else { return true };
     let field = e.field.clone();
     let text = editor_text(s);
-    if store(s, goal_id, &field, &text, lang, message) {
+    if store(s, plan, goal_id, &field, &text, lang, message) {
         s.editor = None;
         true
     } else {
@@ -363,7 +374,7 @@ fn editing(
     match action {
         Action::EditorInput(input) => {
             if field.kind() == Kind::Line && input.key == Key::Enter {
-                finish(s, &goal_id, lang, message);
+                finish(s, plan, &goal_id, lang, message);
                 return Vec::new();
             }
             if let Some(e) = &mut s.editor
@@ -372,7 +383,7 @@ fn editing(
                 return Vec::new();
             }
             let text = editor_text(s);
-            store(s, &goal_id, &field, &text, lang, message);
+            store(s, plan, &goal_id, &field, &text, lang, message);
         }
         Action::Paste(text) => {
             // Pasted newlines may come as CR; a one-line field keeps one line.
@@ -386,13 +397,13 @@ fn editing(
                 e.area.insert_str(&text);
             }
             let all = editor_text(s);
-            store(s, &goal_id, &field, &all, lang, message);
+            store(s, plan, &goal_id, &field, &all, lang, message);
         }
         Action::Back | Action::Open => {
-            finish(s, &goal_id, lang, message);
+            finish(s, plan, &goal_id, lang, message);
         }
         Action::NextField | Action::PrevField | Action::NextGoal | Action::PrevGoal
-            if finish(s, &goal_id, lang, message) =>
+            if finish(s, plan, &goal_id, lang, message) =>
         {
             return update_after_edit(s, plan, action);
         }
@@ -401,7 +412,7 @@ fn editing(
             if let Some(e) = &mut s.editor {
                 e.area = new_textarea(&text);
             }
-            store(s, &goal_id, &field, &text, lang, message);
+            store(s, plan, &goal_id, &field, &text, lang, message);
         }
         Action::ExternalEditorDone(None) => {
             *message = Some(

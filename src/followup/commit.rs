@@ -120,7 +120,14 @@ pub fn commit(
     )?;
     crate::history::verify::advance_anchor(repository, oid);
     if status == Status::Done {
-        crate::history::verify::tag_klar(repository, oid, &f.period.to_string(), &f.unit);
+        crate::history::verify::tag_klar(
+            repository,
+            oid,
+            &f.period.to_string(),
+            &f.unit,
+            sig,
+            signer.as_ref(),
+        );
     }
     Ok(oid)
 }

@@ -193,7 +193,7 @@ fn check(f: &FollowUp, plan: &Plan) -> Vec<(Path, String)> {
 }
 
 /// "R2" for a goal with at least two expected results, or a plan id.
-fn link_exists(plan: &Plan, results: usize, link: &str) -> bool {
+pub fn link_exists(plan: &Plan, results: usize, link: &str) -> bool {
     if let Some(n) = link.strip_prefix('R').and_then(|n| n.parse::<usize>().ok()) {
         return (1..=results).contains(&n);
     }

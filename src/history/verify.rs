@@ -374,8 +374,37 @@ pub fn advance_anchor(repo: &git2::Repository, commit: git2::Oid) {
     }
 }
 
-/// Tags a klar follow-up commit so a later rewrite of it is seen.
-pub fn tag_klar(repo: &git2::Repository, commit: git2::Oid, period: &str, unit: &str) {
-    let name = format!("{KLAR_TAGS}{period}/{unit}/{}", &commit.to_string()[..10]);
-    let _ = repo.reference(&name, commit, false, "tertial: klar");
+/// Tags a klar follow-up commit with an annotated tag (signed the way git
+/// signs tags when the config asks for signing), so a later rewrite of it
+/// is seen.
+pub fn tag_klar(
+    repo: &git2::Repository,
+    commit: git2::Oid,
+    period: &str,
+    unit: &str,
+    tagger: &git2::Signature<'_>,
+    signer: Option<&crate::repo::sign::Signer>,
+) {
+    let name = format!("tertial/{period}/{unit}/{}", &commit.to_string()[..10]);
+    let time = tagger.when();
+    let offset = time.offset_minutes();
+    let sign = if offset < 0 { '-' } else { '+' };
+    let mut buffer = format!(
+        "object {commit}\ntype commit\ntag {name}\ntagger {} <{}> {} {sign}{:02}{:02}\n\nKlar: {unit} {period}\n",
+        tagger.name().unwrap_or("tertial"),
+        tagger.email().unwrap_or(""),
+        time.seconds(),
+        offset.abs() / 60,
+        offset.abs() % 60,
+    );
+    if let Some(s) = signer {
+        match s.sign(&buffer) {
+            Ok(signature) => buffer.push_str(&signature),
+            Err(_) => return,
+        }
+    }
+    let Ok(odb) = repo.odb() else { return };
+    if let Ok(tag) = odb.write(git2::ObjectType::Tag, buffer.as_bytes()) {
+        let _ = repo.reference(&format!("refs/tags/{name}"), tag, false, "tertial: klar");
+    }
 }
