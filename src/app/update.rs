@@ -283,18 +283,7 @@ fn overlay(m: &mut Model, action: Action) -> Vec<Effect> {
                         .and_then(|i| crate::keymap::actions::to_action(i.action));
                     return chosen.map(|a| update(m, a)).unwrap_or_default();
                 }
-                Action::Input(c) => {
-                    query.push(c);
-                    0
-                }
-                Action::Paste(text) => {
-                    query.extend(text.chars().filter(|c| !c.is_control()));
-                    0
-                }
-                Action::DeleteBack => {
-                    query.pop();
-                    0
-                }
+                a if edit_query(&mut query, &a) => 0,
                 other => step(selected, items.len(), &other),
             };
             m.overlay = Some(Overlay::Palette {
@@ -333,22 +322,24 @@ fn overlay(m: &mut Model, action: Action) -> Vec<Effect> {
                     }
                     return Vec::new();
                 }
-                Action::Input(c) => {
-                    query.push(c);
-                    0
-                }
-                Action::Paste(text) => {
-                    query.extend(text.chars().filter(|c| !c.is_control()));
-                    0
-                }
-                Action::DeleteBack => {
-                    query.pop();
-                    0
-                }
+                a if edit_query(&mut query, &a) => 0,
                 other => step(selected, items.len(), &other),
             };
             m.overlay = Some(Overlay::Jump { query, selected });
         }
     }
     Vec::new()
+}
+
+/// Typing into a search query (palette, jump); true when `a` was typing.
+fn edit_query(query: &mut String, a: &Action) -> bool {
+    match a {
+        Action::Input(c) => query.push(*c),
+        Action::Paste(text) => query.extend(text.chars().filter(|c| !c.is_control())),
+        Action::DeleteBack => {
+            query.pop();
+        }
+        _ => return false,
+    }
+    true
 }

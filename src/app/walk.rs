@@ -143,15 +143,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::ExternalEditorDone(Some(text)) if field.is_text() => {
             store(s, plan, &goal_id, &field, &text, lang, message);
         }
-        Action::ExternalEditorDone(None) => {
-            *message = Some(
-                lang.t(
-                    "$EDITOR gick inte att starta; texten är oförändrad.",
-                    "$EDITOR could not run; the text is unchanged.",
-                )
-                .into(),
-            );
-        }
+        Action::ExternalEditorDone(None) => editor_failed(lang, message),
         // Typing on a text field starts editing it with that letter.
         Action::EditorInput(input) if field.is_text() && changes(s, message) => {
             if let Key::Char(_) = input.key {
@@ -414,15 +406,7 @@ fn editing(
             }
             store(s, plan, &goal_id, &field, &text, lang, message);
         }
-        Action::ExternalEditorDone(None) => {
-            *message = Some(
-                lang.t(
-                    "$EDITOR gick inte att starta; texten är oförändrad.",
-                    "$EDITOR could not run; the text is unchanged.",
-                )
-                .into(),
-            );
-        }
+        Action::ExternalEditorDone(None) => editor_failed(lang, message),
         _ => {}
     }
     Vec::new()
@@ -439,4 +423,14 @@ fn update_after_edit(s: &mut Session, plan: &Plan, action: Action) -> Vec<Effect
         _ => {}
     }
     Vec::new()
+}
+
+fn editor_failed(lang: Lang, message: &mut Option<String>) {
+    *message = Some(
+        lang.t(
+            "$EDITOR gick inte att starta; texten är oförändrad.",
+            "$EDITOR could not run; the text is unchanged.",
+        )
+        .into(),
+    );
 }

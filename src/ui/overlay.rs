@@ -75,7 +75,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
 }
 
 /// Text with the fuzzy-matched characters highlighted (and sanitized).
-fn highlighted(text: &str, hits: &[usize]) -> Vec<Span<'static>> {
+pub fn highlighted(text: &str, hits: &[usize]) -> Vec<Span<'static>> {
     text.chars()
         .enumerate()
         .map(|(i, c)| {

@@ -37,18 +37,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         .map(|(i, hits)| {
             let p = &m.plans[*i];
             let label = unit_label(p);
-            let mut spans: Vec<Span> = label
-                .chars()
-                .enumerate()
-                .map(|(ci, c)| {
-                    let s = sanitize::line(c.encode_utf8(&mut [0; 4])).into_owned();
-                    if hits.contains(&ci) {
-                        Span::styled(s, style::matched())
-                    } else {
-                        Span::raw(s)
-                    }
-                })
-                .collect();
+            let mut spans: Vec<Span> = super::overlay::highlighted(&label, hits);
             spans.push(Span::styled(
                 format!(
                     "  · {} {}",
