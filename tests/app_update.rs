@@ -480,3 +480,32 @@ fn a_deviation_link_must_name_something_in_the_plan() {
         Some("A1")
     );
 }
+
+#[test]
+fn control_keys_in_the_editor_never_empty_a_field_by_themselves() {
+    let mut m = walking("2025-T1");
+    focus_on(&mut m, Field::Summary);
+    update(&mut m, Action::Open);
+    type_text(&mut m, "Viktig text");
+    for c in ['j', 'd', 'm'] {
+        update(
+            &mut m,
+            Action::EditorInput(Input {
+                key: Key::Char(c),
+                ctrl: true,
+                alt: false,
+                shift: false,
+            }),
+        );
+    }
+    assert!(
+        s(&m)
+            .record
+            .goal("E1")
+            .unwrap()
+            .summary
+            .starts_with("Viktig text"),
+        "{:?}",
+        s(&m).record.goal("E1").unwrap().summary
+    );
+}

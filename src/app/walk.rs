@@ -365,6 +365,7 @@ fn editing(
     };
     match action {
         Action::EditorInput(input) => {
+            let input = as_typed(input);
             if field.kind() == Kind::Line && input.key == Key::Enter {
                 finish(s, plan, &goal_id, lang, message);
                 return Vec::new();
@@ -433,4 +434,24 @@ fn editor_failed(lang: Lang, message: &mut Option<String>) {
         )
         .into(),
     );
+}
+
+/// A line feed arrives as ctrl-j (terminals in raw mode, pastes without
+/// bracketed paste); the editor's own ctrl-j deletes to the start of the
+/// line. Here it is what it stands for: a new line.
+fn as_typed(input: ratatui_textarea::Input) -> ratatui_textarea::Input {
+    match input {
+        ratatui_textarea::Input {
+            key: Key::Char('j' | 'm'),
+            ctrl: true,
+            alt: false,
+            ..
+        } => ratatui_textarea::Input {
+            key: Key::Enter,
+            ctrl: false,
+            alt: false,
+            shift: false,
+        },
+        other => other,
+    }
 }

@@ -120,9 +120,13 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
 
     let mut term = terminal::TerminalGuard::enter()?;
     let input = input::InputThread::spawn();
-    let size = term.size()?;
-    app::update(&mut model, Action::Resize(size.width, size.height));
+    if let Ok(size) = term.size() {
+        app::update(&mut model, Action::Resize(size.width, size.height));
+    }
     let mut dirty_since: Option<Instant> = None;
+    let mut exit_code: Option<i32> = None;
+    // A signal or hang-up met while taking a burst of keys, for the next turn.
+    let mut held: Option<input::Input> = None;
     let mut redraw = true;
     loop {
         while let Some(action) = queue.pop_front() {
@@ -143,30 +147,79 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
             (false, _) => dirty_since = None,
             _ => {}
         }
-        if std::mem::take(&mut redraw) {
-            term.draw(&model)?;
+        // Saved on time also while keys keep coming (the wait below would
+        // otherwise always be cut short by the next key).
+        if dirty_since.is_some_and(|t| t.elapsed() >= DRAFT_DELAY) {
+            save_draft(&io, &mut model);
+            dirty_since = None;
+            redraw = true;
+        }
+        // A terminal that cannot be written to is gone: the loop ends and
+        // the draft is saved below, never skipped by an error.
+        if std::mem::take(&mut redraw) && term.draw(&model).is_err() {
+            exit_code = Some(129);
+            break;
         }
         let wait = dirty_since.map(|t| DRAFT_DELAY.saturating_sub(t.elapsed()));
-        let event = match wait {
-            Some(w) => input.rx.recv_timeout(w),
-            None => input.rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
+        let event = match (held.take(), wait) {
+            (Some(h), _) => Ok(h),
+            (None, Some(w)) => input.rx.recv_timeout(w),
+            (None, None) => input.rx.recv().map_err(|_| RecvTimeoutError::Disconnected),
         };
         match event {
-            Ok(ev) => {
+            Ok(input::Input::Term(ev)) => {
                 if let Some(a) = keys::action_for(&ev) {
                     queue.push_back(a);
                 }
+                // Take every key already waiting before drawing: a burst
+                // (a paste, a fast typist over a slow link) is one frame.
+                while let Ok(next) = input.rx.try_recv() {
+                    match next {
+                        input::Input::Term(ev) => queue.extend(keys::action_for(&ev)),
+                        other => {
+                            held = Some(other);
+                            break;
+                        }
+                    }
+                }
+            }
+            Ok(input::Input::Suspend) => {
+                save_draft(&io, &mut model);
+                input.pause();
+                term.suspend(|| {
+                    // Stop for real now the terminal is restored; SIGCONT
+                    // continues here.
+                    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+                });
+                input.resume();
+                redraw = true;
             }
             Err(RecvTimeoutError::Timeout) => {
                 save_draft(&io, &mut model);
                 dirty_since = None;
                 redraw = true;
             }
-            // The terminal is gone: keep what was typed and leave.
-            Err(RecvTimeoutError::Disconnected) => break,
+            // A hang-up, a stop signal, or the terminal gone: keep what was
+            // typed and leave.
+            Ok(input::Input::Stop(sig)) => {
+                exit_code = Some(128 + sig);
+                break;
+            }
+            Ok(input::Input::Gone) | Err(RecvTimeoutError::Disconnected) => {
+                exit_code = Some(129);
+                break;
+            }
         }
     }
     save_draft(&io, &mut model);
+    if let Some(code) = exit_code {
+        // The draft is safe; restore what can be restored and go. (Not by
+        // dropping the terminal: ratatui prints to stderr then, which
+        // fails on a terminal that is gone.)
+        terminal::restore();
+        std::mem::forget(term);
+        std::process::exit(code);
+    }
     Ok(())
 }
 

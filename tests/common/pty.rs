@@ -3,6 +3,7 @@
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};
+use std::os::fd::{AsRawFd, FromRawFd};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -13,6 +14,7 @@ pub struct Pty {
     writer: Box<dyn Write + Send>,
     pub child: Box<dyn Child + Send + Sync>,
     pub master: Box<dyn MasterPty + Send>,
+    closed: Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// How long to wait for something to appear before failing the test.
@@ -32,14 +34,34 @@ impl Pty {
             .expect("openpty");
         let child = pair.slave.spawn_command(cmd).expect("spawn in pty");
         drop(pair.slave);
-        let mut reader = pair.master.try_clone_reader().unwrap();
-        let writer = pair.master.take_writer().unwrap();
+        // Our own duplicate of the master, read with poll so the thread can
+        // let go of it: a hang-up needs every copy of the master closed.
+        let fd = pair.master.as_raw_fd().expect("master fd");
+        // Safe: dup of a valid descriptor, owned by the File from here on.
+        let mut reader = unsafe { std::fs::File::from_raw_fd(libc::dup(fd)) };
+        // Written through our own duplicate too: portable-pty's writer sends
+        // a newline and EOF when dropped, which a real dropped connection
+        // does not.
+        // Safe: dup of a valid descriptor, owned by the File from here on.
+        let writer: Box<dyn Write + Send> =
+            Box::new(unsafe { std::fs::File::from_raw_fd(libc::dup(fd)) });
         let parser = Arc::new(Mutex::new(vt100::Parser::new(nz(rows), nz(cols), 0)));
         let raw = Arc::new(Mutex::new(Vec::new()));
-        let (p, r) = (parser.clone(), raw.clone());
+        let closed = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (p, r, stop) = (parser.clone(), raw.clone(), closed.clone());
         std::thread::spawn(move || {
             let mut buf = [0u8; 8192];
-            loop {
+            while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+                let mut pfd = libc::pollfd {
+                    fd: reader.as_raw_fd(),
+                    events: libc::POLLIN,
+                    revents: 0,
+                };
+                // Safe: one valid pollfd.
+                let ready = unsafe { libc::poll(&mut pfd, 1, 50) };
+                if ready <= 0 {
+                    continue;
+                }
                 match reader.read(&mut buf) {
                     Ok(0) | Err(_) => break,
                     Ok(n) => {
@@ -55,6 +77,7 @@ impl Pty {
             writer,
             child,
             master: pair.master,
+            closed,
         }
     }
 
@@ -148,6 +171,27 @@ impl Pty {
             "timed out waiting for output {text:?}; screen:\n{}",
             self.screen()
         );
+    }
+
+    /// The program's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("child pid")
+    }
+
+    /// Closes the terminal (the master side), as a dropped SSH connection
+    /// does; returns the child to wait on.
+    pub fn hang_up(self) -> Box<dyn Child + Send + Sync> {
+        let Pty {
+            writer,
+            master,
+            child,
+            closed,
+            ..
+        } = self;
+        closed.store(true, std::sync::atomic::Ordering::SeqCst);
+        drop(writer);
+        drop(master);
+        child
     }
 
     pub fn output(&self) -> String {
