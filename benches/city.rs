@@ -112,6 +112,7 @@ fn open_unit(ws: &Workspace, unit: &str) -> Row {
             ws,
             repo,
             sig: git2::Signature::now("b", "b@b").unwrap(),
+            lock: Default::default(),
         };
         let mut m = Model::new(Lang::Sv, "city".into(), plans, vec![]);
         let i = m.plans.len() - 1;

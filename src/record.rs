@@ -108,6 +108,19 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
             return Ok(Outcome::Rejected(lines));
         }
     }
+    // Someone with the follow-up open in the session is never overwritten.
+    let _lock =
+        match crate::workspace::lock::acquire(&ws.state_dir(), req.unit, &period.to_string())? {
+            crate::workspace::lock::Acquired::Mine(l) => l,
+            crate::workspace::lock::Acquired::Held(h) => anyhow::bail!(
+                "{} {period} is open by {}@{} (pid {}) since {}; try again when they are done",
+                req.unit,
+                h.user,
+                h.host,
+                h.pid,
+                crate::ui::walk::date_time(h.since)
+            ),
+        };
     let repo = ws.repo()?;
     let sig = crate::repo::signature(&repo, req.author)?;
     let oid = followup::commit::commit(

@@ -116,6 +116,8 @@ pub struct Session {
     pub editor: Option<Editor>,
     pub context_scroll: u16,
     pub read_only: bool,
+    /// Why it is read-only: who has it open, and since when.
+    pub held_by: Option<String>,
     /// Changed since the draft was last written.
     pub dirty: bool,
     pub draft_saved_at: Option<u64>,
@@ -258,6 +260,7 @@ impl Session {
             editor: None,
             context_scroll: 0,
             read_only: false,
+            held_by: None,
             dirty: false,
             draft_saved_at: None,
             pending_draft: None,

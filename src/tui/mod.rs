@@ -74,6 +74,7 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         ws,
         repo: repository,
         sig,
+        lock: Default::default(),
     };
 
     let mut queue: VecDeque<Action> = VecDeque::new();

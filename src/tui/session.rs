@@ -12,6 +12,8 @@ pub struct Io<'a> {
     pub ws: &'a Workspace,
     pub repo: git2::Repository,
     pub sig: git2::Signature<'static>,
+    /// The lock of the open unit and period, held while it is open.
+    pub lock: std::cell::RefCell<Option<crate::workspace::lock::UnitLock>>,
 }
 
 impl Io<'_> {
@@ -53,6 +55,23 @@ impl Io<'_> {
         let status = committed.as_ref().map(|f| f.status);
         let record = committed.unwrap_or_else(|| FollowUp::new(&unit, period));
         let mut s = Session::new(plan, period, record, status);
+        // One person at a time writes a unit's follow-up; others may read.
+        self.lock.borrow_mut().take();
+        match crate::workspace::lock::acquire(&self.ws.state_dir(), &unit, &period.to_string()) {
+            Ok(crate::workspace::lock::Acquired::Mine(l)) => *self.lock.borrow_mut() = Some(l),
+            Ok(crate::workspace::lock::Acquired::Held(h)) => {
+                s.read_only = true;
+                s.held_by = Some(format!(
+                    "{}@{} {} {}",
+                    h.user,
+                    h.host,
+                    m.lang.t("sedan", "since"),
+                    crate::ui::walk::date_time(h.since)
+                ));
+            }
+            // Without a lock folder (a read-only workspace) it is read-only.
+            Err(_) => s.read_only = true,
+        }
         s.earlier = self.earlier(&m.plans[plan].plan, period);
         match draft::load(&draft::path(&self.ws.state_dir(), period, &unit)) {
             draft::Loaded::None => {}

@@ -35,10 +35,15 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         style::title(),
     )];
     if s.read_only {
-        title.push(Span::styled(
-            format!("  [{}]", l.t("skrivskyddad", "read-only")),
-            style::error(),
-        ));
+        let who = match &s.held_by {
+            Some(h) => format!(
+                "  [{} {}]",
+                l.t("skrivskyddad: öppen hos", "read-only: open by"),
+                sanitize::line(h)
+            ),
+            None => format!("  [{}]", l.t("skrivskyddad", "read-only")),
+        };
+        title.push(Span::styled(who, style::error()));
     }
     title.push(Span::styled(draft_note(l, s), style::dim()));
     f.render_widget(Paragraph::new(Line::from(title)), head);

@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod create;
+pub mod lock;
 
 use crate::diag::Diagnostic;
 use crate::plan::Plan;

@@ -1,0 +1,102 @@
+//! One writer per unit and period: a second person gets it read-only with
+//! the holder named; a lock left by a killed process is taken over; other
+//! units are open to all at the same time.
+
+mod common;
+use common::pty::Pty;
+use common::{Sandbox, text};
+
+fn args(ws: &std::path::Path, unit: &str) -> Vec<String> {
+    [
+        ws.to_str().unwrap(),
+        "--unit",
+        unit,
+        "--period",
+        "2025-T1",
+        "--author",
+        "A B <a@b.invalid>",
+    ]
+    .iter()
+    .map(|s| s.to_string())
+    .collect()
+}
+
+#[test]
+fn the_same_unit_opened_twice_is_read_only_the_second_time_and_a_dead_holders_lock_is_taken_over() {
+    let sb = Sandbox::new();
+    let ws = sb.workspace("ws");
+    assert!(
+        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
+            .status
+            .success()
+    );
+    let a = args(&ws, "bestallarenhet-2");
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let mut first = Pty::spawn(sb.pty_cmd(&a), 120, 30);
+    first.wait_for("Mål 1 av 6");
+
+    let mut second = Pty::spawn(sb.pty_cmd(&a), 120, 30);
+    second.wait_for("skrivskyddad: öppen hos");
+    second.wait_for(&format!(
+        "@{}",
+        std::fs::read_to_string("/proc/sys/kernel/hostname")
+            .unwrap()
+            .trim()
+    ));
+    second.send("1");
+    second.wait_for("Skrivskyddad");
+    // The headless path refuses too, naming the holder.
+    let file = sb.path().join("f.toml");
+    std::fs::write(
+        &file,
+        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n",
+    )
+    .unwrap();
+    let out = sb.run(&[
+        "record",
+        ws.to_str().unwrap(),
+        "--unit",
+        "bestallarenhet-2",
+        "--period",
+        "2025-T1",
+        "--from",
+        file.to_str().unwrap(),
+        "--author",
+        "A B <a@b.invalid>",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains(&format!("(pid {})", first.pid())),
+        "{}",
+        text(&out.stderr)
+    );
+    second.send("q");
+    assert_eq!(second.wait_exit(), 0);
+
+    // Another unit is free at the same time.
+    let b = args(&ws, "hagersten-alvsjos-hemtjanst");
+    let b: Vec<&str> = b.iter().map(String::as_str).collect();
+    let mut other = Pty::spawn(sb.pty_cmd(&b), 120, 30);
+    other.wait_for("Mål 1 av 8");
+    other.send("1");
+    other.wait_for("● Bedöms uppfyllas helt");
+    other.send("q");
+    assert_eq!(other.wait_exit(), 0);
+
+    // The holder dies without cleaning up: the lock is taken over.
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-9", &first.pid().to_string()])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let _ = first.wait_exit();
+    let mut third = Pty::spawn(sb.pty_cmd(&a), 120, 30);
+    third.wait_for("Mål 1 av 6");
+    third.send("1");
+    third.wait_for("● Bedöms uppfyllas helt");
+    assert!(!third.screen().contains("skrivskyddad"));
+    third.send("q");
+    assert_eq!(third.wait_exit(), 0);
+}
