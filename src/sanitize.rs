@@ -22,7 +22,7 @@ fn needs_work(c: char) -> bool {
 }
 
 /// Characters that reorder or break lines without being controls.
-fn is_reordering(c: char) -> bool {
+pub fn is_reordering(c: char) -> bool {
     matches!(c,
         '\u{200E}' | '\u{200F}' | '\u{061C}'      // marks
         | '\u{202A}'..='\u{202E}'                  // embeddings, overrides
@@ -58,6 +58,17 @@ fn sanitize(text: &str, keep_newlines: bool) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// Makes a drawn frame safe whatever a widget put in it: any cell holding
+/// a control or reordering character (possible inside the text editor,
+/// which shows what the user typed or pasted as it is) shows "�" instead.
+pub fn frame(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in buffer.content.iter_mut() {
+        if cell.symbol().chars().any(needs_work) {
+            cell.set_symbol("�");
+        }
+    }
 }
 
 /// True when `text` holds nothing a terminal would interpret.

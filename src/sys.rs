@@ -9,6 +9,18 @@ pub fn user_name() -> String {
             return v;
         }
     }
+    // Not in the environment (a cron job, a bare SSH command): the
+    // account's own name.
+    // Safe: getpwuid returns a pointer into static storage or null; the
+    // name is copied out at once.
+    unsafe {
+        let pw = libc::getpwuid(libc::getuid());
+        if !pw.is_null() && !(*pw).pw_name.is_null() {
+            if let Ok(name) = std::ffi::CStr::from_ptr((*pw).pw_name).to_str() {
+                return name.to_string();
+            }
+        }
+    }
     "okänd".to_string()
 }
 

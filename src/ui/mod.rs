@@ -42,6 +42,7 @@ pub fn view(m: &Model, f: &mut Frame) {
     }
     overlay::view(m, f, body);
     status_line(m, f, status);
+    sanitize::frame(f.buffer_mut());
 }
 
 fn too_small(m: &Model, f: &mut Frame, area: Rect) {
