@@ -71,7 +71,9 @@ pub fn commit_files_with(
 ) -> Result<git2::Oid, RepoError> {
     let refname = format!("refs/heads/{branch}");
     let started = Instant::now();
-    let mut backoff = Duration::from_millis(20);
+    let mut backoff = Duration::from_millis(10);
+    let mut seen_tip = read::tip(repo, branch)?;
+    let mut stuck_since = Instant::now();
     let mut rebuilds = 0;
     loop {
         let parent_id = read::tip(repo, branch)?;
@@ -129,15 +131,28 @@ pub fn commit_files_with(
                 }
             }
             Err(e) if e.code() == git2::ErrorCode::Locked => {
-                let waited = started.elapsed();
+                // While others keep committing, the lock is contention, not
+                // a stuck lock: the wait counts from the last time the
+                // branch moved.
+                let now_tip = read::tip(repo, branch).ok().flatten();
+                if now_tip != seen_tip {
+                    seen_tip = now_tip;
+                    stuck_since = Instant::now();
+                }
+                let waited = stuck_since.elapsed();
                 if waited >= LOCK_WAIT {
                     return Err(RepoError::Locked {
                         path: repo.path().join(format!("{refname}.lock")),
-                        waited_ms: waited.as_millis() as u64,
+                        waited_ms: started.elapsed().as_millis() as u64,
                     });
                 }
-                std::thread::sleep(backoff);
-                backoff = (backoff * 2).min(Duration::from_millis(500));
+                // Jitter keeps waiting writers from retrying in step.
+                let jitter = Duration::from_micros(
+                    u64::from(std::process::id() % 97) * 300
+                        + started.elapsed().subsec_micros() as u64 % 20_000,
+                );
+                std::thread::sleep(backoff + jitter);
+                backoff = (backoff * 2).min(Duration::from_millis(200));
             }
             Err(e) => return Err(e.into()),
         }
