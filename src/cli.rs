@@ -132,6 +132,20 @@ pub enum Command {
         #[arg(long)]
         require_signed: bool,
     },
+    /// Share follow-ups through the git remote: fetch, put local follow-up
+    /// commits on top of the remote's branch, push. Exit status 1 when the
+    /// same unit and period changed on both sides (nothing is changed then).
+    Sync {
+        /// Workspace folder (default: the current folder).
+        dir: Option<PathBuf>,
+        #[arg(long, default_value = "origin")]
+        remote: String,
+        /// Settle a conflict by keeping this side's text on top: UNIT:PERIOD.
+        #[arg(long, value_name = "UNIT:PERIOD")]
+        keep_local: Vec<String>,
+        #[arg(long, value_name = "UNIT:PERIOD")]
+        keep_remote: Vec<String>,
+    },
     /// Check or print keymaps.
     Keymap {
         #[command(subcommand)]

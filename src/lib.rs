@@ -14,6 +14,7 @@ pub mod plan;
 pub mod record;
 pub mod repo;
 pub mod sanitize;
+pub mod sync;
 pub mod sys;
 pub mod tui;
 pub mod ui;

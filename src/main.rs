@@ -19,6 +19,12 @@ fn main() -> ExitCode {
         }) => init(&dir, with_samples, author.as_deref()),
         Some(Command::Demo { dir, no_open, args }) => demo(dir, no_open, args),
         Some(Command::Keymap { command }) => return keymap_command(command),
+        Some(Command::Sync {
+            dir,
+            remote,
+            keep_local,
+            keep_remote,
+        }) => return sync(dir, &remote, &keep_local, &keep_remote),
         Some(Command::Verify {
             dir,
             require_signed,
@@ -279,5 +285,77 @@ fn verify(dir: Option<PathBuf>, require_signed: bool) -> ExitCode {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    }
+}
+
+fn sync(
+    dir: Option<PathBuf>,
+    remote: &str,
+    keep_local: &[String],
+    keep_remote: &[String],
+) -> ExitCode {
+    use tertial::sync::Keep;
+    let root = current_dir(dir);
+    if let Err(e) = workspace::Workspace::open(&root) {
+        eprintln!("tertial: {}", sanitize::line(&e.to_string()));
+        return ExitCode::from(2);
+    }
+    let mut keep = std::collections::HashMap::new();
+    for (specs, side) in [(keep_local, Keep::Local), (keep_remote, Keep::Remote)] {
+        for spec in specs {
+            let Some((unit, period)) = spec.split_once(':') else {
+                eprintln!(
+                    "tertial: {spec:?}: expected UNIT:PERIOD, e.g. hagerstens-hemtjanst:2026-T1"
+                );
+                return ExitCode::from(2);
+            };
+            keep.insert(
+                tertial::followup::path(
+                    period.parse().unwrap_or(tertial::followup::Period::new(
+                        2000,
+                        tertial::followup::PeriodKind::T1,
+                    )),
+                    unit,
+                ),
+                side.clone(),
+            );
+        }
+    }
+    match tertial::sync::sync(&root, remote, &keep) {
+        Ok(o) if !o.conflicts.is_empty() => {
+            println!("Konflikt: samma uppföljning ändrad på båda håll. Inget har ändrats.");
+            for c in &o.conflicts {
+                println!("\n== {} ==", sanitize::line(&c.path));
+                println!("-- lokalt --\n{}", sanitize::display(&c.local));
+                println!("-- på servern --\n{}", sanitize::display(&c.remote));
+                let unit_period = c
+                    .path
+                    .trim_start_matches("followups/")
+                    .trim_end_matches(".toml");
+                if let Some((period, unit)) = unit_period.split_once('/') {
+                    println!(
+                        "Välj: tertial sync --keep-local {unit}:{period}   eller   --keep-remote {unit}:{period}"
+                    );
+                }
+            }
+            ExitCode::from(1)
+        }
+        Ok(o) => {
+            println!(
+                "Synkat: {} mottagna, {} egna lagda överst, {}",
+                o.received,
+                o.replayed,
+                if o.pushed {
+                    "skickade"
+                } else {
+                    "inget att skicka"
+                }
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("tertial: {}", sanitize::line(&e.to_string()));
+            ExitCode::from(2)
+        }
     }
 }

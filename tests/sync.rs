@@ -1,0 +1,184 @@
+//! Sharing through a remote: two workspaces and a bare repository; each
+//! side's follow-ups arrive at the other; the same unit and period changed
+//! on both sides is a conflict that changes nothing until the chief
+//! chooses, and then nothing is lost from the history.
+
+mod common;
+use common::{Sandbox, text};
+use std::path::Path;
+use std::process::Command;
+
+fn git(sb: &Sandbox, dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .env("HOME", sb.path())
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .args(["-c", "user.name=Test", "-c", "user.email=t@example.invalid"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
+    text(&out.stdout)
+}
+
+fn record(sb: &Sandbox, ws: &Path, unit: &str, period: &str, summary: &str, who: &str) {
+    let file = sb.path().join(format!("{who}-{unit}-{period}.toml"));
+    std::fs::write(&file, format!("schema = 1\nunit = \"{unit}\"\nperiod = \"{period}\"\n[[goal]]\nid = \"E1\"\nrating = \"delvis\"\nsummary = \"{summary}\"\n")).unwrap();
+    let out = sb.run(&[
+        "record",
+        ws.to_str().unwrap(),
+        "--unit",
+        unit,
+        "--period",
+        period,
+        "--from",
+        file.to_str().unwrap(),
+        "--author",
+        &format!("{who} <{who}@example.invalid>"),
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}
+
+fn sync(sb: &Sandbox, ws: &Path, extra: &[&str]) -> (Option<i32>, String) {
+    let mut args = vec!["sync", ws.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let out = sb.run(&args);
+    (
+        out.status.code(),
+        format!("{}{}", text(&out.stdout), text(&out.stderr)),
+    )
+}
+
+fn file_at(sb: &Sandbox, ws: &Path, path: &str) -> String {
+    git(sb, ws, &["show", &format!("main:{path}")])
+}
+
+#[test]
+fn two_workspaces_share_follow_ups_and_a_same_unit_conflict_loses_nothing() {
+    let sb = Sandbox::new();
+    let a = sb.workspace("a");
+    assert!(
+        sb.run(&["init", a.to_str().unwrap(), "--with-samples"])
+            .status
+            .success()
+    );
+    let remote = sb.path().join("remote.git");
+    git(
+        &sb,
+        sb.path(),
+        &[
+            "clone",
+            "-q",
+            "--bare",
+            a.to_str().unwrap(),
+            remote.to_str().unwrap(),
+        ],
+    );
+    git(
+        &sb,
+        &a,
+        &["remote", "add", "origin", remote.to_str().unwrap()],
+    );
+    let b = sb.workspace("b");
+    git(
+        &sb,
+        sb.path(),
+        &["clone", "-q", remote.to_str().unwrap(), b.to_str().unwrap()],
+    );
+
+    // Different units on each side never conflict.
+    record(&sb, &a, "bestallarenhet-2", "2025-T1", "Från A", "anna");
+    record(
+        &sb,
+        &b,
+        "hagersten-alvsjos-hemtjanst",
+        "2025-T1",
+        "Från B",
+        "bertil",
+    );
+    let (code, out) = sync(&sb, &a, &[]);
+    assert_eq!(code, Some(0), "{out}");
+    let (code, out) = sync(&sb, &b, &[]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(
+        out.contains("1 mottagna, 1 egna lagda överst, skickade"),
+        "{out}"
+    );
+    let (code, out) = sync(&sb, &a, &[]);
+    assert_eq!(code, Some(0), "{out}");
+    for ws in [&a, &b] {
+        assert!(file_at(&sb, ws, "followups/2025-T1/bestallarenhet-2.toml").contains("Från A"));
+        assert!(
+            file_at(
+                &sb,
+                ws,
+                "followups/2025-T1/hagersten-alvsjos-hemtjanst.toml"
+            )
+            .contains("Från B")
+        );
+    }
+    assert_eq!(
+        git(&sb, &a, &["rev-parse", "main"]),
+        git(&sb, &b, &["rev-parse", "main"])
+    );
+    // Authors survive the replay.
+    assert!(git(&sb, &a, &["log", "--format=%an", "-3"]).contains("bertil"));
+
+    // The same unit and period on both sides: a conflict, nothing moves.
+    record(&sb, &a, "bestallarenhet-2", "2025-T2", "A:s analys", "anna");
+    record(
+        &sb,
+        &b,
+        "bestallarenhet-2",
+        "2025-T2",
+        "B:s analys",
+        "bertil",
+    );
+    assert_eq!(sync(&sb, &a, &[]).0, Some(0));
+    let before = git(&sb, &b, &["rev-parse", "main"]);
+    let (code, out) = sync(&sb, &b, &[]);
+    assert_eq!(code, Some(1), "{out}");
+    assert!(out.contains("Konflikt"), "{out}");
+    assert!(
+        out.contains("A:s analys") && out.contains("B:s analys"),
+        "both texts shown: {out}"
+    );
+    assert!(
+        out.contains("--keep-local bestallarenhet-2:2025-T2"),
+        "{out}"
+    );
+    assert_eq!(
+        git(&sb, &b, &["rev-parse", "main"]),
+        before,
+        "nothing changed"
+    );
+
+    // The chief chooses: B's text on top; A's stays in the history.
+    let (code, out) = sync(&sb, &b, &["--keep-local", "bestallarenhet-2:2025-T2"]);
+    assert_eq!(code, Some(0), "{out}");
+    assert_eq!(sync(&sb, &a, &[]).0, Some(0));
+    for ws in [&a, &b] {
+        assert!(file_at(&sb, ws, "followups/2025-T2/bestallarenhet-2.toml").contains("B:s analys"));
+    }
+    let log = git(
+        &sb,
+        &a,
+        &[
+            "log",
+            "-p",
+            "--format=%an",
+            "--",
+            "followups/2025-T2/bestallarenhet-2.toml",
+        ],
+    );
+    assert!(
+        log.contains("A:s analys") && log.contains("B:s analys"),
+        "{log}"
+    );
+    let fsck = Command::new("git")
+        .args(["fsck", "--strict"])
+        .current_dir(&a)
+        .output()
+        .unwrap();
+    assert!(fsck.status.success(), "{}", text(&fsck.stderr));
+}
