@@ -76,7 +76,7 @@ fn git(dir: &Path, args: &[&str]) -> Result<(), SyncError> {
 fn change_of(
     repo: &git2::Repository,
     commit: &git2::Commit,
-) -> Result<Vec<(String, Option<Vec<u8>>)>, git2::Error> {
+) -> Result<Vec<FileChange>, git2::Error> {
     let tree = commit.tree()?;
     let parent = commit.parent(0).ok().map(|p| p.tree()).transpose()?;
     let diff = repo.diff_tree_to_tree(parent.as_ref(), Some(&tree), None)?;
@@ -90,7 +90,7 @@ fn change_of(
             Ok(e) => Some(repo.find_blob(e.id())?.content().to_vec()),
             Err(_) => None,
         };
-        out.push((path, content));
+        out.push(FileChange { path, content });
     }
     Ok(out)
 }
@@ -162,13 +162,13 @@ pub fn sync(dir: &Path, remote: &str, keep: &HashMap<String, Keep>) -> Result<Ou
                 let t = trailers::parse(commit.message_raw().unwrap_or(""));
                 let changes = change_of(&repository, &commit)?;
                 if !t.is_tertial() {
-                    let paths: Vec<String> = changes.iter().map(|(p, _)| p.clone()).collect();
+                    let paths: Vec<String> = changes.iter().map(|c| c.path.clone()).collect();
                     return Err(SyncError::Foreign(
                         oid.to_string()[..10].to_string(),
                         paths.join(", "),
                     ));
                 }
-                for (path, _) in &changes {
+                for FileChange { path, .. } in &changes {
                     let both = remote_paths.contains(path)
                         && text_at(&repository, local, path) != text_at(&repository, theirs, path);
                     match (both, keep.get(path)) {
@@ -192,14 +192,7 @@ pub fn sync(dir: &Path, remote: &str, keep: &HashMap<String, Keep>) -> Result<Ou
             replay.dedup_by_key(|(id, _)| *id);
             for (id, changes) in replay {
                 let original = repository.find_commit(id)?;
-                let files: Vec<FileChange> = changes
-                    .into_iter()
-                    .map(|(p, c)| FileChange {
-                        path: p,
-                        content: c,
-                    })
-                    .collect();
-                tip = replay_commit(&repository, tip, &original, &files)?;
+                tip = replay_commit(&repository, tip, &original, &changes)?;
                 outcome.replayed += 1;
             }
             // The local history as it was stays reachable, for the audit.
