@@ -182,3 +182,72 @@ fn two_workspaces_share_follow_ups_and_a_same_unit_conflict_loses_nothing() {
         .unwrap();
     assert!(fsck.status.success(), "{}", text(&fsck.stderr));
 }
+
+#[test]
+fn the_session_syncs_with_a_key_and_shows_a_conflict_side_by_side() {
+    let sb = Sandbox::new();
+    let a = sb.workspace("a");
+    assert!(
+        sb.run(&["init", a.to_str().unwrap(), "--with-samples"])
+            .status
+            .success()
+    );
+    let remote = sb.path().join("remote.git");
+    git(
+        &sb,
+        sb.path(),
+        &[
+            "clone",
+            "-q",
+            "--bare",
+            a.to_str().unwrap(),
+            remote.to_str().unwrap(),
+        ],
+    );
+    git(
+        &sb,
+        &a,
+        &["remote", "add", "origin", remote.to_str().unwrap()],
+    );
+    let b = sb.workspace("b");
+    git(
+        &sb,
+        sb.path(),
+        &["clone", "-q", remote.to_str().unwrap(), b.to_str().unwrap()],
+    );
+    record(&sb, &a, "bestallarenhet-2", "2025-T2", "A:s analys", "anna");
+    record(
+        &sb,
+        &b,
+        "bestallarenhet-2",
+        "2025-T2",
+        "B:s analys",
+        "bertil",
+    );
+    assert_eq!(sync(&sb, &a, &[]).0, Some(0));
+
+    let args = [
+        b.to_str().unwrap(),
+        "--unit",
+        "bestallarenhet-2",
+        "--period",
+        "2025-T2",
+        "--author",
+        "bertil <bertil@example.invalid>",
+    ];
+    let mut t = common::pty::Pty::spawn(sb.pty_cmd(&args), 140, 40);
+    t.wait_for("Mål 1 av 6");
+    t.send("\x1b[15~"); // F5
+    t.wait_for("Konflikt: samma uppföljning ändrad på båda håll");
+    t.wait_for("A:s analys");
+    t.wait_for("B:s analys");
+    t.send("l");
+    t.wait_for("Synkat: 1 mottagna, 1 egna lagda överst");
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(
+        git(&sb, &b, &["rev-parse", "main"]),
+        git(&sb, &remote, &["rev-parse", "main"])
+    );
+    assert!(file_at(&sb, &b, "followups/2025-T2/bestallarenhet-2.toml").contains("B:s analys"));
+}

@@ -76,6 +76,12 @@ pub enum Action {
     Jump,
     /// Open the current goal's timeline (history across periods).
     Timeline,
+    /// Sync with the remote.
+    Sync,
+    /// In the conflict view: keep the local (true) or the remote text.
+    KeepSide(bool),
+    /// What the sync did.
+    Synced(SyncResult),
     /// The timeline, looked up.
     TimelineLoaded(String, Vec<super::overlay::TimelineRow>),
 }
@@ -84,6 +90,8 @@ pub enum Action {
 pub enum Effect {
     /// Leave the program (after the draft is flushed).
     Quit,
+    /// Sync with the remote; `keep` settles conflicts (path, keep local).
+    Sync { keep: Vec<(String, bool)> },
     /// Look up the history of a goal of the session's unit.
     LoadTimeline { unit: String, goal: String },
     /// Look up the periods of a plan (committed status, drafts).
@@ -102,4 +110,12 @@ pub enum Effect {
         status: Status,
         reason: Option<String>,
     },
+}
+
+/// The result of a sync, as the core needs it.
+#[derive(Debug, Clone)]
+pub enum SyncResult {
+    Done(String),
+    Conflicts(Vec<super::overlay::ConflictView>),
+    Failed(String),
 }

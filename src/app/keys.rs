@@ -11,6 +11,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub fn context(m: &Model) -> Context {
     match &m.overlay {
         Some(Overlay::Help { .. } | Overlay::Timeline { .. }) => Context::Help,
+        Some(Overlay::Conflicts { .. }) => Context::Conflict,
         Some(_) => Context::Palette,
         None => screen_context(m),
     }

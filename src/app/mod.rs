@@ -11,7 +11,7 @@ mod review;
 pub mod update;
 mod walk;
 
-pub use action::{Action, Effect};
+pub use action::{Action, Effect, SyncResult};
 pub use model::{Model, Screen, Session};
 pub use review::ordered_lints;
 pub use update::update;

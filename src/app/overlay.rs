@@ -13,6 +13,13 @@ pub enum Overlay {
     Help {
         scroll: u16,
     },
+    /// Follow-ups changed on both sides, waiting for the chief's choice.
+    Conflicts {
+        items: Vec<ConflictView>,
+        selected: usize,
+        /// (path, keep local) chosen so far.
+        chosen: Vec<(String, bool)>,
+    },
     /// The goal's history: every commit that changed it, across periods.
     Timeline {
         goal: String,
@@ -28,6 +35,14 @@ pub enum Overlay {
         query: String,
         selected: usize,
     },
+}
+
+/// One conflict: the two texts side by side.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConflictView {
+    pub path: String,
+    pub local: String,
+    pub remote: String,
 }
 
 /// A commit in a goal's timeline.

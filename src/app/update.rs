@@ -48,6 +48,22 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             return Vec::new();
         }
+        Action::Sync => return vec![Effect::SaveDraftNow, Effect::Sync { keep: Vec::new() }],
+        Action::Synced(result) => {
+            match result {
+                super::action::SyncResult::Done(msg) | super::action::SyncResult::Failed(msg) => {
+                    m.message = Some(msg)
+                }
+                super::action::SyncResult::Conflicts(items) => {
+                    m.overlay = Some(Overlay::Conflicts {
+                        items,
+                        selected: 0,
+                        chosen: Vec::new(),
+                    });
+                }
+            }
+            return Vec::new();
+        }
         Action::TimelineLoaded(goal, rows) => {
             m.overlay = Some(Overlay::Timeline {
                 goal,
@@ -238,6 +254,39 @@ fn overlay(m: &mut Model, action: Action) -> Vec<Effect> {
     };
     match (o, action) {
         (_, Action::Back) => m.overlay = None,
+        (
+            Overlay::Conflicts {
+                items,
+                selected,
+                mut chosen,
+            },
+            a,
+        ) => match a {
+            Action::KeepSide(local) => {
+                if let Some(item) = items.get(selected) {
+                    chosen.retain(|(p, _)| p != &item.path);
+                    chosen.push((item.path.clone(), local));
+                }
+                if chosen.len() == items.len() {
+                    m.overlay = None;
+                    return vec![Effect::Sync { keep: chosen }];
+                }
+                let next = (selected + 1).min(items.len().saturating_sub(1));
+                m.overlay = Some(Overlay::Conflicts {
+                    items,
+                    selected: next,
+                    chosen,
+                });
+            }
+            other => {
+                let selected = step(selected, items.len(), &other);
+                m.overlay = Some(Overlay::Conflicts {
+                    items,
+                    selected,
+                    chosen,
+                });
+            }
+        },
         (Overlay::Timeline { goal, rows, scroll }, a) => {
             let scroll = match a {
                 Action::Down => scroll.saturating_add(1),

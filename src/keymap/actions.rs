@@ -26,10 +26,12 @@ pub enum Context {
     /// The command palette and the jump list (unbound keys are typed).
     Palette,
     Help,
+    /// Choosing between two texts after a sync conflict.
+    Conflict,
 }
 
 impl Context {
-    pub const ALL: [Context; 10] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::Units,
         Context::List,
@@ -40,6 +42,7 @@ impl Context {
         Context::Confirm,
         Context::Palette,
         Context::Help,
+        Context::Conflict,
     ];
 
     pub fn name(self) -> &'static str {
@@ -54,6 +57,7 @@ impl Context {
             Context::Confirm => "confirm",
             Context::Palette => "palette",
             Context::Help => "help",
+            Context::Conflict => "conflict",
         }
     }
 
@@ -73,6 +77,7 @@ impl Context {
             Context::Confirm => l.t("Fråga ja/nej", "Yes/no question"),
             Context::Palette => l.t("Kommandon och hopp", "Commands and jump"),
             Context::Help => l.t("Hjälp", "Help"),
+            Context::Conflict => l.t("Konflikt efter synk", "Conflict after sync"),
         }
     }
 }
@@ -123,13 +128,13 @@ pub const ACTIONS: &[ActionDef] = &[
         name: "up",
         sv: "Upp",
         en: "Up",
-        contexts: &[Units, List, Review, Palette, Help],
+        contexts: &[Units, List, Review, Palette, Help, Conflict],
     },
     ActionDef {
         name: "down",
         sv: "Ned",
         en: "Down",
-        contexts: &[Units, List, Review, Palette, Help],
+        contexts: &[Units, List, Review, Palette, Help, Conflict],
     },
     ActionDef {
         name: "page_up",
@@ -165,7 +170,7 @@ pub const ACTIONS: &[ActionDef] = &[
         name: "back",
         sv: "Tillbaka / avbryt",
         en: "Back / cancel",
-        contexts: &[Units, List, Resume, Goal, Review, Palette, Help],
+        contexts: &[Units, List, Resume, Goal, Review, Palette, Help, Conflict],
     },
     ActionDef {
         name: "delete_back",
@@ -288,6 +293,24 @@ pub const ACTIONS: &[ActionDef] = &[
         contexts: &[Review],
     },
     ActionDef {
+        name: "sync",
+        sv: "Synka med servern (hämta, lägg egna överst, skicka)",
+        en: "Sync with the server (fetch, put own on top, push)",
+        contexts: &[Global, Units, List, Goal, Review],
+    },
+    ActionDef {
+        name: "keep_local",
+        sv: "Behåll den lokala texten överst",
+        en: "Keep the local text on top",
+        contexts: &[Conflict],
+    },
+    ActionDef {
+        name: "keep_remote",
+        sv: "Behåll serverns text",
+        en: "Keep the server's text",
+        contexts: &[Conflict],
+    },
+    ActionDef {
         name: "timeline",
         sv: "Målets historik: vem sa vad, när",
         en: "The goal's history: who said what, when",
@@ -394,6 +417,9 @@ pub fn to_action(name: &str) -> Option<Action> {
         "reopen" => Action::Reopen,
         "copy_previous" => Action::CopyPrevious,
         "timeline" => Action::Timeline,
+        "sync" => Action::Sync,
+        "keep_local" => Action::KeepSide(true),
+        "keep_remote" => Action::KeepSide(false),
         "commit_done" => Action::CommitDone,
         "resume_draft" => Action::ResumeDraft,
         "discard_draft" => Action::DiscardDraft,

@@ -255,6 +255,12 @@ fn carry_out(
     match effect {
         Effect::Quit => None,
         Effect::LoadPeriods(plan) => Some(Action::Periods(io.periods(model, plan))),
+        Effect::Sync { keep } => {
+            input.pause();
+            let result = term.suspend(|| run_sync(io, model.lang, &keep));
+            input.resume();
+            Some(Action::Synced(result))
+        }
         Effect::LoadTimeline { unit, goal } => Some(Action::TimelineLoaded(
             goal.clone(),
             io.timeline(&unit, &goal),
@@ -322,4 +328,42 @@ fn external_editor(text: &str) -> Option<String> {
     let back = std::fs::read_to_string(file.path()).ok()?;
     // Editors add a final newline; the field did not have one.
     Some(back.strip_suffix('\n').unwrap_or(&back).to_string())
+}
+
+/// Runs a sync with the terminal given back, so git's progress and any
+/// credential prompt are seen as with git itself.
+fn run_sync(io: &session::Io, lang: Lang, keep: &[(String, bool)]) -> app::SyncResult {
+    use crate::sync::Keep;
+    println!(
+        "{}",
+        lang.t("Synkar med servern …", "Syncing with the server …")
+    );
+    let keep = keep
+        .iter()
+        .map(|(p, local)| (p.clone(), if *local { Keep::Local } else { Keep::Remote }))
+        .collect();
+    match crate::sync::sync(&io.ws.root, "origin", &keep) {
+        Ok(o) if !o.conflicts.is_empty() => app::SyncResult::Conflicts(
+            o.conflicts
+                .into_iter()
+                .map(|c| app::overlay::ConflictView {
+                    path: c.path,
+                    local: c.local,
+                    remote: c.remote,
+                })
+                .collect(),
+        ),
+        Ok(o) => app::SyncResult::Done(format!(
+            "{}: {} {}, {} {}",
+            lang.t("Synkat", "Synced"),
+            o.received,
+            lang.t("mottagna", "received"),
+            o.replayed,
+            lang.t("egna lagda överst", "own put on top")
+        )),
+        Err(e) => app::SyncResult::Failed(format!(
+            "{}: {e}",
+            lang.t("Synken misslyckades", "The sync failed")
+        )),
+    }
 }

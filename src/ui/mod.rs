@@ -145,6 +145,11 @@ fn status_line(m: &Model, f: &mut Frame, area: Rect) {
             ],
             Context::Palette => &[("open", "kör", "run"), ("back", "stäng", "close")],
             Context::Help => &[("back", "stäng", "close")],
+            Context::Conflict => &[
+                ("keep_local", "behåll lokal", "keep local"),
+                ("keep_remote", "behåll serverns", "keep server's"),
+                ("back", "avbryt", "cancel"),
+            ],
             Context::Global => &[],
         };
         let mut v: Vec<(String, String)> = wanted

@@ -26,6 +26,11 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     match o {
         Overlay::Help { scroll } => help(m, f, rect, *scroll),
         Overlay::Timeline { goal, rows, scroll } => timeline(m, f, rect, goal, rows, *scroll),
+        Overlay::Conflicts {
+            items,
+            selected,
+            chosen,
+        } => conflicts(m, f, rect, items, *selected, chosen),
         Overlay::Palette {
             query,
             selected,
@@ -205,4 +210,68 @@ fn timeline(
             .scroll((scroll, 0)),
         rect,
     );
+}
+
+/// The two texts of a conflict side by side, with the choices made so far.
+fn conflicts(
+    m: &Model,
+    f: &mut Frame,
+    rect: Rect,
+    items: &[crate::app::overlay::ConflictView],
+    selected: usize,
+    chosen: &[(String, bool)],
+) {
+    let l = m.lang;
+    let block = Block::default().borders(Borders::ALL).title(l.t(
+        " Konflikt: samma uppföljning ändrad på båda håll (l behåll lokal, r behåll serverns, Esc avbryt) ",
+        " Conflict: the same follow-up changed on both sides (l keep local, r keep server's, Esc cancel) ",
+    ));
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    let [list, texts] = ratatui::layout::Layout::vertical([
+        ratatui::layout::Constraint::Length(items.len().min(6) as u16 + 1),
+        ratatui::layout::Constraint::Min(3),
+    ])
+    .areas(inner);
+    let rows: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let choice = match chosen.iter().find(|(p, _)| p == &c.path) {
+                Some((_, true)) => l.t("  → lokal", "  → local"),
+                Some((_, false)) => l.t("  → serverns", "  → server's"),
+                None => "",
+            };
+            let mark = if i == selected { "▶ " } else { "  " };
+            Line::from(vec![
+                Span::raw(mark),
+                Span::styled(
+                    format!("{}{choice}", sanitize::line(&c.path)),
+                    if i == selected {
+                        style::selected()
+                    } else {
+                        style::label()
+                    },
+                ),
+            ])
+        })
+        .collect();
+    f.render_widget(Paragraph::new(rows), list);
+    let Some(c) = items.get(selected) else { return };
+    let [left, right] = ratatui::layout::Layout::horizontal([
+        ratatui::layout::Constraint::Percentage(50),
+        ratatui::layout::Constraint::Percentage(50),
+    ])
+    .areas(texts);
+    for (area, title, body) in [
+        (left, l.t(" Lokalt ", " Local "), &c.local),
+        (right, l.t(" På servern ", " On the server "), &c.remote),
+    ] {
+        f.render_widget(
+            Paragraph::new(sanitize::display(body).into_owned())
+                .block(Block::default().borders(Borders::ALL).title(title))
+                .wrap(Wrap { trim: false }),
+            area,
+        );
+    }
 }
