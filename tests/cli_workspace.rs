@@ -204,3 +204,58 @@ fn opening_without_a_git_identity_says_so_before_any_typing() {
     assert!(err.contains("git config --global user.name"), "{err}");
     assert!(err.contains("--author"), "{err}");
 }
+
+#[test]
+fn a_workspace_owned_by_another_user_says_exactly_what_to_configure() {
+    let sb = Sandbox::new();
+    let ws = sb.workspace("delad");
+    assert!(
+        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
+            .status
+            .success()
+    );
+    // Only root can hand the folder to another user; elsewhere this is skipped.
+    let chown = std::process::Command::new("chown")
+        .args(["-R", "nobody"])
+        .arg(&ws)
+        .output();
+    if !chown.is_ok_and(|o| o.status.success()) {
+        eprintln!("SKIPPED: cannot chown (not root)");
+        return;
+    }
+    let file = sb.path().join("f.toml");
+    std::fs::write(
+        &file,
+        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n",
+    )
+    .unwrap();
+    let out = sb.run(&[
+        "record",
+        ws.to_str().unwrap(),
+        "--unit",
+        "bestallarenhet-2",
+        "--period",
+        "2025-T1",
+        "--from",
+        file.to_str().unwrap(),
+        "--author",
+        "A <a@b.invalid>",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = text(&out.stderr);
+    let abs = ws.canonicalize().unwrap();
+    assert!(
+        err.contains(&format!(
+            "git config --global --add safe.directory {}",
+            abs.display()
+        )),
+        "{err}"
+    );
+    assert!(err.contains("--system"), "{err}");
+    let out = sb.run(&["verify", ws.to_str().unwrap()]);
+    assert!(
+        text(&out.stdout).contains("safe.directory"),
+        "{}",
+        text(&out.stdout)
+    );
+}

@@ -189,3 +189,58 @@ fn one_kill_run(run: u64) {
         .unwrap();
     assert!(fsck.status.success(), "{}", text(&fsck.stderr));
 }
+
+#[test]
+fn suspend_and_resume_give_the_terminal_back_and_take_it_again() {
+    let sb = Sandbox::new();
+    let ws = workspace(&sb);
+    let mut t = open(&sb, &ws);
+    t.send("Före pausen");
+    t.wait_for("Före pausen");
+    let pid = t.pid().to_string();
+    let left_before = t.output().matches("\x1b[?1049l").count();
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-TSTP", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    // Stopped, with the terminal restored first.
+    let mut stopped = false;
+    for _ in 0..200 {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if stat
+            .split(") ")
+            .nth(1)
+            .is_some_and(|rest| rest.starts_with('T'))
+        {
+            stopped = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(stopped, "the process stops on SIGTSTP");
+    assert!(
+        t.output().matches("\x1b[?1049l").count() > left_before,
+        "the alternate screen was left before stopping"
+    );
+    assert!(
+        draft_summary(&ws).contains("Före pausen"),
+        "the draft is saved before stopping"
+    );
+    assert!(
+        std::process::Command::new("kill")
+            .args(["-CONT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    t.wait_for("Före pausen");
+    t.send(" och efter");
+    t.wait_for("Före pausen och efter");
+    t.send("\x1b");
+    t.settle();
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}

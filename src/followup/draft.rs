@@ -66,7 +66,7 @@ pub fn save(path: &Path, draft: &Draft) -> std::io::Result<()> {
 /// Temp file in the same folder, fsync, rename over, fsync the folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
+    crate::sys::create_dirs(dir)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -84,6 +84,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     if let Ok(d) = std::fs::File::open(dir) {
         let _ = d.sync_all();
     }
+    crate::sys::share_like_parent(path);
     Ok(())
 }
 
@@ -164,6 +165,31 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(names.len(), 1, "{names:?}");
+    }
+
+    #[test]
+    fn in_a_group_shared_folder_drafts_are_group_writable() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let state = dir.path().join(".tertial");
+        std::fs::create_dir(&state).unwrap();
+        std::fs::set_permissions(&state, std::fs::Permissions::from_mode(0o2770)).unwrap();
+        let period: Period = "2026-T1".parse().unwrap();
+        let p = path(&state, period, "enhet");
+        let d = Draft {
+            draft: DraftMeta::here(None),
+            followup: FollowUp::new("enhet", period),
+        };
+        save(&p, &d).unwrap();
+        assert_eq!(
+            std::fs::metadata(&p).unwrap().permissions().mode() & 0o060,
+            0o060
+        );
+        let folder = std::fs::metadata(p.parent().unwrap())
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(folder & 0o2070, 0o2070, "{folder:o}");
     }
 
     #[test]

@@ -134,7 +134,7 @@ pub fn verify(dir: &Path, branch: &str, require_signed: bool) -> Result<Report, 
     // Every object read is checked against its hash (the fsck of the
     // objects this walk touches).
     git2::opts::strict_hash_verification(true);
-    let repo = git2::Repository::open(dir)?;
+    let repo = crate::repo::open(dir).map_err(|e| git2::Error::from_str(&e.to_string()))?;
     let mut report = Report::default();
     let tip = match repo.find_reference(&format!("refs/heads/{branch}")) {
         Ok(r) => r.target(),

@@ -26,7 +26,7 @@ pub enum RepoError {
     )]
     Locked { path: PathBuf, waited_ms: u64 },
     #[error(
-        "git refuses the repository {path}: it is owned by another user. If it is a shared workspace, run: git config --global --add safe.directory {path}"
+        "git refuses the repository {path}: it is owned by another user. If it is a shared workspace, allow it for yourself with `git config --global --add safe.directory {path}`, or for every user of this server (as administrator) with `git config --system --add safe.directory {path}`"
     )]
     Owner { path: PathBuf },
     #[error(
@@ -49,7 +49,7 @@ pub fn open(dir: &std::path::Path) -> Result<git2::Repository, RepoError> {
     match git2::Repository::open(dir) {
         Ok(r) => Ok(r),
         Err(e) if e.code() == git2::ErrorCode::Owner => Err(RepoError::Owner {
-            path: dir.to_path_buf(),
+            path: dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf()),
         }),
         Err(e) => Err(e.into()),
     }

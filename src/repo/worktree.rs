@@ -48,6 +48,7 @@ pub fn sync_from_tip(repo: &git2::Repository, branch: &str, paths: &[String]) ->
     else {
         return false;
     };
+    crate::sys::share_like_parent(&repo.path().join("tertial-worktree.lock"));
     if lock.lock().is_err() {
         return false;
     }

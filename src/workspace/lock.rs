@@ -72,7 +72,7 @@ pub fn path(state_dir: &Path, unit: &str, period: &str) -> PathBuf {
 pub fn acquire(state_dir: &Path, unit: &str, period: &str) -> std::io::Result<Acquired> {
     let path = path(state_dir, unit, period);
     if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
+        crate::sys::create_dirs(dir)?;
     }
     // Never deleted: a lock file is only ever locked and rewritten, so two
     // processes can never hold locks on two different files of one name.
