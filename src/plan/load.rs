@@ -97,10 +97,13 @@ pub fn decode_text<'a>(file: &str, bytes: &'a [u8], limit: usize) -> Result<&'a 
     // name them plainly instead of leaving it to the parser's generic
     // message. C1 controls are valid TOML text and are kept (and shown as
     // placeholders on screen).
-    if let Some((i, c)) = src
-        .char_indices()
-        .find(|&(_, c)| (c < ' ' || c == '\u{7f}') && !matches!(c, '\t' | '\n' | '\r'))
+    // Scanned as bytes: these are all ASCII, and UTF-8 never uses ASCII
+    // bytes inside other characters.
+    if let Some(i) = src
+        .bytes()
+        .position(|b| (b < b' ' || b == 0x7f) && !matches!(b, b'\t' | b'\n' | b'\r'))
     {
+        let c = char::from(src.as_bytes()[i]);
         return Err(Diagnostic::at(
             file,
             src,
