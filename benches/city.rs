@@ -4,6 +4,9 @@
 //! which makes the workspace; `cargo bench --bench city -- DIR` measures an
 //! existing one. Nothing here is a test: no figure fails a build.
 
+#[path = "city/terminal.rs"]
+mod terminal;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -65,6 +68,10 @@ fn main() {
     let bin = PathBuf::from(
         std::env::var("TERTIAL_BIN").unwrap_or_else(|_| "target/release/tertial".into()),
     );
+    let bin = bin
+        .canonicalize()
+        .expect("the release binary (cargo build --release)");
+    let dir = dir.canonicalize().expect("the workspace folder");
     let ws = Workspace::open(&dir).expect("a generated workspace (bench/run.sh makes one)");
     let unit = first_unit(&dir);
     let rows = vec![
@@ -72,6 +79,8 @@ fn main() {
         commit_one(&dir, &bin, &unit),
         unit_history(&ws, &dir, &unit),
         fuzzy(&dir),
+        typing(&bin, &dir, &unit),
+        memory(&bin, &dir, &unit),
     ];
     println!("| what | tertial | compared with | ratio | target |");
     println!("| --- | ---: | ---: | ---: | --- |");
@@ -355,4 +364,42 @@ fn wait_for_worktree(dir: &Path) {
         std::thread::sleep(Duration::from_millis(25));
     }
     panic!("the working tree was not refreshed");
+}
+
+fn latest_year(dir: &Path) -> i32 {
+    let mut years: Vec<i32> = std::fs::read_dir(dir.join("plans"))
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse().ok())
+        .collect();
+    years.sort();
+    *years.last().unwrap()
+}
+
+/// Bytes sent to the terminal per character typed in the analysis editor.
+fn typing(bin: &Path, dir: &Path, unit: &str) -> Row {
+    let period = format!("{}-VB", latest_year(dir));
+    let (ours, vim) = terminal::bytes_per_char(bin, dir, unit, &period);
+    Row {
+        what: "bytes written per typed character in the analysis editor".into(),
+        ours: format!("{ours:.0} B"),
+        other: vim.map_or("vim not installed".into(), |v| {
+            format!("{v:.0} B (vim, same terminal)")
+        }),
+        ratio: vim.map_or("—".into(), |v| format!("{:.2}×", ours / v)),
+        target: "≤ vim".into(),
+    }
+}
+
+/// Peak memory of a session on one unit (walking all its goals).
+fn memory(bin: &Path, dir: &Path, unit: &str) -> Row {
+    let period = format!("{}-VB", latest_year(dir));
+    let kib = terminal::session_peak_kib(bin, dir, unit, &period, 16);
+    Row {
+        what: "peak memory of a session on one unit".into(),
+        ours: format!("{:.1} MB", kib as f64 / 1024.0),
+        other: "—".into(),
+        ratio: "—".into(),
+        target: "≤ 50 MB".into(),
+    }
 }
