@@ -96,12 +96,12 @@ fn placement_problem(rel_path: &str, bytes: &[u8], plan: &crate::plan::Plan) -> 
         std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).unwrap_or("");
     let parts: Vec<&str> = rel_path.split('/').collect();
     let locate =
-        |key: &'static str| crate::plan::spans::locate(&src, &crate::toml_path!("unit", key));
+        |key: &'static str| crate::plan::spans::locate(src, &crate::toml_path!("unit", key));
     if let [_, year, file] = parts.as_slice() {
         if year.len() == 4 && year.parse::<i64>().ok() != Some(plan.unit.year) {
             return Some(Diagnostic::at(
                 rel_path,
-                &src,
+                src,
                 locate("year"),
                 format!(
                     "unit.year is {} but the file is in plans/{year}/; expected them to agree",
@@ -113,7 +113,7 @@ fn placement_problem(rel_path: &str, bytes: &[u8], plan: &crate::plan::Plan) -> 
         if stem != plan.unit.id {
             return Some(Diagnostic::at(
                 rel_path,
-                &src,
+                src,
                 locate("id"),
                 format!(
                     "unit.id is {:?} but the file is named {file}; expected the file to be named {}.toml",

@@ -1,0 +1,355 @@
+//! Report export: a follow-up laid out like the city's own report (title,
+//! Sammanfattande analys, the goal tree with indicators, activities and
+//! the enhetsmål's assessments, then the unit-level sections), as
+//! Markdown, self-contained HTML, or plain text to paste into ILS.
+//!
+//! The document is first built as a list of neutral [`Block`]s in which
+//! every text has already passed through [`crate::sanitize::display`];
+//! each format then only adds its own escaping.
+
+mod html;
+mod markdown;
+mod text;
+
+use crate::followup::{FollowUp, Rating};
+use crate::plan::{Activity, Indicator, Periodicity, Plan, UnitGoal};
+
+/// The follow-up as Markdown: headings `#`..`####`, GitHub tables.
+pub fn markdown(plan: &Plan, f: &FollowUp) -> String {
+    markdown::render(&build(plan, f))
+}
+
+/// The follow-up as one self-contained, printable HTML file.
+pub fn html(plan: &Plan, f: &FollowUp) -> String {
+    html::render(&build(plan, f))
+}
+
+/// "Copy for ILS": plain text per enhetsmål, field by field, ready to be
+/// pasted into the city's web system.
+pub fn text(plan: &Plan, f: &FollowUp) -> String {
+    text::render(plan, f)
+}
+
+/// Shown where the report has a section the follow-up does not hold yet.
+pub const NOT_FILLED: &str = "(ej ifylld)";
+
+/// Text made safe for any output: no control character, escape sequence
+/// or reordering character survives.
+pub(crate) fn clean(s: &str) -> String {
+    crate::sanitize::display(s).into_owned()
+}
+
+/// One piece of the report, its texts already sanitized.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Block {
+    /// The document title and the lines under it (unit, committee …).
+    Title {
+        title: String,
+        lines: Vec<String>,
+    },
+    /// A heading, level 2..=4 (level 1 is the title). `page_break`: the
+    /// printed report starts it on a new page.
+    Heading {
+        level: u8,
+        text: String,
+        page_break: bool,
+    },
+    /// A small bold label that introduces what follows ("Beskrivning").
+    Label(String),
+    /// Free text: paragraphs separated by blank lines.
+    Para(String),
+    /// "Åtgärd: …": a label and its text on one line.
+    Field {
+        label: String,
+        text: String,
+    },
+    Bullets(Vec<String>),
+    Numbered(Vec<String>),
+    Rating {
+        rating: Option<Rating>,
+        label: String,
+    },
+    /// A section the model does not hold yet.
+    Placeholder(String),
+    Indicators(Vec<IndicatorRow>),
+    Activities(Vec<ActivityRow>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct IndicatorRow {
+    pub name: String,
+    pub total: String,
+    pub men: String,
+    pub women: String,
+    pub target: String,
+    pub kf_target: String,
+    pub period: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ActivityRow {
+    pub text: String,
+    pub start: String,
+    pub end: String,
+    /// "Ja" or "Nej".
+    pub deviation: String,
+    pub analysis: String,
+}
+
+pub(crate) const INDICATOR_COLUMNS: [&str; 7] = [
+    "Indikator",
+    "Periodens utfall",
+    "Utfall män/pojkar",
+    "Utfall kvinnor/flickor",
+    "Årsmål",
+    "KF:s årsmål",
+    "Period",
+];
+
+pub(crate) const ACTIVITY_COLUMNS: [&str; 4] =
+    ["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse"];
+
+/// The unit-level sections after the goals, not in the model yet.
+pub(crate) const CLOSING_SECTIONS: [&str; 3] = [
+    "Uppföljning av ekonomi",
+    "Systematiskt kvalitetsarbete",
+    "Redovisning av synpunkter och klagomål",
+];
+
+pub(crate) const NO_DATA: &str = "Inga data";
+
+/// The report's title: "Verksamhetsberättelse 2025", "Tertialrapport 1 2025".
+pub(crate) fn title(f: &FollowUp) -> String {
+    f.period.title_sv()
+}
+
+/// The report as blocks, in the order of the city's document.
+pub(crate) fn build(plan: &Plan, f: &FollowUp) -> Vec<Block> {
+    let mut out = Vec::new();
+    let one_line = |s: &str| crate::sanitize::line(s.trim()).into_owned();
+    let mut lines = vec![one_line(&plan.unit.name), one_line(&plan.unit.committee)];
+    if let Some(dnr) = &plan.unit.dnr {
+        lines.push(format!("Dnr: {}", one_line(dnr)));
+    }
+    if let Some(chief) = &plan.unit.chief {
+        lines.push(format!("Ansvarig: {}", one_line(chief)));
+    }
+    if f.status != crate::followup::Status::Done {
+        lines.push(format!("Status: {}", f.status.code()));
+    }
+    out.push(Block::Title {
+        title: title(f),
+        lines,
+    });
+    out.push(heading(2, "Sammanfattande analys", true));
+    out.push(Block::Placeholder(NOT_FILLED.into()));
+    out.push(heading(
+        2,
+        "Uppföljning av Kommunfullmäktiges inriktningsmål",
+        true,
+    ));
+    for kf in &plan.kf_goals {
+        out.push(heading(
+            3,
+            &format!("KF:s inriktningsmål: {}. {}", kf.id, kf.title),
+            false,
+        ));
+        goal_items(plan, f, &kf.id, &mut out);
+        for area in plan.area_goals_of(&kf.id) {
+            out.push(heading(
+                3,
+                &format!(
+                    "KF:s mål för verksamhetsområdet: {} {}",
+                    area.id, area.title
+                ),
+                false,
+            ));
+            goal_items(plan, f, &area.id, &mut out);
+            for c in plan.committee_goals_of(&area.id) {
+                out.push(heading(4, &format!("Nämndmål: {}", c.title), false));
+                if !c.description.trim().is_empty() {
+                    out.push(Block::Label("Beskrivning".into()));
+                    out.push(Block::Para(clean(c.description.trim())));
+                }
+                if !c.expected_results.is_empty() {
+                    out.push(Block::Label("Förväntat resultat".into()));
+                    out.push(Block::Bullets(
+                        c.expected_results.iter().map(|r| clean(r.trim())).collect(),
+                    ));
+                }
+                goal_items(plan, f, &c.id, &mut out);
+                for u in plan.unit_goals_of(&c.id) {
+                    unit_goal(plan, f, u, &mut out);
+                }
+            }
+        }
+    }
+    for s in CLOSING_SECTIONS {
+        out.push(heading(2, s, true));
+        out.push(Block::Placeholder(NOT_FILLED.into()));
+    }
+    out
+}
+
+fn heading(level: u8, text: &str, page_break: bool) -> Block {
+    Block::Heading {
+        level,
+        text: crate::sanitize::line(text).into_owned(),
+        page_break,
+    }
+}
+
+/// The indicator and activity tables of the goal `id`, when it has any.
+fn goal_items(plan: &Plan, f: &FollowUp, id: &str, out: &mut Vec<Block>) {
+    let rows: Vec<IndicatorRow> = plan
+        .indicators_of(id)
+        .map(|i| indicator_row(i, f))
+        .collect();
+    if !rows.is_empty() {
+        out.push(Block::Indicators(rows));
+    }
+    let rows: Vec<ActivityRow> = plan.activities_of(id).map(|a| activity_row(a, f)).collect();
+    if !rows.is_empty() {
+        out.push(Block::Activities(rows));
+    }
+}
+
+pub(crate) fn indicator_row(i: &Indicator, f: &FollowUp) -> IndicatorRow {
+    let rec = f.indicator(&i.id);
+    let value = |v: Option<f64>| match v {
+        Some(v) => i.format_value(v),
+        None => NO_DATA.to_string(),
+    };
+    let split = |v: Option<f64>| {
+        if i.by_sex { value(v) } else { String::new() }
+    };
+    let period = match i.periodicity {
+        Periodicity::Year => f.period.year.to_string(),
+        _ => f.period.kind.code_with_year(f.period.year),
+    };
+    IndicatorRow {
+        name: clean(&i.name),
+        total: value(rec.and_then(|r| r.total)),
+        men: split(rec.and_then(|r| r.men)),
+        women: split(rec.and_then(|r| r.women)),
+        target: clean(i.annual_target.as_deref().unwrap_or("")),
+        kf_target: clean(i.kf_target.as_deref().unwrap_or("")),
+        period,
+    }
+}
+
+pub(crate) fn activity_row(a: &Activity, f: &FollowUp) -> ActivityRow {
+    let rec = f.activity(&a.id);
+    ActivityRow {
+        text: clean(a.text.trim()),
+        start: a.start.to_string(),
+        end: a.end.to_string(),
+        deviation: yes_no(rec.is_some_and(|r| r.deviation)).into(),
+        analysis: clean(rec.map(|r| r.analysis.trim()).unwrap_or("")),
+    }
+}
+
+pub(crate) fn yes_no(b: bool) -> &'static str {
+    if b { "Ja" } else { "Nej" }
+}
+
+/// "● Uppfylls helt", or the forecast words in T1/T2.
+pub(crate) fn rating_label(rating: Option<Rating>, forecast: bool) -> String {
+    match rating {
+        Some(r) => format!("{} {}", r.symbol(), r.label_sv(forecast)),
+        None => format!("– {NOT_FILLED}"),
+    }
+}
+
+/// What a deviation's link points at, in words.
+pub(crate) fn link_label(plan: &Plan, link: &str) -> String {
+    if let Some(n) = link.strip_prefix('R')
+        && n.parse::<usize>().is_ok()
+    {
+        return format!("Förväntat resultat {n}");
+    }
+    if let Some(i) = plan.indicator(link) {
+        return format!("Indikator: {}", i.name);
+    }
+    if let Some(a) = plan.activity(link) {
+        return format!("Aktivitet: {}", a.text);
+    }
+    link.to_string()
+}
+
+fn unit_goal(plan: &Plan, f: &FollowUp, u: &UnitGoal, out: &mut Vec<Block>) {
+    let rec = f.goal(&u.id);
+    out.push(heading(4, &format!("Enhetsmål: {}", u.title), false));
+    let rating = rec.and_then(|r| r.rating);
+    out.push(Block::Rating {
+        rating,
+        label: rating_label(rating, f.period.is_forecast()),
+    });
+    if !u.expected_results.is_empty() {
+        out.push(Block::Label("Förväntat resultat".into()));
+        out.push(Block::Numbered(
+            u.expected_results.iter().map(|r| clean(r.trim())).collect(),
+        ));
+    }
+    for c in u.comment.items() {
+        out.push(Block::Para(clean(c.trim())));
+    }
+    goal_items(plan, f, &u.id, out);
+    out.push(Block::Label("Analys".into()));
+    let Some(rec) = rec.filter(|r| r.has_analysis() || !r.deviations.is_empty()) else {
+        out.push(Block::Placeholder(NOT_FILLED.into()));
+        return;
+    };
+    if !rec.summary.trim().is_empty() {
+        out.push(Block::Para(clean(rec.summary.trim())));
+    }
+    for (i, a) in rec.analysis.iter().enumerate() {
+        if a.trim().is_empty() {
+            continue;
+        }
+        out.push(Block::Label(format!("Punkt {}:", i + 1)));
+        out.push(Block::Para(clean(a.trim())));
+    }
+    if rec.deviations.is_empty() {
+        return;
+    }
+    out.push(Block::Label("Avvikelser".into()));
+    for (i, d) in rec.deviations.iter().enumerate() {
+        out.push(Block::Field {
+            label: format!("Avvikelse {}", i + 1),
+            text: clean(d.what.trim()),
+        });
+        if let Some(link) = &d.link {
+            out.push(Block::Field {
+                label: "Gäller".into(),
+                text: clean(&link_label(plan, link)),
+            });
+        }
+        if !d.cause.trim().is_empty() {
+            out.push(Block::Field {
+                label: "Orsak".into(),
+                text: clean(d.cause.trim()),
+            });
+        }
+        out.push(Block::Field {
+            label: "Åtgärd".into(),
+            text: if d.measure.trim().is_empty() {
+                NOT_FILLED.into()
+            } else {
+                clean(d.measure.trim())
+            },
+        });
+        if let Some(r) = &d.responsible {
+            out.push(Block::Field {
+                label: "Ansvarig".into(),
+                text: clean(r),
+            });
+        }
+        if let Some(due) = d.due {
+            out.push(Block::Field {
+                label: "Klart senast".into(),
+                text: due.to_string(),
+            });
+        }
+    }
+}
