@@ -89,6 +89,24 @@ pub enum Command {
         #[arg(long)]
         author: Option<String>,
     },
+    /// Export a committed follow-up as a report like the city's (md, html,
+    /// or text to paste into ILS).
+    Export {
+        /// Workspace folder (default: the current folder).
+        dir: Option<PathBuf>,
+        /// Unit id of the plan.
+        #[arg(long)]
+        unit: String,
+        /// Period: YEAR-T1, YEAR-T2 or YEAR-VB.
+        #[arg(long)]
+        period: String,
+        /// md, html or text.
+        #[arg(long, default_value = "md", value_name = "md|html|text")]
+        format: String,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
     /// The history of follow-ups: who committed what, when, with which
     /// status, and how each goal's rating changed.
     Log {

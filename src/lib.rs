@@ -13,6 +13,7 @@ pub mod keymap;
 pub mod plan;
 pub mod record;
 pub mod repo;
+pub mod report;
 pub mod sanitize;
 pub mod sync;
 pub mod sys;

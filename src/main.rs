@@ -54,6 +54,13 @@ fn main() -> ExitCode {
                 ..Default::default()
             },
         ),
+        Some(Command::Export {
+            dir,
+            unit,
+            period,
+            format,
+            output,
+        }) => export(dir, &unit, &period, &format, output.as_deref()),
         Some(Command::Log {
             dir,
             unit,
@@ -358,4 +365,52 @@ fn sync(
             ExitCode::from(2)
         }
     }
+}
+
+fn export(
+    dir: Option<PathBuf>,
+    unit: &str,
+    period: &str,
+    format: &str,
+    output: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let period: tertial::followup::Period = period.parse()?;
+    let render = match format {
+        "md" | "markdown" => tertial::report::markdown,
+        "html" => tertial::report::html,
+        "text" | "txt" | "ils" => tertial::report::text,
+        other => anyhow::bail!("unknown format {other:?}; expected md, html or text"),
+    };
+    let ws = workspace::Workspace::open(&current_dir(dir))?;
+    let plan = ws
+        .load_plan(unit, i64::from(period.year))
+        .map_err(|diags| {
+            let text: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+            anyhow::anyhow!(
+                "the plan of {unit} {} has problems:\n{}",
+                period.year,
+                text.join("\n")
+            )
+        })?;
+    let repo = ws.repo()?;
+    let path = tertial::followup::path(period, unit);
+    let bytes = tertial::repo::read::file_at_tip(&repo, "main", &path)?
+        .with_context(|| format!("no committed follow-up {path}; record it first"))?;
+    let f = tertial::followup::load::parse_unchecked(&bytes)
+        .with_context(|| format!("{path} is not a readable follow-up file"))?;
+    let report = render(&plan, &f);
+    match output {
+        Some(out) => std::fs::write(out, report).with_context(|| {
+            format!(
+                "{}: cannot write",
+                sanitize::line(&out.display().to_string())
+            )
+        })?,
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(report.as_bytes())?;
+        }
+    }
+    Ok(())
 }
