@@ -399,7 +399,7 @@ fn export(
         .with_context(|| format!("no committed follow-up {path}; record it first"))?;
     let f = tertial::followup::load::parse_unchecked(&bytes)
         .with_context(|| format!("{path} is not a readable follow-up file"))?;
-    let report = render(&plan, &f);
+    let report = render(&plan, &f, &[]);
     match output {
         Some(out) => std::fs::write(out, report).with_context(|| {
             format!(

@@ -6,22 +6,7 @@ use std::path::PathBuf;
 use tertial::followup::{FollowUp, Rating};
 use tertial::plan::{Plan, parse_plan};
 
-// The report module is compiled into this test from its source, with the
-// `crate::` paths it uses pointing at the library, so the test builds
-// whether or not src/lib.rs declares `pub mod report;` yet. Once it does,
-// these four items can be replaced by `use tertial::report;`.
-mod followup {
-    pub use tertial::followup::*;
-}
-mod plan {
-    pub use tertial::plan::*;
-}
-mod sanitize {
-    pub use tertial::sanitize::*;
-}
-#[allow(dead_code)]
-#[path = "../src/report/mod.rs"]
-mod report;
+use tertial::report;
 
 const PLAN: &str = include_str!("../plans/2025/bestallarenhet-2.toml");
 const FIXTURE: &str = include_str!("fixtures/bestallarenhet-2-2025-VB.toml");
@@ -128,7 +113,7 @@ fn markdown_matches_golden_file() {
     let plan = plan();
     golden(
         "bestallarenhet-2-2025-VB.md",
-        &report::markdown(&plan, &followup(&plan)),
+        &report::markdown(&plan, &followup(&plan), &[]),
     );
 }
 
@@ -137,7 +122,7 @@ fn html_matches_golden_file() {
     let plan = plan();
     golden(
         "bestallarenhet-2-2025-VB.html",
-        &report::html(&plan, &followup(&plan)),
+        &report::html(&plan, &followup(&plan), &[]),
     );
 }
 
@@ -146,7 +131,7 @@ fn text_matches_golden_file() {
     let plan = plan();
     golden(
         "bestallarenhet-2-2025-VB.txt",
-        &report::text(&plan, &followup(&plan)),
+        &report::text(&plan, &followup(&plan), &[]),
     );
 }
 
@@ -177,10 +162,10 @@ fn html_headings(html: &str) -> Vec<String> {
 fn headings_follow_the_city_report() {
     let plan = plan();
     let f = followup(&plan);
-    let md = report::markdown(&plan, &f);
+    let md = report::markdown(&plan, &f, &[]);
     assert_eq!(md_headings(&md), SEED_HEADINGS);
     assert!(md.starts_with("# Verksamhetsberättelse 2025\n\nBeställarenhet 2"));
-    let html = report::html(&plan, &f);
+    let html = report::html(&plan, &f, &[]);
     assert_eq!(html_headings(&html), SEED_HEADINGS);
     assert!(html.contains("<h1>Verksamhetsberättelse 2025</h1>"));
 }
@@ -199,9 +184,9 @@ fn every_heading_is_in_the_seed_document() {
 fn ratings_and_indicator_values_in_swedish_format() {
     let plan = plan();
     let f = followup(&plan);
-    let md = report::markdown(&plan, &f);
-    let html = report::html(&plan, &f);
-    let text = report::text(&plan, &f);
+    let md = report::markdown(&plan, &f, &[]);
+    let html = report::html(&plan, &f, &[]);
+    let text = report::text(&plan, &f, &[]);
     for out in [&md, &html, &text] {
         assert!(out.contains("69,23 %"));
         assert!(out.contains("8,2 %"));
@@ -237,7 +222,7 @@ fn tertial_reports_show_the_forecast_and_missing_data() {
         ..Default::default()
     });
     f.goals.remove(0);
-    let md = report::markdown(&plan, &f);
+    let md = report::markdown(&plan, &f, &[]);
     assert!(md.starts_with("# Tertialrapport 1 2025"));
     assert!(md.contains("**● Bedöms uppfyllas helt**"));
     assert!(md.contains("**◐ Bedöms uppfyllas delvis**"));
@@ -246,9 +231,9 @@ fn tertial_reports_show_the_forecast_and_missing_data() {
     assert!(md.contains("**Åtgärd:** Bokningsrutin på APT"));
     assert!(md.contains("**Gäller:** Förväntat resultat 2"));
     assert!(md.contains("(ej ifylld)"));
-    let html = report::html(&plan, &f);
+    let html = report::html(&plan, &f, &[]);
     assert!(html.contains("r-partial"));
-    let text = report::text(&plan, &f);
+    let text = report::text(&plan, &f, &[]);
     assert!(text.contains("Åtgärd 1:\nBokningsrutin på APT"));
 }
 
@@ -299,7 +284,7 @@ fn assert_no_controls(out: &str) {
 fn hostile_text_is_neutralized_in_markdown() {
     let plan = hostile_plan();
     let f = hostile_followup(&plan);
-    let md = report::markdown(&plan, &f);
+    let md = report::markdown(&plan, &f, &[]);
     assert_no_controls(&md);
     assert!(md.contains("␛\\[2J"));
     assert!(md.contains("<U+202E>") || md.contains("\\<U+202E\\>"));
@@ -308,7 +293,7 @@ fn hostile_text_is_neutralized_in_markdown() {
     assert!(!md.contains("[l](javascript"));
     // User text cannot add headings: the outline is unchanged.
     let clean_plan = self::plan();
-    let plain = report::markdown(&clean_plan, &followup(&clean_plan));
+    let plain = report::markdown(&clean_plan, &followup(&clean_plan), &[]);
     let heading_lines = |s: &str| s.lines().filter(|l| l.starts_with('#')).count();
     assert_eq!(heading_lines(&md), heading_lines(&plain));
     assert_eq!(md.lines().filter(|l| l.starts_with("# ")).count(), 1);
@@ -321,7 +306,7 @@ fn hostile_text_is_neutralized_in_markdown() {
 fn hostile_text_is_neutralized_in_html() {
     let plan = hostile_plan();
     let f = hostile_followup(&plan);
-    let html = report::html(&plan, &f);
+    let html = report::html(&plan, &f, &[]);
     assert_no_controls(&html);
     assert!(!html.contains("<script"));
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;"));
@@ -338,7 +323,7 @@ fn hostile_text_is_neutralized_in_html() {
 fn hostile_text_is_neutralized_in_text() {
     let plan = hostile_plan();
     let f = hostile_followup(&plan);
-    let text = report::text(&plan, &f);
+    let text = report::text(&plan, &f, &[]);
     assert_no_controls(&text);
     assert!(text.contains("␛[2J"));
     assert!(text.contains("<U+202E>"));
@@ -351,7 +336,7 @@ fn hostile_text_is_neutralized_in_text() {
 fn text_is_field_by_field_per_goal() {
     let plan = plan();
     let f = followup(&plan);
-    let text = report::text(&plan, &f);
+    let text = report::text(&plan, &f, &[]);
     assert!(text.starts_with("Verksamhetsberättelse 2025 – Beställarenhet 2\n"));
     assert_eq!(text.matches("\nEnhetsmål: ").count(), plan.unit_goals.len());
     assert!(text.contains("Måluppfyllelse:\n● Uppfylls helt\n"));

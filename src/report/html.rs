@@ -126,6 +126,18 @@ fn block(out: &mut String, b: &Block) {
             }
             out.push_str("</tbody>\n</table>\n");
         }
+        Block::Table { columns, rows } => {
+            let cols: Vec<&str> = columns.iter().map(String::as_str).collect();
+            table_head(out, &cols);
+            for r in rows {
+                out.push_str("<tr>");
+                for c in r {
+                    out.push_str(&format!("<td>{}</td>", lines(c)));
+                }
+                out.push_str("</tr>\n");
+            }
+            out.push_str("</tbody>\n</table>\n");
+        }
     }
 }
 

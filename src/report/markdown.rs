@@ -74,6 +74,15 @@ pub(super) fn render(blocks: &[Block]) -> String {
                 }
                 out.push('\n');
             }
+            Block::Table { columns, rows } => {
+                let cols: Vec<&str> = columns.iter().map(String::as_str).collect();
+                table_head(&mut out, &cols);
+                for r in rows {
+                    let cells: Vec<&str> = r.iter().map(String::as_str).collect();
+                    table_row(&mut out, &cells);
+                }
+                out.push('\n');
+            }
         }
     }
     while out.ends_with("\n\n") {
@@ -90,6 +99,7 @@ fn trim_hard_break(out: &mut String) {
 }
 
 fn table_head(out: &mut String, cols: &[&str]) {
+    let cols: Vec<String> = cols.iter().map(|c| cell(c)).collect();
     out.push_str(&format!("| {} |\n", cols.join(" | ")));
     let rule: Vec<&str> = cols.iter().map(|_| "---").collect();
     out.push_str(&format!("| {} |\n", rule.join(" | ")));

@@ -15,18 +15,20 @@ use crate::followup::{FollowUp, Rating};
 use crate::plan::{Activity, Indicator, Periodicity, Plan, UnitGoal};
 
 /// The follow-up as Markdown: headings `#`..`####`, GitHub tables.
-pub fn markdown(plan: &Plan, f: &FollowUp) -> String {
-    markdown::render(&build(plan, f))
+/// `earlier`: the unit's committed follow-ups of earlier periods of the same
+/// year (any order; others are ignored), for the accumulated counts.
+pub fn markdown(plan: &Plan, f: &FollowUp, earlier: &[FollowUp]) -> String {
+    markdown::render(&build(plan, f, earlier))
 }
 
 /// The follow-up as one self-contained, printable HTML file.
-pub fn html(plan: &Plan, f: &FollowUp) -> String {
-    html::render(&build(plan, f))
+pub fn html(plan: &Plan, f: &FollowUp, earlier: &[FollowUp]) -> String {
+    html::render(&build(plan, f, earlier))
 }
 
 /// "Copy for ILS": plain text per enhetsmål, field by field, ready to be
 /// pasted into the city's web system.
-pub fn text(plan: &Plan, f: &FollowUp) -> String {
+pub fn text(plan: &Plan, f: &FollowUp, _earlier: &[FollowUp]) -> String {
     text::render(plan, f)
 }
 
@@ -73,6 +75,13 @@ pub(crate) enum Block {
     Placeholder(String),
     Indicators(Vec<IndicatorRow>),
     Activities(Vec<ActivityRow>),
+    #[allow(dead_code)] // built by the unit-level sections (next change)
+    /// Any other table: its column headings and rows of cells. A row whose
+    /// first cell is empty continues the group named above it.
+    Table {
+        columns: Vec<String>,
+        rows: Vec<Vec<String>>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -124,7 +133,7 @@ pub(crate) fn title(f: &FollowUp) -> String {
 }
 
 /// The report as blocks, in the order of the city's document.
-pub(crate) fn build(plan: &Plan, f: &FollowUp) -> Vec<Block> {
+pub(crate) fn build(plan: &Plan, f: &FollowUp, _earlier: &[FollowUp]) -> Vec<Block> {
     let mut out = Vec::new();
     let one_line = |s: &str| crate::sanitize::line(s.trim()).into_owned();
     let mut lines = vec![one_line(&plan.unit.name), one_line(&plan.unit.committee)];
