@@ -399,7 +399,23 @@ fn export(
         .with_context(|| format!("no committed follow-up {path}; record it first"))?;
     let f = tertial::followup::load::parse_unchecked(&bytes)
         .with_context(|| format!("{path} is not a readable follow-up file"))?;
-    let report = render(&plan, &f, &[]);
+    // The year's earlier periods (accumulated counts) and last year's VB.
+    let mut wanted = period.earlier_in_year();
+    wanted.push(tertial::followup::Period::new(
+        period.year - 1,
+        tertial::followup::PeriodKind::Vb,
+    ));
+    let mut earlier = Vec::new();
+    for p in wanted {
+        let path = tertial::followup::path(p, unit);
+        if let Some(bytes) = tertial::repo::read::file_at_tip(&repo, "main", &path)? {
+            match tertial::followup::load::parse_unchecked(&bytes) {
+                Some(e) => earlier.push(e),
+                None => eprintln!("{path}: not a readable follow-up file; left out of the report"),
+            }
+        }
+    }
+    let report = render(&plan, &f, &earlier);
     match output {
         Some(out) => std::fs::write(out, report).with_context(|| {
             format!(

@@ -1,7 +1,7 @@
 //! The bundled plans are complete transcriptions of their source documents:
-//! the counts below were made by hand in the documents (seed 000: the 2026
-//! plan of Hägerstens hemtjänst; seed 001: the 2025 plan of
-//! Hägersten-Älvsjös hemtjänst; seed 004: the plan behind Beställarenhet 2's
+//! the counts below were made by hand in the documents (the 2026
+//! plan of Hägerstens hemtjänst; the 2025 plan of
+//! Hägersten-Älvsjös hemtjänst; the plan behind Beställarenhet 2's
 //! verksamhetsberättelse 2025).
 
 use tertial::plan::{Plan, bundled, parse_plan};

@@ -171,6 +171,35 @@ fn check(f: &FollowUp, plan: &Plan) -> Vec<(Path, String)> {
             ));
         }
     }
+    for (i, c) in f.complaints.iter().enumerate() {
+        if super::unit_parts::category(&c.category).is_none() {
+            out.push((
+                toml_path!("complaint", i, "category"),
+                format!(
+                    "unknown category {:?}; expected one of the table's codes ({}, …)",
+                    c.category,
+                    super::CATEGORIES[..4]
+                        .iter()
+                        .map(|c| c.code)
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            ));
+        } else if !seen.insert(("complaint", c.category.as_str())) {
+            out.push((
+                toml_path!("complaint", i, "category"),
+                format!("category {:?} appears twice; expected it once", c.category),
+            ));
+        }
+    }
+    for (field, v) in [("budget", f.economy.budget), ("outcome", f.economy.outcome)] {
+        if v.is_some_and(|v| !v.is_finite()) {
+            out.push((
+                toml_path!("economy", field),
+                "not a finite amount; expected tkr, e.g. 959500".into(),
+            ));
+        }
+    }
     for (i, w) in f.waivers.iter().enumerate() {
         if super::lint::LintKind::from_code(&w.lint).is_none() {
             out.push((

@@ -8,6 +8,7 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod period;
+pub mod unit_parts;
 
 pub use model::*;
 pub use period::{Period, PeriodKind};

@@ -3,6 +3,7 @@
 //! ids and is stored as `followups/<period>/<unit>.toml`.
 
 use super::period::Period;
+pub use super::unit_parts::{CATEGORIES, Category, ComplaintCount, Economy, Quality};
 use crate::plan::Date;
 use serde::{Deserialize, Serialize};
 
@@ -17,12 +18,24 @@ pub struct FollowUp {
     pub period: Period,
     #[serde(default)]
     pub status: Status,
+    /// Sammanfattande analys of the whole unit.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub summary: String,
     #[serde(default, rename = "goal", skip_serializing_if = "Vec::is_empty")]
     pub goals: Vec<GoalRecord>,
     #[serde(default, rename = "indicator", skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<IndicatorRecord>,
     #[serde(default, rename = "activity", skip_serializing_if = "Vec::is_empty")]
     pub activities: Vec<ActivityRecord>,
+    /// Uppföljning av ekonomi.
+    #[serde(default, skip_serializing_if = "Economy::is_empty")]
+    pub economy: Economy,
+    /// Systematiskt kvalitetsarbete.
+    #[serde(default, skip_serializing_if = "Quality::is_empty")]
+    pub quality: Quality,
+    /// Redovisning av synpunkter och klagomål: this period's rows.
+    #[serde(default, rename = "complaint", skip_serializing_if = "Vec::is_empty")]
+    pub complaints: Vec<ComplaintCount>,
     /// Lints the chief accepted with a reason before committing as klar.
     #[serde(default, rename = "waiver", skip_serializing_if = "Vec::is_empty")]
     pub waivers: Vec<Waiver>,
@@ -308,9 +321,13 @@ impl FollowUp {
             unit: unit.to_string(),
             period,
             status: Status::Draft,
+            summary: String::new(),
             goals: Vec::new(),
             indicators: Vec::new(),
             activities: Vec::new(),
+            economy: Economy::default(),
+            quality: Quality::default(),
+            complaints: Vec::new(),
             waivers: Vec::new(),
         }
     }
@@ -352,6 +369,29 @@ impl FollowUp {
         self.activities.last_mut().expect("just pushed")
     }
 
+    pub fn complaint(&self, code: &str) -> Option<&ComplaintCount> {
+        self.complaints.iter().find(|c| c.category == code)
+    }
+
+    pub fn complaint_mut(&mut self, code: &str) -> &mut ComplaintCount {
+        if let Some(i) = self.complaints.iter().position(|c| c.category == code) {
+            return &mut self.complaints[i];
+        }
+        self.complaints.push(ComplaintCount {
+            category: code.to_string(),
+            ..Default::default()
+        });
+        self.complaints.last_mut().expect("just pushed")
+    }
+
+    /// Whether anything of the unit-level parts is filled in.
+    pub fn has_unit_parts(&self) -> bool {
+        !self.summary.trim().is_empty()
+            || !self.economy.is_empty()
+            || !self.quality.is_empty()
+            || self.complaints.iter().any(|c| !c.is_empty())
+    }
+
     /// Puts records in the plan's order and drops empty ones, so the file
     /// diffs goal by goal whatever order the chief worked in.
     pub fn normalize(&mut self, plan: &crate::plan::Plan) {
@@ -379,5 +419,8 @@ impl FollowUp {
         self.activities
             .retain(|r| r.status.is_some() || r.deviation || !r.analysis.is_empty());
         self.activities.sort_by_key(|r| at(&activities, &r.id));
+        self.complaints.retain(|c| !c.is_empty());
+        self.complaints
+            .sort_by_key(|c| super::unit_parts::category_order(&c.category));
     }
 }

@@ -1,7 +1,7 @@
 //! The HTML rendering of a report: one self-contained file (inline CSS, no
 //! scripts, no external resources), printable, every text HTML-escaped.
 
-use super::{ACTIVITY_COLUMNS, Block, INDICATOR_COLUMNS};
+use super::{ACTIVITY_COLUMNS, Block};
 use crate::followup::Rating;
 
 const STYLE: &str = "\
@@ -89,25 +89,6 @@ fn block(out: &mut String, b: &Block) {
         }
         Block::Placeholder(t) => {
             out.push_str(&format!("<p class=\"placeholder\">{}</p>\n", esc(t)));
-        }
-        Block::Indicators(rows) => {
-            table_head(out, &INDICATOR_COLUMNS);
-            for r in rows {
-                out.push_str("<tr>");
-                for c in [
-                    &r.name,
-                    &r.total,
-                    &r.men,
-                    &r.women,
-                    &r.target,
-                    &r.kf_target,
-                    &r.period,
-                ] {
-                    out.push_str(&format!("<td>{}</td>", esc(c)));
-                }
-                out.push_str("</tr>\n");
-            }
-            out.push_str("</tbody>\n</table>\n");
         }
         Block::Activities(rows) => {
             table_head(out, &ACTIVITY_COLUMNS);

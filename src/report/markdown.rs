@@ -2,7 +2,7 @@
 //! tables, one block per paragraph, and every user text escaped so it can
 //! neither inject markup nor raw HTML into the rendered document.
 
-use super::{ACTIVITY_COLUMNS, Block, INDICATOR_COLUMNS};
+use super::{ACTIVITY_COLUMNS, Block};
 
 pub(super) fn render(blocks: &[Block]) -> String {
     let mut out = String::new();
@@ -39,24 +39,6 @@ pub(super) fn render(blocks: &[Block]) -> String {
             }
             Block::Rating { label, .. } => out.push_str(&format!("**{}**\n\n", inline(label))),
             Block::Placeholder(t) => out.push_str(&format!("*{}*\n\n", inline(t))),
-            Block::Indicators(rows) => {
-                table_head(&mut out, &INDICATOR_COLUMNS);
-                for r in rows {
-                    table_row(
-                        &mut out,
-                        &[
-                            &r.name,
-                            &r.total,
-                            &r.men,
-                            &r.women,
-                            &r.target,
-                            &r.kf_target,
-                            &r.period,
-                        ],
-                    );
-                }
-                out.push('\n');
-            }
             Block::Activities(rows) => {
                 table_head(&mut out, &ACTIVITY_COLUMNS);
                 for r in rows {

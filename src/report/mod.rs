@@ -10,8 +10,9 @@
 mod html;
 mod markdown;
 mod text;
+pub mod unit_parts;
 
-use crate::followup::{FollowUp, Rating};
+use crate::followup::{FollowUp, Period, PeriodKind, Rating};
 use crate::plan::{Activity, Indicator, Periodicity, Plan, UnitGoal};
 
 /// The follow-up as Markdown: headings `#`..`####`, GitHub tables.
@@ -28,8 +29,8 @@ pub fn html(plan: &Plan, f: &FollowUp, earlier: &[FollowUp]) -> String {
 
 /// "Copy for ILS": plain text per enhetsmål, field by field, ready to be
 /// pasted into the city's web system.
-pub fn text(plan: &Plan, f: &FollowUp, _earlier: &[FollowUp]) -> String {
-    text::render(plan, f)
+pub fn text(plan: &Plan, f: &FollowUp, earlier: &[FollowUp]) -> String {
+    text::render(plan, f, earlier)
 }
 
 /// Shown where the report has a section the follow-up does not hold yet.
@@ -73,9 +74,7 @@ pub(crate) enum Block {
     },
     /// A section the model does not hold yet.
     Placeholder(String),
-    Indicators(Vec<IndicatorRow>),
     Activities(Vec<ActivityRow>),
-    #[allow(dead_code)] // built by the unit-level sections (next change)
     /// Any other table: its column headings and rows of cells. A row whose
     /// first cell is empty continues the group named above it.
     Table {
@@ -90,6 +89,8 @@ pub(crate) struct IndicatorRow {
     pub total: String,
     pub men: String,
     pub women: String,
+    /// Last year's VB outcome; empty when unknown.
+    pub last_vb: String,
     pub target: String,
     pub kf_target: String,
     pub period: String,
@@ -105,27 +106,29 @@ pub(crate) struct ActivityRow {
     pub analysis: String,
 }
 
-pub(crate) const INDICATOR_COLUMNS: [&str; 7] = [
-    "Indikator",
-    "Periodens utfall",
-    "Utfall män/pojkar",
-    "Utfall kvinnor/flickor",
-    "Årsmål",
-    "KF:s årsmål",
-    "Period",
-];
+/// The indicator table's columns, as in the city's report.
+pub(crate) fn indicator_columns(year: i32) -> Vec<String> {
+    [
+        "Indikator",
+        "Periodens utfall",
+        "Utfall män/pojkar",
+        "Utfall kvinnor/flickor",
+        &format!("Utfall VB {}", year - 1),
+        "Årsmål",
+        "KF:s årsmål",
+        "Period",
+    ]
+    .map(String::from)
+    .to_vec()
+}
 
 pub(crate) const ACTIVITY_COLUMNS: [&str; 4] =
     ["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse"];
 
-/// The unit-level sections after the goals, not in the model yet.
-pub(crate) const CLOSING_SECTIONS: [&str; 3] = [
-    "Uppföljning av ekonomi",
-    "Systematiskt kvalitetsarbete",
-    "Redovisning av synpunkter och klagomål",
-];
-
 pub(crate) const NO_DATA: &str = "Inga data";
+
+/// Under a KF goal, area goal or nämndmål: the unit reports no text there.
+pub(crate) const NO_DATA_LINE: &str = "— Inga data";
 
 /// The report's title: "Verksamhetsberättelse 2025", "Tertialrapport 1 2025".
 pub(crate) fn title(f: &FollowUp) -> String {
@@ -133,7 +136,7 @@ pub(crate) fn title(f: &FollowUp) -> String {
 }
 
 /// The report as blocks, in the order of the city's document.
-pub(crate) fn build(plan: &Plan, f: &FollowUp, _earlier: &[FollowUp]) -> Vec<Block> {
+pub(crate) fn build(plan: &Plan, f: &FollowUp, earlier: &[FollowUp]) -> Vec<Block> {
     let mut out = Vec::new();
     let one_line = |s: &str| crate::sanitize::line(s.trim()).into_owned();
     let mut lines = vec![one_line(&plan.unit.name), one_line(&plan.unit.committee)];
@@ -150,8 +153,7 @@ pub(crate) fn build(plan: &Plan, f: &FollowUp, _earlier: &[FollowUp]) -> Vec<Blo
         title: title(f),
         lines,
     });
-    out.push(heading(2, "Sammanfattande analys", true));
-    out.push(Block::Placeholder(NOT_FILLED.into()));
+    unit_parts::summary(f, &mut out);
     out.push(heading(
         2,
         "Uppföljning av Kommunfullmäktiges inriktningsmål",
@@ -163,7 +165,8 @@ pub(crate) fn build(plan: &Plan, f: &FollowUp, _earlier: &[FollowUp]) -> Vec<Blo
             &format!("KF:s inriktningsmål: {}. {}", kf.id, kf.title),
             false,
         ));
-        goal_items(plan, f, &kf.id, &mut out);
+        out.push(Block::Placeholder(NO_DATA_LINE.into()));
+        goal_items(plan, f, earlier, &kf.id, &mut out);
         for area in plan.area_goals_of(&kf.id) {
             out.push(heading(
                 3,
@@ -173,9 +176,11 @@ pub(crate) fn build(plan: &Plan, f: &FollowUp, _earlier: &[FollowUp]) -> Vec<Blo
                 ),
                 false,
             ));
-            goal_items(plan, f, &area.id, &mut out);
+            out.push(Block::Placeholder(NO_DATA_LINE.into()));
+            goal_items(plan, f, earlier, &area.id, &mut out);
             for c in plan.committee_goals_of(&area.id) {
                 out.push(heading(4, &format!("Nämndmål: {}", c.title), false));
+                out.push(Block::Placeholder(NO_DATA_LINE.into()));
                 if !c.description.trim().is_empty() {
                     out.push(Block::Label("Beskrivning".into()));
                     out.push(Block::Para(clean(c.description.trim())));
@@ -186,17 +191,16 @@ pub(crate) fn build(plan: &Plan, f: &FollowUp, _earlier: &[FollowUp]) -> Vec<Blo
                         c.expected_results.iter().map(|r| clean(r.trim())).collect(),
                     ));
                 }
-                goal_items(plan, f, &c.id, &mut out);
+                goal_items(plan, f, earlier, &c.id, &mut out);
                 for u in plan.unit_goals_of(&c.id) {
-                    unit_goal(plan, f, u, &mut out);
+                    unit_goal(plan, f, earlier, u, &mut out);
                 }
             }
         }
     }
-    for s in CLOSING_SECTIONS {
-        out.push(heading(2, s, true));
-        out.push(Block::Placeholder(NOT_FILLED.into()));
-    }
+    unit_parts::economy(f, &mut out);
+    unit_parts::quality(f, &mut out);
+    unit_parts::complaints(f, earlier, &mut out);
     out
 }
 
@@ -209,13 +213,33 @@ fn heading(level: u8, text: &str, page_break: bool) -> Block {
 }
 
 /// The indicator and activity tables of the goal `id`, when it has any.
-fn goal_items(plan: &Plan, f: &FollowUp, id: &str, out: &mut Vec<Block>) {
+fn goal_items(plan: &Plan, f: &FollowUp, earlier: &[FollowUp], id: &str, out: &mut Vec<Block>) {
+    let last_vb = earlier
+        .iter()
+        .find(|e| e.unit == f.unit && e.period == Period::new(f.period.year - 1, PeriodKind::Vb));
     let rows: Vec<IndicatorRow> = plan
         .indicators_of(id)
-        .map(|i| indicator_row(i, f))
+        .map(|i| indicator_row(i, f, last_vb))
         .collect();
     if !rows.is_empty() {
-        out.push(Block::Indicators(rows));
+        out.push(Block::Table {
+            columns: indicator_columns(f.period.year),
+            rows: rows
+                .into_iter()
+                .map(|r| {
+                    vec![
+                        r.name,
+                        r.total,
+                        r.men,
+                        r.women,
+                        r.last_vb,
+                        r.target,
+                        r.kf_target,
+                        r.period,
+                    ]
+                })
+                .collect(),
+        });
     }
     let rows: Vec<ActivityRow> = plan.activities_of(id).map(|a| activity_row(a, f)).collect();
     if !rows.is_empty() {
@@ -223,7 +247,12 @@ fn goal_items(plan: &Plan, f: &FollowUp, id: &str, out: &mut Vec<Block>) {
     }
 }
 
-pub(crate) fn indicator_row(i: &Indicator, f: &FollowUp) -> IndicatorRow {
+/// `last_vb`: last year's VB, for the column "Utfall VB <last year>".
+pub(crate) fn indicator_row(
+    i: &Indicator,
+    f: &FollowUp,
+    last_vb: Option<&FollowUp>,
+) -> IndicatorRow {
     let rec = f.indicator(&i.id);
     let value = |v: Option<f64>| match v {
         Some(v) => i.format_value(v),
@@ -241,6 +270,11 @@ pub(crate) fn indicator_row(i: &Indicator, f: &FollowUp) -> IndicatorRow {
         total: value(rec.and_then(|r| r.total)),
         men: split(rec.and_then(|r| r.men)),
         women: split(rec.and_then(|r| r.women)),
+        last_vb: last_vb
+            .and_then(|v| v.indicator(&i.id))
+            .and_then(|r| r.total)
+            .map(|v| i.format_value(v))
+            .unwrap_or_default(),
         target: clean(i.annual_target.as_deref().unwrap_or("")),
         kf_target: clean(i.kf_target.as_deref().unwrap_or("")),
         period,
@@ -286,7 +320,7 @@ pub(crate) fn link_label(plan: &Plan, link: &str) -> String {
     link.to_string()
 }
 
-fn unit_goal(plan: &Plan, f: &FollowUp, u: &UnitGoal, out: &mut Vec<Block>) {
+fn unit_goal(plan: &Plan, f: &FollowUp, earlier: &[FollowUp], u: &UnitGoal, out: &mut Vec<Block>) {
     let rec = f.goal(&u.id);
     out.push(heading(4, &format!("Enhetsmål: {}", u.title), false));
     let rating = rec.and_then(|r| r.rating);
@@ -303,7 +337,7 @@ fn unit_goal(plan: &Plan, f: &FollowUp, u: &UnitGoal, out: &mut Vec<Block>) {
     for c in u.comment.items() {
         out.push(Block::Para(clean(c.trim())));
     }
-    goal_items(plan, f, &u.id, out);
+    goal_items(plan, f, earlier, &u.id, out);
     out.push(Block::Label("Analys".into()));
     let Some(rec) = rec.filter(|r| r.has_analysis() || !r.deviations.is_empty()) else {
         out.push(Block::Placeholder(NOT_FILLED.into()));

@@ -7,7 +7,7 @@ use super::{NOT_FILLED, activity_row, clean, indicator_row, link_label, rating_l
 use crate::followup::FollowUp;
 use crate::plan::Plan;
 
-pub(super) fn render(plan: &Plan, f: &FollowUp) -> String {
+pub(super) fn render(plan: &Plan, f: &FollowUp, earlier: &[FollowUp]) -> String {
     let mut out = String::new();
     let head = format!(
         "{} – {}",
@@ -15,6 +15,7 @@ pub(super) fn render(plan: &Plan, f: &FollowUp) -> String {
         crate::sanitize::line(plan.unit.name.trim())
     );
     out.push_str(&underline(&head, '='));
+    field(&mut out, "Sammanfattande analys", &clean(f.summary.trim()));
     out.push('\n');
     for (n, goal) in plan.unit_goals.iter().enumerate() {
         if n > 0 {
@@ -64,7 +65,7 @@ pub(super) fn render(plan: &Plan, f: &FollowUp) -> String {
             field(&mut out, &format!("Åtgärd {}", i + 1), &measure);
         }
         for ind in plan.indicators_for_goal(goal) {
-            let r = indicator_row(ind, f);
+            let r = indicator_row(ind, f, None);
             field(&mut out, "Indikator", &r.name);
             field(&mut out, "Periodens utfall", &r.total);
             if ind.by_sex {
@@ -88,7 +89,64 @@ pub(super) fn render(plan: &Plan, f: &FollowUp) -> String {
             field(&mut out, "Analys", &r.analysis);
         }
     }
+    unit_parts(f, earlier, &mut out);
     out
+}
+
+/// The unit-level sections after the goals, field by field.
+fn unit_parts(f: &FollowUp, earlier: &[FollowUp], out: &mut String) {
+    out.push('\n');
+    out.push_str(&underline("Uppföljning av ekonomi", '-'));
+    let amount = |v: Option<f64>| {
+        v.map(super::unit_parts::amount)
+            .unwrap_or_else(|| super::NO_DATA.into())
+    };
+    field(out, "Budget (tkr)", &amount(f.economy.budget));
+    let outcome = if f.period.is_forecast() {
+        "Prognos helår (tkr)"
+    } else {
+        "Utfall (tkr)"
+    };
+    field(out, outcome, &amount(f.economy.outcome));
+    field(out, "Analys", &clean(f.economy.analysis.trim()));
+    out.push('\n');
+    out.push_str(&underline("Systematiskt kvalitetsarbete", '-'));
+    let q = &f.quality;
+    field(out, "Systematiskt kvalitetsarbete", &clean(q.text.trim()));
+    field(out, "Lex Sarah/lex Maria", &clean(q.lex_sarah.trim()));
+    field(out, "Avvikelser", &clean(q.deviations.trim()));
+    if !q.other.trim().is_empty() {
+        field(out, "Övrigt", &clean(q.other.trim()));
+    }
+    out.push('\n');
+    out.push_str(&underline("Redovisning av synpunkter och klagomål", '-'));
+    let mut any = false;
+    for c in &crate::followup::CATEGORIES {
+        let counts = super::unit_parts::counts(f, earlier, c.code);
+        let assessment = f.complaint(c.code).map_or("", |r| r.assessment.trim());
+        let Some(now) = counts.last().copied().flatten() else {
+            if assessment.is_empty() {
+                continue;
+            }
+            field(
+                out,
+                &format!("{} – {}", c.group, c.name),
+                &clean(assessment),
+            );
+            any = true;
+            continue;
+        };
+        let total = super::unit_parts::accumulated(&counts).unwrap_or(now);
+        let mut text = format!("{now} (totalt ack {total})");
+        if !assessment.is_empty() {
+            text.push_str(&format!("\n{}", clean(assessment)));
+        }
+        field(out, &format!("{} – {}", c.group, c.name), &text);
+        any = true;
+    }
+    if !any {
+        field(out, "Synpunkter och klagomål", "");
+    }
 }
 
 fn underline(s: &str, c: char) -> String {
