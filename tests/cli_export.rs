@@ -79,3 +79,33 @@ fn export_without_the_earlier_periods_counts_what_there_is() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).contains("| Beröm | Beröm |  |  | 31 | 31 |  |"));
 }
+
+#[test]
+fn the_demo_holds_the_finished_report_ready_to_export() {
+    let sb = Sandbox::new();
+    let parent = sb.workspace("demos");
+    let out = sb.run(&["demo", "--dir", parent.to_str().unwrap(), "--no-open"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ws = std::fs::read_dir(&parent)
+        .unwrap()
+        .flatten()
+        .next()
+        .expect("a demo folder")
+        .path();
+    let out = export(&sb, &ws, "2025-VB", "md");
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let golden = std::fs::read_to_string(fixture("report/bestallarenhet-2-2025-VB.md")).unwrap();
+    assert!(
+        text(&out.stdout) == golden,
+        "the demo's VB differs from the golden report"
+    );
+    // The working tree shows the committed file too.
+    assert!(ws.join("followups/2025-VB/bestallarenhet-2.toml").is_file());
+    let out = sb.run(&["verify", ws.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}{}",
+        text(&out.stdout),
+        text(&out.stderr)
+    );
+}

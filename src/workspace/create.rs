@@ -131,5 +131,29 @@ pub fn demo(parent: Option<&Path>) -> Result<Workspace, WorkspaceError> {
         cfg.set_str("user.email", "demo@example.invalid")
             .map_err(repo::RepoError::from)?;
     }
+    commit_demo_followups(&repo);
     Ok(ws)
+}
+
+/// Commits the demo's finished follow-ups, so that export and the overview
+/// have something to show. A sample that does not fit is left out: the
+/// demo still opens.
+fn commit_demo_followups(repo: &git2::Repository) {
+    let Ok(sig) = repo.signature() else { return };
+    let mut paths = Vec::new();
+    for (plan_path, text) in bundled::DEMO_FOLLOWUPS {
+        let Some(plan_text) = bundled::PLANS.iter().find(|(p, _)| p == plan_path) else {
+            continue;
+        };
+        let Ok(plan) = crate::plan::parse_plan(plan_path, plan_text.1.as_bytes()) else {
+            continue;
+        };
+        let Ok(f) = crate::followup::load::parse_followup("demo", text.as_bytes(), &plan) else {
+            continue;
+        };
+        if crate::followup::commit::commit(repo, "main", &plan, &f, &sig, None).is_ok() {
+            paths.push(crate::followup::path(f.period, &f.unit));
+        }
+    }
+    repo::worktree::sync_from_tip(repo, "main", &paths);
 }
