@@ -58,7 +58,7 @@ fn focus_on(m: &mut Model, field: Field) {
 fn current_field(m: &Model) -> Field {
     let s = s(m);
     let plan = &m.plans[s.plan].plan;
-    tertial::app::fields::fields(plan, &s.record, &plan.unit_goals[s.goal])[s.focus].clone()
+    tertial::app::fields::page(plan, &s.record, s.goal)[s.focus].clone()
 }
 
 fn type_text(m: &mut Model, text: &str) {
@@ -136,7 +136,11 @@ fn moving_between_goals_and_fields_stays_in_bounds() {
     for _ in 0..20 {
         update(&mut m, Action::NextGoal);
     }
-    assert_eq!(s(&m).goal, 5, "six goals: the last is index 5");
+    assert_eq!(
+        s(&m).goal,
+        6,
+        "six goals, then the unit's parts: the last page is index 6"
+    );
     update(&mut m, Action::PrevField);
     assert_eq!(s(&m).focus, 0);
     update(&mut m, Action::Bottom);
@@ -146,7 +150,7 @@ fn moving_between_goals_and_fields_stays_in_bounds() {
     update(&mut m, Action::PrevGoal);
     assert_eq!(
         (s(&m).goal, s(&m).focus),
-        (4, 0),
+        (5, 0),
         "a new goal starts at its rating"
     );
 }

@@ -1,6 +1,7 @@
 //! A whole follow-up by keystrokes in a real pseudo-terminal: ratings,
 //! analysis with å/ä/ö, a deviation with its åtgärd, an indicator outcome,
-//! the review, the commit as klar; then the commit read back through git2.
+//! the unit's parts after the goals, the review, the commit as klar; then
+//! the commit read back through git2.
 
 mod common;
 use common::pty::{ENTER, ESC, PGDN, Pty, TAB};
@@ -120,6 +121,19 @@ fn a_chief_completes_and_commits_a_follow_up_with_the_keyboard_alone() {
     t.send("1");
     t.wait_for("6 bedömda");
 
+    // The unit's parts, on the page after the last goal.
+    t.send(PGDN);
+    t.wait_for("Enhetens delar · 6 av 6 mål bedömda");
+    t.send(ENTER);
+    t.send("Ett år av stabil drift och ökad samverkan.");
+    t.send(ESC);
+    t.wait_for("Text: Ett år av stabil drift och ökad samverkan.");
+    tab_to(&mut t, "Budget (tkr)");
+    t.send(ENTER);
+    t.send("959 500");
+    t.send(ENTER);
+    t.wait_for("Budget (tkr): 959 500");
+
     // Review: nothing left; commit as klar.
     t.send("r");
     t.wait_for("Granska och lämna in");
@@ -157,6 +171,8 @@ fn a_chief_completes_and_commits_a_follow_up_with_the_keyboard_alone() {
         "total = 8.2",
         "no_data = true",
         "status = \"klar\"",
+        "summary = \"Ett år av stabil drift och ökad samverkan.\"",
+        "[economy]\nbudget = 959500.0",
     ] {
         assert!(content.contains(needle), "{needle:?} not in\n{content}");
     }

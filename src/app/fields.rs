@@ -58,6 +58,22 @@ pub enum Field {
     ActivityStatus(String),
     ActivityDeviation(String),
     ActivityAnalysis(String),
+    // The unit-level parts, on the page after the last goal.
+    /// Sammanfattande analys.
+    UnitSummary,
+    /// Budget (tkr).
+    Budget,
+    /// Utfall or forecast (tkr).
+    EconomyOutcome,
+    EconomyAnalysis,
+    QualityText,
+    LexSarah,
+    QualityDeviations,
+    QualityOther,
+    /// The period's count of category n of `followup::CATEGORIES`.
+    Complaint(usize),
+    /// Bedömning och planerade åtgärder of category n.
+    ComplaintAssessment(usize),
 }
 
 /// How a field is edited.
@@ -77,6 +93,14 @@ impl Field {
     pub fn kind(&self) -> Kind {
         match self {
             Field::Summary | Field::Point(_) | Field::ActivityAnalysis(_) => Kind::Text,
+            Field::UnitSummary
+            | Field::EconomyAnalysis
+            | Field::QualityText
+            | Field::LexSarah
+            | Field::QualityDeviations
+            | Field::QualityOther
+            | Field::ComplaintAssessment(_) => Kind::Text,
+            Field::Budget | Field::EconomyOutcome | Field::Complaint(_) => Kind::Line,
             Field::Deviation(_, DevPart::What | DevPart::Cause | DevPart::Measure) => Kind::Text,
             Field::Deviation(..) | Field::Outcome(..) => Kind::Line,
             Field::Rating | Field::ActivityStatus(_) => Kind::Choice,
@@ -114,6 +138,15 @@ pub fn fields(plan: &Plan, rec: &FollowUp, goal: &UnitGoal) -> Vec<Field> {
     v
 }
 
+/// The fields of page `page` of the walk: an enhetsmål, or after the last
+/// one the unit-level parts.
+pub fn page(plan: &Plan, rec: &FollowUp, page: usize) -> Vec<Field> {
+    match plan.unit_goals.get(page) {
+        Some(goal) => fields(plan, rec, goal),
+        None => super::unit_fields::fields(rec),
+    }
+}
+
 /// The text of a text or line field as the editor shows it.
 pub fn text_of(rec: &FollowUp, goal: &str, field: &Field) -> String {
     let g = rec.goal(goal);
@@ -146,7 +179,7 @@ pub fn text_of(rec: &FollowUp, goal: &str, field: &Field) -> String {
             .activity(id)
             .map(|a| a.analysis.clone())
             .unwrap_or_default(),
-        _ => String::new(),
+        _ => super::unit_fields::text_of(rec, field),
     }
 }
 
@@ -154,6 +187,8 @@ pub fn text_of(rec: &FollowUp, goal: &str, field: &Field) -> String {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Invalid {
     Number,
+    /// A count: a whole number, 0 or more.
+    Count,
     Date,
     /// A deviation's link that names nothing in the plan.
     Link,
@@ -225,7 +260,7 @@ pub fn set_text(
             }
         }
         Field::ActivityAnalysis(id) => rec.activity_mut(id).analysis = text.to_string(),
-        _ => {}
+        _ => return super::unit_fields::set_text(rec, field, text),
     }
     Ok(())
 }

@@ -8,6 +8,7 @@ pub mod keys;
 pub mod model;
 pub mod overlay;
 mod review;
+pub mod unit_fields;
 pub mod update;
 mod walk;
 

@@ -35,15 +35,13 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::Timeline if m.screen == Screen::Walk => {
-            if let (Some(s), Some(plan)) = (&m.session, m.session_plan()) {
-                let goal = plan
-                    .unit_goals
-                    .get(s.goal)
-                    .map(|g| g.id.clone())
-                    .unwrap_or_default();
+            // The unit-level page after the goals has no timeline.
+            if let (Some(s), Some(plan)) = (&m.session, m.session_plan())
+                && let Some(goal) = plan.unit_goals.get(s.goal)
+            {
                 return vec![Effect::LoadTimeline {
                     unit: plan.unit.id.clone(),
-                    goal,
+                    goal: goal.id.clone(),
                 }];
             }
             return Vec::new();

@@ -35,11 +35,12 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         match action {
             Action::Confirm(true) => {
                 let Confirm::DeleteDeviation(i) = c;
-                let goal = plan.unit_goals[s.goal].id.clone();
-                let g = s.record.goal_mut(&goal);
-                if i < g.deviations.len() {
-                    g.deviations.remove(i);
-                    s.dirty = true;
+                if let Some(goal) = plan.unit_goals.get(s.goal) {
+                    let g = s.record.goal_mut(&goal.id);
+                    if i < g.deviations.len() {
+                        g.deviations.remove(i);
+                        s.dirty = true;
+                    }
                 }
                 s.confirm = None;
                 clamp_focus(s, plan);
@@ -52,9 +53,25 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     if s.editor.is_some() {
         return editing(s, plan, lang, message, action);
     }
-    let goal_id = plan.unit_goals[s.goal].id.clone();
-    let fields = fields::fields(plan, &s.record, &plan.unit_goals[s.goal]);
+    let goal_id = page_goal_id(plan, s);
+    let on_unit_page = s.goal >= plan.unit_goals.len();
+    let fields = fields::page(plan, &s.record, s.goal);
     let field = fields.get(s.focus).cloned().unwrap_or(Field::Rating);
+    if on_unit_page
+        && matches!(
+            action,
+            Action::Rate(_) | Action::AddDeviation | Action::CopyPrevious | Action::Timeline
+        )
+    {
+        *message = Some(
+            lang.t(
+                "Enhetens delar: bedömning och avvikelser hör till enhetsmålen.",
+                "The unit's parts: ratings and deviations belong to the unit goals.",
+            )
+            .into(),
+        );
+        return Vec::new();
+    }
     let changes = |s: &Session, message: &mut Option<String>| {
         if s.locked() {
             *message = Some(
@@ -83,9 +100,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::Up | Action::PrevField => s.focus = s.focus.saturating_sub(1),
         Action::Top => s.focus = 0,
         Action::Bottom => s.focus = fields.len() - 1,
-        Action::NextGoal | Action::PageDown => {
-            go_to_goal(s, (s.goal + 1).min(plan.unit_goals.len() - 1))
-        }
+        Action::NextGoal | Action::PageDown => go_to_goal(s, (s.goal + 1).min(last_page(plan))),
         Action::PrevGoal | Action::PageUp => go_to_goal(s, s.goal.saturating_sub(1)),
         Action::ScrollContextDown => s.context_scroll = s.context_scroll.saturating_add(3),
         Action::ScrollContextUp => s.context_scroll = s.context_scroll.saturating_sub(3),
@@ -229,8 +244,22 @@ fn go_to_goal(s: &mut Session, goal: usize) {
     }
 }
 
+/// The last page of the walk: the unit-level parts after the goals.
+fn last_page(plan: &Plan) -> usize {
+    plan.unit_goals.len()
+}
+
+/// The id of the goal on the current page ("" on the unit-level page,
+/// whose fields belong to no goal).
+fn page_goal_id(plan: &Plan, s: &Session) -> String {
+    plan.unit_goals
+        .get(s.goal)
+        .map(|g| g.id.clone())
+        .unwrap_or_default()
+}
+
 fn clamp_focus(s: &mut Session, plan: &Plan) {
-    let n = fields::fields(plan, &s.record, &plan.unit_goals[s.goal]).len();
+    let n = fields::page(plan, &s.record, s.goal).len();
     s.focus = s.focus.min(n.saturating_sub(1));
 }
 
@@ -240,7 +269,7 @@ fn add_deviation(s: &mut Session, plan: &Plan, goal_id: &str, lang: Lang) {
     };
     s.dirty = true;
     let what = Field::Deviation(i, fields::DevPart::What);
-    if let Some(pos) = fields::fields(plan, &s.record, &plan.unit_goals[s.goal])
+    if let Some(pos) = fields::page(plan, &s.record, s.goal)
         .iter()
         .position(|f| *f == what)
     {
@@ -295,6 +324,10 @@ fn store(
                 Invalid::Number => lang.t(
                     "Skriv ett tal, t.ex. 87 eller 69,23",
                     "Type a number, e.g. 87 or 69,23",
+                ),
+                Invalid::Count => lang.t(
+                    "Skriv ett antal, t.ex. 0 eller 3",
+                    "Type a count, e.g. 0 or 3",
                 ),
                 Invalid::Date => lang.t(
                     "Skriv ett datum ÅÅÅÅ-MM-DD, t.ex. 2026-06-30",
@@ -359,7 +392,7 @@ fn editing(
     message: &mut Option<String>,
     action: Action,
 ) -> Vec<Effect> {
-    let goal_id = plan.unit_goals[s.goal].id.clone();
+    let goal_id = page_goal_id(plan, s);
     let Some(field) = s.editor.as_ref().map(|e| e.field.clone()) else {
         return Vec::new();
     };
@@ -415,11 +448,11 @@ fn editing(
 
 /// Moving on after an edit ended (Tab, Shift-Tab, next/previous goal).
 fn update_after_edit(s: &mut Session, plan: &Plan, action: Action) -> Vec<Effect> {
-    let n = fields::fields(plan, &s.record, &plan.unit_goals[s.goal]).len();
+    let n = fields::page(plan, &s.record, s.goal).len();
     match action {
         Action::NextField => s.focus = (s.focus + 1).min(n.saturating_sub(1)),
         Action::PrevField => s.focus = s.focus.saturating_sub(1),
-        Action::NextGoal => go_to_goal(s, (s.goal + 1).min(plan.unit_goals.len() - 1)),
+        Action::NextGoal => go_to_goal(s, (s.goal + 1).min(last_page(plan))),
         Action::PrevGoal => go_to_goal(s, s.goal.saturating_sub(1)),
         _ => {}
     }

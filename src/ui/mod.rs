@@ -9,6 +9,7 @@ mod problems;
 mod resume;
 mod review;
 pub mod style;
+mod unit_page;
 mod units;
 pub mod walk;
 

@@ -61,28 +61,40 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         .iter()
         .filter(|g| s.record.goal(&g.id).and_then(|r| r.rating).is_some())
         .count();
-    let label = format!(
-        "{} {} {} {total} · {rated} {}",
-        l.t("Mål", "Goal"),
-        s.goal + 1,
-        l.t("av", "of"),
-        l.t("bedömda", "rated")
-    );
+    let label = if s.goal < total {
+        format!(
+            "{} {} {} {total} · {rated} {}",
+            l.t("Mål", "Goal"),
+            s.goal + 1,
+            l.t("av", "of"),
+            l.t("bedömda", "rated")
+        )
+    } else {
+        format!(
+            "{} · {rated} {} {total} {}",
+            super::unit_page::title(l),
+            l.t("av", "of"),
+            l.t("mål bedömda", "goals rated")
+        )
+    };
     f.render_widget(
         Gauge::default()
-            .ratio((s.goal + 1) as f64 / total as f64)
+            .ratio(((s.goal + 1) as f64 / total as f64).min(1.0))
             .label(label)
             .gauge_style(style::heading()),
         progress,
     );
 
-    let goal = &plan.unit_goals[s.goal];
     let [ctx_area, form_area] = if body.width >= 110 {
         Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(body)
     } else {
         Layout::vertical([Constraint::Percentage(35), Constraint::Percentage(65)]).areas(body)
     };
-    let ctx = Paragraph::new(context::goal_lines(l, plan, goal, &s.earlier))
+    let ctx_lines = match plan.unit_goals.get(s.goal) {
+        Some(goal) => context::goal_lines(l, plan, goal, &s.earlier),
+        None => super::unit_page::context_lines(l),
+    };
+    let ctx = Paragraph::new(ctx_lines)
         .block(
             Block::default()
                 .borders(Borders::ALL)
@@ -207,7 +219,12 @@ pub fn rating_text(l: Lang, r: Option<Rating>, forecast: bool) -> String {
 
 /// The name of a field, for the editor's title.
 pub fn field_label(l: Lang, plan: &Plan, s: &Session, field: &Field) -> String {
-    let goal = &plan.unit_goals[s.goal];
+    if let Some(label) = super::unit_page::field_label(l, field) {
+        return label;
+    }
+    let Some(goal) = plan.unit_goals.get(s.goal) else {
+        return String::new();
+    };
     match field {
         Field::Rating => l.t("Bedömning", "Rating").into(),
         Field::Summary => format!(
@@ -233,6 +250,7 @@ pub fn field_label(l: Lang, plan: &Plan, s: &Session, field: &Field) -> String {
         Field::NoData(id) => format!("{id} · {}", l.t("Inga data", "No data")),
         Field::ActivityStatus(id) | Field::ActivityDeviation(id) => id.clone(),
         Field::ActivityAnalysis(id) => format!("{id} · {}", l.t("Analys", "Analysis")),
+        _ => String::new(),
     }
 }
 
@@ -244,28 +262,39 @@ fn sex_label(l: Lang, sex: Sex) -> &'static str {
     }
 }
 
-struct Form<'a> {
-    lines: Vec<Line<'static>>,
+/// The form being laid out: its lines, and where the focused field is.
+pub(super) struct Form<'a> {
+    pub(super) lines: Vec<Line<'static>>,
     focus: usize,
-    focus_line: usize,
+    pub(super) focus_line: usize,
     index: usize,
     all: &'a [Field],
 }
 
-impl Form<'_> {
-    fn section(&mut self, text: &str) {
+impl<'a> Form<'a> {
+    pub(super) fn new(focus: usize, all: &'a [Field]) -> Form<'a> {
+        Form {
+            lines: Vec::new(),
+            focus,
+            focus_line: 0,
+            index: 0,
+            all,
+        }
+    }
+
+    pub(super) fn section(&mut self, text: &str) {
         self.lines.push(Line::default());
         self.lines
             .push(Line::from(Span::styled(text.to_string(), style::heading())));
     }
 
-    fn plain(&mut self, text: String, st: Style) {
+    pub(super) fn plain(&mut self, text: String, st: Style) {
         self.lines.push(Line::from(Span::styled(text, st)));
     }
 
     /// A field row: "label: value", marked when focused. Multi-line values
     /// continue on indented lines.
-    fn field(&mut self, field: &Field, label: &str, value: &str, value_style: Style) {
+    pub(super) fn field(&mut self, field: &Field, label: &str, value: &str, value_style: Style) {
         let focused = self.all.get(self.focus) == Some(field);
         if focused {
             self.focus_line = self.lines.len();
@@ -300,7 +329,7 @@ impl Form<'_> {
     }
 }
 
-fn empty_or(l: Lang, text: &str) -> (&str, Style) {
+pub(super) fn empty_or(l: Lang, text: &str) -> (&str, Style) {
     if text.trim().is_empty() {
         (
             l.t("(tomt – Enter för att skriva)", "(empty – Enter to write)"),
@@ -313,16 +342,12 @@ fn empty_or(l: Lang, text: &str) -> (&str, Style) {
 
 /// The form's lines and the line of the focused field.
 fn form_lines(l: Lang, plan: &Plan, s: &Session) -> (Vec<Line<'static>>, usize) {
-    let goal = &plan.unit_goals[s.goal];
+    let Some(goal) = plan.unit_goals.get(s.goal) else {
+        return super::unit_page::form_lines(l, s);
+    };
     let all = fields::fields(plan, &s.record, goal);
     let rec = s.record.goal(&goal.id);
-    let mut form = Form {
-        lines: Vec::new(),
-        focus: s.focus,
-        focus_line: 0,
-        index: 0,
-        all: &all,
-    };
+    let mut form = Form::new(s.focus, &all);
     form.lines.push(Line::from(vec![
         Span::styled(format!("{} ", sanitize::line(&goal.id)), style::dim()),
         Span::styled(sanitize::line(&goal.title).into_owned(), style::title()),
