@@ -1,6 +1,8 @@
 //! `update()` driven by actions, without terminal or git: the walk, the
 //! lints and the status rules of committing.
 
+mod common;
+
 use ratatui_textarea::{Input, Key};
 use tertial::app::fields::{DevPart, Field, Sex};
 use tertial::app::model::{PendingDraft, PeriodInfo, PeriodsState};
@@ -8,19 +10,11 @@ use tertial::app::{Action, Effect, Model, Screen, Session, update};
 use tertial::followup::lint::{LintKind, lints};
 use tertial::followup::{FollowUp, Period, Rating, Status, Waiver};
 use tertial::i18n::Lang;
-use tertial::plan::{bundled, parse_plan};
-use tertial::workspace::LoadedPlan;
 
 const PLAN: &str = "plans/2025/bestallarenhet-2.toml";
 
 fn model() -> Model {
-    let plans = bundled::PLANS
-        .iter()
-        .map(|(p, t)| LoadedPlan {
-            rel_path: p.to_string(),
-            plan: parse_plan(p, t.as_bytes()).unwrap(),
-        })
-        .collect();
+    let plans = common::bundled_plans();
     let mut m = Model::new(Lang::Sv, "test".into(), plans, vec![]);
     m.today = (2026, 11, 23);
     m

@@ -14,18 +14,14 @@ fn fixture(name: &str) -> PathBuf {
 
 fn record(sb: &Sandbox, ws: &Path, period: &str) {
     let file = fixture(&format!("bestallarenhet-2-{period}.toml"));
-    let out = sb.run(&[
-        "record",
-        ws.to_str().unwrap(),
-        "--unit",
+    let out = sb.record(
+        ws,
         "bestallarenhet-2",
-        "--period",
         period,
-        "--from",
-        file.to_str().unwrap(),
-        "--author",
+        &file,
         "Anna Chef <anna@example.invalid>",
-    ]);
+        &[],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
 
@@ -45,9 +41,7 @@ fn export(sb: &Sandbox, ws: &Path, period: &str, format: &str) -> std::process::
 #[test]
 fn export_of_the_committed_vb_equals_the_golden_reports() {
     let sb = Sandbox::new();
-    let ws = sb.workspace("ws");
-    let out = sb.run(&["init", ws.to_str().unwrap(), "--with-samples"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ws = sb.init_samples("ws");
     for period in ["2025-T1", "2025-T2", "2025-VB"] {
         record(&sb, &ws, period);
     }
@@ -71,9 +65,7 @@ fn export_of_the_committed_vb_equals_the_golden_reports() {
 #[test]
 fn export_without_the_earlier_periods_counts_what_there_is() {
     let sb = Sandbox::new();
-    let ws = sb.workspace("ws");
-    let out = sb.run(&["init", ws.to_str().unwrap(), "--with-samples"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ws = sb.init_samples("ws");
     record(&sb, &ws, "2025-VB");
     let out = export(&sb, &ws, "2025-VB", "md");
     assert!(out.status.success(), "{}", text(&out.stderr));

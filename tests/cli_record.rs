@@ -6,10 +6,7 @@ use common::{Sandbox, text};
 use std::path::{Path, PathBuf};
 
 fn workspace(sb: &Sandbox) -> PathBuf {
-    let ws = sb.workspace("ws");
-    let out = sb.run(&["init", ws.to_str().unwrap(), "--with-samples"]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    ws
+    sb.init_samples("ws")
 }
 
 fn record(

@@ -81,12 +81,7 @@ fn init_refuses_a_folder_that_is_not_empty() {
 #[test]
 fn check_reports_a_broken_plan_precisely_and_still_validates_the_others() {
     let sb = Sandbox::new();
-    let ws = sb.workspace("ws");
-    assert!(
-        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
+    let ws = sb.init_samples("ws");
     // Break one plan: a duplicate id on a known line, and a bad date.
     let path = ws.join("plans/2025/bestallarenhet-2.toml");
     let original = std::fs::read_to_string(&path).unwrap();
@@ -134,12 +129,7 @@ fn check_reports_a_broken_plan_precisely_and_still_validates_the_others() {
 #[test]
 fn check_names_a_plan_in_the_wrong_place() {
     let sb = Sandbox::new();
-    let ws = sb.workspace("ws");
-    assert!(
-        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
+    let ws = sb.init_samples("ws");
     std::fs::rename(
         ws.join("plans/2025/bestallarenhet-2.toml"),
         ws.join("plans/2025/fel-namn.toml"),
@@ -191,12 +181,7 @@ fn opening_a_folder_that_is_not_a_workspace_says_how_to_make_one() {
 #[test]
 fn opening_without_a_git_identity_says_so_before_any_typing() {
     let sb = Sandbox::new();
-    let ws = sb.workspace("ws");
-    assert!(
-        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
+    let ws = sb.init_samples("ws");
     let out = sb.run(&["open", ws.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
@@ -208,12 +193,7 @@ fn opening_without_a_git_identity_says_so_before_any_typing() {
 #[test]
 fn a_workspace_owned_by_another_user_says_exactly_what_to_configure() {
     let sb = Sandbox::new();
-    let ws = sb.workspace("delad");
-    assert!(
-        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
+    let ws = sb.init_samples("delad");
     // Only root can hand the folder to another user; elsewhere this is skipped.
     let chown = std::process::Command::new("chown")
         .args(["-R", "nobody"])
@@ -229,18 +209,14 @@ fn a_workspace_owned_by_another_user_says_exactly_what_to_configure() {
         "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n",
     )
     .unwrap();
-    let out = sb.run(&[
-        "record",
-        ws.to_str().unwrap(),
-        "--unit",
+    let out = sb.record(
+        &ws,
         "bestallarenhet-2",
-        "--period",
         "2025-T1",
-        "--from",
-        file.to_str().unwrap(),
-        "--author",
+        &file,
         "A <a@b.invalid>",
-    ]);
+        &[],
+    );
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     let abs = ws.canonicalize().unwrap();

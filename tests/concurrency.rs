@@ -12,12 +12,7 @@ const COMMITS: usize = 20;
 #[test]
 fn sixteen_writers_twenty_commits_each_all_arrive() {
     let sb = Sandbox::new();
-    let ws = sb.workspace("ws");
-    assert!(
-        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
+    let ws = sb.init_samples("ws");
     // Sixteen units: the same plan under sixteen ids.
     let plan = std::fs::read_to_string(ws.join("plans/2025/bestallarenhet-2.toml")).unwrap();
     for u in 0..UNITS {
@@ -43,10 +38,7 @@ fn sixteen_writers_twenty_commits_each_all_arrive() {
                         format!("schema = 1\nunit = \"{id}\"\nperiod = \"2025-T1\"\n[[goal]]\nid = \"E1\"\nrating = \"delvis\"\nsummary = \"Samtidig {id} nr {n}\"\n"),
                     )
                     .unwrap();
-                    let out = sb.run(&[
-                        "record", ws.to_str().unwrap(), "--unit", &id, "--period", "2025-T1", "--from", file.to_str().unwrap(),
-                        "--author", &format!("Chef {u} <chef{u}@example.invalid>"),
-                    ]);
+                    let out = sb.record(ws, &id, "2025-T1", &file, &format!("Chef {u} <chef{u}@example.invalid>"), &[]);
                     assert!(out.status.success(), "{id} #{n}: {}", text(&out.stderr));
                 }
             });

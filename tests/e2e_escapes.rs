@@ -106,12 +106,7 @@ fn no_payload_reaches_the_terminal_as_a_control() {
     let payloads = payloads();
     assert!(payloads.len() >= 50);
     let sb = Sandbox::new();
-    let ws = sb.workspace("ws");
-    assert!(
-        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
+    let ws = sb.init_samples("ws");
     // A plan full of payloads (written as TOML escapes, as a hostile plan would be).
     let (path, src) = bundled::PLANS
         .iter()
@@ -150,18 +145,7 @@ fn no_payload_reaches_the_terminal_as_a_control() {
     let file = sb.path().join("f.toml");
     std::fs::write(&file, "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n[[goal]]\nid = \"E1\"\nrating = \"delvis\"\nsummary = \"\\u001b]0;x\\u0007 tidigare\"\n").unwrap();
     let author = "Mal\x1b]0;pwn\x07lory\u{202e} <m@example.invalid>";
-    let out = sb.run(&[
-        "record",
-        ws.to_str().unwrap(),
-        "--unit",
-        "bestallarenhet-2",
-        "--period",
-        "2025-T1",
-        "--from",
-        file.to_str().unwrap(),
-        "--author",
-        author,
-    ]);
+    let out = sb.record(&ws, "bestallarenhet-2", "2025-T1", &file, author, &[]);
     assert!(out.status.success(), "{}", text(&out.stderr));
 
     let args = [

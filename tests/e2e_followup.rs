@@ -33,12 +33,7 @@ fn tab_to(t: &mut Pty, label: &str) {
 #[test]
 fn a_chief_completes_and_commits_a_follow_up_with_the_keyboard_alone() {
     let sb = Sandbox::new();
-    let ws = sb.workspace("ws");
-    assert!(
-        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
+    let ws = sb.init_samples("ws");
     let mut cmd = sb.pty_cmd(&[
         ws.to_str().unwrap(),
         "--unit",
@@ -192,12 +187,7 @@ fn a_chief_completes_and_commits_a_follow_up_with_the_keyboard_alone() {
 #[test]
 fn a_draft_survives_quitting_and_is_offered_on_reopening() {
     let sb = Sandbox::new();
-    let ws = sb.workspace("ws");
-    assert!(
-        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
+    let ws = sb.init_samples("ws");
     let args = [
         ws.to_str().unwrap(),
         "--unit",
@@ -232,12 +222,7 @@ fn a_draft_survives_quitting_and_is_offered_on_reopening() {
 #[test]
 fn a_field_can_be_written_in_the_users_editor() {
     let sb = Sandbox::new();
-    let ws = sb.workspace("ws");
-    assert!(
-        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
+    let ws = sb.init_samples("ws");
     // An "editor" that appends a line to the file it is given.
     let editor = sb.path().join("editor.sh");
     std::fs::write(

@@ -8,13 +8,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn workspace(sb: &Sandbox) -> std::path::PathBuf {
-    let ws = sb.workspace("ws");
-    assert!(
-        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
-    ws
+    sb.init_samples("ws")
 }
 
 fn open(sb: &Sandbox, ws: &Path) -> Pty {

@@ -10,32 +10,21 @@ use std::path::Path;
 fn record(sb: &Sandbox, ws: &Path, unit: &str, period: &str, body: &str, status: &str) {
     let file = sb.path().join(format!("{unit}-{period}.toml"));
     std::fs::write(&file, body).unwrap();
-    let out = sb.run(&[
-        "record",
-        ws.to_str().unwrap(),
-        "--unit",
+    let out = sb.record(
+        ws,
         unit,
-        "--period",
         period,
-        "--from",
-        file.to_str().unwrap(),
-        "--status",
-        status,
-        "--author",
+        &file,
         "Tove Tertial <tove@example.invalid>",
-    ]);
+        &["--status", status],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
 
 #[test]
 fn earlier_periods_are_shown_and_the_previous_analysis_can_be_copied() {
     let sb = Sandbox::new();
-    let ws = sb.workspace("ws");
-    assert!(
-        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
+    let ws = sb.init_samples("ws");
     let head = "schema = 1\nunit = \"bestallarenhet-2\"\n";
     record(
         &sb,
@@ -106,12 +95,7 @@ fn earlier_periods_are_shown_and_the_previous_analysis_can_be_copied() {
 #[test]
 fn last_years_vb_is_matched_to_this_years_goals_by_title() {
     let sb = Sandbox::new();
-    let ws = sb.workspace("ws");
-    assert!(
-        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
+    let ws = sb.init_samples("ws");
     // Next year's plan of the same unit: the same goals, renumbered.
     let plan = std::fs::read_to_string(ws.join("plans/2025/bestallarenhet-2.toml")).unwrap();
     let next = plan

@@ -7,13 +7,7 @@ use common::pty::{ENTER, ESC, Pty};
 use common::{Sandbox, text};
 
 fn workspace(sb: &Sandbox) -> std::path::PathBuf {
-    let ws = sb.workspace("ws");
-    assert!(
-        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
-    ws
+    sb.init_samples("ws")
 }
 
 #[test]

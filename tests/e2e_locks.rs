@@ -24,12 +24,7 @@ fn args(ws: &std::path::Path, unit: &str) -> Vec<String> {
 #[test]
 fn the_same_unit_opened_twice_is_read_only_the_second_time_and_a_dead_holders_lock_is_taken_over() {
     let sb = Sandbox::new();
-    let ws = sb.workspace("ws");
-    assert!(
-        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
+    let ws = sb.init_samples("ws");
     let a = args(&ws, "bestallarenhet-2");
     let a: Vec<&str> = a.iter().map(String::as_str).collect();
     let mut first = Pty::spawn(sb.pty_cmd(&a), 120, 30);
@@ -52,18 +47,14 @@ fn the_same_unit_opened_twice_is_read_only_the_second_time_and_a_dead_holders_lo
         "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n",
     )
     .unwrap();
-    let out = sb.run(&[
-        "record",
-        ws.to_str().unwrap(),
-        "--unit",
+    let out = sb.record(
+        &ws,
         "bestallarenhet-2",
-        "--period",
         "2025-T1",
-        "--from",
-        file.to_str().unwrap(),
-        "--author",
+        &file,
         "A B <a@b.invalid>",
-    ]);
+        &[],
+    );
     assert_eq!(out.status.code(), Some(2));
     assert!(
         text(&out.stderr).contains(&format!("(pid {})", first.pid())),

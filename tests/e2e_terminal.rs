@@ -6,13 +6,7 @@ use common::Sandbox;
 use common::pty::Pty;
 
 fn workspace(sb: &Sandbox) -> std::path::PathBuf {
-    let ws = sb.workspace("ws");
-    assert!(
-        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
-    ws
+    sb.init_samples("ws")
 }
 
 fn args(ws: &std::path::Path) -> Vec<String> {

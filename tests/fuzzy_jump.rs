@@ -3,6 +3,8 @@
 //! enhetsmål): ranking, matched positions, and driving them by actions and
 //! by keys.
 
+mod common;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tertial::app::fields::{self, Field, Sex};
 use tertial::app::overlay::{JumpItem, Overlay, Target, jump_items, palette_items};
@@ -10,19 +12,11 @@ use tertial::app::{Action, Model, Screen, Session, update};
 use tertial::followup::{FollowUp, Period};
 use tertial::i18n::Lang;
 use tertial::keymap::Context;
-use tertial::plan::{bundled, parse_plan};
-use tertial::workspace::LoadedPlan;
 
 const PLAN: &str = "plans/2026/hagerstens-hemtjanst.toml";
 
 fn model() -> Model {
-    let plans = bundled::PLANS
-        .iter()
-        .map(|(p, t)| LoadedPlan {
-            rel_path: p.to_string(),
-            plan: parse_plan(p, t.as_bytes()).unwrap(),
-        })
-        .collect();
+    let plans = common::bundled_plans();
     let mut m = Model::new(Lang::Sv, "test".into(), plans, vec![]);
     m.today = (2026, 5, 4);
     m

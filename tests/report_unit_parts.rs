@@ -200,28 +200,28 @@ fn the_unit_parts_survive_a_round_trip_through_the_file() {
     assert_eq!(again.complaint("berom").and_then(|c| c.count), Some(31));
 }
 
+/// The diagnostics of a follow-up text that must not parse, one per line.
+fn errors(text: &str, plan: &tertial::plan::Plan) -> String {
+    tertial::followup::load::parse_followup("f.toml", text.as_bytes(), plan)
+        .unwrap_err()
+        .iter()
+        .map(|d| d.to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[test]
 fn unknown_or_repeated_categories_are_errors_with_a_place() {
     let plan = fixture::plan();
     let base = "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n";
     let text = format!("{base}\n[[complaint]]\ncategory = \"beröm\"\ncount = 2\n");
-    let err = tertial::followup::load::parse_followup("f.toml", text.as_bytes(), &plan)
-        .unwrap_err()
-        .iter()
-        .map(|d| d.to_string())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let err = errors(&text, &plan);
     assert!(err.contains("f.toml:6:"), "{err}");
     assert!(err.contains("unknown category \"beröm\""), "{err}");
     let text = format!(
         "{base}\n[[complaint]]\ncategory = \"berom\"\ncount = 2\n\n[[complaint]]\ncategory = \"berom\"\ncount = 3\n"
     );
-    let err = tertial::followup::load::parse_followup("f.toml", text.as_bytes(), &plan)
-        .unwrap_err()
-        .iter()
-        .map(|d| d.to_string())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let err = errors(&text, &plan);
     assert!(err.contains("f.toml:10:"), "{err}");
     assert!(err.contains("appears twice"), "{err}");
     let text = format!("{base}\n[[complaint]]\ncategory = \"berom\"\ncount = -1\n");

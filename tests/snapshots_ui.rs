@@ -7,6 +7,8 @@
 //! checks a few things in code, so it means something even after its
 //! snapshots are accepted.
 
+mod common;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui_textarea::{Input, Key};
@@ -15,8 +17,6 @@ use tertial::app::model::{PendingDraft, PeriodInfo, PeriodsState};
 use tertial::app::{Action, Effect, Model, Screen, Session, ordered_lints, update};
 use tertial::followup::{FollowUp, Period, PeriodKind, Rating, Status};
 use tertial::i18n::Lang;
-use tertial::plan::bundled::PLANS;
-use tertial::plan::parse_plan;
 use tertial::workspace::LoadedPlan;
 
 /// The plan the walks use: Beställarenhet 2, 2025, six enhetsmål.
@@ -34,14 +34,7 @@ const SAVED_AT: u64 = 1_795_420_800;
 // ---------------------------------------------------------------------------
 
 fn plans() -> Vec<LoadedPlan> {
-    PLANS
-        .iter()
-        .map(|(path, text)| LoadedPlan {
-            rel_path: path.to_string(),
-            plan: parse_plan(path, text.as_bytes())
-                .unwrap_or_else(|d| panic!("bundled plan {path} does not load: {d:?}")),
-        })
-        .collect()
+    common::bundled_plans()
 }
 
 fn model_with(lang: Lang, problems: Vec<String>) -> Model {

@@ -24,18 +24,14 @@ fn git(sb: &Sandbox, dir: &Path, args: &[&str]) -> String {
 fn record(sb: &Sandbox, ws: &Path, unit: &str, period: &str, summary: &str, who: &str) {
     let file = sb.path().join(format!("{who}-{unit}-{period}.toml"));
     std::fs::write(&file, format!("schema = 1\nunit = \"{unit}\"\nperiod = \"{period}\"\n[[goal]]\nid = \"E1\"\nrating = \"delvis\"\nsummary = \"{summary}\"\n")).unwrap();
-    let out = sb.run(&[
-        "record",
-        ws.to_str().unwrap(),
-        "--unit",
+    let out = sb.record(
+        ws,
         unit,
-        "--period",
         period,
-        "--from",
-        file.to_str().unwrap(),
-        "--author",
+        &file,
         &format!("{who} <{who}@example.invalid>"),
-    ]);
+        &[],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
 
@@ -56,12 +52,7 @@ fn file_at(sb: &Sandbox, ws: &Path, path: &str) -> String {
 #[test]
 fn two_workspaces_share_follow_ups_and_a_same_unit_conflict_loses_nothing() {
     let sb = Sandbox::new();
-    let a = sb.workspace("a");
-    assert!(
-        sb.run(&["init", a.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
+    let a = sb.init_samples("a");
     let remote = sb.path().join("remote.git");
     git(
         &sb,
@@ -186,12 +177,7 @@ fn two_workspaces_share_follow_ups_and_a_same_unit_conflict_loses_nothing() {
 #[test]
 fn the_session_syncs_with_a_key_and_shows_a_conflict_side_by_side() {
     let sb = Sandbox::new();
-    let a = sb.workspace("a");
-    assert!(
-        sb.run(&["init", a.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
+    let a = sb.init_samples("a");
     let remote = sb.path().join("remote.git");
     git(
         &sb,

@@ -2,6 +2,8 @@
 //! goal, its fields edited like the goals' (amounts and counts checked as
 //! typed), the year's earlier counts shown, and how it looks.
 
+mod common;
+
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui_textarea::{Input, Key};
@@ -10,8 +12,6 @@ use tertial::app::model::Earlier;
 use tertial::app::{Action, Model, Screen, Session, update};
 use tertial::followup::{CATEGORIES, FollowUp, Period};
 use tertial::i18n::Lang;
-use tertial::plan::{bundled, parse_plan};
-use tertial::workspace::LoadedPlan;
 
 #[allow(dead_code)]
 #[path = "common/report_fixture.rs"]
@@ -20,13 +20,7 @@ mod fixture;
 const PLAN: &str = "plans/2025/bestallarenhet-2.toml";
 
 fn model(lang: Lang) -> Model {
-    let plans = bundled::PLANS
-        .iter()
-        .map(|(p, t)| LoadedPlan {
-            rel_path: p.to_string(),
-            plan: parse_plan(p, t.as_bytes()).unwrap(),
-        })
-        .collect();
+    let plans = common::bundled_plans();
     let mut m = Model::new(lang, "test".into(), plans, vec![]);
     m.today = (2026, 11, 23);
     m

@@ -7,13 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn workspace(sb: &Sandbox) -> PathBuf {
-    let ws = sb.workspace("ws");
-    assert!(
-        sb.run(&["init", ws.to_str().unwrap(), "--with-samples"])
-            .status
-            .success()
-    );
-    ws
+    sb.init_samples("ws")
 }
 
 fn record(sb: &Sandbox, ws: &Path, period: &str, rating: &str, status: &str) {
@@ -29,20 +23,14 @@ fn record(sb: &Sandbox, ws: &Path, period: &str, rating: &str, status: &str) {
         "[[indicator]]\nid = \"I3\"\ntotal = 8.2\n[[indicator]]\nid = \"I4\"\nno_data = true\n",
     );
     std::fs::write(&file, body).unwrap();
-    let out = sb.run(&[
-        "record",
-        ws.to_str().unwrap(),
-        "--unit",
+    let out = sb.record(
+        ws,
         "bestallarenhet-2",
-        "--period",
         period,
-        "--from",
-        file.to_str().unwrap(),
-        "--status",
-        status,
-        "--author",
+        &file,
         "Chef <chef@example.invalid>",
-    ]);
+        &["--status", status],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
 

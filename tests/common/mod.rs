@@ -48,6 +48,55 @@ impl Sandbox {
     }
 }
 
+impl Sandbox {
+    /// A new workspace `name` with the bundled plans (`init --with-samples`).
+    pub fn init_samples(&self, name: &str) -> PathBuf {
+        let ws = self.workspace(name);
+        let out = self.run(&["init", ws.to_str().unwrap(), "--with-samples"]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        ws
+    }
+
+    /// `tertial record` of `file` for `unit` and `period` by `author`, with
+    /// `extra` arguments (`--status klar` …).
+    pub fn record(
+        &self,
+        ws: &Path,
+        unit: &str,
+        period: &str,
+        file: &Path,
+        author: &str,
+        extra: &[&str],
+    ) -> Output {
+        let mut args = vec![
+            "record",
+            ws.to_str().unwrap(),
+            "--unit",
+            unit,
+            "--period",
+            period,
+            "--from",
+            file.to_str().unwrap(),
+            "--author",
+            author,
+        ];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+}
+
+/// The plans bundled with the program, loaded as a workspace would.
+pub fn bundled_plans() -> Vec<tertial::workspace::LoadedPlan> {
+    tertial::plan::bundled::PLANS
+        .iter()
+        .map(|(path, body)| tertial::workspace::LoadedPlan {
+            rel_path: path.to_string(),
+            plan: tertial::plan::parse_plan(path, body.as_bytes())
+                .unwrap_or_else(|d| panic!("bundled plan {path} does not load: {d:?}")),
+        })
+        .collect()
+}
+
 pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
