@@ -240,8 +240,7 @@ impl Writer {
     }
 
     fn indicators(&mut self, rows: &[IndicatorRow]) {
-        let widths = [2470, 1000, 1000, 1000, 1000, 1100, 500];
-        let widths = fit(&widths);
+        let widths = fit(&[1900, 1100, 1000, 1050, 950, 1500, 900]);
         self.table_start(&INDICATOR_COLUMNS, &widths);
         for r in rows {
             let cells = [
@@ -314,10 +313,12 @@ impl Writer {
         self.out
             .push_str("</w:tblGrid>\n<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
         for (c, w) in columns.iter().zip(widths) {
+            // "män/pojkar" may break after the slash in a narrow column.
+            let c = c.replace('/', "/\u{200B}");
             self.out.push_str(&format!(
                 "<w:tc><w:tcPr><w:tcW w:w=\"{w}\" w:type=\"dxa\"/>\
                  <w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"EEEEEE\"/></w:tcPr>{}</w:tc>",
-                para("TableHeading", "", &run(c, Fmt::PLAIN)).trim_end()
+                para("TableHeading", "", &run(&c, Fmt::PLAIN)).trim_end()
             ));
         }
         self.out.push_str("</w:tr>\n");
