@@ -6,6 +6,7 @@
 
 mod docx;
 use docx::*;
+use proptest::prelude::{ProptestConfig, Strategy, any, prop_assert, prop_assert_eq, proptest};
 use roxmltree::{Document, Node};
 use tertial::followup::FollowUp;
 use tertial::plan::Plan;
@@ -347,4 +348,51 @@ fn hostile_text_never_reaches_the_xml_raw() {
     let core = &parts["docProps/core.xml"];
     assert!(core.contains("&lt;script&gt;"));
     assert!(parts["word/footer1.xml"].contains("&lt;script&gt;"));
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 24,
+        failure_persistence: None,
+        ..Default::default()
+    })]
+
+    /// Any text in any field gives a package whose every part is
+    /// well-formed XML without a control character, and the same outline.
+    #[test]
+    fn any_text_gives_well_formed_parts(
+        texts in proptest::collection::vec(
+            proptest::collection::vec(any::<char>(), 0..60)
+                .prop_map(String::from_iter),
+            9,
+        )
+    ) {
+        let mut plan = plan();
+        plan.unit.name = texts[0].clone();
+        plan.kf_goals[0].title = texts[1].clone();
+        plan.indicators[0].name = texts[2].clone();
+        plan.activities[0].text = texts[3].clone();
+        plan.unit_goals[0].expected_results[0] = texts[4].clone();
+        let mut f = followup(&plan);
+        f.goals[0].summary = texts[5].clone();
+        f.goals[0].analysis[0] = texts[6].clone();
+        f.activities[0].analysis = texts[7].clone();
+        f.goals[0].deviations.push(tertial::followup::Deviation {
+            what: texts[8].clone(),
+            link: Some(texts[8].clone()),
+            ..Default::default()
+        });
+        let bytes = report::docx(&plan, &f, &[]);
+        for (name, xml) in unzip(&bytes) {
+            let doc = Document::parse(&xml);
+            prop_assert!(doc.is_ok(), "{}: {:?}", name, doc.err());
+            prop_assert!(
+                xml.chars().all(|c| c == '\n' || !c.is_control()),
+                "{}", name
+            );
+        }
+        let doc = parts_doc(&bytes);
+        let doc = Document::parse(&doc).unwrap();
+        prop_assert_eq!(word_headings(&doc).len(), 26);
+    }
 }

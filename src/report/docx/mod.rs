@@ -366,3 +366,6 @@ pub(super) fn one_line_title(title: &str, unit: Option<&str>) -> String {
         _ => title.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests;
