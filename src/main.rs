@@ -375,9 +375,9 @@ fn export(
     output: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     use anyhow::Context;
-    let period: tertial::followup::Period = period.parse()?;
     use std::io::IsTerminal;
     use tertial::followup::FollowUp;
+    let period: tertial::followup::Period = period.parse()?;
     type Render = fn(&tertial::plan::Plan, &FollowUp, &[FollowUp]) -> Vec<u8>;
     let (render, binary): (Render, bool) = match format {
         "md" | "markdown" => (

@@ -1,8 +1,7 @@
 //! Report export: a follow-up laid out like the city's own report (title,
 //! Sammanfattande analys, the goal tree with indicators, activities and
 //! the enhetsmål's assessments, then the unit-level sections), as
-//! Markdown, self-contained HTML, a Word document (.docx), or plain text
-//! to paste into ILS.
+//! Markdown, self-contained HTML, or plain text to paste into ILS.
 //!
 //! The document is first built as a list of neutral [`Block`]s in which
 //! every text has already passed through [`crate::sanitize::display`];
@@ -29,22 +28,9 @@ pub fn html(plan: &Plan, f: &FollowUp, earlier: &[FollowUp]) -> String {
 }
 
 /// The follow-up as a Word document (.docx): Word's heading styles, a
-/// table of contents, real tables. The same follow-up gives the same bytes.
+/// contents list, real tables. The same follow-up gives the same bytes.
 pub fn docx(plan: &Plan, f: &FollowUp, earlier: &[FollowUp]) -> Vec<u8> {
-    use crate::followup::PeriodKind;
-    let unit = crate::sanitize::line(plan.unit.name.trim()).into_owned();
-    let (month, day) = match f.period.kind {
-        PeriodKind::T1 => (4, 30),
-        PeriodKind::T2 => (8, 31),
-        PeriodKind::Vb => (12, 31),
-    };
-    let year = u16::try_from(f.period.year).unwrap_or(1980);
-    let meta = docx::Meta {
-        title: docx::one_line_title(&title(f), Some(&unit)),
-        subject: unit,
-        date: (year, month, day),
-    };
-    docx::render(&build(plan, f, earlier), &meta)
+    docx::render(&build(plan, f, earlier), &docx::Meta::of(plan, f))
 }
 
 /// "Copy for ILS": plain text per enhetsmål, field by field, ready to be

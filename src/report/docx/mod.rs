@@ -1,7 +1,8 @@
 //! The Word rendering of a report: a .docx package (WordprocessingML) with
-//! Word's heading styles, a table of contents, real tables with repeated
+//! Word's heading styles (so Word and LibreOffice can build a table of
+//! contents), a contents list with page numbers, real tables with repeated
 //! header rows, and every text XML-escaped. The same report gives the same
-//! bytes: no dates, fixed zip timestamps.
+//! bytes: no dates but the period's, fixed zip timestamps.
 
 mod parts;
 mod xml;
@@ -19,6 +20,24 @@ pub(super) struct Meta {
     pub subject: String,
     /// The date stamped on the zip entries (year, month, day).
     pub date: (u16, u8, u8),
+}
+
+impl Meta {
+    pub(super) fn of(plan: &crate::plan::Plan, f: &crate::followup::FollowUp) -> Meta {
+        use crate::followup::PeriodKind;
+        let unit = crate::sanitize::line(plan.unit.name.trim()).into_owned();
+        // The last day of the period: a fixed date, so the bytes are too.
+        let (month, day) = match f.period.kind {
+            PeriodKind::T1 => (4, 30),
+            PeriodKind::T2 => (8, 31),
+            PeriodKind::Vb => (12, 31),
+        };
+        Meta {
+            title: one_line_title(&super::title(f), &unit),
+            subject: unit,
+            date: (u16::try_from(f.period.year).unwrap_or(1980), month, day),
+        }
+    }
 }
 
 /// The report levels that are listed in the table of contents (2 and 3:
@@ -360,10 +379,11 @@ fn fit(weights: &[u32]) -> Vec<u32> {
 
 /// The report's title as one line: "Verksamhetsberättelse 2025 –
 /// Beställarenhet 2".
-pub(super) fn one_line_title(title: &str, unit: Option<&str>) -> String {
-    match unit {
-        Some(u) if !u.is_empty() => format!("{title} – {u}"),
-        _ => title.to_string(),
+fn one_line_title(title: &str, unit: &str) -> String {
+    if unit.is_empty() {
+        title.to_string()
+    } else {
+        format!("{title} – {unit}")
     }
 }
 
