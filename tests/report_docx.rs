@@ -310,6 +310,42 @@ fn the_same_follow_up_gives_the_same_bytes() {
     }
 }
 
+#[test]
+fn a_tertial_report_shows_forecasts_and_deviations() {
+    let plan = plan();
+    let mut f = followup(&plan);
+    f.period = "2025-T1".parse().unwrap();
+    f.status = tertial::followup::Status::Draft;
+    f.goals[1].rating = Some(tertial::followup::Rating::Partial);
+    f.goals[1].deviations.push(tertial::followup::Deviation {
+        what: "Elbilen används sällan".into(),
+        link: Some("R2".into()),
+        measure: "Bokningsrutin på APT".into(),
+        ..Default::default()
+    });
+    let bytes = report::docx(&plan, &f, &[]);
+    let xml = parts_doc(&bytes);
+    let doc = Document::parse(&xml).unwrap();
+    let texts: Vec<(Option<String>, String)> = doc
+        .descendants()
+        .filter(|n| w(*n, "p"))
+        .map(|p| (style(p), text_of(p)))
+        .collect();
+    let has = |s: Option<&str>, t: &str| texts.iter().any(|(a, b)| a.as_deref() == s && b == t);
+    assert!(has(Some("Title"), "Tertialrapport 1 2025"));
+    assert!(has(Some("Subtitle"), "Status: utkast"));
+    assert!(has(Some("Rating"), "◐ Bedöms uppfyllas delvis"));
+    assert!(has(Some("Rating"), "● Bedöms uppfyllas helt"));
+    assert!(has(Some("Label"), "Avvikelser"));
+    assert!(has(None, "Avvikelse 1: Elbilen används sällan"));
+    assert!(has(None, "Gäller: Förväntat resultat 2"));
+    assert!(has(None, "Åtgärd: Bokningsrutin på APT"));
+    assert!(xml.contains("<w:color w:val=\"B58100\"/>"));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+    let t = zip.by_index(0).unwrap().last_modified().unwrap();
+    assert_eq!((t.year(), t.month(), t.day()), (2025, 4, 30));
+}
+
 const HOSTILE: &str = "a\u{1b}[2J\u{1b}]52;c;ZXZpbA==\u{7}b\u{9b}31m\u{85}c\u{202E}d\u{2066}e\r\
     \u{0}\u{1}\u{8}\u{b}\u{c}\u{1f}\u{7f}\u{80}\u{9f}\u{200F}\u{2028}\u{FEFF}\u{FFFE}\u{FFFF}\
     <script>alert('x')</script> & \"q\" ]]> <![CDATA[x]]> <?pi?> <!-- c --> &amp; \
