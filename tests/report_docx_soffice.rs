@@ -1,5 +1,6 @@
 //! LibreOffice opens the Word export: the fixture's .docx converted to PDF
-//! with `soffice --headless`, its text read back with pdftotext. Skipped
+//! with `soffice --headless`, its text read back with pdftotext, and to
+//! flat ODF, whose outline must be the report's headings. Skipped
 //! (and said so) where LibreOffice is not installed, unless
 //! TERTIAL_REQUIRE_SOFFICE=1, as in CI, which installs it.
 
@@ -122,4 +123,60 @@ fn libreoffice_converts_the_docx_to_a_pdf_that_holds_the_report() {
     assert!(entry.trim_end().ends_with(".2"), "{entry:?}");
     assert!(flat.contains("69,23 %"));
     assert!(flat.contains("● Uppfylls helt"));
+}
+
+/// LibreOffice takes the heading styles as its outline: the headings, at
+/// their levels, are what its table of contents and navigator list.
+#[test]
+fn libreoffice_reads_the_heading_styles_as_the_outline() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    if !have("soffice", "--version", &home) {
+        assert!(
+            !required(),
+            "soffice is not installed, and TERTIAL_REQUIRE_SOFFICE=1"
+        );
+        eprintln!("skipped: soffice (LibreOffice) is not installed");
+        return;
+    }
+    let (bytes, md) = vb();
+    let file = dir.path().join("rapport.docx");
+    std::fs::write(&file, &bytes).unwrap();
+    let out = run(
+        Command::new("soffice")
+            .env("HOME", &home)
+            .args([
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "fodt",
+                "--outdir",
+            ])
+            .arg(dir.path())
+            .arg(&file),
+        Duration::from_secs(300),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fodt = std::fs::read_to_string(dir.path().join("rapport.fodt")).unwrap();
+    let doc = roxmltree::Document::parse(&fodt).expect("well-formed flat ODF");
+    let text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+    let outline: Vec<(usize, String)> = doc
+        .descendants()
+        .filter(|n| n.tag_name().namespace() == Some(text_ns) && n.tag_name().name() == "h")
+        .map(|h| {
+            let level = h.attribute((text_ns, "outline-level")).unwrap_or("0");
+            let text: String = h
+                .descendants()
+                .filter(|t| t.is_text())
+                .filter_map(|t| t.text())
+                .collect();
+            (level.parse().unwrap_or(0), text)
+        })
+        .collect();
+    assert_eq!(outline, markdown_headings(&md));
 }
