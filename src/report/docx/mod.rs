@@ -40,9 +40,15 @@ impl Meta {
     }
 }
 
-/// The report levels that are listed in the table of contents (2 and 3:
-/// Word's Heading1 and Heading2, as in the city's contents list).
+/// The report levels that are listed in the contents (2 and 3: Word's
+/// Heading1 and Heading2, as in the city's contents list).
 const TOC_LEVELS: std::ops::RangeInclusive<u8> = 2..=3;
+
+/// A block's heading level as the report level Word can show: 2..=5, that
+/// is Heading1..Heading4.
+fn level(l: u8) -> u8 {
+    l.clamp(2, 5)
+}
 
 pub(super) fn render(blocks: &[Block], meta: &Meta) -> Vec<u8> {
     let (body, numbered) = body(blocks);
@@ -84,8 +90,8 @@ fn body(blocks: &[Block]) -> (String, u32) {
     let toc: Vec<(u8, &str)> = blocks
         .iter()
         .filter_map(|b| match b {
-            Block::Heading { level, text, .. } if TOC_LEVELS.contains(level) => {
-                Some((*level, text.as_str()))
+            Block::Heading { level: l, text, .. } if TOC_LEVELS.contains(&level(*l)) => {
+                Some((level(*l), text.as_str()))
             }
             _ => None,
         })
@@ -193,8 +199,8 @@ impl Writer {
         }
     }
 
-    fn heading(&mut self, level: u8, text: &str, page_break: bool) {
-        let level = level.clamp(2, 5);
+    fn heading(&mut self, l: u8, text: &str, page_break: bool) {
+        let level = level(l);
         let style = format!("Heading{}", level - 1);
         let ppr = if page_break {
             "<w:pageBreakBefore/>"

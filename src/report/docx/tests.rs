@@ -82,6 +82,48 @@ fn heading_levels_map_to_word_styles_and_are_clamped() {
 }
 
 #[test]
+fn contents_entries_link_to_their_headings_whatever_the_levels() {
+    let h = |level| Block::Heading {
+        level,
+        text: format!("H{level}"),
+        page_break: false,
+    };
+    let title = Block::Title {
+        title: "T".into(),
+        lines: vec![],
+    };
+    let xml = parse(&[title, h(1), h(4), h(3), h(7), h(2)]);
+    let doc = Document::parse(&xml).unwrap();
+    let anchors: Vec<&str> = doc
+        .descendants()
+        .filter(|n| is(n, "hyperlink"))
+        .filter_map(|n| n.attribute((W, "anchor")))
+        .collect();
+    let marks: Vec<&str> = doc
+        .descendants()
+        .filter(|n| is(n, "bookmarkStart"))
+        .filter_map(|n| n.attribute((W, "name")))
+        .collect();
+    assert_eq!(anchors, ["_Toc1", "_Toc2", "_Toc3"]);
+    assert_eq!(marks, anchors);
+    // Each bookmark is on the heading its entry names.
+    for (i, name) in ["H1", "H3", "H2"].iter().enumerate() {
+        let mark = doc
+            .descendants()
+            .find(|n| is(n, "bookmarkStart") && n.attribute((W, "name")) == Some(marks[i]))
+            .unwrap();
+        let heading: String = mark
+            .parent()
+            .unwrap()
+            .descendants()
+            .filter(|n| is(n, "t"))
+            .filter_map(|n| n.text())
+            .collect();
+        assert_eq!(&heading, name);
+    }
+}
+
+#[test]
 fn free_text_keeps_paragraphs_lines_and_dash_lists() {
     let xml = parse(&[Block::Para(
         "Första raden\nandra raden\n- punkt ett\n- punkt två\n\nNytt stycke".into(),
