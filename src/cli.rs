@@ -90,7 +90,7 @@ pub enum Command {
         author: Option<String>,
     },
     /// Export a committed follow-up as a report like the city's (md, html,
-    /// or text to paste into ILS).
+    /// docx for Word and LibreOffice, or text to paste into ILS).
     Export {
         /// Workspace folder (default: the current folder).
         dir: Option<PathBuf>,
@@ -100,8 +100,8 @@ pub enum Command {
         /// Period: YEAR-T1, YEAR-T2 or YEAR-VB.
         #[arg(long)]
         period: String,
-        /// md, html or text.
-        #[arg(long, default_value = "md", value_name = "md|html|text")]
+        /// md, html, docx or text. A .docx is binary: write it with -o.
+        #[arg(long, default_value = "md", value_name = "md|html|docx|text")]
         format: String,
         /// Write to this file instead of standard output.
         #[arg(short, long)]

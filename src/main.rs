@@ -375,13 +375,26 @@ fn export(
     output: Option<&std::path::Path>,
 ) -> anyhow::Result<()> {
     use anyhow::Context;
+    use std::io::IsTerminal;
+    use tertial::followup::FollowUp;
     let period: tertial::followup::Period = period.parse()?;
-    let render = match format {
-        "md" | "markdown" => tertial::report::markdown,
-        "html" => tertial::report::html,
-        "text" | "txt" | "ils" => tertial::report::text,
-        other => anyhow::bail!("unknown format {other:?}; expected md, html or text"),
+    type Render = fn(&tertial::plan::Plan, &FollowUp, &[FollowUp]) -> Vec<u8>;
+    let (render, binary): (Render, bool) = match format {
+        "md" | "markdown" => (
+            |p, f, e| tertial::report::markdown(p, f, e).into_bytes(),
+            false,
+        ),
+        "html" => (|p, f, e| tertial::report::html(p, f, e).into_bytes(), false),
+        "text" | "txt" | "ils" => (|p, f, e| tertial::report::text(p, f, e).into_bytes(), false),
+        "docx" | "word" => (tertial::report::docx, true),
+        other => anyhow::bail!("unknown format {other:?}; expected md, html, docx or text"),
     };
+    if binary && output.is_none() && std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "a .docx file is binary and is not written to the terminal; \
+             name the file with -o, e.g. -o rapport.docx"
+        );
+    }
     let ws = workspace::Workspace::open(&current_dir(dir))?;
     let plan = ws
         .load_plan(unit, i64::from(period.year))
@@ -425,7 +438,7 @@ fn export(
         })?,
         None => {
             use std::io::Write;
-            std::io::stdout().write_all(report.as_bytes())?;
+            std::io::stdout().write_all(&report)?;
         }
     }
     Ok(())

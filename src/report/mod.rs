@@ -7,6 +7,7 @@
 //! every text has already passed through [`crate::sanitize::display`];
 //! each format then only adds its own escaping.
 
+mod docx;
 mod html;
 mod markdown;
 mod text;
@@ -25,6 +26,12 @@ pub fn markdown(plan: &Plan, f: &FollowUp, earlier: &[FollowUp]) -> String {
 /// The follow-up as one self-contained, printable HTML file.
 pub fn html(plan: &Plan, f: &FollowUp, earlier: &[FollowUp]) -> String {
     html::render(&build(plan, f, earlier))
+}
+
+/// The follow-up as a Word document (.docx): Word's heading styles, a
+/// contents list, real tables. The same follow-up gives the same bytes.
+pub fn docx(plan: &Plan, f: &FollowUp, earlier: &[FollowUp]) -> Vec<u8> {
+    docx::render(&build(plan, f, earlier), &docx::Meta::of(plan, f))
 }
 
 /// "Copy for ILS": plain text per enhetsmål, field by field, ready to be

@@ -1,0 +1,121 @@
+//! Helpers for the tests of the Word export: the Beställarenhet 2 VB 2025
+//! fixture, the package unzipped, WordprocessingML read with roxmltree.
+#![allow(dead_code)]
+
+use roxmltree::{Document, Node};
+use std::collections::BTreeMap;
+use std::io::Read;
+use tertial::followup::FollowUp;
+use tertial::plan::{Plan, parse_plan};
+use tertial::report;
+
+pub const PLAN: &str = include_str!("../../plans/2025/bestallarenhet-2.toml");
+pub const FIXTURE: &str = include_str!("../fixtures/bestallarenhet-2-2025-VB.toml");
+pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+pub fn plan() -> Plan {
+    parse_plan("plans/2025/bestallarenhet-2.toml", PLAN.as_bytes()).expect("bundled plan parses")
+}
+
+pub fn followup(plan: &Plan) -> FollowUp {
+    tertial::followup::load::parse_followup(
+        "bestallarenhet-2-2025-VB.toml",
+        FIXTURE.as_bytes(),
+        plan,
+    )
+    .unwrap_or_else(|d| panic!("fixture does not parse: {d:?}"))
+}
+
+/// The package's entries in order, each as text.
+pub fn unzip(bytes: &[u8]) -> Vec<(String, String)> {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip archive");
+    let mut out = Vec::new();
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let mut s = String::new();
+        f.read_to_string(&mut s).expect("UTF-8 part");
+        out.push((f.name().expect("a UTF-8 name").to_string(), s));
+    }
+    out
+}
+
+pub fn parts(bytes: &[u8]) -> BTreeMap<String, String> {
+    unzip(bytes).into_iter().collect()
+}
+
+pub fn w<'a>(n: Node<'a, 'a>, name: &str) -> bool {
+    n.tag_name().namespace() == Some(W) && n.tag_name().name() == name
+}
+
+pub fn attr(n: Node, name: &str) -> Option<String> {
+    n.attribute((W, name)).map(str::to_string)
+}
+
+pub fn child<'a>(n: Node<'a, 'a>, name: &str) -> Option<Node<'a, 'a>> {
+    n.children().find(|c| w(*c, name))
+}
+
+/// A paragraph's style id.
+pub fn style(p: Node) -> Option<String> {
+    child(p, "pPr")
+        .and_then(|ppr| child(ppr, "pStyle"))
+        .and_then(|s| attr(s, "val"))
+}
+
+/// The text of a node's `w:t` descendants.
+pub fn text_of(n: Node) -> String {
+    n.descendants()
+        .filter(|d| w(*d, "t"))
+        .filter_map(|t| t.text())
+        .collect()
+}
+
+/// (level, text) of the paragraphs in Heading1..Heading4.
+pub fn word_headings(doc: &Document) -> Vec<(usize, String)> {
+    doc.descendants()
+        .filter(|n| w(*n, "p"))
+        .filter_map(|p| {
+            let s = style(p)?;
+            let level: usize = s.strip_prefix("Heading")?.parse().ok()?;
+            Some((level, text_of(p)))
+        })
+        .collect()
+}
+
+/// (level, text) of the Markdown export's `##`..`####` lines, unescaped;
+/// `##` is Word's Heading1.
+pub fn markdown_headings(md: &str) -> Vec<(usize, String)> {
+    md.lines()
+        .filter(|l| l.starts_with("## ") || l.starts_with("### ") || l.starts_with("#### "))
+        .map(|l| {
+            let hashes = l.chars().take_while(|c| *c == '#').count();
+            let mut text = String::new();
+            let mut chars = l[hashes..].trim().chars();
+            while let Some(c) = chars.next() {
+                text.push(if c == '\\' {
+                    chars.next().unwrap_or(c)
+                } else {
+                    c
+                });
+            }
+            (hashes - 1, text)
+        })
+        .collect()
+}
+
+pub fn markdown_tables(md: &str) -> usize {
+    md.lines().filter(|l| l.starts_with("| ---")).count()
+}
+
+pub fn vb() -> (Vec<u8>, String) {
+    let plan = plan();
+    let f = followup(&plan);
+    (
+        report::docx(&plan, &f, &[]),
+        report::markdown(&plan, &f, &[]),
+    )
+}
+
+pub fn parts_doc(bytes: &[u8]) -> String {
+    parts(bytes).remove("word/document.xml").unwrap()
+}

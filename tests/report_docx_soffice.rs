@@ -1,0 +1,182 @@
+//! LibreOffice opens the Word export: the fixture's .docx converted to PDF
+//! with `soffice --headless`, its text read back with pdftotext, and to
+//! flat ODF, whose outline must be the report's headings. Skipped
+//! (and said so) where LibreOffice is not installed, unless
+//! TERTIAL_REQUIRE_SOFFICE=1, as in CI, which installs it.
+
+mod docx;
+use docx::*;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+fn required() -> bool {
+    std::env::var("TERTIAL_REQUIRE_SOFFICE").is_ok_and(|v| v == "1")
+}
+
+/// True when `program` is installed (it starts with its version flag);
+/// `home` keeps LibreOffice's profile in the test's own folder.
+fn have(program: &str, version_flag: &str, home: &Path) -> bool {
+    Command::new(program)
+        .arg(version_flag)
+        .env("HOME", home)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok()
+}
+
+/// Runs the command to its end; one that is still running after `limit`
+/// is stopped and the test fails (a limit on waiting, not a measurement).
+fn run(cmd: &mut Command, limit: Duration) -> std::process::Output {
+    let mut child = cmd
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start");
+    let start = Instant::now();
+    while child.try_wait().expect("wait").is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            panic!("{cmd:?} did not finish");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    child.wait_with_output().expect("output")
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn libreoffice_converts_the_docx_to_a_pdf_that_holds_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    if !have("soffice", "--version", &home) {
+        assert!(
+            !required(),
+            "soffice is not installed, and TERTIAL_REQUIRE_SOFFICE=1"
+        );
+        eprintln!("skipped: soffice (LibreOffice) is not installed");
+        return;
+    }
+    let (bytes, md) = vb();
+    let file = dir.path().join("rapport.docx");
+    std::fs::write(&file, &bytes).unwrap();
+    let out_dir = dir.path().join("pdf");
+    let out = run(
+        Command::new("soffice")
+            .env("HOME", &home)
+            .args([
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+            ])
+            .arg(&out_dir)
+            .arg(&file),
+        Duration::from_secs(300),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pdf_path = out_dir.join("rapport.pdf");
+    let pdf = std::fs::read(&pdf_path).expect("soffice wrote the PDF");
+    assert!(pdf.starts_with(b"%PDF-"));
+    assert!(pdf.len() > 20_000, "a PDF of {} bytes", pdf.len());
+
+    if !have("pdftotext", "-v", &home) {
+        assert!(
+            !required(),
+            "pdftotext is not installed, and TERTIAL_REQUIRE_SOFFICE=1"
+        );
+        eprintln!("pdftotext is not installed: the PDF's text was not checked");
+        return;
+    }
+    let out = run(
+        Command::new("pdftotext")
+            .arg("-layout")
+            .arg(&pdf_path)
+            .arg("-"),
+        Duration::from_secs(60),
+    );
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let flat = squash(&text);
+    assert!(flat.starts_with("Verksamhetsberättelse 2025 Beställarenhet 2"));
+    for (level, heading) in markdown_headings(&md) {
+        let n = flat.matches(&squash(&heading)).count();
+        // The main headings stand in the contents list and in the text.
+        let expected = if level <= 2 { 2 } else { 1 };
+        assert!(n >= expected, "{heading:?} found {n} times");
+    }
+    // LibreOffice filled in the contents list's page numbers.
+    let entry = text
+        .lines()
+        .find(|l| l.starts_with("Sammanfattande analys."))
+        .expect("a contents entry");
+    assert!(entry.trim_end().ends_with(".2"), "{entry:?}");
+    assert!(flat.contains("69,23 %"));
+    assert!(flat.contains("● Uppfylls helt"));
+}
+
+/// LibreOffice takes the heading styles as its outline: the headings, at
+/// their levels, are what its table of contents and navigator list.
+#[test]
+fn libreoffice_reads_the_heading_styles_as_the_outline() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    std::fs::create_dir_all(&home).unwrap();
+    if !have("soffice", "--version", &home) {
+        assert!(
+            !required(),
+            "soffice is not installed, and TERTIAL_REQUIRE_SOFFICE=1"
+        );
+        eprintln!("skipped: soffice (LibreOffice) is not installed");
+        return;
+    }
+    let (bytes, md) = vb();
+    let file = dir.path().join("rapport.docx");
+    std::fs::write(&file, &bytes).unwrap();
+    let out = run(
+        Command::new("soffice")
+            .env("HOME", &home)
+            .args([
+                "--headless",
+                "--norestore",
+                "--convert-to",
+                "fodt",
+                "--outdir",
+            ])
+            .arg(dir.path())
+            .arg(&file),
+        Duration::from_secs(300),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let fodt = std::fs::read_to_string(dir.path().join("rapport.fodt")).unwrap();
+    let doc = roxmltree::Document::parse(&fodt).expect("well-formed flat ODF");
+    let text_ns = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
+    let outline: Vec<(usize, String)> = doc
+        .descendants()
+        .filter(|n| n.tag_name().namespace() == Some(text_ns) && n.tag_name().name() == "h")
+        .map(|h| {
+            let level = h.attribute((text_ns, "outline-level")).unwrap_or("0");
+            let text: String = h
+                .descendants()
+                .filter(|t| t.is_text())
+                .filter_map(|t| t.text())
+                .collect();
+            (level.parse().unwrap_or(0), text)
+        })
+        .collect();
+    assert_eq!(outline, markdown_headings(&md));
+}
