@@ -6,24 +6,22 @@ use roxmltree::{Document, Node};
 use std::collections::BTreeMap;
 use std::io::Read;
 use tertial::followup::FollowUp;
-use tertial::plan::{Plan, parse_plan};
+use tertial::plan::Plan;
 use tertial::report;
 
-pub const PLAN: &str = include_str!("../../plans/2025/bestallarenhet-2.toml");
+#[path = "../common/report_fixture.rs"]
+mod fixture;
+pub use fixture::tertials;
+
 pub const FIXTURE: &str = include_str!("../fixtures/bestallarenhet-2-2025-VB.toml");
 pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 pub fn plan() -> Plan {
-    parse_plan("plans/2025/bestallarenhet-2.toml", PLAN.as_bytes()).expect("bundled plan parses")
+    fixture::plan()
 }
 
 pub fn followup(plan: &Plan) -> FollowUp {
-    tertial::followup::load::parse_followup(
-        "bestallarenhet-2-2025-VB.toml",
-        FIXTURE.as_bytes(),
-        plan,
-    )
-    .unwrap_or_else(|d| panic!("fixture does not parse: {d:?}"))
+    fixture::vb(plan)
 }
 
 /// The package's entries in order, each as text.
@@ -111,8 +109,8 @@ pub fn vb() -> (Vec<u8>, String) {
     let plan = plan();
     let f = followup(&plan);
     (
-        report::docx(&plan, &f, &[]),
-        report::markdown(&plan, &f, &[]),
+        report::docx(&plan, &f, &tertials(&plan)),
+        report::markdown(&plan, &f, &tertials(&plan)),
     )
 }
 

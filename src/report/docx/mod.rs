@@ -7,7 +7,7 @@
 mod parts;
 mod xml;
 
-use super::{ACTIVITY_COLUMNS, ActivityRow, Block, INDICATOR_COLUMNS, IndicatorRow};
+use super::{ACTIVITY_COLUMNS, ActivityRow, Block};
 use crate::followup::Rating;
 use std::io::Write;
 use xml::{FIELD_END, Fmt, field_start, lines, para, run};
@@ -167,7 +167,6 @@ impl Writer {
                 self.out
                     .push_str(&para("Placeholder", "", &run(t, Fmt::PLAIN)));
             }
-            Block::Indicators(rows) => self.indicators(rows),
             Block::Activities(rows) => self.activities(rows),
             Block::Table { columns, rows } => self.table(columns, rows),
         }
@@ -264,24 +263,6 @@ impl Writer {
         }
     }
 
-    fn indicators(&mut self, rows: &[IndicatorRow]) {
-        let widths = fit(&[1900, 1100, 1000, 1050, 950, 1500, 900]);
-        self.table_start(&INDICATOR_COLUMNS, &widths);
-        for r in rows {
-            let cells = [
-                &r.name,
-                &r.total,
-                &r.men,
-                &r.women,
-                &r.target,
-                &r.kf_target,
-                &r.period,
-            ];
-            self.row(cells.iter().map(|c| c.as_str()), &widths);
-        }
-        self.table_end();
-    }
-
     fn activities(&mut self, rows: &[ActivityRow]) {
         let widths = fit(&[5270, 1200, 1200, 1400]);
         self.table_start(&ACTIVITY_COLUMNS, &widths);
@@ -314,10 +295,10 @@ impl Writer {
         if n == 0 {
             return;
         }
-        let widths = fit(&vec![1; n]);
         let heads: Vec<&str> = (0..n)
             .map(|i| columns.get(i).map_or("", String::as_str))
             .collect();
+        let widths = fit(&content_weights(&heads, rows));
         self.table_start(&heads, &widths);
         for r in rows {
             self.row((0..n).map(|i| r.get(i).map_or("", String::as_str)), &widths);
@@ -373,6 +354,35 @@ impl Writer {
 }
 
 /// Column widths scaled to fill the text width exactly.
+/// Column weights from what the columns hold: the longest word of the
+/// heading (it cannot break) or the typical length of a cell, whichever is
+/// more, within bounds so that no column starves or takes the page.
+fn content_weights(heads: &[&str], rows: &[Vec<String>]) -> Vec<u32> {
+    heads
+        .iter()
+        .enumerate()
+        .map(|(i, head)| {
+            let word = head
+                .split([' ', '/'])
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            let cells: Vec<usize> = rows
+                .iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.chars().count())
+                .collect();
+            let typical = if cells.is_empty() {
+                0
+            } else {
+                cells.iter().sum::<usize>() / cells.len()
+            };
+            // Bold headings are wider than their letters count.
+            (word + 2).max(typical).clamp(6, 40) as u32
+        })
+        .collect()
+}
+
 fn fit(weights: &[u32]) -> Vec<u32> {
     let total: u32 = weights.iter().sum::<u32>().max(1);
     let mut out: Vec<u32> = weights.iter().map(|w| w * parts::TEXT_W / total).collect();
