@@ -12,6 +12,7 @@ pub mod i18n;
 pub mod keymap;
 pub mod plan;
 pub mod record;
+pub mod import;
 pub mod repo;
 pub mod report;
 pub mod sanitize;

@@ -1,0 +1,420 @@
+//! `tertial import`: plain text of a verksamhetsplan (PDF-to-text or OCR)
+//! to a plan file. Structure of the two seed plans, and robustness.
+
+use tertial::import::{Imported, import};
+use tertial::plan::{Points, parse_plan, write::to_toml};
+
+fn fixture(name: &str) -> Vec<u8> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name);
+    std::fs::read(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+}
+
+/// The imported plan must be a valid plan file.
+fn assert_valid(imp: &Imported) {
+    let toml = to_toml(&imp.plan);
+    if let Err(d) = parse_plan("imported.toml", toml.as_bytes()) {
+        let msgs: Vec<_> = d.iter().map(|d| d.message.clone()).collect();
+        panic!("imported plan does not pass check: {msgs:?}\n{toml}");
+    }
+}
+
+const SEED_000_TITLES: [&str; 20] = [
+    "Avdelningsmål: Äldre ska erbjudas stöd och omsorg som stärker trygghet, hälsa och självständighet genom personcentrerade och samordnade insatser från det förebyggande arbetet till myndighetsutövning och utförande.",
+    "Enheten arbetar för att kunden ska vara delaktig och känna sig trygg med de goda service- och omvårdnadsinsatser vi utför",
+    "Områdesmål: Området arbetar för att kunden ska vara delaktig och känna sig trygg med de goda service- och omsorgsinsatser vi utför.",
+    "Enheten är energieffektiv och resurssmart med en minimal klimatpåverkan.",
+    "Området är energieffektiv och resurssmart med en minimal klimatpåverkan",
+    "Enheten köper in ekologiska produkter.",
+    "Området köper in ekologiska produkter.",
+    "Enheten ska genom hållbara och effektiva arbetssätt bidra till ökad framkomlighet och minskade utsläpp.",
+    "Enheten bidrar till en god livsmiljö och är en giftfri verksamhet.",
+    "Området bidrar till en god livsmiljö och är en giftfri verksamhet.",
+    "Enheten ger medarbetaren möjlighet att utvecklas och växa i sin yrkesroll.",
+    "Enheten kommer arbeta aktivt med det goda medarbetarskapet.",
+    "Områdesmål: Områdets enheter ger medarbetaren möjlighet att utvecklas och växa i sina yrkesroller.",
+    "Områdesmål: Områdets enheter kommer arbeta aktivt med det goda medarbetarskapet.",
+    "Enheten har en beredskap för olika händelser som är känd för medarbetare.",
+    "Området har en beredskap för olika händelser som är känd för medarbetarna.",
+    "Enheten ska följa Stockholms stads samt stadsdelsförvaltningens avtal och regelverk.",
+    "Enheten bidrar till arbetet för att motverka välfärdsbrott.",
+    "Området bidrar till arbetet för att motverka välfärdsbrott.",
+    "Enheten bidrar till ett öppet, jämställt och demokratiskt Stockholm genom likvärdigt bemötande, delaktighet och rättssäkra arbetssätt.",
+];
+
+const SEED_001_TITLES: [&str; 8] = [
+    "Enheten arbetar för att kunden ska vara delaktig och känna sig trygg med de goda service- och omsorgsinsatser vi utför.",
+    "Enheten är energieffektiv och resurssmart med en minimal klimatpåverkan",
+    "Enheten köper in ekologiska produkter.",
+    "Enheten bidrar till en god livsmiljö och är en giffri verksamhet.",
+    "Enheten kommer arbeta aktivt med det goda medarbetarskapet.",
+    "Enheten är en verksamhet som ger medarbetaren möjlighet att utvecklas och växa i sin yrkesroll.",
+    "Enheten har en beredskap för olika händelser som är känd för medarbetare.",
+    "Enheten bidrar till arbetet för att motverka välfärdsbrott.",
+];
+
+fn titles(imp: &Imported) -> Vec<&str> {
+    imp.plan
+        .unit_goals
+        .iter()
+        .map(|g| g.title.as_str())
+        .collect()
+}
+
+#[test]
+fn seed_000_ocr_has_the_structure_of_the_bundled_plan() {
+    let imp = import(&fixture("seed-000.txt"), None);
+    assert_valid(&imp);
+    let p = &imp.plan;
+    assert_eq!(p.unit.name, "Hägerstens hemtjänst");
+    assert_eq!(p.unit.id, "hagerstens-hemtjanst");
+    assert_eq!(p.unit.year, 2026);
+    // No "Till …" line in this text: the committee is assumed and reported.
+    assert_eq!(p.unit.committee, "okänd nämnd");
+    assert!(imp.unplaced.iter().any(|(_, t)| t.contains("okänd nämnd")));
+    assert_eq!(p.kf_goals.len(), 3);
+    assert_eq!(p.area_goals.len(), 9);
+    assert_eq!(p.committee_goals.len(), 10);
+    assert_eq!(p.unit_goals.len(), 20);
+    assert_eq!(p.indicators.len(), 12);
+    assert_eq!(p.activities.len(), 18);
+    assert_eq!(titles(&imp), SEED_000_TITLES);
+    assert!(imp.repairs > 100, "OCR repairs counted: {}", imp.repairs);
+    // Goal numbers are the ids of KF and area goals.
+    let area: Vec<&str> = p.area_goals.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(
+        area,
+        [
+            "1.4", "2.1", "2.2", "2.3", "2.4", "3.4", "3.5", "3.6", "3.7"
+        ]
+    );
+    // A flattened indicator row: values off the end, the name wrapped below.
+    let i2 = &p.indicators[1];
+    assert_eq!(
+        i2.name,
+        "Antal personal en hemtjänsttagare med minst två besök om dagen möter under en 14-dagarsperiod"
+    );
+    assert_eq!(i2.annual_target.as_deref(), Some("10 st"));
+    assert_eq!(i2.kf_target.as_deref(), Some("Max 10 personer"));
+    // An activity whose text wraps over lines after its dates.
+    assert!(
+        p.activities[0]
+            .text
+            .ends_with("arbetssätt inom äldreomsorgen.")
+    );
+    assert_eq!(p.activities[10].end.to_string(), "2026-07-31");
+    // Every enhetsmål has its points; the page footer is gone.
+    assert!(p.unit_goals.iter().all(|g| !g.expected_results.is_empty()));
+    assert_eq!(p.unit_goals[1].expected_results.len(), 5);
+    assert!(matches!(&p.unit_goals[1].follow_up, Points::Numbered(v) if v.len() == 5));
+    let toml = to_toml(p);
+    assert!(!toml.contains("Sid 15 (31)") && !toml.contains("start.stockholm"));
+    assert_eq!(p.sections.len(), 13);
+}
+
+#[test]
+fn seed_001_clean_text_has_the_structure_of_the_bundled_plan() {
+    let imp = import(&fixture("seed-001.txt"), None);
+    assert_valid(&imp);
+    let p = &imp.plan;
+    assert_eq!(p.unit.name, "Hägersten-Älvsjös hemtjänst");
+    assert_eq!(p.unit.id, "hagersten-alvsjos-hemtjanst");
+    assert_eq!(p.unit.year, 2025);
+    assert_eq!(p.unit.dnr.as_deref(), Some("HÄ 2024-636"));
+    assert_eq!(p.unit.committee, "Hägersten-Älvsjös stadsdelsnämnd");
+    assert_eq!(p.kf_goals.len(), 3);
+    assert_eq!(p.area_goals.len(), 7);
+    assert_eq!(p.committee_goals.len(), 7);
+    assert_eq!(p.unit_goals.len(), 8);
+    assert_eq!(p.indicators.len(), 9);
+    assert_eq!(p.activities.len(), 14);
+    assert_eq!(titles(&imp), SEED_001_TITLES);
+    assert_eq!(p.sections.len(), 13);
+    let i3 = &p.indicators[2];
+    assert_eq!(i3.parent, "N1");
+    assert_eq!(i3.annual_target.as_deref(), Some("75 %"));
+    assert_eq!(i3.kf_target, None);
+    assert_eq!(p.activities[10].start.to_string(), "2024-01-01");
+    assert_eq!(p.unit_goals[4].expected_results.len(), 5);
+    assert!(imp.unplaced.is_empty(), "{:?}", imp.unplaced);
+}
+
+#[test]
+fn unit_id_option_wins() {
+    let imp = import(&fixture("seed-001.txt"), Some("min-enhet"));
+    assert_eq!(imp.plan.unit.id, "min-enhet");
+    assert_valid(&imp);
+}
+
+/// A small plan in the clean layout, used by the layout tests below.
+const SMALL: &str = "Till
+Testnämnden
+Verksamhetsplan 2027
+Testenhetens förskola
+
+Inledning
+
+Enhetens uppdrag
+
+Vi tar hand om barn och hanterar kemikalier varsamt.
+
+KF:s inriktningsmål: 1. Ett Stockholm som håller samman
+
+KF:s mål för verksamhetsområdet: 1.2 Barn ska ha en bra start
+
+Indikator\tÅrsmål\tKF:s årsmål år 2027\tPeriodicitet
+Andel nöjda föräldrar\t90 %\t88 %\tÅr
+
+Nämndmål: Barn lär sig mycket
+
+Beskrivning
+
+Målet nås genom lek.
+
+Förväntat resultat
+
+- Barnen lär sig.
+- Föräldrarna är nöjda.
+
+Aktivitet\tStartdatum\tSlutdatum
+Nämnden ska ordna utbildning\t2027-01-01\t2027-06-30
+
+Enhetsmål: Förskolan har en lärande miljö
+
+Förväntat resultat
+
+1. Barnen utvecklas.
+2. Personalen utbildas.
+
+Arbetssätt
+
+1. Vi leker.
+2. Vi går kurser.
+
+Uppföljning
+
+1. Observationer.
+2. Kursintyg.
+
+Redovisning av ekonomi
+
+Budget 2027
+
+Budgeten är i balans.
+";
+
+fn check_small(imp: &Imported) {
+    assert_valid(imp);
+    let p = &imp.plan;
+    assert_eq!(p.unit.name, "Testenhetens förskola");
+    assert_eq!(p.unit.id, "testenhetens-forskola");
+    assert_eq!(p.unit.committee, "Testnämnden");
+    assert_eq!(p.unit.year, 2027);
+    assert_eq!(p.kf_goals.len(), 1);
+    assert_eq!(p.area_goals[0].id, "1.2");
+    assert_eq!(p.committee_goals.len(), 1);
+    assert_eq!(p.committee_goals[0].expected_results.len(), 2);
+    assert_eq!(p.unit_goals.len(), 1);
+    assert_eq!(p.unit_goals[0].title, "Förskolan har en lärande miljö");
+    assert_eq!(
+        p.unit_goals[0].expected_results,
+        ["Barnen utvecklas.", "Personalen utbildas."]
+    );
+    assert!(matches!(&p.unit_goals[0].ways_of_working, Points::Numbered(v) if v.len() == 2));
+    assert!(matches!(&p.unit_goals[0].follow_up, Points::Numbered(v) if v.len() == 2));
+    assert_eq!(p.indicators.len(), 1);
+    assert_eq!(p.indicators[0].name, "Andel nöjda föräldrar");
+    assert_eq!(p.indicators[0].annual_target.as_deref(), Some("90 %"));
+    assert_eq!(p.indicators[0].kf_target.as_deref(), Some("88 %"));
+    assert_eq!(p.activities.len(), 1);
+    assert_eq!(p.activities[0].end.to_string(), "2027-06-30");
+    assert!(
+        p.sections
+            .iter()
+            .any(|s| s.title == "Budget 2027" && s.after_goals)
+    );
+}
+
+#[test]
+fn small_clean_plan() {
+    let imp = import(SMALL.as_bytes(), None);
+    check_small(&imp);
+    assert!(imp.unplaced.is_empty(), "{:?}", imp.unplaced);
+}
+
+#[test]
+fn every_line_followed_by_a_blank_line() {
+    let doubled: String = SMALL.lines().map(|l| format!("{l}\n\n")).collect();
+    check_small(&import(doubled.as_bytes(), None));
+}
+
+#[test]
+fn hyphenated_line_breaks_are_joined() {
+    let text = SMALL.replace(
+        "hanterar kemikalier varsamt",
+        "hanterar kem-\nikalier varsamt",
+    );
+    let imp = import(text.as_bytes(), None);
+    check_small(&imp);
+    let uppdrag = imp
+        .plan
+        .sections
+        .iter()
+        .find(|s| s.title == "Enhetens uppdrag")
+        .unwrap();
+    assert_eq!(
+        uppdrag.text,
+        "Vi tar hand om barn och hanterar kemikalier varsamt."
+    );
+    assert!(imp.repairs >= 1);
+}
+
+#[test]
+fn headings_split_over_two_lines() {
+    let text = SMALL
+        .replace("Förväntat resultat\n\n1.", "Förväntat\nresultat\n\n1.")
+        .replace(
+            "KF:s mål för verksamhetsområdet: 1.2",
+            "KF:s mål för\nverksamhetsområdet: 1.2",
+        )
+        .replace("Enhetsmål: Förskolan har", "Enhetsmål:\nFörskolan har");
+    check_small(&import(text.as_bytes(), None));
+}
+
+#[test]
+fn table_cells_on_separate_lines() {
+    let text = SMALL
+        .replace(
+            "Indikator\tÅrsmål\tKF:s årsmål år 2027\tPeriodicitet\nAndel nöjda föräldrar\t90 %\t88 %\tÅr",
+            "Indikator\nÅrsmål\nKF:s årsmål år 2027\nPeriodicitet\nAndel nöjda föräldrar\n90 %\n88 %\nÅr",
+        )
+        .replace(
+            "Aktivitet\tStartdatum\tSlutdatum\nNämnden ska ordna utbildning\t2027-01-01\t2027-06-30",
+            "Aktivitet\nStartdatum\nSlutdatum\nNämnden ska ordna utbildning\n2027-01-01\n2027-06-30",
+        );
+    check_small(&import(text.as_bytes(), None));
+}
+
+#[test]
+fn headings_without_diacritics_and_page_headers() {
+    let text = SMALL
+        .replace("Förväntat resultat", "Forvantat resultat")
+        .replace("Nämndmål:", "Namndmal:")
+        .replace("Enhetsmål:", "Enhetsmal:")
+        .replace("Uppföljning", "Uppfbljning")
+        .replace("Arbetssätt", "Arbetssatt")
+        .replace(
+            "Beskrivning\n",
+            "Beskrivning\nTjänsteutlåtande\nSid 4 (12)\n",
+        );
+    let imp = import(text.as_bytes(), None);
+    check_small(&imp);
+    assert!(!to_toml(&imp.plan).contains("Sid 4"));
+}
+
+#[test]
+fn unplaced_text_is_reported_with_its_line() {
+    let text = SMALL.replace(
+        "Indikator\tÅrsmål",
+        "Denna rad hör inte till något.\n\nIndikator\tÅrsmål",
+    );
+    let imp = import(text.as_bytes(), None);
+    assert_valid(&imp);
+    let line = text
+        .lines()
+        .position(|l| l.starts_with("Denna rad"))
+        .unwrap()
+        + 1;
+    assert!(
+        imp.unplaced
+            .iter()
+            .any(|(n, t)| *n == line && t.contains("Denna rad")),
+        "{:?}",
+        imp.unplaced
+    );
+}
+
+#[test]
+fn empty_input() {
+    let imp = import(b"", None);
+    assert_valid(&imp);
+    assert!(imp.plan.unit_goals.is_empty());
+    assert!(!imp.unplaced.is_empty(), "assumptions are reported");
+}
+
+/// Deterministic pseudo-random bytes (xorshift).
+fn garbage(len: usize, mut seed: u64) -> Vec<u8> {
+    (0..len)
+        .map(|_| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed >> 24) as u8
+        })
+        .collect()
+}
+
+#[test]
+fn binary_garbage() {
+    for seed in 1..20u64 {
+        let imp = import(&garbage(20_000, seed), None);
+        assert_valid(&imp);
+        assert!(imp.unplaced.iter().any(|(_, t)| t.contains("UTF-8")));
+    }
+}
+
+#[test]
+fn garbage_made_of_plan_words() {
+    // Headings, rows and bullets in random order must still give a valid plan.
+    let parts = [
+        "Enhetsmål: X",
+        "Nämndmål: Y",
+        "KF:s inriktningsmål: 9. Z",
+        "KF:s mål för verksamhetsområdet: 9.9 W",
+        "Förväntat resultat",
+        "1. a",
+        "- b",
+        "Indikator Årsmål Periodicitet",
+        "Namn 5 % År",
+        "Aktivitet Startdatum Slutdatum",
+        "Gör 2026-12-31 2026-01-01",
+        "Arbetssätt",
+        "",
+        "Kommentar",
+        "Redovisning av ekonomi",
+        "Uppföljning",
+        "2. c",
+        "Verksamhetsplan 2099",
+        "Till",
+    ];
+    let bytes = garbage(4000, 7);
+    let text: String = bytes
+        .iter()
+        .map(|b| format!("{}\n", parts[*b as usize % parts.len()]))
+        .collect();
+    assert_valid(&import(text.as_bytes(), None));
+}
+
+#[test]
+fn every_prefix_of_seed_001() {
+    let seed = fixture("seed-001.txt");
+    for end in (0..seed.len()).step_by(1000) {
+        let imp = import(&seed[..end], None);
+        assert_valid(&imp);
+    }
+}
+
+#[test]
+fn fifty_megabytes() {
+    let seed = fixture("seed-000.txt");
+    let mut big = Vec::with_capacity(50 * 1024 * 1024 + seed.len());
+    while big.len() < 50 * 1024 * 1024 {
+        big.extend_from_slice(&seed);
+    }
+    // A long line without breaks and a long hyphen chain as well.
+    big.extend(std::iter::repeat_n(b'x', 1_000_000));
+    big.extend(std::iter::repeat_n(&b"ab-\n"[..], 100_000).flatten());
+    let imp = import(&big, None);
+    assert!(imp.plan.unit_goals.len() >= 20);
+}
