@@ -152,7 +152,9 @@ pub fn heading_kind(line: &str) -> Option<Heading> {
     if f.starts_with("aktivitet") && f.contains("startdatum") {
         return Some(Heading::ActivityTable);
     }
-    if f.len() > 45 {
+    // A heading starts with a capital and is not a sentence: "systematiska
+    // kvalitetsarbetet." is the end of a wrapped paragraph.
+    if f.len() > 45 || t.starts_with(char::is_lowercase) || t.ends_with('.') {
         return None;
     }
     for (k, field) in FIELDS {
@@ -178,6 +180,9 @@ pub fn is_heading_start(line: &str) -> bool {
     }
     GOALS.iter().any(|(k, _)| k.starts_with(&f))
         || FIELDS.iter().any(|(k, _)| k.starts_with(&f))
+        || SECTIONS
+            .iter()
+            .any(|(k, _, _)| k.len() > f.len() && k.starts_with(&f))
         || f == "indikator"
         || f == "aktivitet"
         || f == "indikatorarsmal"

@@ -115,9 +115,51 @@ fn guess_year(walk: &Walk, lines: &[Line]) -> Option<i64> {
         .map(|(y, _)| y)
 }
 
+/// Where the document names its committee without a "Till …" line: a page
+/// header or the text says "<district> stadsdelsnämnd" or "<district>
+/// stadsdelsförvaltning" (the committee of that administration). The
+/// most frequent such name wins.
+pub fn committee_in_text<'a>(lines: impl Iterator<Item = &'a Line>) -> Option<String> {
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    for (n, l) in lines.enumerate() {
+        let words: Vec<&str> = l.text.split_whitespace().collect();
+        for k in 1..words.len() {
+            let f = super::classify::fold(words[k]);
+            let f = f.strip_suffix('s').unwrap_or(&f);
+            if !matches!(f, "stadsdelsnamnd" | "stadsdelsforvaltning") {
+                continue;
+            }
+            let prev = words[k - 1];
+            let place_like = prev.chars().next().is_some_and(char::is_uppercase)
+                && prev.chars().count() >= 3
+                && prev.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !NOT_NAMES.contains(&prev)
+                && !matches!(
+                    prev,
+                    "Stockholms" | "Stadens" | "Nämndens" | "Varje" | "Denna"
+                );
+            if place_like {
+                let e = counts
+                    .entry(format!("{prev} stadsdelsnämnd"))
+                    .or_insert((0, n));
+                e.0 += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, (c, first))| (*c, std::cmp::Reverse(*first)))
+        .map(|(k, _)| k)
+}
+
+/// Written where the document does not name its committee; `check`
+/// accepts it and it says what to do.
+pub const NO_COMMITTEE: &str = "(nämnd saknas i källan)";
+
 pub fn unit(
     walk: &Walk,
     lines: &[Line],
+    committee_hint: Option<String>,
     unit_id: Option<&str>,
     unplaced: &mut Vec<(usize, String)>,
 ) -> Unit {
@@ -137,16 +179,34 @@ pub fn unit(
             2000
         }
     };
-    let committee = match &walk.meta.committee {
-        Some(c) => c.clone(),
-        None => {
+    let committee = match (&walk.meta.committee, committee_hint) {
+        (Some(c), _) => c.clone(),
+        (None, Some(c)) => {
             unplaced.push((
                 0,
-                "committee (nämnd) not found (no \"Till …\" line); assumed \"okänd nämnd\"".into(),
+                format!("committee taken from the text: {c:?} (no \"Till …\" line)"),
             ));
-            "okänd nämnd".into()
+            c
+        }
+        (None, None) => {
+            unplaced.push((
+                0,
+                format!(
+                    "the text does not name its committee (nämnd); wrote {NO_COMMITTEE:?}: put the name in unit.committee"
+                ),
+            ));
+            NO_COMMITTEE.into()
         }
     };
+    let chief = walk.meta.chief.as_ref().map(|(name, from_author)| {
+        if *from_author {
+            unplaced.push((
+                0,
+                format!("chief taken from \"Handläggare\": {name:?}; change unit.chief if someone else is"),
+            ));
+        }
+        name.clone()
+    });
     let id = match unit_id {
         Some(id) if crate::plan::validate::is_slug(id) => id.to_string(),
         Some(id) => {
@@ -164,6 +224,6 @@ pub fn unit(
         committee,
         year,
         dnr: walk.meta.dnr.clone().filter(|d| !d.is_empty()),
-        chief: None,
+        chief,
     }
 }

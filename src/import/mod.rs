@@ -2,6 +2,7 @@
 //! into a plan: the public entry point and the order of the passes.
 
 mod classify;
+pub mod command;
 mod fields;
 mod meta;
 mod parse;
@@ -9,32 +10,66 @@ mod repair;
 mod tables;
 mod text;
 
-use crate::plan::{Plan, SCHEMA_VERSION, Unit};
+use crate::plan::{Plan, SCHEMA_VERSION};
 
-/// The result of an import: the plan, the text that could not be placed
-/// (1-based line number, text or note), and how many repairs were made.
+/// The result of an import: the plan, the text of the input that could not
+/// be placed (1-based line number, text), the assumptions made where the
+/// document says nothing (line number or 0, note), and how many repairs
+/// were made.
 #[derive(Debug, Clone)]
 pub struct Imported {
     pub plan: Plan,
     pub unplaced: Vec<(usize, String)>,
+    pub notes: Vec<(usize, String)>,
     pub repairs: usize,
 }
 
+/// Only this much of the input is read. A plan's text is 30–150 KiB; the
+/// plan made of more than this would not fit a plan file (4 MiB) anyway.
+pub const MAX_INPUT_BYTES: usize = 2 * 1024 * 1024;
+
 /// Reads the text of a plan. Never panics; every pass is linear in the
-/// input (dictionary look-ups are hashed, heading checks bounded in length).
+/// input (dictionary look-ups are hashed, heading checks bounded in length),
+/// and at most [`MAX_INPUT_BYTES`] are read.
 pub fn import(bytes: &[u8], unit_id: Option<&str>) -> Imported {
+    import_with(
+        bytes,
+        &Options {
+            unit_id,
+            bundled_words: true,
+        },
+    )
+}
+
+/// How to import.
+#[derive(Debug, Clone, Copy)]
+pub struct Options<'a> {
+    /// The unit's id instead of one made from its name.
+    pub unit_id: Option<&'a str>,
+    /// Let OCR repairs learn words from the bundled plans too.
+    pub bundled_words: bool,
+}
+
+/// [`import`] with options.
+pub fn import_with(bytes: &[u8], opts: &Options) -> Imported {
+    let unit_id = opts.unit_id;
     let mut unplaced = Vec::new();
+    let mut notes = Vec::new();
     let mut repairs = 0;
-    let decoded = text::decode(bytes, &mut unplaced);
+    let bytes = text::cap(bytes, MAX_INPUT_BYTES, &mut unplaced);
+    let decoded = text::decode(bytes, &mut notes);
     let lines = text::split_lines(&decoded);
-    let lines = text::remove_furniture(lines, &mut repairs);
+    let (lines, furniture) = text::remove_furniture(lines, &mut repairs);
     let lines = text::undo_double_spacing(lines);
     let lines = text::join_hyphenation(lines, &mut repairs);
-    let lines = repair_words(lines, &decoded, &mut repairs);
+    let dict = ocr_dictionary(&decoded, opts.bundled_words);
+    let lines = repair_words(lines, dict.as_ref(), &mut repairs);
+    let furniture = repair_words(furniture, dict.as_ref(), &mut 0);
     let lines = meta::merge_split_headings(lines);
     let walk = parse::walk(&lines);
     let mut unplaced_all = unplaced;
-    let unit = meta::unit(&walk, &lines, unit_id, &mut unplaced_all);
+    let hint = meta::committee_in_text(furniture.iter().chain(&lines));
+    let unit = meta::unit(&walk, &lines, hint, unit_id, &mut notes);
     let mut plan = Plan {
         schema: SCHEMA_VERSION,
         unit,
@@ -52,7 +87,7 @@ pub fn import(bytes: &[u8], unit_id: Option<&str>) -> Imported {
         if g.expected_results.is_empty() {
             g.expected_results
                 .push("(förväntat resultat saknas i källan)".into());
-            unplaced_all.push((
+            notes.push((
                 0,
                 format!(
                     "enhetsmål {} has no förväntat resultat; a placeholder was written",
@@ -62,16 +97,18 @@ pub fn import(bytes: &[u8], unit_id: Option<&str>) -> Imported {
         }
     }
     unplaced_all.sort_by_key(|(n, _)| *n);
+    notes.sort_by_key(|(n, _)| *n);
     Imported {
         plan,
         unplaced: unplaced_all,
+        notes,
         repairs,
     }
 }
 
 /// OCR repairs only when the text looks OCR'd: Swedish letters are rare
 /// or OCR marks ("6kad", "é" inside words) are common.
-fn repair_words(lines: Vec<text::Line>, decoded: &str, repairs: &mut usize) -> Vec<text::Line> {
+fn ocr_dictionary(decoded: &str, bundled: bool) -> Option<repair::Dictionary> {
     let mut words = 0usize;
     let mut swedish = 0usize;
     let mut marks = 0usize;
@@ -87,10 +124,17 @@ fn repair_words(lines: Vec<text::Line>, decoded: &str, repairs: &mut usize) -> V
         }
     }
     let ocr = words >= 20 && (swedish * 100 < words * 6 || marks * 200 > words);
-    if !ocr {
+    ocr.then(|| repair::Dictionary::new(decoded, bundled))
+}
+
+fn repair_words(
+    lines: Vec<text::Line>,
+    dict: Option<&repair::Dictionary>,
+    repairs: &mut usize,
+) -> Vec<text::Line> {
+    let Some(dict) = dict else {
         return lines;
-    }
-    let dict = repair::Dictionary::new(decoded);
+    };
     lines
         .into_iter()
         .map(|mut l| {
@@ -127,9 +171,4 @@ pub fn slug(name: &str) -> String {
     } else {
         s
     }
-}
-
-#[allow(dead_code)]
-fn _unit_type_check(u: Unit) -> Unit {
-    u
 }

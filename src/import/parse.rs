@@ -36,6 +36,9 @@ pub struct Meta {
     pub committee: Option<String>,
     pub year: Option<i64>,
     pub unit_name: Option<String>,
+    /// The responsible chief, and whether the name came from the
+    /// "Handläggare" line (the author) rather than a chief's label.
+    pub chief: Option<(String, bool)>,
 }
 
 pub struct Walk {
@@ -336,6 +339,20 @@ fn split_number<'a>(t: &'a str, n: usize, prefix: &str) -> (String, &'a str) {
     (id, t[num.len()..].trim_start())
 }
 
+/// "Anna Andersson", "AnneCharlotte Persson", "Karl-Erik af Ek": two to
+/// five words of letters, the first and last capitalised.
+pub fn looks_like_name(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let cap = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    (2..=5).contains(&words.len())
+        && t.chars().count() <= 60
+        && words.first().is_some_and(cap)
+        && words.last().is_some_and(cap)
+        && words
+            .iter()
+            .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.'))
+}
+
 fn is_toc_line(t: &str) -> bool {
     let t = t.trim_end();
     let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
@@ -366,11 +383,21 @@ fn step(w: &mut Walk, l: &Line) {
             w.expect_next = Some(what);
             return;
         }
-        if heading_kind(t).is_none() {
+        let named = looks_like_name(t);
+        if heading_kind(t).is_none() && (named || !matches!(what, "chief" | "author")) {
             match what {
                 "committee" => w.meta.committee = Some(t.to_string()),
                 "unit" => w.meta.unit_name = Some(t.to_string()),
-                _ => {}
+                _ => {
+                    let from_author = what == "author";
+                    if w.meta
+                        .chief
+                        .as_ref()
+                        .is_none_or(|(_, a)| *a && !from_author)
+                    {
+                        w.meta.chief = Some((t.to_string(), from_author));
+                    }
+                }
             }
             return;
         }
@@ -405,7 +432,21 @@ fn step(w: &mut Walk, l: &Line) {
             || f.starts_with("handlaggare")
         {
             if f == "handlaggare" {
-                w.expect_next = Some("skip");
+                w.expect_next = Some("author");
+            }
+            return;
+        }
+        if let Some((label, rest)) = t.split_once(':').or(Some((t, "")))
+            && matches!(
+                fold(label).as_str(),
+                "enhetschef" | "ansvarigchef" | "chef" | "ansvarigenhetschef" | "omradeschef"
+            )
+        {
+            let rest = rest.trim();
+            if rest.is_empty() {
+                w.expect_next = Some("chief");
+            } else if looks_like_name(rest) {
+                w.meta.chief = Some((rest.to_string(), false));
             }
             return;
         }
@@ -450,7 +491,7 @@ fn step(w: &mut Walk, l: &Line) {
         w.close();
         match h {
             Heading::Section(level, after) => {
-                let after = after || w.after_goals || (w.level != Level::None && after);
+                let after = after || w.after_goals;
                 if after {
                     w.after_goals = true;
                 }
@@ -561,7 +602,7 @@ fn indicator_line(w: &mut Walk, no: usize, t: &str) {
             annual_target: annual,
             kf_target: kf,
             periodicity: row.periodicity,
-            by_sex: false,
+            by_sex: tables::by_sex(&row.name),
             better,
             comment: None,
         });
@@ -569,13 +610,14 @@ fn indicator_line(w: &mut Walk, no: usize, t: &str) {
     }
     let lower = t.chars().next().is_some_and(|c| c.is_lowercase());
     let stripped = tables::strip_icon(t);
-    if w.pending.is_empty() && (lower || stripped.chars().next().is_some_and(|c| c.is_lowercase()))
+    if w.pending.is_empty()
+        && (lower || stripped.chars().next().is_some_and(|c| c.is_lowercase()))
+        && let Some(i) = w.indicators.last_mut()
     {
-        if let Some(i) = w.indicators.last_mut() {
-            i.name.push(' ');
-            i.name.push_str(stripped);
-            return;
-        }
+        i.name.push(' ');
+        i.name.push_str(stripped);
+        i.by_sex = tables::by_sex(&i.name);
+        return;
     }
     w.pending.push((no, t.to_string()));
 }
@@ -589,12 +631,15 @@ fn activity_line(w: &mut Walk, no: usize, t: &str) {
         .chars()
         .next()
         .is_some_and(|c| c.is_lowercase() || matches!(c, '"' | '”' | '(' | '–' | '—'));
-    if dates.is_empty() && w.pending.is_empty() && w.dates.is_empty() && starts_cont {
-        if let Some(a) = w.activities.last_mut() {
-            a.text.push(' ');
-            a.text.push_str(&rest);
-            return;
-        }
+    if dates.is_empty()
+        && w.pending.is_empty()
+        && w.dates.is_empty()
+        && starts_cont
+        && let Some(a) = w.activities.last_mut()
+    {
+        a.text.push(' ');
+        a.text.push_str(&rest);
+        return;
     }
     if !rest.is_empty() {
         w.pending.push((no, rest));

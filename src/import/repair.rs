@@ -30,7 +30,68 @@ const COMMON: &str = "och är år på för från där då så när även över o
     myndighetsutövning personcentrerade samordnade insatser insatserna kunden kunder
     omvårdnadsinsatser omsorgsinsatser regelverk stadsdelsförvaltningens avtal
     demokratiskt likvärdigt rättssäkra energieffektiv klimatsmarta ekologiska
-    produkter medarbetarskapet medarbetaren huvudmän";
+    produkter medarbetarskapet medarbetaren huvudmän
+    utifrån gång gången året åren nås nå påverka påverkan görs gör göra gjort
+    förutsättningar förutsättning arbetsmiljö arbetsmiljön arbetsmiljöarbetet två
+    gällande gäller gälla måltid måltider måltiden präglas präglar årligen årlig
+    årliga fortsätter fortsätta fortsatt lärande lärdom fånga mångfald mångfalden
+    möjligt möjligheten område områden områdena består bestå första håller hålla
+    hålls nära närhet närstående års förändring förändringar får få åtgärd
+    åtgärder åtgärda sätt sättet otillåten månaden månader klagomål välbefinnande
+    våld särskilt särskild rätt rätten rättigheter rättigheterna nöjd nöjda
+    frågor fråga grön grönt gröna invånare invånarna invånarnas större största
+    genomfört inför utsträckning gå går mänskliga biståndsbeslut innehållet
+    innehåll önskemål önskar hjälp hjälpen uppsökande förebygger språk
+    hälsofrämjande främja främjar utgår utgå förutom levnadsberättelse
+    levnadsberättelser enkät enkäten svårigheter svårt lätt tillfälliga
+    tillfällen besök besöker möter möta upprättad upprätta upprättas
+    upprättandet köpa köp köpt stärka stärkas stärks hämtas häll källsortera
+    källsorterar intranätet riskbedömning riskbedömningar säker säkra
+    säkerhet informationssäkerhet plastanvändning färre svår svåra sårbara
+    sårbarhet förskola förskolor tvätt medarbetarenkät medarbetarenkäten
+    funktionsnedsättning sjukfrånvaro sjukfrånvaron kompetensförsörjning
+    tillsvidareanställda anställda nyanställda kränkande särbehandling
+    förhållningssätt förhållningssätten stående deltagarförteckning
+    frisknärvaro uppmärksamma uppmärksammar inställning friskvårdsbidraget
+    förmåga lösning lösningar båda bedömning bedömningar bedömer bedöms
+    företag begär målgruppen målgrupp medborgarförslag män kvinnor
+    förslag förslaget utförs utförda utfört hemtjänstens vårdbiträden
+    undersköterskor undersköterska äldreomsorgens ohälsa väl välfärdsteknik
+    synliggöra lyhörda primärvårdens biståndshandläggaren omställning
+    omställningen klimatomställning förbrukningsartiklar istället
+    leverantörer ersättas engångsartiklar flergångsartiklar civilsamhället
+    hållbarhetsarbetet innebär innebära eftersträvas tjänstedesign
+    klimatfrågorna nätverksträffar arbetsplatsträffarna kvällspatrull
+    heltidsanställningar anhöriga anhörigperspektivet stödet sjukvården
+    undernäring näringsriktig måltidsservice tillgång därutöver
+    mötesplatser umgänge främjar likvärdiga utgångspunkt hälsosamt åldras
+    färdiga därefter underleverantör ämnet utvecklingsområden
+    självbestämmande värdighet bedömda stödja säkerställas kvalitetssäkring
+    målsättning brukarundersökning brukarundersökningens överföring
+    informationsöverföring övergripande förmedlar vidareförmedlar lön
+    löner lönekriterier läsa lära lär kännedom kännetecknas öppna
+    tydlig tydligt tydliga växer vägledning väg vägar förbättring
+    förbättringar förbättringsarbete förändras ändring ändringar
+    därför därmed således följande följt följande fördel förhindra
+    förhindras förebyggs förstå förståelse förväntningar genomgång
+    genomgångar händelse hänt kräver krävs kännas kännetecken
+    lämplig lämpliga närvaro närvarande nödvändigt nödvändiga på
+    rådgivning samråd särskilda sänka sänks tillämpa tillämpas
+    underlätta uppnå uppnås uppnått utbildningsinsatser värdegrund
+    värdegrunden åtagande åtaganden återkoppling återkommande
+    ökning ökande översyn övrigt övriga";
+
+/// Common words spelled right without å, ä, ö that a confusion could turn
+/// into another word ("har" is not "här"); known so they are left alone.
+const PLAIN: &str = "har hade var vara varit man kan kunna ska skall att det den de dem
+    som med mot vid via vad sin sina sitt sig vi ni alla allt andra annat bland
+    dag dagar tid stad hand land dess tas tar ta ha samt bra mer mera mest ny nya
+    stor stora god goda olika inom genom under mellan efter utan blir bli blev
+    sker ske enligt minst bara kommer andel antal arbete arbeta arbetar arbetet
+    kunder kund ort ton tal mat maten data gamla hela helt sedan sant
+    alltid aldrig annan enda ena redan dock fast klar klara plan planen planer
+    sjukdom vecka veckor ansvar gruppen grupp grupper samarbete lag lagen ramen
+    start tertial bedrivs hantera";
 
 /// Characters OCR puts where a known letter should be.
 fn confusable(known: char, seen: char) -> bool {
@@ -89,7 +150,9 @@ pub struct Dictionary {
 impl Dictionary {
     /// Known words: the built-in list, the bundled plans, and the words of
     /// the input that carry Swedish letters (so they are spelled right).
-    pub fn new(input: &str) -> Dictionary {
+    /// `bundled`: also learn the words of the bundled plans (they help, but
+    /// repairs work from the built-in list and the input alone).
+    pub fn new(input: &str, bundled: bool) -> Dictionary {
         let mut known: HashMap<String, usize> = HashMap::new();
         let mut add = |text: &str, weight: usize| {
             for w in text.split(|c: char| !c.is_alphabetic()) {
@@ -99,8 +162,14 @@ impl Dictionary {
             }
         };
         add(COMMON, 5);
-        for (_, plan) in crate::plan::bundled::PLANS {
-            add(plan, 1);
+        add(PLAIN, 5);
+        if bundled {
+            for (_, plan) in crate::plan::bundled::PLANS {
+                // Ids ("hagerstens-hemtjanst") are slugs, not words.
+                for line in plan.lines().filter(|l| !l.starts_with("id =")) {
+                    add(line, 1);
+                }
+            }
         }
         for w in input.split(|c: char| !c.is_alphabetic()) {
             if w.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']) && w.chars().count() >= 2 {
@@ -119,8 +188,39 @@ impl Dictionary {
         Dictionary { known, by_skeleton }
     }
 
-    /// The known word an OCR-garbled token stands for, if exactly clear.
+    /// The known word an OCR-garbled token stands for, if exactly clear;
+    /// else the same with a first letter OCR misreads: "I" or "|" for "l"
+    /// ("I6sningar" → "lösningar"), "G" for "ö" ("Gver" → "över").
     fn fix(&self, token: &str) -> Option<String> {
+        if let Some(f) = self.fix_word(token) {
+            return Some(f);
+        }
+        let mut chars = token.chars();
+        let first = chars.next()?;
+        let rest = chars.as_str();
+        let second_lower = rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || is_wild(c));
+        if !second_lower || rest.chars().count() < 2 || rest.chars().any(char::is_uppercase) {
+            return None;
+        }
+        let alt = match first {
+            'I' | '|' => 'l',
+            'G' => 'ö',
+            _ => return None,
+        };
+        if self.known.contains_key(&token.to_lowercase()) {
+            return None;
+        }
+        let candidate = format!("{alt}{rest}");
+        if self.known.contains_key(&candidate) {
+            return Some(candidate);
+        }
+        self.fix_word(&candidate)
+    }
+
+    fn fix_word(&self, token: &str) -> Option<String> {
         let n = token.chars().count();
         if !(2..=40).contains(&n) {
             return None;
@@ -137,6 +237,17 @@ impl Dictionary {
         let lower = token.to_lowercase();
         if self.known.contains_key(&lower) {
             return None;
+        }
+        // "0ss": a zero for an o in a known word.
+        if lower.contains('0') {
+            let o = lower.replace('0', "o");
+            if self.known.contains_key(&o) {
+                return Some(if first.is_uppercase() {
+                    token.replace('0', "o")
+                } else {
+                    o
+                });
+            }
         }
         let cands = self.by_skeleton.get(&skeleton(&lower))?;
         let ln: Vec<char> = lower.chars().collect();
@@ -180,13 +291,13 @@ impl Dictionary {
                 return;
             }
             // A token that is only digits or marks is not a word.
-            if token.chars().any(|c| c.is_alphabetic()) {
-                if let Some(f) = self.fix(token) {
-                    out.push_str(&f);
-                    *fixes += 1;
-                    token.clear();
-                    return;
-                }
+            if token.chars().any(|c| c.is_alphabetic())
+                && let Some(f) = self.fix(token)
+            {
+                out.push_str(&f);
+                *fixes += 1;
+                token.clear();
+                return;
             }
             out.push_str(token);
             token.clear();
@@ -199,7 +310,12 @@ impl Dictionary {
                         || chars.get(i + 1).is_some_and(|n| n.is_alphabetic())))
                 || ((c == '6' || c == '0')
                     && chars.get(i + 1).is_some_and(|n| n.is_lowercase())
-                    && (i == 0 || !chars[i - 1].is_ascii_digit() && chars[i - 1] != ','));
+                    && (i == 0 || !chars[i - 1].is_ascii_digit() && chars[i - 1] != ','))
+                // "milj6": a confused letter at the end of a word.
+                || ((c == '6' || c == '0')
+                    && i > 0
+                    && chars[i - 1].is_lowercase()
+                    && !chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()));
             if wordish {
                 token.push(c);
             } else {

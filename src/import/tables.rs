@@ -178,6 +178,23 @@ pub fn better(name: &str, values: &[String]) -> Better {
     }
 }
 
+/// Whether the outcome is reported for women and men apart: the name says
+/// so, or it is sick leave, which the city always reports by sex.
+pub fn by_sex(name: &str) -> bool {
+    let f = fold(name);
+    f.starts_with("sjukfranvaro")
+        || [
+            "kvinnor",
+            "flickor",
+            "pojkar",
+            "perkon",
+            "pakon",
+            "konsuppdel",
+        ]
+        .iter()
+        .any(|k| f.contains(k))
+}
+
 /// Every ISO date (YYYY-MM-DD) in the line, and the line without them.
 pub fn take_dates(line: &str) -> (Vec<Date>, String) {
     let mut dates = Vec::new();
@@ -203,7 +220,7 @@ pub fn parse_date(s: &str) -> Option<Date> {
     let year: u16 = s[..4].parse().ok()?;
     let month: u8 = s[5..7].parse().ok()?;
     let day: u8 = s[8..].parse().ok()?;
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
     let days = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

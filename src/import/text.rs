@@ -16,6 +16,27 @@ impl Line {
     }
 }
 
+/// The input up to `max` bytes, cut after a line break; the rest is
+/// reported (from its first line) as not read.
+pub fn cap<'a>(bytes: &'a [u8], max: usize, unplaced: &mut Vec<(usize, String)>) -> &'a [u8] {
+    if bytes.len() <= max {
+        return bytes;
+    }
+    let cut = bytes[..max]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(max, |p| p + 1);
+    let line = bytes[..cut].iter().filter(|&&b| b == b'\n').count() + 1;
+    unplaced.push((
+        line,
+        format!(
+            "input is {} bytes; only the first {cut} bytes were read (a plan's text is far smaller)",
+            bytes.len()
+        ),
+    ));
+    &bytes[..cut]
+}
+
 /// Decodes the input; non-UTF-8 is decoded lossily and reported.
 pub fn decode(bytes: &[u8], unplaced: &mut Vec<(usize, String)>) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -49,7 +70,7 @@ pub fn split_lines(text: &str) -> Vec<Line> {
                 .map(|c| match c {
                     '\t' => '\t',
                     '\u{a0}' => ' ',
-                    c if c.is_control() => ' ',
+                    c if c.is_control() || crate::sanitize::is_reordering(c) => ' ',
                     c => c,
                 })
                 .collect();
@@ -98,8 +119,9 @@ fn looks_like_furniture(s: &str) -> bool {
 }
 
 /// Removes page headers/footers: "Sid N (M)" lines with the short address
-/// lines around them, and short lines repeated on many pages.
-pub fn remove_furniture(lines: Vec<Line>, repairs: &mut usize) -> Vec<Line> {
+/// lines around them, and short lines repeated on many pages. Returns the
+/// body and the removed lines (they may still name the committee).
+pub fn remove_furniture(lines: Vec<Line>, repairs: &mut usize) -> (Vec<Line>, Vec<Line>) {
     let mut drop = vec![false; lines.len()];
     let mut counts: HashMap<&str, usize> = HashMap::new();
     for l in &lines {
@@ -140,14 +162,16 @@ pub fn remove_furniture(lines: Vec<Line>, repairs: &mut usize) -> Vec<Line> {
         }
     }
     let mut out = Vec::with_capacity(lines.len());
+    let mut removed = Vec::new();
     for (l, d) in lines.into_iter().zip(drop) {
         if d {
             *repairs += 1;
+            removed.push(l);
         } else {
             out.push(l);
         }
     }
-    out
+    (out, removed)
 }
 
 /// When (nearly) every line is followed by a blank line, single blank lines
