@@ -129,6 +129,9 @@ pub fn goal_heading(line: &str) -> Option<(Heading, &str)> {
         }
     }
     // "Nämndmål" alone on its line, the title on the next.
+    if t.len() > 120 {
+        return None;
+    }
     let f = fold(t);
     GOALS
         .iter()
@@ -139,7 +142,7 @@ pub fn goal_heading(line: &str) -> Option<(Heading, &str)> {
 /// A line that is a whole heading (no title text after it).
 pub fn heading_kind(line: &str) -> Option<Heading> {
     let t = line.trim().trim_end_matches(':');
-    if t.chars().count() > 80 {
+    if t.len() > 320 || t.chars().count() > 80 {
         return None;
     }
     if let Some((h, _)) = goal_heading(t) {
@@ -174,6 +177,9 @@ pub fn heading_kind(line: &str) -> Option<Heading> {
 /// The first words of a heading whose keyword is split over two lines
 /// ("Förväntat" / "resultat", "KF:s mål för" / "verksamhetsområdet: …").
 pub fn is_heading_start(line: &str) -> bool {
+    if line.len() > 120 {
+        return false;
+    }
     let f = fold(line);
     if f.len() < 3 || f.len() > 30 {
         return false;

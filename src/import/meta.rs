@@ -93,7 +93,8 @@ fn guess_year(walk: &Walk, lines: &[Line]) -> Option<i64> {
     for l in lines {
         let t = l.text.trim();
         let is_heading = heading_kind(t).is_some();
-        let f = super::classify::fold(t);
+        let head: String = t.chars().take(24).collect();
+        let f = super::classify::fold(&head);
         if is_heading || f.starts_with("indikator") {
             for w in t.split_whitespace() {
                 if let Ok(y) = w.parse::<i64>()
@@ -124,6 +125,10 @@ pub fn committee_in_text<'a>(lines: impl Iterator<Item = &'a Line>) -> Option<St
     for (n, l) in lines.enumerate() {
         let words: Vec<&str> = l.text.split_whitespace().collect();
         for k in 1..words.len() {
+            // Cheap test first: "stadsdels…" words only.
+            if words[k].len() < 14 || !words[k].starts_with(['s', 'S']) {
+                continue;
+            }
             let f = super::classify::fold(words[k]);
             let f = f.strip_suffix('s').unwrap_or(&f);
             if !matches!(f, "stadsdelsnamnd" | "stadsdelsforvaltning") {

@@ -4,9 +4,11 @@
 mod classify;
 pub mod command;
 mod fields;
+mod goals;
 mod meta;
 mod parse;
 mod repair;
+mod rows;
 mod tables;
 mod text;
 

@@ -4,12 +4,13 @@
 
 use super::classify::{Field, Heading, fold, goal_heading, heading_kind};
 use super::fields::{self, Buf};
+use super::rows::{activity_line, indicator_line};
 use super::tables;
 use super::text::Line;
 use crate::plan::*;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Level {
+pub(super) enum Level {
     None,
     Kf,
     Area,
@@ -52,12 +53,12 @@ pub struct Walk {
     pub unplaced: Vec<(usize, String)>,
     pub meta: Meta,
     ctx: Ctx,
-    level: Level,
+    pub(super) level: Level,
     after_goals: bool,
     buf: Buf,
-    title: String,
-    pending: Vec<(usize, String)>,
-    dates: Vec<Date>,
+    pub(super) title: String,
+    pub(super) pending: Vec<(usize, String)>,
+    pub(super) dates: Vec<Date>,
     expect_next: Option<&'static str>,
 }
 
@@ -84,7 +85,7 @@ impl Walk {
         }
     }
 
-    fn parent_id(&self) -> Option<String> {
+    pub(super) fn parent_id(&self) -> Option<String> {
         match self.level {
             Level::None => None,
             Level::Kf => self.kf.last().map(|g| g.id.clone()),
@@ -94,7 +95,7 @@ impl Walk {
         }
     }
 
-    fn unplace(&mut self, no: usize, text: &str) {
+    pub(super) fn unplace(&mut self, no: usize, text: &str) {
         let t = text.trim();
         if !t.is_empty() {
             self.unplaced.push((no, t.to_string()));
@@ -102,7 +103,7 @@ impl Walk {
     }
 
     /// Ends the current context, storing what it gathered.
-    fn close(&mut self) {
+    pub(super) fn close(&mut self) {
         let buf = std::mem::take(&mut self.buf);
         match self.ctx {
             Ctx::Title(h) => self.finish_title(h),
@@ -198,145 +199,6 @@ impl Walk {
             }
         }
     }
-
-    fn finish_title(&mut self, h: Heading) {
-        let title = std::mem::take(&mut self.title).trim().to_string();
-        match h {
-            Heading::KfGoal => {
-                let (id, t) = split_number(&title, self.kf.len() + 1, "K");
-                if !self.kf.iter().any(|g| g.id == id) {
-                    self.kf.push(KfGoal {
-                        id,
-                        title: nonempty(t),
-                    });
-                } else if let Some(pos) = self.kf.iter().position(|g| g.id == id) {
-                    let g = self.kf.remove(pos);
-                    self.kf.push(g);
-                }
-                self.level = Level::Kf;
-            }
-            Heading::AreaGoal => {
-                let (id, t) = split_number(&title, self.area.len() + 1, "O");
-                let kf_goal = match self.kf.last() {
-                    Some(k) => k.id.clone(),
-                    None => {
-                        // The area's number names its KF goal: "2.1" → "2".
-                        let kid = id.split('.').next().unwrap_or("1").to_string();
-                        self.kf.push(KfGoal {
-                            id: kid.clone(),
-                            title: "(KF:s inriktningsmål saknas i källan)".into(),
-                        });
-                        kid
-                    }
-                };
-                if let Some(pos) = self.area.iter().position(|g| g.id == id) {
-                    let g = self.area.remove(pos);
-                    self.area.push(g);
-                } else {
-                    self.area.push(AreaGoal {
-                        id,
-                        kf_goal,
-                        title: nonempty(t),
-                    });
-                }
-                self.level = Level::Area;
-            }
-            Heading::CommitteeGoal => {
-                let area_goal = self.ensure_area();
-                let id = format!("N{}", self.committee.len() + 1);
-                self.committee.push(CommitteeGoal {
-                    id,
-                    area_goal,
-                    title: nonempty(&title),
-                    description: String::new(),
-                    expected_results: Vec::new(),
-                });
-                self.level = Level::Committee;
-            }
-            Heading::UnitGoal => {
-                let committee_goal = self.ensure_committee();
-                let id = format!("E{}", self.unit.len() + 1);
-                let title = strip_emphasis(&title);
-                self.unit.push(UnitGoal {
-                    id,
-                    committee_goal,
-                    title: nonempty(&title),
-                    expected_results: Vec::new(),
-                    ways_of_working: Points::default(),
-                    resources: Points::default(),
-                    follow_up: Points::default(),
-                    development: Points::default(),
-                    comment: Points::default(),
-                });
-                self.level = Level::Unit;
-            }
-            _ => {}
-        }
-    }
-
-    fn ensure_area(&mut self) -> String {
-        if let Some(a) = self.area.last() {
-            return a.id.clone();
-        }
-        if self.kf.is_empty() {
-            self.kf.push(KfGoal {
-                id: "K0".into(),
-                title: "(KF:s inriktningsmål saknas i källan)".into(),
-            });
-        }
-        let kf_goal = self.kf.last().expect("just ensured").id.clone();
-        self.area.push(AreaGoal {
-            id: "O0".into(),
-            kf_goal,
-            title: "(KF:s mål för verksamhetsområdet saknas i källan)".into(),
-        });
-        "O0".into()
-    }
-
-    fn ensure_committee(&mut self) -> String {
-        if let Some(c) = self.committee.last() {
-            return c.id.clone();
-        }
-        let area_goal = self.ensure_area();
-        self.committee.push(CommitteeGoal {
-            id: "N0".into(),
-            area_goal,
-            title: "(nämndmål saknas i källan)".into(),
-            description: String::new(),
-            expected_results: Vec::new(),
-        });
-        "N0".into()
-    }
-}
-
-fn nonempty(s: &str) -> String {
-    if s.trim().is_empty() {
-        "(rubrik saknas i källan)".into()
-    } else {
-        s.trim().to_string()
-    }
-}
-
-/// "*Enheten arbetar …*" → "Enheten arbetar …" (emphasis marks of the export).
-pub fn strip_emphasis(s: &str) -> String {
-    if s.matches('*').count() >= 2 {
-        s.replace('*', "").trim().to_string()
-    } else {
-        s.to_string()
-    }
-}
-
-/// "1.4 Stockholm ska …" → ("1.4", "Stockholm ska …"); "1. Ett …" → ("1", …).
-fn split_number<'a>(t: &'a str, n: usize, prefix: &str) -> (String, &'a str) {
-    let num: String = t
-        .chars()
-        .take_while(|c| c.is_ascii_digit() || *c == '.')
-        .collect();
-    let id = num.trim_end_matches('.').to_string();
-    if id.is_empty() || !id.starts_with(|c: char| c.is_ascii_digit()) {
-        return (format!("{prefix}{n}"), t);
-    }
-    (id, t[num.len()..].trim_start())
 }
 
 /// "Anna Andersson", "AnneCharlotte Persson", "Karl-Erik af Ek": two to
@@ -402,7 +264,7 @@ fn step(w: &mut Walk, l: &Line) {
             return;
         }
     }
-    if matches!(w.ctx, Ctx::Front | Ctx::Toc) && !blank {
+    if matches!(w.ctx, Ctx::Front | Ctx::Toc) && !blank && t.len() <= 400 {
         let f = fold(t);
         if let Some(rest) = t.strip_prefix("Dnr:").or_else(|| t.strip_prefix("Dnr")) {
             w.meta.dnr = Some(rest.trim().to_string());
@@ -543,140 +405,5 @@ fn step(w: &mut Walk, l: &Line) {
             w.unplace(l.no, t);
         }
         _ => w.buf.push((l.no, Some(t.to_string()))),
-    }
-}
-
-fn is_header_cell(t: &str) -> bool {
-    let f = fold(t);
-    f.starts_with("kfsarsmal")
-        || f == "periodicitet"
-        || f == "arsmal"
-        || f == "slutdatum"
-        || f == "startdatum"
-}
-
-fn indicator_line(w: &mut Walk, no: usize, t: &str) {
-    if is_header_cell(t) {
-        return;
-    }
-    if let Some(row) = tables::indicator_row(
-        &w.pending.iter().map(|(_, s)| s.clone()).collect::<Vec<_>>(),
-        t,
-    ) {
-        w.pending.clear();
-        let Some(parent) = w.parent_id() else {
-            w.unplace(no, &format!("indicator outside any goal: {t}"));
-            return;
-        };
-        let clean = |v: &String| Some(v.trim().to_string()).filter(|s| !s.is_empty());
-        let (annual, kf) = match (row.tabbed, row.values.len()) {
-            (_, 0) => (None, None),
-            (true, _) | (false, 2..) => (
-                row.values.first().and_then(clean),
-                row.values.get(1).and_then(clean),
-            ),
-            (false, _) => {
-                let v = clean(&row.values[0]);
-                let text = v
-                    .as_deref()
-                    .is_some_and(|s| !s.starts_with(|c: char| c.is_ascii_digit()));
-                if text || matches!(w.level, Level::Kf | Level::Area) {
-                    (None, v)
-                } else {
-                    (v, None)
-                }
-            }
-        };
-        let better = tables::better(
-            &row.name,
-            &[
-                annual.clone().unwrap_or_default(),
-                kf.clone().unwrap_or_default(),
-            ],
-        );
-        let id = format!("I{}", w.indicators.len() + 1);
-        w.indicators.push(Indicator {
-            id,
-            parent,
-            name: nonempty(&row.name),
-            annual_target: annual,
-            kf_target: kf,
-            periodicity: row.periodicity,
-            by_sex: tables::by_sex(&row.name),
-            better,
-            comment: None,
-        });
-        return;
-    }
-    let lower = t.chars().next().is_some_and(|c| c.is_lowercase());
-    let stripped = tables::strip_icon(t);
-    if w.pending.is_empty()
-        && (lower || stripped.chars().next().is_some_and(|c| c.is_lowercase()))
-        && let Some(i) = w.indicators.last_mut()
-    {
-        i.name.push(' ');
-        i.name.push_str(stripped);
-        i.by_sex = tables::by_sex(&i.name);
-        return;
-    }
-    w.pending.push((no, t.to_string()));
-}
-
-fn activity_line(w: &mut Walk, no: usize, t: &str) {
-    if is_header_cell(t) {
-        return;
-    }
-    let (dates, rest) = tables::take_dates(t);
-    let starts_cont = rest
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_lowercase() || matches!(c, '"' | '”' | '(' | '–' | '—'));
-    if dates.is_empty()
-        && w.pending.is_empty()
-        && w.dates.is_empty()
-        && starts_cont
-        && let Some(a) = w.activities.last_mut()
-    {
-        a.text.push(' ');
-        a.text.push_str(&rest);
-        return;
-    }
-    if !rest.is_empty() {
-        w.pending.push((no, rest));
-    }
-    w.dates.extend(dates);
-    if w.dates.len() >= 2 {
-        let text = w
-            .pending
-            .iter()
-            .map(|(_, s)| s.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
-        let first = w.pending.first().map_or(no, |(n, _)| *n);
-        let (start, end) = (w.dates[0], w.dates[1]);
-        w.pending.clear();
-        w.dates.clear();
-        let Some(parent) = w.parent_id() else {
-            w.unplace(first, &format!("activity outside any goal: {text}"));
-            return;
-        };
-        if text.trim().is_empty() {
-            w.unplace(no, "activity dates without a text");
-            return;
-        }
-        let (start, end) = if end < start {
-            w.unplace(no, "activity ends before it starts; dates swapped");
-            (end, start)
-        } else {
-            (start, end)
-        };
-        let id = format!("A{}", w.activities.len() + 1);
-        w.activities.push(Activity {
-            id,
-            parent,
-            text,
-            start,
-            end,
-        });
     }
 }
