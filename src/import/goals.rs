@@ -13,6 +13,12 @@ impl Walk {
             Heading::KfGoal => {
                 let (id, t) = split_number(&title, self.kf.len() + 1, "K");
                 if !self.kf.iter().any(|g| g.id == id) {
+                    // Ids are unique across kinds: an area goal may be "3".
+                    let id = if self.is_taken(&id) {
+                        self.next_free("K")
+                    } else {
+                        id
+                    };
                     self.kf.push(KfGoal {
                         id,
                         title: nonempty(t),
@@ -30,6 +36,11 @@ impl Walk {
                     None => {
                         // The area's number names its KF goal: "2.1" → "2".
                         let kid = id.split('.').next().unwrap_or("1").to_string();
+                        let kid = if kid == id || self.is_taken(&kid) {
+                            self.next_free("K")
+                        } else {
+                            kid
+                        };
                         self.kf.push(KfGoal {
                             id: kid.clone(),
                             title: "(KF:s inriktningsmål saknas i källan)".into(),
@@ -41,6 +52,11 @@ impl Walk {
                     let g = self.area.remove(pos);
                     self.area.push(g);
                 } else {
+                    let id = if self.is_taken(&id) {
+                        self.next_free("O")
+                    } else {
+                        id
+                    };
                     self.area.push(AreaGoal {
                         id,
                         kf_goal,
@@ -79,6 +95,24 @@ impl Walk {
                 self.level = Level::Unit;
             }
             _ => {}
+        }
+    }
+
+    /// Whether a KF or area goal has this id (the other kinds' ids have
+    /// letters of their own: N, E, I, A).
+    fn is_taken(&self, id: &str) -> bool {
+        self.kf.iter().any(|g| g.id == id) || self.area.iter().any(|g| g.id == id)
+    }
+
+    /// The first free id of `prefix` and a number.
+    fn next_free(&self, prefix: &str) -> String {
+        let mut n = self.kf.len() + self.area.len();
+        loop {
+            let id = format!("{prefix}{n}");
+            if !self.is_taken(&id) {
+                return id;
+            }
+            n += 1;
         }
     }
 

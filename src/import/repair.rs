@@ -3,6 +3,7 @@
 //! dictionary of known words, plus a few line-level OCR fixes.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Words every plan uses; the dictionary also learns the words of the
 /// bundled plans and the correctly spelled words of the input itself.
@@ -142,40 +143,15 @@ fn skeleton(word: &str) -> String {
     s
 }
 
-pub struct Dictionary {
+/// Known words with their weights, and the words with Swedish letters by
+/// skeleton.
+struct Words {
     known: HashMap<String, usize>,
     by_skeleton: HashMap<String, Vec<String>>,
 }
 
-impl Dictionary {
-    /// Known words: the built-in list, the bundled plans, and the words of
-    /// the input that carry Swedish letters (so they are spelled right).
-    /// `bundled`: also learn the words of the bundled plans (they help, but
-    /// repairs work from the built-in list and the input alone).
-    pub fn new(input: &str, bundled: bool) -> Dictionary {
-        let mut known: HashMap<String, usize> = HashMap::new();
-        let mut add = |text: &str, weight: usize| {
-            for w in text.split(|c: char| !c.is_alphabetic()) {
-                if w.chars().count() >= 2 {
-                    *known.entry(w.to_lowercase()).or_default() += weight;
-                }
-            }
-        };
-        add(COMMON, 5);
-        add(PLAIN, 5);
-        if bundled {
-            for (_, plan) in crate::plan::bundled::PLANS {
-                // Ids ("hagerstens-hemtjanst") are slugs, not words.
-                for line in plan.lines().filter(|l| !l.starts_with("id =")) {
-                    add(line, 1);
-                }
-            }
-        }
-        for w in input.split(|c: char| !c.is_alphabetic()) {
-            if w.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']) && w.chars().count() >= 2 {
-                *known.entry(w.to_lowercase()).or_default() += 1;
-            }
-        }
+impl Words {
+    fn index(known: HashMap<String, usize>) -> Words {
         let mut by_skeleton: HashMap<String, Vec<String>> = HashMap::new();
         for w in known.keys() {
             if w.contains(['å', 'ä', 'ö', 'é']) {
@@ -185,7 +161,69 @@ impl Dictionary {
                 }
             }
         }
-        Dictionary { known, by_skeleton }
+        Words { known, by_skeleton }
+    }
+}
+
+fn add_words(known: &mut HashMap<String, usize>, text: &str, weight: usize) {
+    for w in text.split(|c: char| !c.is_alphabetic()) {
+        if w.chars().count() >= 2 {
+            *known.entry(w.to_lowercase()).or_default() += weight;
+        }
+    }
+}
+
+/// The built-in words, with or without the bundled plans' words: built
+/// once per process.
+fn base(bundled: bool) -> &'static Words {
+    static WITH: OnceLock<Words> = OnceLock::new();
+    static WITHOUT: OnceLock<Words> = OnceLock::new();
+    let cell = if bundled { &WITH } else { &WITHOUT };
+    cell.get_or_init(|| {
+        let mut known = HashMap::new();
+        add_words(&mut known, COMMON, 5);
+        add_words(&mut known, PLAIN, 5);
+        if bundled {
+            for (_, plan) in crate::plan::bundled::PLANS {
+                // Ids ("hagerstens-hemtjanst") are slugs, not words.
+                for line in plan.lines().filter(|l| !l.starts_with("id =")) {
+                    add_words(&mut known, line, 1);
+                }
+            }
+        }
+        Words::index(known)
+    })
+}
+
+pub struct Dictionary {
+    base: &'static Words,
+    input: Words,
+}
+
+impl Dictionary {
+    /// Known words: the built-in list, the bundled plans, and the words of
+    /// the input that carry Swedish letters (so they are spelled right).
+    /// `bundled`: also learn the words of the bundled plans (they help, but
+    /// repairs work from the built-in list and the input alone).
+    pub fn new(input: &str, bundled: bool) -> Dictionary {
+        let mut known: HashMap<String, usize> = HashMap::new();
+        for w in input.split(|c: char| !c.is_alphabetic()) {
+            if w.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']) && w.chars().count() >= 2 {
+                *known.entry(w.to_lowercase()).or_default() += 1;
+            }
+        }
+        Dictionary {
+            base: base(bundled),
+            input: Words::index(known),
+        }
+    }
+
+    fn weight(&self, w: &str) -> usize {
+        self.base.known.get(w).copied().unwrap_or(0) + self.input.known.get(w).copied().unwrap_or(0)
+    }
+
+    fn is_known(&self, w: &str) -> bool {
+        self.weight(w) > 0
     }
 
     /// The known word an OCR-garbled token stands for, if exactly clear;
@@ -206,15 +244,15 @@ impl Dictionary {
             return None;
         }
         let alt = match first {
-            'I' | '|' => 'l',
+            'I' | '|' | '1' => 'l',
             'G' => 'ö',
             _ => return None,
         };
-        if self.known.contains_key(&token.to_lowercase()) {
+        if self.is_known(&token.to_lowercase()) {
             return None;
         }
         let candidate = format!("{alt}{rest}");
-        if self.known.contains_key(&candidate) {
+        if self.is_known(&candidate) {
             return Some(candidate);
         }
         self.fix_word(&candidate)
@@ -235,13 +273,13 @@ impl Dictionary {
             return None;
         }
         let lower = token.to_lowercase();
-        if self.known.contains_key(&lower) {
+        if self.is_known(&lower) {
             return None;
         }
         // "0ss": a zero for an o in a known word.
         if lower.contains('0') {
             let o = lower.replace('0', "o");
-            if self.known.contains_key(&o) {
+            if self.is_known(&o) {
                 return Some(if first.is_uppercase() {
                     token.replace('0', "o")
                 } else {
@@ -249,25 +287,39 @@ impl Dictionary {
                 });
             }
         }
-        let cands = self.by_skeleton.get(&skeleton(&lower))?;
+        let sk = skeleton(&lower);
+        let cands: Vec<&String> = [&self.base.by_skeleton, &self.input.by_skeleton]
+            .iter()
+            .filter_map(|m| m.get(&sk))
+            .flatten()
+            .collect();
         let ln: Vec<char> = lower.chars().collect();
+        // Letter for letter first; else one extra OCR mark inside a
+        // confused run ("ké&nna" for "känna").
+        let same = |k: &&String| {
+            let kc: Vec<char> = k.chars().collect();
+            kc.len() == ln.len() && kc.iter().zip(&ln).all(|(&a, &b)| confusable(a, b))
+        };
+        let extra = |k: &&String| {
+            let kc: Vec<char> = k.chars().collect();
+            kc.len() + 1 == ln.len()
+                && (0..ln.len()).any(|skip| {
+                    is_wild(ln[skip])
+                        && ln
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| *i != skip)
+                            .zip(&kc)
+                            .all(|((_, &b), &a)| confusable(a, b))
+                })
+        };
+        let weight = |k: &&String| (self.weight(k), std::cmp::Reverse((*k).clone()));
         let best = cands
             .iter()
-            .filter(|k| {
-                let kc: Vec<char> = k.chars().collect();
-                if kc.len() == ln.len() {
-                    kc.iter().zip(&ln).all(|(&a, &b)| confusable(a, b))
-                } else {
-                    // One extra OCR mark inside a confused run ("ké&nna").
-                    kc.len() + 1 == ln.len()
-                }
-            })
-            .max_by_key(|k| {
-                (
-                    self.known.get(*k).copied().unwrap_or(0),
-                    std::cmp::Reverse((*k).clone()),
-                )
-            })?;
+            .copied()
+            .filter(same)
+            .max_by_key(weight)
+            .or_else(|| cands.iter().copied().filter(extra).max_by_key(weight))?;
         let mut out = String::with_capacity(best.len());
         let capital = first.is_uppercase();
         for (i, c) in best.chars().enumerate() {
@@ -310,7 +362,14 @@ impl Dictionary {
                         || chars.get(i + 1).is_some_and(|n| n.is_alphabetic())))
                 || ((c == '6' || c == '0')
                     && chars.get(i + 1).is_some_and(|n| n.is_lowercase())
-                    && (i == 0 || !chars[i - 1].is_ascii_digit() && chars[i - 1] != ','))
+                    && (i == 0
+                        || token == "1"
+                        || !chars[i - 1].is_ascii_digit() && chars[i - 1] != ','))
+                // "16n": a one for an l before a confused letter ("lön").
+                || (c == '1'
+                    && (i == 0 || !chars[i - 1].is_alphanumeric())
+                    && chars.get(i + 1) == Some(&'6')
+                    && chars.get(i + 2).is_some_and(|n| n.is_lowercase()))
                 // "milj6": a confused letter at the end of a word.
                 || ((c == '6' || c == '0')
                     && i > 0
@@ -334,7 +393,10 @@ fn fix_line_start(line: &str) -> std::borrow::Cow<'_, str> {
     let t = line.trim_start();
     let indent = &line[..line.len() - t.len()];
     if let Some(rest) = t.strip_prefix("| ") {
-        return format!("{indent}I {rest}").into();
+        return format!("{indent}I {}", rest.replace(". | ", ". I ")).into();
+    }
+    if t.contains(". | ") {
+        return line.replace(". | ", ". I ").into();
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=2).contains(&digits) {
