@@ -216,4 +216,19 @@ fn user_errors_name_the_file_and_write_nothing() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(!right.exists());
+    // A file name that cannot be a unit id.
+    let odd = ws.join("plans/2025/Min enhet.toml");
+    let out = sb.run(&[
+        "import",
+        fixture("seed-001.txt").to_str().unwrap(),
+        "-o",
+        odd.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("--unit-id"),
+        "{}",
+        text(&out.stderr)
+    );
+    assert!(!odd.exists());
 }

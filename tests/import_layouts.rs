@@ -68,8 +68,12 @@ fn shape(p: &Plan) -> Vec<String> {
 }
 
 fn assert_same_shape(variant: &str, what: &str) {
-    let plain = import(seed_001().as_bytes(), None);
-    let imp = import(variant.as_bytes(), None);
+    assert_same_shape_as(&seed_001(), variant.as_bytes(), what);
+}
+
+fn assert_same_shape_as(base: &str, variant: &[u8], what: &str) {
+    let plain = import(base.as_bytes(), None);
+    let imp = import(variant, None);
     assert_valid(&imp);
     assert!(imp.unplaced.is_empty(), "{what}: {:?}", imp.unplaced);
     let (a, b) = (shape(&plain.plan), shape(&imp.plan));
@@ -221,4 +225,23 @@ fn table_cells_on_lines_of_their_own() {
         .collect();
     assert!(rows > 20, "{rows} rows");
     assert_same_shape(&text, "one cell per line");
+}
+
+#[test]
+fn windows_line_ends_and_encodings() {
+    let crlf = seed_001().replace('\n', "\r\n");
+    assert_same_shape(&crlf, "CRLF");
+    // Latin-1 (Windows-1252) and UTF-16 exports of the same text.
+    let latin: String = seed_001()
+        .chars()
+        .map(|c| if u32::from(c) < 0x100 { c } else { '-' })
+        .collect();
+    let bytes: Vec<u8> = latin.chars().map(|c| u32::from(c) as u8).collect();
+    assert!(std::str::from_utf8(&bytes).is_err());
+    assert_same_shape_as(&latin, &bytes, "Latin-1");
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(seed_001().encode_utf16().flat_map(u16::to_le_bytes));
+    assert_same_shape_as(&seed_001(), &utf16, "UTF-16");
+    let imp = import(&utf16, None);
+    assert_eq!(imp.plan.unit.name, "Hägersten-Älvsjös hemtjänst");
 }

@@ -94,14 +94,22 @@ fn import(req: &Request) -> anyhow::Result<ExitCode> {
         imp.repairs,
         imp.unplaced.len()
     );
-    if let Some((year, _)) = place
-        && year != p.unit.year
-    {
-        anyhow::bail!(
-            "the plan is for {} but the output is in plans/{year}/; name a file in plans/{}/",
-            p.unit.year,
-            p.unit.year
-        );
+    if let Some((year, stem)) = &place {
+        if *year != p.unit.year {
+            anyhow::bail!(
+                "the plan is for {} but the output is in plans/{year}/; name a file in plans/{}/",
+                p.unit.year,
+                p.unit.year
+            );
+        }
+        if *stem != p.unit.id {
+            anyhow::bail!(
+                "the unit id is {:?} but the output is named {}.toml; name it {}.toml or pass --unit-id",
+                p.unit.id,
+                shown(stem),
+                p.unit.id
+            );
+        }
     }
     if req.strict && !imp.unplaced.is_empty() {
         eprintln!(

@@ -40,8 +40,34 @@ pub fn cap<'a>(bytes: &'a [u8], max: usize, unplaced: &mut Vec<(usize, String)>)
 /// Decodes the input; non-UTF-8 is decoded lossily and reported.
 pub fn decode(bytes: &[u8], unplaced: &mut Vec<(usize, String)>) -> String {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Windows "Unicode" text: UTF-16 with its byte-order mark.
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes as fn([u8; 2]) -> u16)),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, u16::from_be_bytes as fn([u8; 2]) -> u16)),
+        _ => None,
+    };
+    if let Some((rest, unit)) = utf16 {
+        let units = rest.chunks_exact(2).map(|p| unit([p[0], p[1]]));
+        unplaced.push((
+            0,
+            "input read as UTF-16 (it starts with a UTF-16 byte-order mark)".into(),
+        ));
+        return char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect();
+    }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
+        Err(e) if looks_like_latin1(bytes) => {
+            unplaced.push((
+                0,
+                format!(
+                    "input is not valid UTF-8 (first bad byte at offset {}); read as Latin-1 (Windows-1252), whose å, ä, ö it has",
+                    e.valid_up_to()
+                ),
+            ));
+            bytes.iter().map(|&b| char::from(b)).collect()
+        }
         Err(e) => {
             let line = bytes[..e.valid_up_to()]
                 .iter()
@@ -58,6 +84,17 @@ pub fn decode(bytes: &[u8], unplaced: &mut Vec<(usize, String)>) -> String {
             String::from_utf8_lossy(bytes).into_owned()
         }
     }
+}
+
+/// Text from an older Windows tool: its bytes above ASCII are nearly all
+/// the Latin-1 codes of å, ä, ö, é (and their capitals).
+fn looks_like_latin1(bytes: &[u8]) -> bool {
+    let high = bytes.iter().filter(|&&b| b >= 0x80).count();
+    let swedish = bytes
+        .iter()
+        .filter(|&&b| matches!(b, 0xE5 | 0xE4 | 0xF6 | 0xC5 | 0xC4 | 0xD6 | 0xE9 | 0xC9))
+        .count();
+    high > 0 && swedish * 10 >= high * 9
 }
 
 /// Splits into lines, removing control characters and trailing space.
