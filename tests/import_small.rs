@@ -215,3 +215,18 @@ fn committee_and_chief_from_labels_and_headers() {
     assert_eq!(imp.plan.unit.chief.as_deref(), Some("Kim Berg"));
     assert!(!to_toml(&imp.plan).contains("Sid 2"));
 }
+
+#[test]
+fn indicator_columns_follow_the_header() {
+    // Another export puts last year's outcome before the targets.
+    let text = SMALL
+        .replace(
+            "Indikator\tÅrsmål\tKF:s årsmål år 2027\tPeriodicitet",
+            "Indikator\tUtfall 2026\tÅrsmål\tKF:s årsmål år 2027\tPeriodicitet",
+        )
+        .replace(
+            "Andel nöjda föräldrar\t90 %\t88 %\tÅr",
+            "Andel nöjda föräldrar\t85 %\t90 %\t88 %\tÅr",
+        );
+    check_small(&import(text.as_bytes(), None));
+}

@@ -57,6 +57,9 @@ pub struct Walk {
     after_goals: bool,
     buf: Buf,
     pub(super) title: String,
+    /// Where Årsmål and KF:s årsmål are among a tabbed table's values,
+    /// when its header says so.
+    pub(super) columns: Option<tables::Columns>,
     pub(super) pending: Vec<(usize, String)>,
     pub(super) dates: Vec<Date>,
     expect_next: Option<&'static str>,
@@ -82,6 +85,7 @@ impl Walk {
             pending: Vec::new(),
             dates: Vec::new(),
             expect_next: None,
+            columns: None,
         }
     }
 
@@ -374,7 +378,10 @@ fn step(w: &mut Walk, l: &Line) {
                 w.ctx = Ctx::Section;
             }
             Heading::Field(f) => w.ctx = Ctx::Field(f),
-            Heading::IndicatorTable => w.ctx = Ctx::Indicators,
+            Heading::IndicatorTable => {
+                w.columns = tables::header_columns(t);
+                w.ctx = Ctx::Indicators;
+            }
             Heading::ActivityTable => w.ctx = Ctx::Activities,
             h => w.ctx = Ctx::Title(h),
         }

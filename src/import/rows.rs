@@ -33,13 +33,17 @@ pub(super) fn indicator_line(w: &mut Walk, no: usize, t: &str) {
             return;
         };
         let clean = |v: &String| Some(v.trim().to_string()).filter(|s| !s.is_empty());
-        let (annual, kf) = match (row.tabbed, row.values.len()) {
-            (_, 0) => (None, None),
-            (true, _) | (false, 2..) => (
+        let (annual, kf) = match (row.tabbed, row.values.len(), w.columns) {
+            (_, 0, _) => (None, None),
+            (true, _, Some(cols)) => {
+                let at = |i: Option<usize>| i.and_then(|i| row.values.get(i)).and_then(clean);
+                (at(cols.annual), at(cols.kf))
+            }
+            (true, _, None) | (false, 2.., _) => (
                 row.values.first().and_then(clean),
                 row.values.get(1).and_then(clean),
             ),
-            (false, _) => {
+            (false, _, _) => {
                 let v = clean(&row.values[0]);
                 let text = v
                     .as_deref()

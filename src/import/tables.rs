@@ -14,6 +14,34 @@ pub struct Row {
     pub tabbed: bool,
 }
 
+/// Where Årsmål and KF:s årsmål are among a row's values (the cells
+/// between the name and the periodicity).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    pub annual: Option<usize>,
+    pub kf: Option<usize>,
+}
+
+/// The columns of a tab-separated indicator header ("Indikator\tUtfall
+/// 2025\tÅrsmål\tKF:s årsmål år 2026\tPeriodicitet"); `None` when the
+/// header is not tabbed or is the usual name, Årsmål, KF:s årsmål, period.
+pub fn header_columns(header: &str) -> Option<Columns> {
+    let cells: Vec<String> = header.split('\t').map(fold).collect();
+    if cells.len() < 3 {
+        return None;
+    }
+    let find = |pred: &dyn Fn(&str) -> bool| cells.iter().skip(1).position(|c| pred(c));
+    let cols = Columns {
+        annual: find(&|c: &str| c.starts_with("arsmal")),
+        kf: find(&|c: &str| c.starts_with("kfsarsmal") || c.starts_with("kfsmal")),
+    };
+    let usual = Columns {
+        annual: Some(0),
+        kf: Some(1),
+    };
+    (cols != usual).then_some(cols)
+}
+
 /// Junk OCR makes of a table's check-box icons: "c", "¢", "v", "¥J", "€".
 pub fn strip_icon(s: &str) -> &str {
     let t = s.trim_start();
