@@ -232,3 +232,18 @@ fn user_errors_name_the_file_and_write_nothing() {
     );
     assert!(!odd.exists());
 }
+
+#[test]
+fn a_file_that_is_no_plan_is_refused_briefly() {
+    // Forty thousand empty enhetsmål: more than a plan file may hold.
+    let sb = Sandbox::new();
+    let file = sb.path().join("many.txt");
+    std::fs::write(&file, "Enhetsmål: x\n".repeat(40_000)).unwrap();
+    let out = sb.run(&["import", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = text(&out.stderr);
+    assert!(err.contains("is this a plan's text?"), "{err}");
+    assert!(err.contains("more notes"), "{err}");
+    assert!(err.lines().count() < 210, "{} lines", err.lines().count());
+}

@@ -20,6 +20,10 @@ pub struct Request<'a> {
 /// Longest piece of unplaced text shown on one diagnostic line.
 const SHOWN_CHARS: usize = 120;
 
+/// At most this many notes and unplaced texts are listed (a plan's text
+/// has a handful; thousands mean the file is not a plan's text).
+const MAX_SHOWN: usize = 200;
+
 /// Exit status: 0 written, 1 `--strict` and some text was not placed
 /// (nothing written), 2 anything else (unreadable input, unwritable
 /// output, a plan that does not pass `check`).
@@ -70,14 +74,23 @@ fn import(req: &Request) -> anyhow::Result<ExitCode> {
         (None, _) => None,
     };
     let imp = super::import(&bytes, unit_id.as_deref());
-    for (line, note) in &imp.notes {
+    for (line, note) in imp.notes.iter().take(MAX_SHOWN) {
         match line {
             0 => eprintln!("{shown_name}: note: {}", shown(note)),
             n => eprintln!("{shown_name}:{n}: note: {}", shown(note)),
         }
     }
-    for (line, text) in &imp.unplaced {
+    if imp.notes.len() > MAX_SHOWN {
+        eprintln!("{shown_name}: … {} more notes", imp.notes.len() - MAX_SHOWN);
+    }
+    for (line, text) in imp.unplaced.iter().take(MAX_SHOWN) {
         eprintln!("{shown_name}:{line}: not placed: {}", shown(text));
+    }
+    if imp.unplaced.len() > MAX_SHOWN {
+        eprintln!(
+            "{shown_name}: … {} more texts not placed",
+            imp.unplaced.len() - MAX_SHOWN
+        );
     }
     let p = &imp.plan;
     eprintln!(
@@ -119,6 +132,13 @@ fn import(req: &Request) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     let toml = to_toml(p);
+    if toml.len() > crate::plan::load::MAX_PLAN_BYTES {
+        anyhow::bail!(
+            "{shown_name}: the plan would be {} bytes, more than a plan file may be ({} bytes); is this a plan's text? Nothing written",
+            toml.len(),
+            crate::plan::load::MAX_PLAN_BYTES
+        );
+    }
     // The plan is checked as `tertial check` will read it back.
     let check_name = req
         .output
