@@ -111,7 +111,7 @@ pub enum Command {
     /// OCR output). Text that cannot be placed is reported with its line;
     /// the plan is checked before it is written.
     Import {
-        /// The plan's text (UTF-8).
+        /// The plan's text (UTF-8, UTF-16 with a byte-order mark, or Latin-1).
         file: PathBuf,
         /// Write the plan here (default: standard output). A file there is
         /// replaced (written beside it first, then renamed). In a

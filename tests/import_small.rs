@@ -230,3 +230,25 @@ fn indicator_columns_follow_the_header() {
         );
     check_small(&import(text.as_bytes(), None));
 }
+
+#[test]
+fn soft_hyphens_at_line_ends_are_joined() {
+    for mark in ['\u{ad}', '¬'] {
+        let text = SMALL.replace(
+            "hanterar kemikalier varsamt",
+            &format!("hanterar kem{mark}\nikalier varsamt"),
+        );
+        let imp = import(text.as_bytes(), None);
+        check_small(&imp);
+        let uppdrag = imp
+            .plan
+            .sections
+            .iter()
+            .find(|s| s.title == "Enhetens uppdrag")
+            .unwrap();
+        assert_eq!(
+            uppdrag.text,
+            "Vi tar hand om barn och hanterar kemikalier varsamt."
+        );
+    }
+}

@@ -255,28 +255,35 @@ pub fn join_hyphenation(lines: Vec<Line>, repairs: &mut usize) -> Vec<Line> {
     let mut iter = lines.into_iter().peekable();
     while let Some(mut l) = iter.next() {
         loop {
-            let ends = {
+            // A hyphen, or a soft hyphen or "¬" (always a break in a word).
+            let (mark, soft) = {
                 let t = l.text.trim_end();
                 let mut cs = t.chars().rev();
-                matches!((cs.next(), cs.next()), (Some('-'), Some(c)) if c.is_alphabetic())
+                match (cs.next(), cs.next()) {
+                    (Some('-'), Some(c)) if c.is_alphabetic() => (Some('-'), false),
+                    (Some(m @ ('\u{ad}' | '¬')), Some(c)) if c.is_alphabetic() => (Some(m), true),
+                    _ => (None, false),
+                }
             };
-            if !ends {
+            let Some(mark) = mark else {
                 break;
-            }
+            };
             let next_ok = match iter.peek() {
                 Some(n) => {
                     let nt = n.text.trim_start();
                     let first = nt.split_whitespace().next().unwrap_or("");
                     nt.chars().next().is_some_and(|c| c.is_lowercase())
-                        && !matches!(first, "och" | "eller" | "samt" | "som" | "till")
+                        && (soft || !matches!(first, "och" | "eller" | "samt" | "som" | "till"))
                 }
                 None => false,
             };
             if !next_ok {
                 break;
             }
-            let n = iter.next().expect("peeked");
-            let cut = l.text.trim_end().len() - 1;
+            let Some(n) = iter.next() else {
+                break;
+            };
+            let cut = l.text.trim_end().len() - mark.len_utf8();
             l.text.truncate(cut);
             l.text.push_str(n.text.trim_start());
             *repairs += 1;
