@@ -252,3 +252,30 @@ fn soft_hyphens_at_line_ends_are_joined() {
         );
     }
 }
+
+#[test]
+fn the_title_line_may_name_the_unit() {
+    let text = SMALL.replace(
+        "Verksamhetsplan 2027\nTestenhetens förskola\n",
+        "Verksamhetsplan för 2027 Testenhetens förskola\n",
+    );
+    check_small(&import(text.as_bytes(), None));
+}
+
+#[test]
+fn without_a_front_page_the_name_is_the_most_frequent_unit_phrase() {
+    let body = SMALL
+        .split_once("Inledning\n")
+        .map(|(_, b)| format!("Inledning\n{b}"))
+        .unwrap();
+    let text = body.replace(
+        "Vi tar hand om barn",
+        "Beställarenhet 3 tar hand om barn. Beställarenhet 3 är liten",
+    );
+    let imp = import(text.as_bytes(), None);
+    assert_valid(&imp);
+    assert_eq!(imp.plan.unit.name, "Beställarenhet 3");
+    assert_eq!(imp.plan.unit.id, "bestallarenhet-3");
+    assert_eq!(imp.plan.unit.year, 2027);
+    assert_eq!(imp.plan.unit_goals.len(), 1);
+}

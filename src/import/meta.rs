@@ -66,9 +66,22 @@ fn guess_name(lines: &[Line]) -> Option<String> {
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
     for (n, l) in lines.iter().enumerate() {
         let words: Vec<&str> = l.text.split_whitespace().collect();
-        for k in 1..words.len() {
+        for k in 0..words.len() {
             let kind = words[k].trim_end_matches(['.', ',', ':']);
-            if !KINDS.contains(&kind) {
+            // "Beställarenhet 2": a kind and its number.
+            if let Some(num) = words
+                .get(k + 1)
+                .map(|w| w.trim_end_matches(['.', ',', ':']))
+                && kind.chars().next().is_some_and(char::is_uppercase)
+                && KINDS.contains(&kind.to_lowercase().as_str())
+                && (1..=2).contains(&num.len())
+                && num.bytes().all(|b| b.is_ascii_digit())
+            {
+                let e = counts.entry(format!("{kind} {num}")).or_insert((0, n));
+                e.0 += 1;
+                continue;
+            }
+            if k == 0 || !KINDS.contains(&kind) {
                 continue;
             }
             let prev = words[k - 1];

@@ -219,6 +219,27 @@ pub fn looks_like_name(t: &str) -> bool {
             .all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '.'))
 }
 
+/// The front page's title: "Verksamhetsplan 2026", "Verksamhetsplan för
+/// 2026", "Verksamhetsplan 2026 Hägerstens hemtjänst": the year, and the
+/// unit's name when it is on the same line.
+fn title_line(t: &str) -> Option<(i64, Option<&str>)> {
+    let mut words = t.split_whitespace();
+    if fold(words.next()?) != "verksamhetsplan" {
+        return None;
+    }
+    let mut rest = t.trim_start()[t.trim_start().find(char::is_whitespace)?..].trim_start();
+    if let Some(r) = rest.strip_prefix("för ") {
+        rest = r.trim_start();
+    }
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let year: i64 = rest.get(..digits).filter(|_| digits == 4)?.parse().ok()?;
+    let name = rest[digits..]
+        .trim_start_matches([' ', ',', ':', '-', '–'])
+        .trim();
+    let named = name.chars().next().is_some_and(char::is_uppercase) && name.chars().count() <= 80;
+    Some((year, named.then_some(name)))
+}
+
 fn is_toc_line(t: &str) -> bool {
     let t = t.trim_end();
     let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
@@ -284,9 +305,12 @@ fn step(w: &mut Walk, l: &Line) {
             w.meta.committee = Some(rest.trim().to_string());
             return;
         }
-        if f.starts_with("verksamhetsplan") && f.len() == 19 {
-            w.meta.year = f[15..].parse().ok();
-            w.expect_next = Some("unit");
+        if let Some((year, name)) = title_line(t) {
+            w.meta.year = Some(year);
+            match name {
+                Some(n) => w.meta.unit_name = Some(n.to_string()),
+                None => w.expect_next = Some("unit"),
+            }
             return;
         }
         if f == "innehallsforteckning" || f == "innehall" {
