@@ -4,6 +4,7 @@
 mod classify;
 pub mod command;
 mod fields;
+mod front;
 mod goals;
 mod meta;
 mod parse;
@@ -11,6 +12,7 @@ mod repair;
 mod rows;
 mod tables;
 mod text;
+mod words;
 
 use crate::plan::{Plan, SCHEMA_VERSION};
 
