@@ -107,6 +107,25 @@ pub enum Command {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// Make a plan file from the text of a verksamhetsplan (PDF-to-text or
+    /// OCR output). Text that cannot be placed is reported with its line;
+    /// the plan is checked before it is written.
+    Import {
+        /// The plan's text (UTF-8, UTF-16 with a byte-order mark, or Latin-1).
+        file: PathBuf,
+        /// Write the plan here (default: standard output). A file there is
+        /// replaced (written beside it first, then renamed). In a
+        /// workspace's plans/<year>/ the file name is the unit id.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The unit's id (default: the file name under plans/<year>/, else
+        /// made from the unit's name).
+        #[arg(long)]
+        unit_id: Option<String>,
+        /// Exit with status 1 and write nothing when any text could not be placed.
+        #[arg(long)]
+        strict: bool,
+    },
     /// The history of follow-ups: who committed what, when, with which
     /// status, and how each goal's rating changed.
     Log {

@@ -9,6 +9,7 @@ pub mod fuzzy;
 pub mod generate;
 pub mod history;
 pub mod i18n;
+pub mod import;
 pub mod keymap;
 pub mod plan;
 pub mod record;

@@ -61,6 +61,19 @@ fn main() -> ExitCode {
             format,
             output,
         }) => export(dir, &unit, &period, &format, output.as_deref()),
+        Some(Command::Import {
+            file,
+            output,
+            unit_id,
+            strict,
+        }) => {
+            return tertial::import::command::run(&tertial::import::command::Request {
+                file: &file,
+                output: output.as_deref(),
+                unit_id: unit_id.as_deref(),
+                strict,
+            });
+        }
         Some(Command::Log {
             dir,
             unit,

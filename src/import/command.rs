@@ -1,0 +1,195 @@
+//! `tertial import`: reads a plan's text, reports what it could not place,
+//! checks the plan it made and writes it (atomically) to a file or stdout.
+
+use crate::plan::{parse_plan, validate::is_slug, write::to_toml};
+use crate::sanitize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+pub struct Request<'a> {
+    pub file: &'a Path,
+    /// Where to write the plan; standard output when `None`. An existing
+    /// file there is replaced, since the user named it; nothing else is.
+    pub output: Option<&'a Path>,
+    pub unit_id: Option<&'a str>,
+    /// Text that could not be placed is an error: nothing is written.
+    pub strict: bool,
+}
+
+/// Longest piece of unplaced text shown on one diagnostic line.
+const SHOWN_CHARS: usize = 120;
+
+/// At most this many notes and unplaced texts are listed (a plan's text
+/// has a handful; thousands mean the file is not a plan's text).
+const MAX_SHOWN: usize = 200;
+
+/// Exit status: 0 written, 1 `--strict` and some text was not placed
+/// (nothing written), 2 anything else (unreadable input, unwritable
+/// output, a plan that does not pass `check`).
+pub fn run(req: &Request) -> ExitCode {
+    match import(req) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("tertial: {}", sanitize::line(&format!("{e:#}")));
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// One line of untrusted text, made safe and short for the terminal.
+pub fn shown(text: &str) -> String {
+    let clean = sanitize::line(text);
+    if clean.chars().count() <= SHOWN_CHARS {
+        return clean.into_owned();
+    }
+    let mut s: String = clean.chars().take(SHOWN_CHARS - 1).collect();
+    s.push('…');
+    s
+}
+
+/// `.../plans/<year>/<stem>.toml`: the place `check` expects a plan, which
+/// fixes its year and unit id.
+fn workspace_place(out: &Path) -> Option<(i64, String)> {
+    let stem = out.file_stem()?.to_str()?;
+    (out.extension()? == "toml").then_some(())?;
+    let year_dir = out.parent()?;
+    let year: i64 = year_dir.file_name()?.to_str()?.parse().ok()?;
+    (year_dir.parent()?.file_name()? == crate::workspace::PLANS_DIR).then_some(())?;
+    Some((year, stem.to_string()))
+}
+
+fn import(req: &Request) -> anyhow::Result<ExitCode> {
+    let name = req.file.display().to_string();
+    let shown_name = sanitize::line(&name).into_owned();
+    let bytes = std::fs::read(req.file)
+        .map_err(|e| anyhow::anyhow!("{shown_name}: cannot read the plan's text: {e}"))?;
+    let place = req.output.and_then(workspace_place);
+    let unit_id: Option<String> = match (req.unit_id, &place) {
+        (Some(id), Some((_, stem))) if id != stem => anyhow::bail!(
+            "--unit-id {id:?} but the output is named {stem}.toml; `tertial check` wants them to agree"
+        ),
+        (Some(id), _) => Some(id.to_string()),
+        (None, Some((_, stem))) if is_slug(stem) => Some(stem.clone()),
+        (None, _) => None,
+    };
+    let imp = super::import(&bytes, unit_id.as_deref());
+    for (line, note) in imp.notes.iter().take(MAX_SHOWN) {
+        match line {
+            0 => eprintln!("{shown_name}: note: {}", shown(note)),
+            n => eprintln!("{shown_name}:{n}: note: {}", shown(note)),
+        }
+    }
+    if imp.notes.len() > MAX_SHOWN {
+        eprintln!("{shown_name}: … {} more notes", imp.notes.len() - MAX_SHOWN);
+    }
+    for (line, text) in imp.unplaced.iter().take(MAX_SHOWN) {
+        eprintln!("{shown_name}:{line}: not placed: {}", shown(text));
+    }
+    if imp.unplaced.len() > MAX_SHOWN {
+        eprintln!(
+            "{shown_name}: … {} more texts not placed",
+            imp.unplaced.len() - MAX_SHOWN
+        );
+    }
+    let p = &imp.plan;
+    eprintln!(
+        "{shown_name}: {} {}: {} KF goals, {} area goals, {} nämndmål, {} enhetsmål, {} indicators, {} activities, {} sections; {} repairs; {} texts not placed",
+        shown(&p.unit.name),
+        p.unit.year,
+        p.kf_goals.len(),
+        p.area_goals.len(),
+        p.committee_goals.len(),
+        p.unit_goals.len(),
+        p.indicators.len(),
+        p.activities.len(),
+        p.sections.len(),
+        imp.repairs,
+        imp.unplaced.len()
+    );
+    if let Some((year, stem)) = &place {
+        if *year != p.unit.year {
+            anyhow::bail!(
+                "the plan is for {} but the output is in plans/{year}/; name a file in plans/{}/",
+                p.unit.year,
+                p.unit.year
+            );
+        }
+        if *stem != p.unit.id {
+            anyhow::bail!(
+                "the unit id is {:?} but the output is named {}.toml; name it {}.toml or pass --unit-id",
+                p.unit.id,
+                shown(stem),
+                p.unit.id
+            );
+        }
+    }
+    if req.strict && !imp.unplaced.is_empty() {
+        eprintln!(
+            "tertial: {} texts not placed (--strict); nothing written",
+            imp.unplaced.len()
+        );
+        return Ok(ExitCode::from(1));
+    }
+    let toml = to_toml(p);
+    if toml.len() > crate::plan::load::MAX_PLAN_BYTES {
+        anyhow::bail!(
+            "{shown_name}: the plan would be {} bytes, more than a plan file may be ({} bytes); is this a plan's text? Nothing written",
+            toml.len(),
+            crate::plan::load::MAX_PLAN_BYTES
+        );
+    }
+    // The plan is checked as `tertial check` will read it back.
+    let check_name = req
+        .output
+        .map_or("(standard output)".to_string(), |o| o.display().to_string());
+    if let Err(diags) = parse_plan(&check_name, toml.as_bytes()) {
+        for d in &diags {
+            eprint!("{d}");
+        }
+        anyhow::bail!(
+            "the imported plan does not pass `tertial check` (a fault in the importer); nothing written"
+        );
+    }
+    match req.output {
+        Some(out) => {
+            write_atomically(out, toml.as_bytes())?;
+            eprintln!(
+                "{shown_name}: plan written to {}",
+                sanitize::line(&out.display().to_string())
+            );
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout.write_all(toml.as_bytes())?;
+            stdout.flush()?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes a temporary file beside `out` and renames it over `out`, so a
+/// reader sees the old file or the whole new one, never a part.
+fn write_atomically(out: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let shown_out = sanitize::line(&out.display().to_string()).into_owned();
+    if out.is_dir() {
+        anyhow::bail!("{shown_out}: is a folder; name a file");
+    }
+    let dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| anyhow::anyhow!("{shown_out}: cannot create its folder: {e}"))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tertial-import-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map_err(|e| anyhow::anyhow!("{shown_out}: cannot write in its folder: {e}"))?;
+    tmp.write_all(bytes)
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| anyhow::anyhow!("{shown_out}: cannot write: {e}"))?;
+    tmp.persist(out)
+        .map_err(|e| anyhow::anyhow!("{shown_out}: cannot write: {}", e.error))?;
+    Ok(())
+}

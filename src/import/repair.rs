@@ -1,0 +1,323 @@
+//! Repairing OCR letter confusions in Swedish words ("Hégerstens" →
+//! "Hägerstens", "6kad" → "ökad", "Forvantat" → "Förväntat") with a
+//! dictionary of known words, plus a few line-level OCR fixes.
+
+use super::words::{COMMON, PLAIN};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Characters OCR puts where a known letter should be.
+fn confusable(known: char, seen: char) -> bool {
+    known == seen
+        || match known {
+            'ä' => matches!(seen, 'a' | 'é' | '&' | 'd' | '@' | 'á' | 'è' | 'ë'),
+            'å' => matches!(seen, 'a' | 'd' | 'é' | 'á' | '&'),
+            'ö' => matches!(seen, 'o' | '6' | 'é' | 'd' | '0' | 'ó' | 'ò' | '¢'),
+            'é' => matches!(seen, 'e'),
+            _ => false,
+        }
+}
+
+fn is_wild(c: char) -> bool {
+    matches!(
+        c,
+        'a' | 'o'
+            | 'd'
+            | 'å'
+            | 'ä'
+            | 'ö'
+            | 'é'
+            | '&'
+            | '@'
+            | 'á'
+            | 'è'
+            | 'ë'
+            | '6'
+            | '0'
+            | 'ó'
+            | 'ò'
+            | '¢'
+    )
+}
+
+/// The word with every possibly-confused letter as one '*' per run.
+fn skeleton(word: &str) -> String {
+    let mut s = String::with_capacity(word.len());
+    for c in word.chars() {
+        if is_wild(c) {
+            if !s.ends_with('*') {
+                s.push('*');
+            }
+        } else {
+            s.push(c);
+        }
+    }
+    s
+}
+
+/// Known words with their weights, and the words with Swedish letters by
+/// skeleton.
+struct Words {
+    known: HashMap<String, usize>,
+    by_skeleton: HashMap<String, Vec<String>>,
+}
+
+impl Words {
+    fn index(known: HashMap<String, usize>) -> Words {
+        let mut by_skeleton: HashMap<String, Vec<String>> = HashMap::new();
+        for w in known.keys() {
+            if w.contains(['å', 'ä', 'ö', 'é']) {
+                let v = by_skeleton.entry(skeleton(w)).or_default();
+                if v.len() < 32 {
+                    v.push(w.clone());
+                }
+            }
+        }
+        Words { known, by_skeleton }
+    }
+}
+
+fn add_words(known: &mut HashMap<String, usize>, text: &str, weight: usize) {
+    for w in text.split(|c: char| !c.is_alphabetic()) {
+        if w.chars().count() >= 2 {
+            *known.entry(w.to_lowercase()).or_default() += weight;
+        }
+    }
+}
+
+/// The built-in words, with or without the bundled plans' words: built
+/// once per process.
+fn base(bundled: bool) -> &'static Words {
+    static WITH: OnceLock<Words> = OnceLock::new();
+    static WITHOUT: OnceLock<Words> = OnceLock::new();
+    let cell = if bundled { &WITH } else { &WITHOUT };
+    cell.get_or_init(|| {
+        let mut known = HashMap::new();
+        add_words(&mut known, COMMON, 5);
+        add_words(&mut known, PLAIN, 5);
+        if bundled {
+            for (_, plan) in crate::plan::bundled::PLANS {
+                // Ids ("hagerstens-hemtjanst") are slugs, not words.
+                for line in plan.lines().filter(|l| !l.starts_with("id =")) {
+                    add_words(&mut known, line, 1);
+                }
+            }
+        }
+        Words::index(known)
+    })
+}
+
+pub struct Dictionary {
+    base: &'static Words,
+    input: Words,
+}
+
+impl Dictionary {
+    /// Known words: the built-in list, the bundled plans, and the words of
+    /// the input that carry Swedish letters (so they are spelled right).
+    /// `bundled`: also learn the words of the bundled plans (they help, but
+    /// repairs work from the built-in list and the input alone).
+    pub fn new(input: &str, bundled: bool) -> Dictionary {
+        let mut known: HashMap<String, usize> = HashMap::new();
+        for w in input.split(|c: char| !c.is_alphabetic()) {
+            if w.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']) && w.chars().count() >= 2 {
+                *known.entry(w.to_lowercase()).or_default() += 1;
+            }
+        }
+        Dictionary {
+            base: base(bundled),
+            input: Words::index(known),
+        }
+    }
+
+    fn weight(&self, w: &str) -> usize {
+        self.base.known.get(w).copied().unwrap_or(0) + self.input.known.get(w).copied().unwrap_or(0)
+    }
+
+    fn is_known(&self, w: &str) -> bool {
+        self.weight(w) > 0
+    }
+
+    /// The known word an OCR-garbled token stands for, if exactly clear;
+    /// else the same with a first letter OCR misreads: "I" or "|" for "l"
+    /// ("I6sningar" → "lösningar"), "G" for "ö" ("Gver" → "över").
+    fn fix(&self, token: &str) -> Option<String> {
+        if let Some(f) = self.fix_word(token) {
+            return Some(f);
+        }
+        let mut chars = token.chars();
+        let first = chars.next()?;
+        let rest = chars.as_str();
+        let second_lower = rest
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_lowercase() || is_wild(c));
+        if !second_lower || rest.chars().count() < 2 || rest.chars().any(char::is_uppercase) {
+            return None;
+        }
+        let alt = match first {
+            'I' | '|' | '1' => 'l',
+            'G' => 'ö',
+            _ => return None,
+        };
+        if self.is_known(&token.to_lowercase()) {
+            return None;
+        }
+        let candidate = format!("{alt}{rest}");
+        if self.is_known(&candidate) {
+            return Some(candidate);
+        }
+        self.fix_word(&candidate)
+    }
+
+    fn fix_word(&self, token: &str) -> Option<String> {
+        let n = token.chars().count();
+        if !(2..=40).contains(&n) {
+            return None;
+        }
+        let mut chars = token.chars();
+        let first = chars.next()?;
+        // Acronyms and mixed case (HBTQI, ParaSol) are left alone.
+        if chars.any(|c| c.is_uppercase()) {
+            return None;
+        }
+        if !token.chars().any(|c| c.is_alphabetic()) {
+            return None;
+        }
+        let lower = token.to_lowercase();
+        if self.is_known(&lower) {
+            return None;
+        }
+        // "0ss": a zero for an o in a known word.
+        if lower.contains('0') {
+            let o = lower.replace('0', "o");
+            if self.is_known(&o) {
+                return Some(if first.is_uppercase() {
+                    token.replace('0', "o")
+                } else {
+                    o
+                });
+            }
+        }
+        let sk = skeleton(&lower);
+        let cands: Vec<&String> = [&self.base.by_skeleton, &self.input.by_skeleton]
+            .iter()
+            .filter_map(|m| m.get(&sk))
+            .flatten()
+            .collect();
+        let ln: Vec<char> = lower.chars().collect();
+        // Letter for letter first; else one extra OCR mark inside a
+        // confused run ("ké&nna" for "känna").
+        let same = |k: &&String| {
+            let kc: Vec<char> = k.chars().collect();
+            kc.len() == ln.len() && kc.iter().zip(&ln).all(|(&a, &b)| confusable(a, b))
+        };
+        let extra = |k: &&String| {
+            let kc: Vec<char> = k.chars().collect();
+            kc.len() + 1 == ln.len()
+                && (0..ln.len()).any(|skip| {
+                    is_wild(ln[skip])
+                        && ln
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| *i != skip)
+                            .zip(&kc)
+                            .all(|((_, &b), &a)| confusable(a, b))
+                })
+        };
+        let weight = |k: &&String| (self.weight(k), std::cmp::Reverse((*k).clone()));
+        let best = cands
+            .iter()
+            .copied()
+            .filter(same)
+            .max_by_key(weight)
+            .or_else(|| cands.iter().copied().filter(extra).max_by_key(weight))?;
+        let mut out = String::with_capacity(best.len());
+        let capital = first.is_uppercase();
+        for (i, c) in best.chars().enumerate() {
+            if i == 0 && capital {
+                out.extend(c.to_uppercase());
+            } else {
+                out.push(c);
+            }
+        }
+        Some(out)
+    }
+
+    /// Repairs one line; returns the number of words changed.
+    pub fn repair_line(&self, line: &str) -> (String, usize) {
+        let line = fix_line_start(line);
+        let mut out = String::with_capacity(line.len());
+        let mut fixes = 0;
+        let mut token = String::new();
+        let flush = |token: &mut String, out: &mut String, fixes: &mut usize| {
+            if token.is_empty() {
+                return;
+            }
+            // A token that is only digits or marks is not a word.
+            if token.chars().any(|c| c.is_alphabetic())
+                && let Some(f) = self.fix(token)
+            {
+                out.push_str(&f);
+                *fixes += 1;
+                token.clear();
+                return;
+            }
+            out.push_str(token);
+            token.clear();
+        };
+        let chars: Vec<char> = line.chars().collect();
+        for (i, &c) in chars.iter().enumerate() {
+            let wordish = c.is_alphabetic()
+                || ((c == '&' || c == '@' || c == '¢')
+                    && (i > 0 && chars[i - 1].is_alphabetic()
+                        || chars.get(i + 1).is_some_and(|n| n.is_alphabetic())))
+                || ((c == '6' || c == '0')
+                    && chars.get(i + 1).is_some_and(|n| n.is_lowercase())
+                    && (i == 0
+                        || token == "1"
+                        || !chars[i - 1].is_ascii_digit() && chars[i - 1] != ','))
+                // "16n": a one for an l before a confused letter ("lön").
+                || (c == '1'
+                    && (i == 0 || !chars[i - 1].is_alphanumeric())
+                    && chars.get(i + 1) == Some(&'6')
+                    && chars.get(i + 2).is_some_and(|n| n.is_lowercase()))
+                // "milj6": a confused letter at the end of a word.
+                || ((c == '6' || c == '0')
+                    && i > 0
+                    && chars[i - 1].is_lowercase()
+                    && !chars.get(i + 1).is_some_and(|n| n.is_alphanumeric()));
+            if wordish {
+                token.push(c);
+            } else {
+                flush(&mut token, &mut out, &mut fixes);
+                out.push(c);
+            }
+        }
+        flush(&mut token, &mut out, &mut fixes);
+        (out, fixes)
+    }
+}
+
+/// Line-start OCR slips: "| varje" for "I varje", "3.0msorgen" for
+/// "3. Omsorgen", "c Andel" (a table's check-box icon) is left to tables.
+fn fix_line_start(line: &str) -> std::borrow::Cow<'_, str> {
+    let t = line.trim_start();
+    let indent = &line[..line.len() - t.len()];
+    if let Some(rest) = t.strip_prefix("| ") {
+        return format!("{indent}I {}", rest.replace(". | ", ". I ")).into();
+    }
+    if t.contains(". | ") {
+        return line.replace(". | ", ". I ").into();
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=2).contains(&digits) {
+        let rest = &t[digits..];
+        if let Some(r) = rest.strip_prefix(".0")
+            && r.chars().next().is_some_and(|c| c.is_lowercase())
+        {
+            return format!("{indent}{}. O{r}", &t[..digits]).into();
+        }
+    }
+    line.into()
+}
