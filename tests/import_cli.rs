@@ -247,3 +247,36 @@ fn a_file_that_is_no_plan_is_refused_briefly() {
     assert!(err.contains("more notes"), "{err}");
     assert!(err.lines().count() < 210, "{} lines", err.lines().count());
 }
+
+#[test]
+fn empty_or_binary_input_writes_no_plan() {
+    let sb = Sandbox::new();
+    for (name, body) in [
+        ("empty.txt", Vec::new()),
+        (
+            "noise.bin",
+            (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect(),
+        ),
+        (
+            "letter.txt",
+            b"Hej!\n\nVi ses p\xc3\xa5 m\xc3\xb6tet.\n".to_vec(),
+        ),
+    ] {
+        let file = sb.path().join(name);
+        std::fs::write(&file, body).unwrap();
+        let out_file = sb.path().join(format!("{name}.toml"));
+        let out = sb.run(&[
+            "import",
+            file.to_str().unwrap(),
+            "-o",
+            out_file.to_str().unwrap(),
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{name}");
+        assert!(
+            text(&out.stderr).contains("no goals found"),
+            "{name}: {}",
+            text(&out.stderr)
+        );
+        assert!(!out_file.exists(), "{name}: nothing written");
+    }
+}

@@ -107,6 +107,11 @@ fn import(req: &Request) -> anyhow::Result<ExitCode> {
         imp.repairs,
         imp.unplaced.len()
     );
+    if p.unit_goals.is_empty() && p.committee_goals.is_empty() && p.kf_goals.is_empty() {
+        anyhow::bail!(
+            "{shown_name}: no goals found (no KF:s inriktningsmål, nämndmål or enhetsmål); is this the text of a verksamhetsplan? Nothing written"
+        );
+    }
     if let Some((year, stem)) = &place {
         if *year != p.unit.year {
             anyhow::bail!(
