@@ -10,6 +10,7 @@ pub mod generate;
 pub mod history;
 pub mod i18n;
 pub mod keymap;
+pub mod overview;
 pub mod plan;
 pub mod record;
 pub mod repo;

@@ -79,6 +79,15 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             });
             return Vec::new();
         }
+        Action::Overview
+            if matches!(m.screen, Screen::Units | Screen::Periods | Screen::Overview) =>
+        {
+            return super::overview::toggle(m);
+        }
+        Action::OverviewLoaded(result) => {
+            super::overview::loaded(m, result);
+            return Vec::new();
+        }
         Action::Quit => {
             m.quit = true;
             return vec![Effect::Quit];
@@ -123,6 +132,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Screen::Units => units(m, action),
+        Screen::Overview => super::overview::update(m, action),
         Screen::Periods => periods(m, action),
         Screen::Resume => resume(m, action),
         Screen::Walk => walk::update(m, action),
@@ -190,7 +200,7 @@ fn periods(m: &mut Model, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     match action {
-        Action::Back => m.screen = Screen::Units,
+        Action::Back => m.screen = m.home,
         Action::Open => {
             if let Some(info) = p.periods.get(p.selected) {
                 return vec![Effect::OpenSession {
@@ -226,7 +236,7 @@ fn resume(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::Back => {
             // Leaving without choosing keeps the draft where it is.
             m.session = None;
-            m.screen = Screen::Units;
+            m.screen = m.home;
             Vec::new()
         }
         _ => Vec::new(),

@@ -353,6 +353,12 @@ pub const ACTIONS: &[ActionDef] = &[
         contexts: &[Resume],
     },
     ActionDef {
+        name: "overview",
+        sv: "Översikten över alla enheter / tillbaka till enhetslistan",
+        en: "The overview of all units / back to the unit list",
+        contexts: &[Units, List],
+    },
+    ActionDef {
         name: "yes",
         sv: "Ja",
         en: "Yes",
@@ -423,6 +429,7 @@ pub fn to_action(name: &str) -> Option<Action> {
         "commit_done" => Action::CommitDone,
         "resume_draft" => Action::ResumeDraft,
         "discard_draft" => Action::DiscardDraft,
+        "overview" => Action::Overview,
         "yes" => Action::Confirm(true),
         "no" => Action::Confirm(false),
         _ => return None,

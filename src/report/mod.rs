@@ -9,6 +9,7 @@
 
 mod html;
 mod markdown;
+pub mod overview;
 mod text;
 
 use crate::followup::{FollowUp, Rating};
