@@ -5,6 +5,7 @@
 
 pub mod cache;
 pub mod read;
+pub mod scan;
 
 use crate::followup::{Period, Rating, Status};
 

@@ -275,6 +275,24 @@ fn same_in_work_tree(work_dir: &Path, path: &str, oid: git2::Oid) -> Option<Vec<
     (git2::Oid::hash_object(git2::ObjectType::Blob, &bytes).ok()? == oid).then_some(bytes)
 }
 
+/// The statements of a plan the roll-up reads (see `scan`).
+const PLAN_KEYS: super::scan::Wanted = super::scan::Wanted {
+    root: &["schema"],
+    tables: &[
+        ("[unit]", &["id", "name", "committee", "year"]),
+        ("[[committee_goal]]", &["id", "title"]),
+        ("[[unit_goal]]", &["id", "committee_goal", "title"]),
+    ],
+    reserved: &["unit", "committee_goal", "unit_goal"],
+};
+
+/// The statements of a follow-up the roll-up reads.
+const FOLLOWUP_KEYS: super::scan::Wanted = super::scan::Wanted {
+    root: &["unit", "period", "status"],
+    tables: &[("[[goal]]", &["id", "rating"])],
+    reserved: &["goal"],
+};
+
 #[derive(Deserialize)]
 struct LitePlan {
     schema: i64,
@@ -307,14 +325,16 @@ struct LiteUnitGoal {
 }
 
 /// What the roll-up needs of a plan file: the unit and its goals with
-/// their nämndmål. The rest of the file is skipped, not validated
-/// (`tertial check` does that).
+/// their nämndmål. Only those statements are parsed when `scan` can pick
+/// them out, else the whole file; the rest is not validated (`tertial
+/// check` does that).
 pub fn parse_plan(bytes: &[u8]) -> Entry {
     let src = match crate::plan::load::decode_text("", bytes, crate::plan::load::MAX_PLAN_BYTES) {
         Ok(s) => s,
         Err(d) => return Entry::Broken(d.message.clone()),
     };
-    let p: LitePlan = match toml::from_str(src) {
+    let quick = super::scan::extract(src, &PLAN_KEYS).and_then(|s| toml::from_str(&s).ok());
+    let p: LitePlan = match quick.map_or_else(|| toml::from_str(src), Ok) {
         Ok(p) => p,
         Err(e) => return Entry::Broken(crate::plan::load::humanize(e.message())),
     };
@@ -375,7 +395,8 @@ pub fn parse_followup(bytes: &[u8]) -> Entry {
         Ok(s) => s,
         Err(d) => return Entry::Broken(d.message.clone()),
     };
-    match toml::from_str::<LiteFollowUp>(src) {
+    let quick = super::scan::extract(src, &FOLLOWUP_KEYS).and_then(|s| toml::from_str(&s).ok());
+    match quick.map_or_else(|| toml::from_str::<LiteFollowUp>(src), Ok) {
         Ok(f) => Entry::FollowUp(FollowUpSummary {
             unit: f.unit,
             period: f.period,
@@ -387,5 +408,54 @@ pub fn parse_followup(bytes: &[u8]) -> Entry {
                 .collect(),
         }),
         Err(e) => Entry::Broken(crate::plan::load::humanize(e.message())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_pass_agrees_with_the_full_parse() {
+        for (path, text) in crate::plan::bundled::PLANS {
+            assert!(
+                super::super::scan::extract(text, &PLAN_KEYS).is_some(),
+                "{path}: the quick pass gave up"
+            );
+            let full = crate::plan::parse_plan(path, text.as_bytes()).unwrap();
+            assert_eq!(
+                parse_plan(text.as_bytes()),
+                Entry::Plan(PlanSummary::of(&full))
+            );
+        }
+        let text = include_str!("../../tests/fixtures/bestallarenhet-2-2025-VB.toml");
+        assert!(super::super::scan::extract(text, &FOLLOWUP_KEYS).is_some());
+        let full = crate::followup::load::parse_unchecked(text.as_bytes()).unwrap();
+        let Entry::FollowUp(f) = parse_followup(text.as_bytes()) else {
+            panic!("not read")
+        };
+        assert_eq!(
+            (f.unit.as_str(), f.status),
+            (full.unit.as_str(), full.status)
+        );
+        let want: Vec<(String, Rating)> = full
+            .goals
+            .iter()
+            .filter_map(|g| Some((g.id.clone(), g.rating?)))
+            .collect();
+        assert_eq!(f.ratings, want);
+        assert!(!want.is_empty());
+    }
+
+    #[test]
+    fn broken_files_are_named_not_fatal() {
+        for bytes in [
+            &b"\xff\xfe"[..],
+            b"schema = 2\n[unit]\nid='x'\nname='n'\ncommittee='c'\nyear=1\n",
+            b"[unit",
+        ] {
+            assert!(matches!(parse_plan(bytes), Entry::Broken(_)));
+            assert!(matches!(parse_followup(bytes), Entry::Broken(_)));
+        }
     }
 }
