@@ -58,6 +58,9 @@ struct Row {
 }
 
 fn main() {
+    if overview::peak_helper() {
+        return;
+    }
     let args: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with("--"))

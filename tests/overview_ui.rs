@@ -142,6 +142,11 @@ fn overview_screen_snapshots() {
             "the key is shown: {text}"
         );
     }
+    let mut with_problem = shown(Lang::Sv);
+    if let Some(o) = &mut with_problem.overview {
+        o.data.problems.push("plans/2025/x.toml: trasig".into());
+    }
+    assert!(render(&with_problem, 120, 40).contains("1 filer kunde inte läsas"));
     let en = render(&shown(Lang::En), 120, 40);
     insta::assert_snapshot!("overview_en_120x40", en);
     assert!(en.contains("overview Tertial report 2 2025"));

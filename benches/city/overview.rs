@@ -88,14 +88,46 @@ fn peak_memory(bin: &Path, dir: &Path) -> Row {
     }
 }
 
-/// Runs the command to its end and returns its peak resident set (KiB).
-/// The child is waited for with `wait4`, which also gives its usage.
-#[allow(clippy::zombie_processes)]
+/// Set in the helper process that measures a command's peak memory.
+const HELPER: &str = "TERTIAL_BENCH_PEAK_OF";
+
+/// The peak resident set (KiB) of the command, run to its end. Linux
+/// keeps a process's peak across `exec`, so a child of this (large)
+/// process would report at least this process's size: the command is
+/// started by a fresh copy of this program (see `peak_helper`), whose
+/// child starts small.
 fn max_rss_kib(cmd: &mut Command) -> i64 {
-    let child = cmd
+    let mut helper = Command::new(std::env::current_exe().expect("the bench binary"));
+    helper
+        .env(HELPER, "1")
+        .arg(cmd.get_program())
+        .args(cmd.get_args());
+    let out = super::run(&mut helper);
+    String::from_utf8_lossy(&out.stdout)
+        .trim()
+        .parse()
+        .expect("a number of KiB")
+}
+
+/// In the helper process: runs argv[1..] and prints its peak resident set
+/// in KiB. True when this process is the helper (and has done its work).
+pub fn peak_helper() -> bool {
+    if std::env::var_os(HELPER).is_none() {
+        return false;
+    }
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let child = Command::new(&args[0])
+        .args(&args[1..])
         .stdout(std::process::Stdio::null())
         .spawn()
         .expect("spawn");
+    println!("{}", wait_rss_kib(child));
+    true
+}
+
+/// Waits for the child with `wait4`, which also gives its usage.
+#[allow(clippy::zombie_processes)]
+fn wait_rss_kib(child: std::process::Child) -> i64 {
     let pid = child.id() as libc::pid_t;
     let mut status = 0;
     // Safe: plain out-parameters, and the child is ours and not waited yet.
@@ -104,7 +136,7 @@ fn max_rss_kib(cmd: &mut Command) -> i64 {
     assert_eq!(r, pid, "wait4");
     assert!(
         libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "{cmd:?} failed"
+        "the measured command failed"
     );
     usage.ru_maxrss
 }

@@ -121,6 +121,16 @@ fn totals(o: &Overview, l: Lang) -> Line<'static> {
         Span::raw("   "),
     ];
     spans.extend(counts_spans(&o.counts, false));
+    if !o.problems.is_empty() {
+        spans.push(Span::styled(
+            format!(
+                "  {} {}",
+                o.problems.len(),
+                l.t("filer kunde inte läsas", "files could not be read")
+            ),
+            style::error(),
+        ));
+    }
     Line::from(spans)
 }
 
