@@ -182,7 +182,11 @@ fn enter_opens_the_unit_and_back_returns_to_the_overview() {
         }),
     );
     assert_eq!(m.screen, Screen::Periods);
-    update(&mut m, Action::Back);
+    assert_eq!(
+        update(&mut m, Action::Back),
+        vec![Effect::LoadOverview(Some(period()))],
+        "read again: a follow-up may have been committed"
+    );
     assert_eq!(
         m.screen,
         Screen::Overview,

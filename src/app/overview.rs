@@ -61,6 +61,16 @@ pub fn loaded(m: &mut Model, result: Result<Box<crate::overview::Overview>, Stri
     }
 }
 
+/// Back from a unit's periods to the list it was chosen in; the overview
+/// is read again then (a follow-up may have been committed meanwhile).
+pub fn back_home(m: &mut Model) -> Vec<Effect> {
+    m.screen = m.home;
+    match (&m.overview, m.home) {
+        (Some(o), Screen::Overview) => vec![Effect::LoadOverview(Some(o.data.period))],
+        _ => Vec::new(),
+    }
+}
+
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     let Some(o) = &mut m.overview else {
         m.screen = Screen::Units;

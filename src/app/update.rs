@@ -200,7 +200,7 @@ fn periods(m: &mut Model, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     match action {
-        Action::Back => m.screen = m.home,
+        Action::Back => return super::overview::back_home(m),
         Action::Open => {
             if let Some(info) = p.periods.get(p.selected) {
                 return vec![Effect::OpenSession {
