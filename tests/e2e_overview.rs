@@ -35,4 +35,17 @@ fn many_units_open_on_the_overview_and_enter_opens_a_unit() {
     t.wait_for("välj enhet");
     t.send("\x03");
     assert_eq!(t.wait_exit(), 0);
+
+    // --period without --unit: the overview of that period.
+    let cmd = sb.pty_cmd(&[
+        ws.to_str().unwrap(),
+        "--period",
+        "2026-T1",
+        "--author",
+        "A B <a@b.invalid>",
+    ]);
+    let mut t = Pty::spawn(cmd, 120, 40);
+    t.wait_for("översikt Tertialrapport 1 2026");
+    t.send("\x03");
+    assert_eq!(t.wait_exit(), 0);
 }

@@ -489,3 +489,48 @@ fn bad_arguments_are_refused_plainly() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(text(&out.stdout).starts_with("# Översikt: "));
 }
+
+#[test]
+fn concurrent_runs_agree_and_leave_a_sound_cache() {
+    let sb = Sandbox::new();
+    let ws = generated(&sb);
+    let args = [
+        "overview",
+        ws.to_str().unwrap(),
+        "--period",
+        "2026-VB",
+        "--format",
+        "csv",
+    ];
+    let cold = text(&sb.run(&[&args[..], &["--no-cache"]].concat()).stdout);
+    let children: Vec<std::process::Child> = (0..4)
+        .map(|_| {
+            sb.cmd()
+                .args(args)
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(out.status.success());
+        assert_eq!(text(&out.stdout), cold);
+    }
+    let (_, stats) = read::overview(
+        &ws,
+        "main",
+        "2026-VB".parse().unwrap(),
+        Sort::Late,
+        CacheUse::ReadWrite,
+    )
+    .unwrap();
+    assert_eq!(stats.parsed, 0, "the cache one of them wrote is whole");
+    let leftovers: Vec<String> = std::fs::read_dir(ws.join(".tertial"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

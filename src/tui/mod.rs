@@ -110,7 +110,8 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         }
     }
     if unit_index.is_none() && starts_on_overview(&model) {
-        queue.push_back(io.overview(&model, None));
+        // `--period` without `--unit` chooses the overview's period.
+        queue.push_back(io.overview(&model, period));
     }
     if !model.problems.is_empty() {
         // The problems screen comes first; the rest waits behind it.
