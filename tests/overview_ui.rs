@@ -193,6 +193,16 @@ fn enter_opens_the_unit_and_back_returns_to_the_overview() {
         "back goes where the unit was chosen"
     );
 
+    // ] and [ read the overview of the next and previous period.
+    assert_eq!(
+        update(&mut m, Action::StepPeriod(1)),
+        vec![Effect::LoadOverview(Some("2025-VB".parse().unwrap()))]
+    );
+    assert_eq!(
+        update(&mut m, Action::StepPeriod(-1)),
+        vec![Effect::LoadOverview(Some("2025-T1".parse().unwrap()))]
+    );
+
     // A unit without a plan in the working tree says so.
     let made_up = m
         .overview
@@ -238,6 +248,14 @@ fn the_overview_key_is_bound_in_every_preset() {
                 map.resolve(ctx, &[], key),
                 Resolved::Action("overview".into()),
                 "{name} {ctx:?}"
+            );
+        }
+        for (key, action) in [("]", "next_period"), ("[", "prev_period")] {
+            let key = tertial::keymap::Key::parse(key).unwrap();
+            assert_eq!(
+                map.resolve(Context::List, &[], key),
+                Resolved::Action(action.into()),
+                "{name}"
             );
         }
     }

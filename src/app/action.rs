@@ -84,6 +84,8 @@ pub enum Action {
     Synced(SyncResult),
     /// Show the overview across units (from the overview: the unit list).
     Overview,
+    /// The overview of the next (1) or previous (-1) period.
+    StepPeriod(i8),
     /// The overview, read (or why it could not be).
     OverviewLoaded(Result<Box<crate::overview::Overview>, String>),
     /// The timeline, looked up.

@@ -19,6 +19,17 @@ pub fn toggle(m: &mut Model) -> Vec<Effect> {
     )]
 }
 
+/// The overview of the period `step` periods later (earlier when negative).
+pub fn step_period(m: &mut Model, step: i8) -> Vec<Effect> {
+    let Some(o) = &m.overview else {
+        return Vec::new();
+    };
+    match crate::overview::step_period(o.data.period, step) {
+        Some(p) => vec![Effect::LoadOverview(Some(p))],
+        None => Vec::new(),
+    }
+}
+
 pub fn loaded(m: &mut Model, result: Result<Box<crate::overview::Overview>, String>) {
     match result {
         Ok(data) => {

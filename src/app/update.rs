@@ -84,6 +84,9 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         {
             return super::overview::toggle(m);
         }
+        Action::StepPeriod(step) if m.screen == Screen::Overview => {
+            return super::overview::step_period(m, step);
+        }
         Action::OverviewLoaded(result) => {
             super::overview::loaded(m, result);
             return Vec::new();

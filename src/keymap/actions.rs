@@ -359,6 +359,18 @@ pub const ACTIONS: &[ActionDef] = &[
         contexts: &[Units, List],
     },
     ActionDef {
+        name: "next_period",
+        sv: "Översikten: nästa period",
+        en: "Overview: the next period",
+        contexts: &[List],
+    },
+    ActionDef {
+        name: "prev_period",
+        sv: "Översikten: föregående period",
+        en: "Overview: the previous period",
+        contexts: &[List],
+    },
+    ActionDef {
         name: "yes",
         sv: "Ja",
         en: "Yes",
@@ -430,6 +442,8 @@ pub fn to_action(name: &str) -> Option<Action> {
         "resume_draft" => Action::ResumeDraft,
         "discard_draft" => Action::DiscardDraft,
         "overview" => Action::Overview,
+        "next_period" => Action::StepPeriod(1),
+        "prev_period" => Action::StepPeriod(-1),
         "yes" => Action::Confirm(true),
         "no" => Action::Confirm(false),
         _ => return None,

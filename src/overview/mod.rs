@@ -8,7 +8,7 @@ pub mod read;
 mod rollup;
 pub mod scan;
 
-pub use rollup::{default_period, normalise, roll_up};
+pub use rollup::{default_period, normalise, roll_up, step_period};
 
 use crate::followup::{Period, Rating, Status};
 

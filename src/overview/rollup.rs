@@ -217,6 +217,23 @@ pub fn default_period(years: &[i64], today: (i32, u32, u32)) -> Option<Period> {
     )
 }
 
+/// The period `step` periods after `p` (T1, T2, VB, next year's T1 …),
+/// None outside the years periods can have.
+pub fn step_period(p: Period, step: i8) -> Option<Period> {
+    use crate::followup::PeriodKind;
+    let index = i64::from(p.year) * 3
+        + match p.kind {
+            PeriodKind::T1 => 0,
+            PeriodKind::T2 => 1,
+            PeriodKind::Vb => 2,
+        }
+        + i64::from(step);
+    let year = i32::try_from(index.div_euclid(3)).ok()?;
+    let kind = PeriodKind::ALL[index.rem_euclid(3) as usize];
+    let p = Period::new(year, kind);
+    p.to_string().parse().ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::GoalSummary;
@@ -291,6 +308,16 @@ mod tests {
         let order: Vec<&str> = o.units.iter().map(|u| u.id.as_str()).collect();
         assert_eq!(order, ["c", "a", "b"]);
         assert_eq!(o.problems.len(), 1);
+    }
+
+    #[test]
+    fn periods_step_across_years() {
+        let p = |s: &str| s.parse::<Period>().unwrap();
+        assert_eq!(step_period(p("2025-VB"), 1), Some(p("2026-T1")));
+        assert_eq!(step_period(p("2026-T1"), -1), Some(p("2025-VB")));
+        assert_eq!(step_period(p("2026-T1"), 1), Some(p("2026-T2")));
+        assert_eq!(step_period(p("2100-VB"), 1), None);
+        assert_eq!(step_period(p("2000-T1"), -1), None);
     }
 
     #[test]

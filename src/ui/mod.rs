@@ -105,7 +105,7 @@ fn status_line(m: &Model, f: &mut Frame, area: Rect) {
             Context::List if m.screen == Screen::Overview => &[
                 ("open", "öppna enheten", "open the unit"),
                 ("overview", "enhetslistan", "unit list"),
-                ("down", "välj", "select"),
+                ("next_period", "period", "period"),
                 ("quit", "avsluta", "quit"),
                 ("help", "hjälp", "help"),
             ],
