@@ -14,8 +14,10 @@ use std::path::Path;
 pub const FILE: &str = "overview.cache";
 
 /// At most this many entries are kept: those of the last run, then older
-/// ones (other periods and years) up to the limit.
-pub const MAX_ENTRIES: usize = 20_000;
+/// ones up to the limit (enough for a city's plans of a year and the
+/// follow-ups of its three periods, so that stepping between periods
+/// stays warm while the file stays a few megabytes).
+pub const MAX_ENTRIES: usize = 6_000;
 
 fn header_prefix() -> String {
     format!("# tertial overview cache v1 {}", env!("CARGO_PKG_VERSION"))
