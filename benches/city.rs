@@ -4,6 +4,8 @@
 //! which makes the workspace; `cargo bench --bench city -- DIR` measures an
 //! existing one. Nothing here is a test: no figure fails a build.
 
+#[path = "city/overview.rs"]
+mod overview;
 #[path = "city/terminal.rs"]
 mod terminal;
 
@@ -56,6 +58,9 @@ struct Row {
 }
 
 fn main() {
+    if overview::peak_helper() {
+        return;
+    }
     let args: Vec<String> = std::env::args()
         .skip(1)
         .filter(|a| !a.starts_with("--"))
@@ -74,7 +79,7 @@ fn main() {
     let dir = dir.canonicalize().expect("the workspace folder");
     let ws = Workspace::open(&dir).expect("a generated workspace (bench/run.sh makes one)");
     let unit = first_unit(&dir);
-    let rows = vec![
+    let mut rows = vec![
         open_unit(&ws, &unit),
         commit_one(&dir, &bin, &unit),
         unit_history(&ws, &dir, &unit),
@@ -82,6 +87,8 @@ fn main() {
         typing(&bin, &dir, &unit),
         memory(&bin, &dir, &unit),
     ];
+    rows.extend(overview::rows(&bin, &dir));
+    rows.extend(overview::growth(&bin, &dir));
     println!("| what | tertial | compared with | ratio | target |");
     println!("| --- | ---: | ---: | ---: | --- |");
     for r in rows {

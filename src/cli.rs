@@ -126,6 +126,28 @@ pub enum Command {
         #[arg(long)]
         strict: bool,
     },
+    /// The roll-up across units for one period: per unit its status and
+    /// its goals' ratings by nämndmål, per nämndmål the counts.
+    Overview {
+        /// Workspace folder (default: the current folder).
+        dir: Option<PathBuf>,
+        /// YEAR-T1, YEAR-T2 or YEAR-VB (default: the period due next).
+        #[arg(long, value_name = "YEAR-T1|YEAR-T2|YEAR-VB")]
+        period: Option<String>,
+        /// md, html or csv.
+        #[arg(long, default_value = "md", value_name = "md|html|csv")]
+        format: String,
+        /// Order of the units: late (not started first, then most goals
+        /// not met) or name.
+        #[arg(long, default_value = "late", value_name = "late|name")]
+        sort: String,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Neither read nor write the cache in .tertial/.
+        #[arg(long, hide = true)]
+        no_cache: bool,
+    },
     /// The history of follow-ups: who committed what, when, with which
     /// status, and how each goal's rating changed.
     Log {

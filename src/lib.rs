@@ -11,6 +11,7 @@ pub mod history;
 pub mod i18n;
 pub mod import;
 pub mod keymap;
+pub mod overview;
 pub mod plan;
 pub mod record;
 pub mod repo;

@@ -74,6 +74,21 @@ fn main() -> ExitCode {
                 strict,
             });
         }
+        Some(Command::Overview {
+            dir,
+            period,
+            format,
+            sort,
+            output,
+            no_cache,
+        }) => overview(
+            dir,
+            period.as_deref(),
+            &format,
+            &sort,
+            output.as_deref(),
+            no_cache,
+        ),
         Some(Command::Log {
             dir,
             unit,
@@ -257,6 +272,58 @@ fn log(
         }
         for g in &item.edited {
             println!("    {}: texten ändrad", sanitize::line(g));
+        }
+    }
+    Ok(())
+}
+
+fn overview(
+    dir: Option<PathBuf>,
+    period: Option<&str>,
+    format: &str,
+    sort: &str,
+    output: Option<&std::path::Path>,
+    no_cache: bool,
+) -> anyhow::Result<()> {
+    use anyhow::Context;
+    use tertial::overview::read::{self, CacheUse};
+    let render = match format {
+        "md" | "markdown" => tertial::report::overview::markdown,
+        "html" => tertial::report::overview::html,
+        "csv" => tertial::report::overview::csv,
+        other => anyhow::bail!("unknown format {other:?}; expected md, html or csv"),
+    };
+    let sort: tertial::overview::Sort = sort.parse().map_err(anyhow::Error::msg)?;
+    let ws = workspace::Workspace::open(&current_dir(dir))?;
+    let branch = tertial::repo::DEFAULT_BRANCH;
+    let period: tertial::followup::Period = match period {
+        Some(p) => p.parse()?,
+        None => {
+            let years = read::plan_years(&ws.root, branch)?;
+            tertial::overview::default_period(&years, tertial::followup::period::today())
+                .context("no committed plans; expected plans/<year>/<unit>.toml on main")?
+        }
+    };
+    let cache = if no_cache {
+        CacheUse::Off
+    } else {
+        CacheUse::ReadWrite
+    };
+    let (o, _) = read::overview(&ws.root, branch, period, sort, cache)?;
+    for p in &o.problems {
+        eprintln!("tertial: {}", sanitize::line(p));
+    }
+    let text = render(&o);
+    match output {
+        Some(out) => std::fs::write(out, text).with_context(|| {
+            format!(
+                "{}: cannot write",
+                sanitize::line(&out.display().to_string())
+            )
+        })?,
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(text.as_bytes())?;
         }
     }
     Ok(())

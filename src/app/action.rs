@@ -82,6 +82,12 @@ pub enum Action {
     KeepSide(bool),
     /// What the sync did.
     Synced(SyncResult),
+    /// Show the overview across units (from the overview: the unit list).
+    Overview,
+    /// The overview of the next (1) or previous (-1) period.
+    StepPeriod(i8),
+    /// The overview, read (or why it could not be).
+    OverviewLoaded(Result<Box<crate::overview::Overview>, String>),
     /// The timeline, looked up.
     TimelineLoaded(String, Vec<super::overlay::TimelineRow>),
 }
@@ -94,6 +100,8 @@ pub enum Effect {
     Sync { keep: Vec<(String, bool)> },
     /// Look up the history of a goal of the session's unit.
     LoadTimeline { unit: String, goal: String },
+    /// Read the overview across units (None: the period due next).
+    LoadOverview(Option<Period>),
     /// Look up the periods of a plan (committed status, drafts).
     LoadPeriods(usize),
     /// Start a session: load the draft or the committed follow-up.

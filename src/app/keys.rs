@@ -22,7 +22,7 @@ pub fn screen_context(m: &Model) -> Context {
     let s = m.session.as_ref();
     match m.screen {
         Screen::Units => Context::Units,
-        Screen::Problems | Screen::Periods | Screen::Done => Context::List,
+        Screen::Problems | Screen::Periods | Screen::Done | Screen::Overview => Context::List,
         Screen::Resume => Context::Resume,
         Screen::Walk if s.is_some_and(|s| s.confirm.is_some()) => Context::Confirm,
         Screen::Walk if s.is_some_and(|s| s.editor.is_some()) => Context::Editor,

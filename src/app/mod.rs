@@ -7,6 +7,7 @@ pub mod fields;
 pub mod keys;
 pub mod model;
 pub mod overlay;
+mod overview;
 mod review;
 pub mod unit_fields;
 pub mod update;

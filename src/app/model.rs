@@ -23,6 +23,8 @@ pub enum Screen {
     Review,
     /// The commit is made.
     Done,
+    /// The roll-up across units for one period.
+    Overview,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -56,6 +58,16 @@ pub struct PeriodInfo {
 pub struct PeriodsState {
     pub plan: usize,
     pub periods: Vec<PeriodInfo>,
+    pub selected: usize,
+}
+
+/// The roll-up shown on the overview screen.
+#[derive(Debug, Clone)]
+pub struct OverviewState {
+    pub data: Box<crate::overview::Overview>,
+    /// Per unit row, its plan in `Model::plans` (None: not in the
+    /// working tree's plans).
+    pub plans: Vec<Option<usize>>,
     pub selected: usize,
 }
 
@@ -162,6 +174,10 @@ pub struct Model {
     pub overlay: Option<super::overlay::Overlay>,
     /// The screen to show once the problems screen is acknowledged.
     pub after_problems: Screen,
+    pub overview: Option<OverviewState>,
+    /// The list the period chooser goes back to: the unit list or the
+    /// overview.
+    pub home: Screen,
 }
 
 impl Model {
@@ -206,6 +222,8 @@ impl Model {
             pending_keys: Vec::new(),
             overlay: None,
             after_problems: Screen::Units,
+            overview: None,
+            home: Screen::Units,
         }
     }
 

@@ -77,6 +77,18 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             });
             return Vec::new();
         }
+        Action::Overview
+            if matches!(m.screen, Screen::Units | Screen::Periods | Screen::Overview) =>
+        {
+            return super::overview::toggle(m);
+        }
+        Action::StepPeriod(step) if m.screen == Screen::Overview => {
+            return super::overview::step_period(m, step);
+        }
+        Action::OverviewLoaded(result) => {
+            super::overview::loaded(m, result);
+            return Vec::new();
+        }
         Action::Quit => {
             m.quit = true;
             return vec![Effect::Quit];
@@ -121,6 +133,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             Vec::new()
         }
         Screen::Units => units(m, action),
+        Screen::Overview => super::overview::update(m, action),
         Screen::Periods => periods(m, action),
         Screen::Resume => resume(m, action),
         Screen::Walk => walk::update(m, action),
@@ -188,7 +201,7 @@ fn periods(m: &mut Model, action: Action) -> Vec<Effect> {
         return Vec::new();
     };
     match action {
-        Action::Back => m.screen = Screen::Units,
+        Action::Back => return super::overview::back_home(m),
         Action::Open => {
             if let Some(info) = p.periods.get(p.selected) {
                 return vec![Effect::OpenSession {
@@ -224,7 +237,7 @@ fn resume(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::Back => {
             // Leaving without choosing keeps the draft where it is.
             m.session = None;
-            m.screen = Screen::Units;
+            m.screen = m.home;
             Vec::new()
         }
         _ => Vec::new(),

@@ -10,6 +10,7 @@
 mod docx;
 mod html;
 mod markdown;
+pub mod overview;
 mod text;
 pub mod unit_parts;
 

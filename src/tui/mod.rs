@@ -109,6 +109,10 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
             None => queue.push_back(Action::Periods(io.periods(&model, i))),
         }
     }
+    if unit_index.is_none() && starts_on_overview(&model) {
+        // `--period` without `--unit` chooses the overview's period.
+        queue.push_back(io.overview(&model, period));
+    }
     if !model.problems.is_empty() {
         // The problems screen comes first; the rest waits behind it.
         let pending: Vec<Action> = queue.drain(..).collect();
@@ -224,6 +228,17 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// A workspace of many units opens on the overview (see
+/// `overview::START_SCREEN_UNITS`).
+pub fn starts_on_overview(model: &Model) -> bool {
+    let units: std::collections::HashSet<&str> = model
+        .plans
+        .iter()
+        .map(|p| p.plan.unit.id.as_str())
+        .collect();
+    units.len() > crate::overview::START_SCREEN_UNITS
+}
+
 fn save_draft(io: &session::Io, model: &mut Model) {
     if !model.session.as_ref().is_some_and(|s| s.dirty) {
         return;
@@ -255,6 +270,7 @@ fn carry_out(
     match effect {
         Effect::Quit => None,
         Effect::LoadPeriods(plan) => Some(Action::Periods(io.periods(model, plan))),
+        Effect::LoadOverview(period) => Some(io.overview(model, period)),
         Effect::Sync { keep } => {
             input.pause();
             let result = term.suspend(|| run_sync(io, model.lang, &keep));

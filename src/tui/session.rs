@@ -47,6 +47,31 @@ impl Io<'_> {
         }
     }
 
+    /// The overview across units for `period` (None: the period due
+    /// next among the plans' years), as committed on the branch.
+    pub fn overview(&self, m: &Model, period: Option<Period>) -> crate::app::Action {
+        let years: Vec<i64> = m.plans.iter().map(|p| p.plan.unit.year).collect();
+        let Some(period) = period.or_else(|| crate::overview::default_period(&years, m.today))
+        else {
+            return crate::app::Action::OverviewLoaded(Err(m
+                .lang
+                .t("inga planer", "no plans")
+                .to_string()));
+        };
+        let result = crate::overview::read::overview(
+            &self.ws.root,
+            repo::DEFAULT_BRANCH,
+            period,
+            crate::overview::Sort::Late,
+            crate::overview::read::CacheUse::ReadWrite,
+        );
+        crate::app::Action::OverviewLoaded(
+            result
+                .map(|(o, _)| Box::new(o))
+                .map_err(|e| format!("{e:#}")),
+        )
+    }
+
     /// The session for a unit and period: the committed follow-up (or a
     /// new one), with any draft waiting to be resumed or discarded.
     pub fn open_session(&self, m: &mut Model, plan: usize, period: Period) -> Session {

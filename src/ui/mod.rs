@@ -4,6 +4,7 @@
 mod context;
 mod done;
 mod overlay;
+mod overview;
 mod periods;
 mod problems;
 mod resume;
@@ -40,6 +41,7 @@ pub fn view(m: &Model, f: &mut Frame) {
         Screen::Walk => walk::view(m, f, body),
         Screen::Review => review::view(m, f, body),
         Screen::Done => done::view(m, f, body),
+        Screen::Overview => overview::view(m, f, body),
     }
     overlay::view(m, f, body);
     status_line(m, f, status);
@@ -89,7 +91,7 @@ fn status_line(m: &Model, f: &mut Frame, area: Rect) {
         let wanted: &[(&str, &str, &str)] = match ctx {
             Context::Units => &[
                 ("open", "öppna", "open"),
-                ("down", "välj", "select"),
+                ("overview", "översikt", "overview"),
                 ("quit", "avsluta", "quit"),
                 ("help", "hjälp", "help"),
             ],
@@ -100,6 +102,13 @@ fn status_line(m: &Model, f: &mut Frame, area: Rect) {
             Context::List if m.screen == Screen::Done => &[
                 ("open", "tillbaka till målen", "back to the goals"),
                 ("quit", "avsluta", "quit"),
+            ],
+            Context::List if m.screen == Screen::Overview => &[
+                ("open", "öppna enheten", "open the unit"),
+                ("overview", "enhetslistan", "unit list"),
+                ("next_period", "period", "period"),
+                ("quit", "avsluta", "quit"),
+                ("help", "hjälp", "help"),
             ],
             Context::List => &[
                 ("open", "öppna", "open"),

@@ -1,0 +1,112 @@
+//! The overview screen: the roll-up across units for one period, a start
+//! screen for area chiefs. Enter opens a unit's period chooser; the
+//! overview key (or Back) goes to the plain unit list.
+
+use super::action::{Action, Effect};
+use super::model::{Model, OverviewState, Screen};
+use super::update::step;
+
+/// The overview key: from the overview to the unit list, else (re)read
+/// the overview for the period shown last, or the one due next.
+pub fn toggle(m: &mut Model) -> Vec<Effect> {
+    if m.screen == Screen::Overview {
+        m.screen = Screen::Units;
+        m.home = Screen::Units;
+        return Vec::new();
+    }
+    vec![Effect::LoadOverview(
+        m.overview.as_ref().map(|o| o.data.period),
+    )]
+}
+
+/// The overview of the period `step` periods later (earlier when negative).
+pub fn step_period(m: &mut Model, step: i8) -> Vec<Effect> {
+    let Some(o) = &m.overview else {
+        return Vec::new();
+    };
+    match crate::overview::step_period(o.data.period, step) {
+        Some(p) => vec![Effect::LoadOverview(Some(p))],
+        None => Vec::new(),
+    }
+}
+
+pub fn loaded(m: &mut Model, result: Result<Box<crate::overview::Overview>, String>) {
+    match result {
+        Ok(data) => {
+            let year = i64::from(data.period.year);
+            let plans = data
+                .units
+                .iter()
+                .map(|u| {
+                    m.plans
+                        .iter()
+                        .position(|p| p.plan.unit.id == u.id && p.plan.unit.year == year)
+                })
+                .collect();
+            // The same unit stays selected when the overview is read again.
+            let before = m
+                .overview
+                .as_ref()
+                .and_then(|o| o.data.units.get(o.selected))
+                .map(|u| u.id.clone());
+            let selected = before
+                .and_then(|id| data.units.iter().position(|u| u.id == id))
+                .unwrap_or(0);
+            m.overview = Some(OverviewState {
+                data,
+                plans,
+                selected,
+            });
+            m.screen = Screen::Overview;
+            m.home = Screen::Overview;
+        }
+        Err(e) => {
+            m.message = Some(format!(
+                "{}: {e}",
+                m.lang.t(
+                    "Översikten kunde inte läsas",
+                    "The overview could not be read"
+                )
+            ));
+        }
+    }
+}
+
+/// Back from a unit's periods to the list it was chosen in; the overview
+/// is read again then (a follow-up may have been committed meanwhile).
+pub fn back_home(m: &mut Model) -> Vec<Effect> {
+    m.screen = m.home;
+    match (&m.overview, m.home) {
+        (Some(o), Screen::Overview) => vec![Effect::LoadOverview(Some(o.data.period))],
+        _ => Vec::new(),
+    }
+}
+
+pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(o) = &mut m.overview else {
+        m.screen = Screen::Units;
+        return Vec::new();
+    };
+    match action {
+        Action::Back => {
+            m.screen = Screen::Units;
+            m.home = Screen::Units;
+        }
+        Action::Open => match o.plans.get(o.selected) {
+            Some(Some(i)) => return vec![Effect::LoadPeriods(*i)],
+            Some(None) => {
+                m.message = Some(
+                    m.lang
+                        .t(
+                            "Enhetens plan finns inte i arbetskatalogen.",
+                            "The unit's plan is not in the working tree.",
+                        )
+                        .into(),
+                )
+            }
+            None => {}
+        },
+        other => o.selected = step(o.selected, o.data.units.len(), &other),
+    }
+    Vec::new()
+}

@@ -1,0 +1,461 @@
+//! Reading what the roll-up needs from the tip of `main`: the plans of
+//! the period's year and the period's follow-ups, by blob id. A blob seen
+//! before comes from the cache; the others are read and parsed on all
+//! cores, each thread with its own handle on the repository. A blob is
+//! taken from the working tree's file when that file hashes to the same
+//! blob id (the same bytes, and far cheaper than resolving deltas in a
+//! pack); otherwise from git.
+
+use super::cache::{Cache, Entry};
+use super::{FollowUpSummary, GoalSummary, Overview, PlanSummary, Sort};
+use crate::followup::{Period, Rating, Status};
+use crate::workspace::{FOLLOWUPS_DIR, PLANS_DIR, STATE_DIR};
+use serde::Deserialize;
+use std::path::Path;
+
+/// How the files were found (for the benchmark and tests).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Stats {
+    pub plans: usize,
+    pub followups: usize,
+    /// Blobs answered by the cache.
+    pub hits: usize,
+    /// Blobs read and parsed.
+    pub parsed: usize,
+}
+
+/// Whether to use the cache in `.tertial/`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CacheUse {
+    /// Read it and write it back when something was added.
+    ReadWrite,
+    /// Neither read nor write (a cold run).
+    Off,
+}
+
+/// The roll-up of `period` as committed on `branch` of the workspace at
+/// `root`.
+pub fn overview(
+    root: &Path,
+    branch: &str,
+    period: Period,
+    sort: Sort,
+    cache: CacheUse,
+) -> anyhow::Result<(Overview, Stats)> {
+    let (plans, followups, problems, stats) = summaries(root, branch, period, cache)?;
+    Ok((
+        super::roll_up(period, &plans, &followups, sort, problems),
+        stats,
+    ))
+}
+
+/// The years that have plans at the tip of `branch` (for the default period).
+pub fn plan_years(root: &Path, branch: &str) -> anyhow::Result<Vec<i64>> {
+    let repo = crate::repo::open(root)?;
+    let Some(tip) = crate::repo::read::tip(&repo, branch)? else {
+        return Ok(Vec::new());
+    };
+    let tree = repo.find_commit(tip)?.tree()?;
+    let Ok(entry) = tree.get_path(Path::new(PLANS_DIR)) else {
+        return Ok(Vec::new());
+    };
+    let Ok(plans) = repo.find_tree(entry.id()) else {
+        return Ok(Vec::new());
+    };
+    Ok(plans
+        .iter()
+        .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
+        .filter_map(|e| e.name().ok()?.parse().ok())
+        .collect())
+}
+
+type Found = (Vec<PlanSummary>, Vec<FollowUpSummary>, Vec<String>, Stats);
+
+/// The summaries of the plans and follow-ups, and the problems met.
+pub fn summaries(
+    root: &Path,
+    branch: &str,
+    period: Period,
+    use_cache: CacheUse,
+) -> anyhow::Result<Found> {
+    let repo = crate::repo::open(root)?;
+    let plan_dir = format!("{PLANS_DIR}/{}", period.year);
+    let followup_dir = format!("{FOLLOWUPS_DIR}/{period}");
+    let (plan_blobs, followup_blobs) = match crate::repo::read::tip(&repo, branch)? {
+        Some(tip) => {
+            let tree = repo.find_commit(tip)?.tree()?;
+            (
+                toml_blobs(&repo, &tree, &plan_dir),
+                toml_blobs(&repo, &tree, &followup_dir),
+            )
+        }
+        None => (Vec::new(), Vec::new()),
+    };
+    let cache_path = root.join(STATE_DIR).join(super::cache::FILE);
+    let mut cache = match use_cache {
+        CacheUse::ReadWrite => Cache::read(&cache_path).unwrap_or_default(),
+        CacheUse::Off => Cache::default(),
+    };
+    let mut stats = Stats {
+        plans: plan_blobs.len(),
+        followups: followup_blobs.len(),
+        ..Stats::default()
+    };
+    // What the cache does not know is read and parsed on all cores.
+    let mut missing: Vec<(git2::Oid, Kind, String)> = Vec::new();
+    for (kind, blobs) in [(Kind::Plan, &plan_blobs), (Kind::FollowUp, &followup_blobs)] {
+        for (name, oid) in blobs {
+            if cache.get(oid).is_none() {
+                missing.push((*oid, kind, name.clone()));
+            }
+        }
+    }
+    stats.parsed = missing.len();
+    stats.hits = plan_blobs.len() + followup_blobs.len() - missing.len();
+    let git_dir = repo.path().to_path_buf();
+    let work_dir = repo.workdir().map(Path::to_path_buf);
+    drop(repo);
+    let missing: Vec<(git2::Oid, Kind, String)> = missing
+        .into_iter()
+        .map(|(oid, kind, name)| {
+            let dir = if kind == Kind::Plan {
+                &plan_dir
+            } else {
+                &followup_dir
+            };
+            (oid, kind, format!("{dir}/{name}"))
+        })
+        .collect();
+    for (oid, entry) in parse_all(&git_dir, work_dir.as_deref(), &missing) {
+        cache.insert(oid, entry);
+    }
+
+    let mut problems = Vec::new();
+    let mut plans = Vec::with_capacity(plan_blobs.len());
+    let mut seen = std::collections::HashSet::new();
+    for (name, oid) in &plan_blobs {
+        let path = format!("{plan_dir}/{name}");
+        match cache.get(oid) {
+            Some(Entry::Plan(p)) => {
+                if p.year != i64::from(period.year) {
+                    problems.push(format!(
+                        "{path}: unit.year is {}; expected {}",
+                        p.year, period.year
+                    ));
+                } else if !seen.insert(p.unit_id.clone()) {
+                    problems.push(format!(
+                        "{path}: unit {} has another plan this year; this one is left out",
+                        p.unit_id
+                    ));
+                } else {
+                    plans.push(p.clone());
+                }
+            }
+            Some(Entry::Broken(why)) => problems.push(format!("{path}: {why}")),
+            _ => problems.push(format!("{path}: could not be read")),
+        }
+    }
+    let mut followups = Vec::with_capacity(followup_blobs.len());
+    for (name, oid) in &followup_blobs {
+        let path = format!("{followup_dir}/{name}");
+        let stem = name.strip_suffix(".toml").unwrap_or(name);
+        match cache.get(oid) {
+            Some(Entry::FollowUp(f)) if f.unit == stem && f.period == period.to_string() => {
+                followups.push(f.clone())
+            }
+            Some(Entry::FollowUp(f)) => problems.push(format!(
+                "{path}: the file says unit {} period {}; expected {stem} {period}",
+                f.unit, f.period
+            )),
+            Some(Entry::Broken(why)) => problems.push(format!("{path}: {why}")),
+            _ => problems.push(format!("{path}: could not be read")),
+        }
+    }
+    if use_cache == CacheUse::ReadWrite && (cache.is_dirty() || stats.parsed > 0) {
+        let keep: Vec<git2::Oid> = plan_blobs
+            .iter()
+            .chain(&followup_blobs)
+            .map(|(_, o)| *o)
+            .collect();
+        // A read-only workspace still answers; the cache is only a help.
+        let _ = cache.write(&cache_path, &keep);
+    }
+    Ok((plans, followups, problems, stats))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Plan,
+    FollowUp,
+}
+
+/// The `*.toml` blobs directly in `dir` of `tree`, by name.
+fn toml_blobs(repo: &git2::Repository, tree: &git2::Tree, dir: &str) -> Vec<(String, git2::Oid)> {
+    let Ok(entry) = tree.get_path(Path::new(dir)) else {
+        return Vec::new();
+    };
+    let Ok(sub) = repo.find_tree(entry.id()) else {
+        return Vec::new();
+    };
+    let mut out: Vec<(String, git2::Oid)> = sub
+        .iter()
+        .filter(|e| e.kind() == Some(git2::ObjectType::Blob))
+        .filter_map(|e| {
+            let name = e.name().ok()?;
+            name.ends_with(".toml").then(|| (name.to_string(), e.id()))
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+/// Reads and parses the blobs, shared out over the cores.
+fn parse_all(
+    git_dir: &Path,
+    work_dir: Option<&Path>,
+    items: &[(git2::Oid, Kind, String)],
+) -> Vec<(git2::Oid, Entry)> {
+    if items.is_empty() {
+        return Vec::new();
+    }
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .clamp(1, 16);
+    let chunk = items.len().div_ceil(threads).max(1);
+    std::thread::scope(|s| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| s.spawn(move || parse_part(git_dir, work_dir, part)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}
+
+fn parse_part(
+    git_dir: &Path,
+    work_dir: Option<&Path>,
+    items: &[(git2::Oid, Kind, String)],
+) -> Vec<(git2::Oid, Entry)> {
+    let Ok(repo) = git2::Repository::open(git_dir) else {
+        return Vec::new();
+    };
+    items
+        .iter()
+        .map(|(oid, kind, path)| {
+            let parse = |bytes: &[u8]| match kind {
+                Kind::Plan => parse_plan(bytes),
+                Kind::FollowUp => parse_followup(bytes),
+            };
+            if let Some(bytes) = work_dir.and_then(|w| same_in_work_tree(w, path, *oid)) {
+                return (*oid, parse(&bytes));
+            }
+            let entry = match repo.find_blob(*oid) {
+                Ok(blob) => parse(blob.content()),
+                Err(e) => Entry::Broken(format!("cannot read the blob: {}", e.message())),
+            };
+            (*oid, entry)
+        })
+        .collect()
+}
+
+/// The working tree's file at `path` when it holds exactly blob `oid`.
+fn same_in_work_tree(work_dir: &Path, path: &str, oid: git2::Oid) -> Option<Vec<u8>> {
+    use std::io::Read;
+    let file = std::fs::File::open(work_dir.join(path)).ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
+    let mut bytes = Vec::new();
+    file.take(crate::plan::load::MAX_PLAN_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    (git2::Oid::hash_object(git2::ObjectType::Blob, &bytes).ok()? == oid).then_some(bytes)
+}
+
+/// The statements of a plan the roll-up reads (see `scan`).
+const PLAN_KEYS: super::scan::Wanted = super::scan::Wanted {
+    root: &["schema"],
+    tables: &[
+        ("[unit]", &["id", "name", "committee", "year"]),
+        ("[[committee_goal]]", &["id", "title"]),
+        ("[[unit_goal]]", &["id", "committee_goal", "title"]),
+    ],
+    reserved: &["unit", "committee_goal", "unit_goal"],
+};
+
+/// The statements of a follow-up the roll-up reads.
+const FOLLOWUP_KEYS: super::scan::Wanted = super::scan::Wanted {
+    root: &["unit", "period", "status"],
+    tables: &[("[[goal]]", &["id", "rating"])],
+    reserved: &["goal"],
+};
+
+#[derive(Deserialize)]
+struct LitePlan {
+    schema: i64,
+    unit: LiteUnit,
+    #[serde(default, rename = "committee_goal")]
+    committee_goals: Vec<LiteCommitteeGoal>,
+    #[serde(default, rename = "unit_goal")]
+    unit_goals: Vec<LiteUnitGoal>,
+}
+
+#[derive(Deserialize)]
+struct LiteUnit {
+    id: String,
+    name: String,
+    committee: String,
+    year: i64,
+}
+
+#[derive(Deserialize)]
+struct LiteCommitteeGoal {
+    id: String,
+    title: String,
+}
+
+#[derive(Deserialize)]
+struct LiteUnitGoal {
+    id: String,
+    committee_goal: String,
+    title: String,
+}
+
+/// What the roll-up needs of a plan file: the unit and its goals with
+/// their nämndmål. Only those statements are parsed when `scan` can pick
+/// them out, else the whole file; the rest is not validated (`tertial
+/// check` does that).
+pub fn parse_plan(bytes: &[u8]) -> Entry {
+    let src = match crate::plan::load::decode_text("", bytes, crate::plan::load::MAX_PLAN_BYTES) {
+        Ok(s) => s,
+        Err(d) => return Entry::Broken(d.message.clone()),
+    };
+    let quick = super::scan::extract(src, &PLAN_KEYS).and_then(|s| toml::from_str(&s).ok());
+    let p: LitePlan = match quick.map_or_else(|| toml::from_str(src), Ok) {
+        Ok(p) => p,
+        Err(e) => return Entry::Broken(crate::plan::load::humanize(e.message())),
+    };
+    if p.schema != crate::plan::SCHEMA_VERSION {
+        return Entry::Broken(format!(
+            "unsupported schema version {}; expected {}",
+            p.schema,
+            crate::plan::SCHEMA_VERSION
+        ));
+    }
+    let goals = p
+        .unit_goals
+        .into_iter()
+        .map(|g| {
+            let cg = p.committee_goals.iter().find(|c| c.id == g.committee_goal);
+            GoalSummary {
+                id: g.id,
+                title: g.title,
+                committee_goal_id: cg.map(|c| c.id.clone()).unwrap_or_default(),
+                committee_goal_title: cg.map(|c| c.title.clone()).unwrap_or_default(),
+            }
+        })
+        .collect();
+    Entry::Plan(PlanSummary {
+        unit_id: p.unit.id,
+        unit_name: p.unit.name,
+        committee: p.unit.committee,
+        year: p.unit.year,
+        goals,
+    })
+}
+
+#[derive(Deserialize)]
+struct LiteFollowUp {
+    unit: String,
+    period: String,
+    #[serde(default)]
+    status: Status,
+    #[serde(default, rename = "goal")]
+    goals: Vec<LiteGoal>,
+}
+
+#[derive(Deserialize)]
+struct LiteGoal {
+    id: String,
+    #[serde(default)]
+    rating: Option<Rating>,
+}
+
+/// What the roll-up needs of a follow-up file: unit, period, status and
+/// the goals' ratings.
+pub fn parse_followup(bytes: &[u8]) -> Entry {
+    let src = match crate::plan::load::decode_text(
+        "",
+        bytes,
+        crate::followup::load::MAX_FOLLOWUP_BYTES,
+    ) {
+        Ok(s) => s,
+        Err(d) => return Entry::Broken(d.message.clone()),
+    };
+    let quick = super::scan::extract(src, &FOLLOWUP_KEYS).and_then(|s| toml::from_str(&s).ok());
+    match quick.map_or_else(|| toml::from_str::<LiteFollowUp>(src), Ok) {
+        Ok(f) => Entry::FollowUp(FollowUpSummary {
+            unit: f.unit,
+            period: f.period,
+            status: f.status,
+            ratings: f
+                .goals
+                .into_iter()
+                .filter_map(|g| Some((g.id, g.rating?)))
+                .collect(),
+        }),
+        Err(e) => Entry::Broken(crate::plan::load::humanize(e.message())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_quick_pass_agrees_with_the_full_parse() {
+        for (path, text) in crate::plan::bundled::PLANS {
+            assert!(
+                super::super::scan::extract(text, &PLAN_KEYS).is_some(),
+                "{path}: the quick pass gave up"
+            );
+            let full = crate::plan::parse_plan(path, text.as_bytes()).unwrap();
+            assert_eq!(
+                parse_plan(text.as_bytes()),
+                Entry::Plan(PlanSummary::of(&full))
+            );
+        }
+        let text = include_str!("../../tests/fixtures/bestallarenhet-2-2025-VB.toml");
+        assert!(super::super::scan::extract(text, &FOLLOWUP_KEYS).is_some());
+        let full = crate::followup::load::parse_unchecked(text.as_bytes()).unwrap();
+        let Entry::FollowUp(f) = parse_followup(text.as_bytes()) else {
+            panic!("not read")
+        };
+        assert_eq!(
+            (f.unit.as_str(), f.status),
+            (full.unit.as_str(), full.status)
+        );
+        let want: Vec<(String, Rating)> = full
+            .goals
+            .iter()
+            .filter_map(|g| Some((g.id.clone(), g.rating?)))
+            .collect();
+        assert_eq!(f.ratings, want);
+        assert!(!want.is_empty());
+    }
+
+    #[test]
+    fn broken_files_are_named_not_fatal() {
+        for bytes in [
+            &b"\xff\xfe"[..],
+            b"schema = 2\n[unit]\nid='x'\nname='n'\ncommittee='c'\nyear=1\n",
+            b"[unit",
+        ] {
+            assert!(matches!(parse_plan(bytes), Entry::Broken(_)));
+            assert!(matches!(parse_followup(bytes), Entry::Broken(_)));
+        }
+    }
+}
