@@ -60,7 +60,13 @@ fn main() -> ExitCode {
             period,
             format,
             output,
-        }) => export(dir, &unit, &period, &format, output.as_deref()),
+        }) => tertial::report::export::run(
+            &current_dir(dir),
+            &unit,
+            &period,
+            &format,
+            output.as_deref(),
+        ),
         Some(Command::Import {
             file,
             output,
@@ -81,8 +87,8 @@ fn main() -> ExitCode {
             sort,
             output,
             no_cache,
-        }) => overview(
-            dir,
+        }) => tertial::overview::command::run(
+            &current_dir(dir),
             period.as_deref(),
             &format,
             &sort,
@@ -277,58 +283,6 @@ fn log(
     Ok(())
 }
 
-fn overview(
-    dir: Option<PathBuf>,
-    period: Option<&str>,
-    format: &str,
-    sort: &str,
-    output: Option<&std::path::Path>,
-    no_cache: bool,
-) -> anyhow::Result<()> {
-    use anyhow::Context;
-    use tertial::overview::read::{self, CacheUse};
-    let render = match format {
-        "md" | "markdown" => tertial::report::overview::markdown,
-        "html" => tertial::report::overview::html,
-        "csv" => tertial::report::overview::csv,
-        other => anyhow::bail!("unknown format {other:?}; expected md, html or csv"),
-    };
-    let sort: tertial::overview::Sort = sort.parse().map_err(anyhow::Error::msg)?;
-    let ws = workspace::Workspace::open(&current_dir(dir))?;
-    let branch = tertial::repo::DEFAULT_BRANCH;
-    let period: tertial::followup::Period = match period {
-        Some(p) => p.parse()?,
-        None => {
-            let years = read::plan_years(&ws.root, branch)?;
-            tertial::overview::default_period(&years, tertial::followup::period::today())
-                .context("no committed plans; expected plans/<year>/<unit>.toml on main")?
-        }
-    };
-    let cache = if no_cache {
-        CacheUse::Off
-    } else {
-        CacheUse::ReadWrite
-    };
-    let (o, _) = read::overview(&ws.root, branch, period, sort, cache)?;
-    for p in &o.problems {
-        eprintln!("tertial: {}", sanitize::line(p));
-    }
-    let text = render(&o);
-    match output {
-        Some(out) => std::fs::write(out, text).with_context(|| {
-            format!(
-                "{}: cannot write",
-                sanitize::line(&out.display().to_string())
-            )
-        })?,
-        None => {
-            use std::io::Write;
-            std::io::stdout().write_all(text.as_bytes())?;
-        }
-    }
-    Ok(())
-}
-
 fn verify(dir: Option<PathBuf>, require_signed: bool) -> ExitCode {
     let root = current_dir(dir);
     let ws = match workspace::Workspace::open(&root) {
@@ -445,81 +399,4 @@ fn sync(
             ExitCode::from(2)
         }
     }
-}
-
-fn export(
-    dir: Option<PathBuf>,
-    unit: &str,
-    period: &str,
-    format: &str,
-    output: Option<&std::path::Path>,
-) -> anyhow::Result<()> {
-    use anyhow::Context;
-    use std::io::IsTerminal;
-    use tertial::followup::FollowUp;
-    let period: tertial::followup::Period = period.parse()?;
-    type Render = fn(&tertial::plan::Plan, &FollowUp, &[FollowUp]) -> Vec<u8>;
-    let (render, binary): (Render, bool) = match format {
-        "md" | "markdown" => (
-            |p, f, e| tertial::report::markdown(p, f, e).into_bytes(),
-            false,
-        ),
-        "html" => (|p, f, e| tertial::report::html(p, f, e).into_bytes(), false),
-        "text" | "txt" | "ils" => (|p, f, e| tertial::report::text(p, f, e).into_bytes(), false),
-        "docx" | "word" => (tertial::report::docx, true),
-        other => anyhow::bail!("unknown format {other:?}; expected md, html, docx or text"),
-    };
-    if binary && output.is_none() && std::io::stdout().is_terminal() {
-        anyhow::bail!(
-            "a .docx file is binary and is not written to the terminal; \
-             name the file with -o, e.g. -o rapport.docx"
-        );
-    }
-    let ws = workspace::Workspace::open(&current_dir(dir))?;
-    let plan = ws
-        .load_plan(unit, i64::from(period.year))
-        .map_err(|diags| {
-            let text: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
-            anyhow::anyhow!(
-                "the plan of {unit} {} has problems:\n{}",
-                period.year,
-                text.join("\n")
-            )
-        })?;
-    let repo = ws.repo()?;
-    let path = tertial::followup::path(period, unit);
-    let bytes = tertial::repo::read::file_at_tip(&repo, "main", &path)?
-        .with_context(|| format!("no committed follow-up {path}; record it first"))?;
-    let f = tertial::followup::load::parse_unchecked(&bytes)
-        .with_context(|| format!("{path} is not a readable follow-up file"))?;
-    // The year's earlier periods (accumulated counts) and last year's VB.
-    let mut wanted = period.earlier_in_year();
-    wanted.push(tertial::followup::Period::new(
-        period.year - 1,
-        tertial::followup::PeriodKind::Vb,
-    ));
-    let mut earlier = Vec::new();
-    for p in wanted {
-        let path = tertial::followup::path(p, unit);
-        if let Some(bytes) = tertial::repo::read::file_at_tip(&repo, "main", &path)? {
-            match tertial::followup::load::parse_unchecked(&bytes) {
-                Some(e) => earlier.push(e),
-                None => eprintln!("{path}: not a readable follow-up file; left out of the report"),
-            }
-        }
-    }
-    let report = render(&plan, &f, &earlier);
-    match output {
-        Some(out) => std::fs::write(out, report).with_context(|| {
-            format!(
-                "{}: cannot write",
-                sanitize::line(&out.display().to_string())
-            )
-        })?,
-        None => {
-            use std::io::Write;
-            std::io::stdout().write_all(&report)?;
-        }
-    }
-    Ok(())
 }

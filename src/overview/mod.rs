@@ -4,6 +4,7 @@
 //! committed on `main` (see `read`), with a cache keyed by blob id (`cache`).
 
 pub mod cache;
+pub mod command;
 pub mod read;
 mod rollup;
 pub mod scan;

@@ -8,6 +8,7 @@
 //! each format then only adds its own escaping.
 
 mod docx;
+pub mod export;
 mod html;
 mod markdown;
 pub mod overview;

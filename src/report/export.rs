@@ -1,0 +1,89 @@
+//! `tertial export`: a committed follow-up, with the year's earlier periods
+//! and last year's VB beside it, rendered in the format asked for.
+
+use std::path::Path;
+
+/// Renders the follow-up of `unit` for `period` committed in the workspace
+/// at `root`.
+pub fn run(
+    root: &Path,
+    unit: &str,
+    period: &str,
+    format: &str,
+    output: Option<&Path>,
+) -> anyhow::Result<()> {
+    use crate::followup::FollowUp;
+    use anyhow::Context;
+    use std::io::IsTerminal;
+    let period: crate::followup::Period = period.parse()?;
+    type Render = fn(&crate::plan::Plan, &FollowUp, &[FollowUp]) -> Vec<u8>;
+    let (render, binary): (Render, bool) = match format {
+        "md" | "markdown" => (
+            |p, f, e| crate::report::markdown(p, f, e).into_bytes(),
+            false,
+        ),
+        "html" => (|p, f, e| crate::report::html(p, f, e).into_bytes(), false),
+        "text" | "txt" | "ils" => (|p, f, e| crate::report::text(p, f, e).into_bytes(), false),
+        "docx" | "word" => (crate::report::docx, true),
+        other => anyhow::bail!("unknown format {other:?}; expected md, html, docx or text"),
+    };
+    if binary && output.is_none() && std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "a .docx file is binary and is not written to the terminal; \
+             name the file with -o, e.g. -o rapport.docx"
+        );
+    }
+    let ws = crate::workspace::Workspace::open(root)?;
+    let plan = ws
+        .load_plan(unit, i64::from(period.year))
+        .map_err(|diags| {
+            let text: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+            anyhow::anyhow!(
+                "the plan of {unit} {} has problems:\n{}",
+                period.year,
+                text.join("\n")
+            )
+        })?;
+    let repo = ws.repo()?;
+    let path = crate::followup::path(period, unit);
+    let bytes = crate::repo::read::file_at_tip(&repo, "main", &path)?
+        .with_context(|| format!("no committed follow-up {path}; record it first"))?;
+    let f = crate::followup::load::parse_unchecked(&bytes)
+        .with_context(|| format!("{path} is not a readable follow-up file"))?;
+    // The year's earlier periods (accumulated counts) and last year's VB.
+    let mut wanted = period.earlier_in_year();
+    wanted.push(crate::followup::Period::new(
+        period.year - 1,
+        crate::followup::PeriodKind::Vb,
+    ));
+    let mut earlier = Vec::new();
+    for p in wanted {
+        let path = crate::followup::path(p, unit);
+        if let Some(bytes) = crate::repo::read::file_at_tip(&repo, "main", &path)? {
+            match crate::followup::load::parse_unchecked(&bytes) {
+                Some(e) => earlier.push(e),
+                None => eprintln!("{path}: not a readable follow-up file; left out of the report"),
+            }
+        }
+    }
+    let report = render(&plan, &f, &earlier);
+    write_output(output, &report)
+}
+
+/// Writes `bytes` to `output`, or to standard output.
+pub fn write_output(output: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
+    use anyhow::Context;
+    match output {
+        Some(out) => std::fs::write(out, bytes).with_context(|| {
+            format!(
+                "{}: cannot write",
+                crate::sanitize::line(&out.display().to_string())
+            )
+        }),
+        None => {
+            use std::io::Write;
+            std::io::stdout().write_all(bytes)?;
+            Ok(())
+        }
+    }
+}
