@@ -3,6 +3,7 @@
 //! $EDITOR), saves drafts, and redraws only when an action was handled
 //! (no fixed frame rate: it costs bandwidth over SSH).
 
+mod backend;
 mod input;
 mod keys;
 pub mod session;
@@ -13,6 +14,7 @@ use crate::cli::OpenArgs;
 use crate::followup::Period;
 use crate::i18n::Lang;
 use crate::workspace::Workspace;
+use ratatui::crossterm::event::Event;
 use std::collections::VecDeque;
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::{Duration, Instant};
@@ -169,6 +171,9 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         };
         match event {
             Ok(input::Input::Term(ev)) => {
+                if matches!(ev, Event::Resize(..)) {
+                    term.forget();
+                }
                 if let Some(a) = keys::action_for(&ev) {
                     queue.push_back(a);
                 }
@@ -176,7 +181,12 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
                 // (a paste, a fast typist over a slow link) is one frame.
                 while let Ok(next) = input.rx.try_recv() {
                     match next {
-                        input::Input::Term(ev) => queue.extend(keys::action_for(&ev)),
+                        input::Input::Term(ev) => {
+                            if matches!(ev, Event::Resize(..)) {
+                                term.forget();
+                            }
+                            queue.extend(keys::action_for(&ev))
+                        }
                         other => {
                             held = Some(other);
                             break;

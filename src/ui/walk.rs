@@ -134,8 +134,19 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         }
         ta.set_block(block);
         ta.set_cursor_line_style(Style::default());
-        ta.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+        // The terminal's own cursor, not a drawn one: typing then writes
+        // the letter where the cursor already is, and nothing else.
+        ta.set_cursor_style(Style::default());
         f.render_widget(&ta, area);
+        let inner = Block::default().borders(Borders::ALL).inner(area);
+        let at = ta.screen_cursor();
+        let (top, left) = ta.scroll_offset();
+        let x = inner.x as usize + at.col.saturating_sub(left as usize);
+        let y = inner.y as usize + at.row.saturating_sub(top as usize);
+        f.set_cursor_position((
+            x.min(inner.right().saturating_sub(1) as usize) as u16,
+            y.min(inner.bottom().saturating_sub(1) as usize) as u16,
+        ));
     }
 }
 
@@ -157,8 +168,11 @@ fn scroll_to_show(lines: &[Line<'static>], focus_line: usize, area: Rect) -> u16
 
 fn draft_note(l: Lang, s: &Session) -> String {
     match (s.dirty, s.draft_saved_at) {
-        (true, _) => format!("  · {}", l.t("ändrat", "changed")),
-        (false, Some(at)) => format!("  · {} {}", l.t("utkast sparat", "draft saved"), clock(at)),
+        // Once a draft is saved, changes are saved within a second: the
+        // note keeps its time instead of flipping at every keystroke and
+        // save (each flip a redraw over the link).
+        (_, Some(at)) => format!("  · {} {}", l.t("utkast sparat", "draft saved"), clock(at)),
+        (true, None) => format!("  · {}", l.t("ändrat", "changed")),
         (false, None) => String::new(),
     }
 }
