@@ -86,7 +86,7 @@ fn a_typed_character_costs_a_few_bytes_and_the_screen_stays_right() {
     let shown = String::from_utf8_lossy(&bytes).replace('\x1b', "␛");
     // Each character is drawn where it is shown: in the editor (where
     // the cursor already is) and in the form above it (one move there and
-    // one back). A draft save in between may change the time in the
+    // one back, when typing pauses; here it pauses after each one). A draft save in between may change the time in the
     // header once. Nothing else: no synchronized-output markers or cursor
     // hiding for a few cells.
     assert!(

@@ -52,12 +52,14 @@ impl Term {
         self.out.lock().unwrap().len()
     }
 
-    /// Waits until nothing new has been written for 150 ms.
+    /// Waits until nothing new has been written for 600 ms: longer than
+    /// tertial waits before it brings what it put off while typing up to
+    /// date, so those bytes are counted too.
     fn quiet(&self) {
         let mut last = self.len();
         let start = Instant::now();
         loop {
-            std::thread::sleep(Duration::from_millis(150));
+            std::thread::sleep(Duration::from_millis(600));
             let now = self.len();
             if now == last || start.elapsed() > Duration::from_secs(20) {
                 return;

@@ -3,8 +3,9 @@
 //! that changes one cell at the cursor costs that cell and nothing more
 //! (a typed letter over SSH is then a byte or two, not a hundred). What
 //! it does not know (at the start, after a resize, after anything else
-//! wrote to the terminal) it sets in full. A frame is sent in one write,
-//! wrapped in synchronized output when it is more than a few bytes.
+//! wrote to the terminal) it sets in full. While typing, cells away from
+//! the cursor are put off until typing pauses. A frame is sent in one
+//! write, wrapped in synchronized output when it is more than a few bytes.
 
 use ratatui::backend::{Backend, ClearType, IntoCrossterm, WindowSize};
 use ratatui::buffer::Cell;
@@ -14,12 +15,19 @@ use ratatui::crossterm::style::{
 use ratatui::crossterm::{cursor, queue, terminal};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
 /// Frames up to this many bytes are sent without the synchronized-output
 /// markers: one small write is shown whole anyway.
 const SYNC_FROM: usize = 64;
+/// A frame that changes cells on the cursor's row (or the rows beside
+/// it, where a wrapped word goes) and at most this many cells elsewhere is
+/// a keystroke in an editor: the cells elsewhere (the same text mirrored
+/// in the form) are put off until typing pauses, so each letter does not
+/// cost two jumps across the screen.
+const ELSEWHERE_MAX: usize = 32;
 const BEGIN_SYNC: &[u8] = b"\x1b[?2026h";
 const END_SYNC: &[u8] = b"\x1b[?2026l";
 
@@ -52,6 +60,12 @@ pub struct Lean<W: Write> {
     /// The width last read, to tell when the cursor sits in the last
     /// column (where terminals differ on what the next character does).
     width: std::cell::Cell<u16>,
+    /// The frame's changed cells, written at `flush`.
+    frame: Vec<(u16, u16, Cell)>,
+    /// Where ratatui wants the cursor shown (None: hidden), for `flush`.
+    wanted: Option<Option<Position>>,
+    /// Cells put off while typing, by (row, column): see `flush`.
+    later: BTreeMap<(u16, u16), Cell>,
 }
 
 impl<W: Write> Lean<W> {
@@ -63,7 +77,15 @@ impl<W: Write> Lean<W> {
             visible: None,
             pen: None,
             width: std::cell::Cell::new(0),
+            frame: Vec::new(),
+            wanted: None,
+            later: BTreeMap::new(),
         }
+    }
+
+    /// Whether cells were put off while typing (`catch_up` writes them).
+    pub fn behind(&self) -> bool {
+        !self.later.is_empty()
     }
 
     /// Forgets everything known about the terminal: the next frame sets
@@ -102,6 +124,31 @@ impl<W: Write> Lean<W> {
             .replace("\x1b[1D", "\x1b[D");
         self.buf.extend_from_slice(best.as_bytes());
         self.cursor = Some(to);
+    }
+
+    /// Writes cells in the order given, moving only where needed.
+    fn write_cells(&mut self, cells: &[(u16, u16, Cell)]) -> io::Result<()> {
+        for (x, y, cell) in cells {
+            let (x, y) = (*x, *y);
+            let at = Position { x, y };
+            if self.cursor != Some(at) {
+                self.move_to(at);
+            }
+            self.pen_to(Pen {
+                fg: cell.fg,
+                bg: cell.bg,
+                underline: cell.underline_color,
+                modifier: cell.modifier,
+            })?;
+            let symbol = cell.symbol();
+            self.buf.extend_from_slice(symbol.as_bytes());
+            // Only after a one-column character is the cursor's place
+            // certain; the last column leaves it pending a wrap.
+            let next = x + 1;
+            self.cursor =
+                (symbol.width() == 1 && next < self.width.get()).then_some(Position { x: next, y });
+        }
+        Ok(())
     }
 
     /// Sets colours and attributes for `want`, changing only what differs.
@@ -166,40 +213,20 @@ impl<W: Write> Backend for Lean<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
-        for (x, y, cell) in content {
-            let at = Position { x, y };
-            if self.cursor != Some(at) {
-                self.move_to(at);
-            }
-            self.pen_to(Pen {
-                fg: cell.fg,
-                bg: cell.bg,
-                underline: cell.underline_color,
-                modifier: cell.modifier,
-            })?;
-            let symbol = cell.symbol();
-            self.buf.extend_from_slice(symbol.as_bytes());
-            // Only after a one-column character is the cursor's place
-            // certain; the last column leaves it pending a wrap.
-            let next = x + 1;
-            self.cursor =
-                (symbol.width() == 1 && next < self.width.get()).then_some(Position { x: next, y });
-        }
+        self.frame
+            .extend(content.map(|(x, y, cell)| (x, y, cell.clone())));
         Ok(())
     }
 
     fn hide_cursor(&mut self) -> io::Result<()> {
-        if self.visible != Some(false) {
-            queue!(self.buf, cursor::Hide)?;
-            self.visible = Some(false);
-        }
+        self.wanted = Some(None);
         Ok(())
     }
 
     fn show_cursor(&mut self) -> io::Result<()> {
-        if self.visible != Some(true) {
-            queue!(self.buf, cursor::Show)?;
-            self.visible = Some(true);
+        // Shown where `set_cursor_position` puts it (ratatui sets both).
+        if !matches!(self.wanted, Some(Some(_))) {
+            self.wanted = Some(self.cursor.or(Some(Position::ORIGIN)));
         }
         Ok(())
     }
@@ -213,8 +240,10 @@ impl<W: Write> Backend for Lean<W> {
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
         let to = position.into();
-        if self.cursor != Some(to) {
-            self.move_to(to);
+        match self.wanted {
+            // Hidden: the position is for later; move now, as asked.
+            Some(None) => self.move_to(to),
+            _ => self.wanted = Some(Some(to)),
         }
         Ok(())
     }
@@ -238,6 +267,8 @@ impl<W: Write> Backend for Lean<W> {
         };
         queue!(self.buf, terminal::Clear(kind))?;
         self.cursor = None;
+        // The whole screen is drawn next; nothing put off is owed.
+        self.later.clear();
         Ok(())
     }
 
@@ -272,6 +303,54 @@ impl<W: Write> Backend for Lean<W> {
     /// Ends the frame: back to plain colours (so whatever is written to
     /// the terminal next, by us or a shell, starts plain) and one write.
     fn flush(&mut self) -> io::Result<()> {
+        let frame = std::mem::take(&mut self.frame);
+        let wanted = self.wanted.take();
+        let home = match wanted {
+            Some(w) => w,
+            None => self.cursor.filter(|_| self.visible == Some(true)),
+        };
+        let near = |y: u16| home.is_some_and(|h| y + 1 >= h.y && y <= h.y + 1);
+        let typing = home.is_some()
+            && frame.iter().any(|(_, y, _)| near(*y))
+            && frame.iter().filter(|(_, y, _)| !near(*y)).count() <= ELSEWHERE_MAX;
+        let mut cells = Vec::with_capacity(frame.len());
+        if typing {
+            for (x, y, cell) in frame {
+                if near(y) {
+                    // Newer than anything put off at the same place.
+                    self.later.remove(&(y, x));
+                    cells.push((x, y, cell));
+                } else {
+                    self.later.insert((y, x), cell);
+                }
+            }
+        } else {
+            for (x, y, cell) in frame {
+                self.later.insert((y, x), cell);
+            }
+            cells = std::mem::take(&mut self.later)
+                .into_iter()
+                .map(|((y, x), cell)| (x, y, cell))
+                .collect();
+        }
+        self.write_cells(&cells)?;
+        match (wanted, home) {
+            (Some(None), _) if self.visible != Some(false) => {
+                queue!(self.buf, cursor::Hide)?;
+                self.visible = Some(false);
+            }
+            (Some(None), _) => {}
+            (_, Some(to)) => {
+                if self.cursor != Some(to) {
+                    self.move_to(to);
+                }
+                if self.visible != Some(true) {
+                    queue!(self.buf, cursor::Show)?;
+                    self.visible = Some(true);
+                }
+            }
+            _ => {}
+        }
         if self.pen.is_some_and(|p| p != PLAIN) {
             queue!(self.buf, SetAttribute(Attribute::Reset))?;
             self.pen = Some(PLAIN);

@@ -22,6 +22,10 @@ use std::time::{Duration, Instant};
 /// A change is written to the draft at most this long after it was made.
 pub const DRAFT_DELAY: Duration = Duration::from_millis(1000);
 
+/// What the screen shows elsewhere than at the cursor (the text mirrored
+/// in the form) is brought up to date this long after typing pauses.
+const CATCH_UP: Duration = Duration::from_millis(300);
+
 /// Opens `ws` in the terminal until the user quits.
 pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
     let lang = Lang::detect(args.lang.as_deref());
@@ -164,6 +168,11 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
             break;
         }
         let wait = dirty_since.map(|t| DRAFT_DELAY.saturating_sub(t.elapsed()));
+        // Cells put off while typing are written once typing pauses.
+        let wait = match (wait, term.behind().then_some(CATCH_UP)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         let event = match (held.take(), wait) {
             (Some(h), _) => Ok(h),
             (None, Some(w)) => input.rx.recv_timeout(w),
@@ -205,10 +214,13 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
                 input.resume();
                 redraw = true;
             }
+            // Typing paused, or the draft is due (saved at the top of the
+            // loop).
             Err(RecvTimeoutError::Timeout) => {
-                save_draft(&io, &mut model);
-                dirty_since = None;
-                redraw = true;
+                if term.behind() && term.catch_up().is_err() {
+                    exit_code = Some(129);
+                    break;
+                }
             }
             // A hang-up, a stop signal, or the terminal gone: keep what was
             // typed and leave.

@@ -61,6 +61,17 @@ impl TerminalGuard {
     pub fn forget(&mut self) {
         self.terminal.backend_mut().forget();
     }
+
+    /// Whether cells were put off while typing.
+    pub fn behind(&self) -> bool {
+        self.terminal.backend().behind()
+    }
+
+    /// Writes the cells put off while typing (when typing pauses).
+    pub fn catch_up(&mut self) -> io::Result<()> {
+        use ratatui::backend::Backend;
+        self.terminal.backend_mut().flush()
+    }
 }
 
 impl TerminalGuard {
