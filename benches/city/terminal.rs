@@ -118,6 +118,9 @@ fn env(cmd: &mut CommandBuilder) {
 /// (tertial bytes per character, vim bytes per character)
 pub fn bytes_per_char(bin: &Path, dir: &Path, unit: &str, period: &str) -> (f64, Option<f64>) {
     const N: usize = 100;
+    // A draft left by an earlier run would open on the resume screen, and
+    // the keys below would not reach the editor.
+    let _ = std::fs::remove_file(dir.join(format!(".tertial/drafts/{period}/{unit}.toml")));
     let mut cmd = CommandBuilder::new(bin);
     cmd.args([
         dir.to_str().unwrap(),
@@ -135,6 +138,7 @@ pub fn bytes_per_char(bin: &Path, dir: &Path, unit: &str, period: &str) -> (f64,
     t.send("\t");
     t.quiet();
     t.send("\r");
+    t.wait_for("Esc/Tab");
     t.quiet();
     let ours = t.type_chars(N) as f64 / N as f64;
     t.send("\x1b");

@@ -14,6 +14,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     let (Some(s), Some(plan)) = (&m.session, m.session_plan()) else {
@@ -101,7 +102,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         }
         None => (form_area, None),
     };
-    let (lines, focus_line) = form_lines(l, plan, s);
+    let (lines, focus_line) = form_lines(l, plan, s, form_area.width.saturating_sub(2) as usize);
     let scroll = scroll_to_show(&lines, focus_line, form_area);
     let title = if s.period.is_forecast() {
         l.t(
@@ -264,6 +265,9 @@ struct Form<'a> {
     focus_line: usize,
     index: usize,
     all: &'a [Field],
+    /// The field open in the editor, and the form's inner width.
+    editing: Option<&'a Field>,
+    width: usize,
 }
 
 impl Form<'_> {
@@ -299,13 +303,25 @@ impl Form<'_> {
         } else {
             format!("{label}:")
         };
+        // The field open in the editor below keeps one row here, cut to
+        // the width: typing there then neither rewrites this row nor moves
+        // every row after it (each a redraw over the link).
+        let editing = self.editing == Some(field);
+        let first = if editing {
+            let room = self
+                .width
+                .saturating_sub(marker.width() + label.width() + 1);
+            clip(first, rows.next().is_some(), room)
+        } else {
+            first.to_string()
+        };
         self.lines.push(Line::from(vec![
             Span::raw(marker),
             Span::styled(label, label_style),
             Span::raw(" "),
-            Span::styled(first.to_string(), value_style),
+            Span::styled(first, value_style),
         ]));
-        for row in rows {
+        for row in rows.filter(|_| !editing) {
             self.lines.push(Line::from(vec![
                 Span::raw("    "),
                 Span::styled(row.to_string(), value_style),
@@ -326,7 +342,27 @@ fn empty_or(l: Lang, text: &str) -> (&str, Style) {
 }
 
 /// The form's lines and the line of the focused field.
-fn form_lines(l: Lang, plan: &Plan, s: &Session) -> (Vec<Line<'static>>, usize) {
+/// `text` cut to `room` columns, with "…" where it was cut (or where more
+/// lines follow).
+fn clip(text: &str, more: bool, room: usize) -> String {
+    if !more && text.width() <= room {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+fn form_lines(l: Lang, plan: &Plan, s: &Session, width: usize) -> (Vec<Line<'static>>, usize) {
     let goal = &plan.unit_goals[s.goal];
     let all = fields::fields(plan, &s.record, goal);
     let rec = s.record.goal(&goal.id);
@@ -336,6 +372,8 @@ fn form_lines(l: Lang, plan: &Plan, s: &Session) -> (Vec<Line<'static>>, usize) 
         focus_line: 0,
         index: 0,
         all: &all,
+        editing: s.editor.as_ref().map(|e| &e.field),
+        width,
     };
     form.lines.push(Line::from(vec![
         Span::styled(format!("{} ", sanitize::line(&goal.id)), style::dim()),
