@@ -11,11 +11,12 @@ if ! command -v fzf >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
   $SUDO apt-get install -y -qq fzf >/dev/null 2>&1 || echo "(fzf not installed: its column stays empty)"
 fi
 cargo build --release --quiet
+BIN=${CARGO_TARGET_DIR:-target}/release/tertial
 if [ ! -f "$DIR/tertial.toml" ]; then
   echo "Generating $DIR (takes about a minute) …"
-  target/release/tertial generate "$DIR"
+  "$BIN" generate "$DIR"
 fi
 echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB"
 echo
-TERTIAL_BIN=target/release/tertial cargo bench --quiet --bench city -- "$DIR"
+TERTIAL_BIN=$BIN cargo bench --quiet --bench city -- "$DIR"

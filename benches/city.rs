@@ -84,6 +84,7 @@ fn main() {
         commit_one(&dir, &bin, &unit),
         unit_history(&ws, &dir, &unit),
         fuzzy(&dir),
+        check(&bin, &dir),
         typing(&bin, &dir, &unit),
         memory(&bin, &dir, &unit),
     ];
@@ -354,6 +355,36 @@ fn fuzzy(dir: &Path) -> Row {
             format!("{:.2}×", ours.as_secs_f64() / d.as_secs_f64())
         }),
         target: "≤ 10 ms".into(),
+    }
+}
+
+/// `tertial check` of one year's plans (1,200 files, copied to a folder
+/// of their own) vs `cat` of the same files.
+fn check(bin: &Path, dir: &Path) -> Row {
+    let year = latest_year(dir);
+    let scratch = std::env::temp_dir().join(format!("tertial-bench-check-{}", std::process::id()));
+    let plans = scratch.join(format!("plans/{year}"));
+    std::fs::create_dir_all(&plans).unwrap();
+    let mut files = Vec::new();
+    for f in std::fs::read_dir(dir.join(format!("plans/{year}")))
+        .unwrap()
+        .flatten()
+    {
+        let to = plans.join(f.file_name());
+        std::fs::copy(f.path(), &to).unwrap();
+        files.push(to);
+    }
+    let ours = time(5, || {
+        run(Command::new(bin).arg("check").arg(&scratch));
+    });
+    let cat = time(5, || run(Command::new("cat").args(&files)));
+    let _ = std::fs::remove_dir_all(&scratch);
+    Row {
+        what: format!("`tertial check` of one year's {} plans", files.len()),
+        ours: ms(ours),
+        other: format!("{} (`cat` of the same files)", ms(cat)),
+        ratio: format!("{:.1}×", ours.as_secs_f64() / cat.as_secs_f64()),
+        target: "≤ 500 ms".into(),
     }
 }
 

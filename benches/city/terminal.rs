@@ -52,12 +52,14 @@ impl Term {
         self.out.lock().unwrap().len()
     }
 
-    /// Waits until nothing new has been written for 150 ms.
+    /// Waits until nothing new has been written for 600 ms: longer than
+    /// tertial waits before it brings what it put off while typing up to
+    /// date, so those bytes are counted too.
     fn quiet(&self) {
         let mut last = self.len();
         let start = Instant::now();
         loop {
-            std::thread::sleep(Duration::from_millis(150));
+            std::thread::sleep(Duration::from_millis(600));
             let now = self.len();
             if now == last || start.elapsed() > Duration::from_secs(20) {
                 return;
@@ -116,6 +118,9 @@ fn env(cmd: &mut CommandBuilder) {
 /// (tertial bytes per character, vim bytes per character)
 pub fn bytes_per_char(bin: &Path, dir: &Path, unit: &str, period: &str) -> (f64, Option<f64>) {
     const N: usize = 100;
+    // A draft left by an earlier run would open on the resume screen, and
+    // the keys below would not reach the editor.
+    let _ = std::fs::remove_file(dir.join(format!(".tertial/drafts/{period}/{unit}.toml")));
     let mut cmd = CommandBuilder::new(bin);
     cmd.args([
         dir.to_str().unwrap(),
@@ -133,6 +138,7 @@ pub fn bytes_per_char(bin: &Path, dir: &Path, unit: &str, period: &str) -> (f64,
     t.send("\t");
     t.quiet();
     t.send("\r");
+    t.wait_for("Esc/Tab");
     t.quiet();
     let ours = t.type_chars(N) as f64 / N as f64;
     t.send("\x1b");

@@ -15,6 +15,12 @@ pub const MAX_PLAN_BYTES: usize = 4 * 1024 * 1024;
 /// Parses and validates a plan. `file` is the name used in diagnostics.
 pub fn parse_plan(file: &str, bytes: &[u8]) -> Result<Plan, Vec<Diagnostic>> {
     let src = decode_text(file, bytes, MAX_PLAN_BYTES).map_err(|d| vec![d])?;
+    parse_plan_text(file, src)
+}
+
+/// Parses and validates a plan already decoded by `decode_text` (callers
+/// that need the text afterwards decode it once, not twice).
+pub fn parse_plan_text(file: &str, src: &str) -> Result<Plan, Vec<Diagnostic>> {
     let plan = match toml::from_str::<Plan>(src) {
         Ok(plan) => plan,
         Err(err) => return Err(vec![explain_parse_error(file, src, &err)]),
@@ -99,10 +105,7 @@ pub fn decode_text<'a>(file: &str, bytes: &'a [u8], limit: usize) -> Result<&'a 
     // placeholders on screen).
     // Scanned as bytes: these are all ASCII, and UTF-8 never uses ASCII
     // bytes inside other characters.
-    if let Some(i) = src
-        .bytes()
-        .position(|b| (b < b' ' || b == 0x7f) && !matches!(b, b'\t' | b'\n' | b'\r'))
-    {
+    if let Some(i) = find_control(src.as_bytes()) {
         let c = char::from(src.as_bytes()[i]);
         return Err(Diagnostic::at(
             file,
@@ -115,6 +118,22 @@ pub fn decode_text<'a>(file: &str, bytes: &'a [u8], limit: usize) -> Result<&'a 
         ));
     }
     Ok(src)
+}
+
+/// The first raw C0 control (but tab, LF, CR) or DEL. Blocks are tested
+/// without stopping at each byte, which the compiler turns into vector
+/// code: a plan is tens of kilobytes, and a city has thousands.
+fn find_control(bytes: &[u8]) -> Option<usize> {
+    let bad = |b: u8| (b < b' ' || b == 0x7f) && !matches!(b, b'\t' | b'\n' | b'\r');
+    const BLOCK: usize = 64;
+    let mut start = 0;
+    for block in bytes.chunks(BLOCK) {
+        if block.iter().fold(false, |acc, &b| acc | bad(b)) {
+            return block.iter().position(|&b| bad(b)).map(|i| start + i);
+        }
+        start += block.len();
+    }
+    None
 }
 
 fn explain_parse_error(file: &str, src: &str, err: &toml::de::Error) -> Diagnostic {

@@ -3,6 +3,7 @@
 //! $EDITOR), saves drafts, and redraws only when an action was handled
 //! (no fixed frame rate: it costs bandwidth over SSH).
 
+mod backend;
 mod input;
 mod keys;
 pub mod session;
@@ -13,12 +14,17 @@ use crate::cli::OpenArgs;
 use crate::followup::Period;
 use crate::i18n::Lang;
 use crate::workspace::Workspace;
+use ratatui::crossterm::event::Event;
 use std::collections::VecDeque;
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::{Duration, Instant};
 
 /// A change is written to the draft at most this long after it was made.
 pub const DRAFT_DELAY: Duration = Duration::from_millis(1000);
+
+/// What the screen shows elsewhere than at the cursor (the text mirrored
+/// in the form) is brought up to date this long after typing pauses.
+const CATCH_UP: Duration = Duration::from_millis(300);
 
 /// Opens `ws` in the terminal until the user quits.
 pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
@@ -166,6 +172,11 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
             break;
         }
         let wait = dirty_since.map(|t| DRAFT_DELAY.saturating_sub(t.elapsed()));
+        // Cells put off while typing are written once typing pauses.
+        let wait = match (wait, term.behind().then_some(CATCH_UP)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         let event = match (held.take(), wait) {
             (Some(h), _) => Ok(h),
             (None, Some(w)) => input.rx.recv_timeout(w),
@@ -173,6 +184,9 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         };
         match event {
             Ok(input::Input::Term(ev)) => {
+                if matches!(ev, Event::Resize(..)) {
+                    term.forget();
+                }
                 if let Some(a) = keys::action_for(&ev) {
                     queue.push_back(a);
                 }
@@ -180,7 +194,12 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
                 // (a paste, a fast typist over a slow link) is one frame.
                 while let Ok(next) = input.rx.try_recv() {
                     match next {
-                        input::Input::Term(ev) => queue.extend(keys::action_for(&ev)),
+                        input::Input::Term(ev) => {
+                            if matches!(ev, Event::Resize(..)) {
+                                term.forget();
+                            }
+                            queue.extend(keys::action_for(&ev))
+                        }
                         other => {
                             held = Some(other);
                             break;
@@ -199,10 +218,13 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
                 input.resume();
                 redraw = true;
             }
+            // Typing paused, or the draft is due (saved at the top of the
+            // loop).
             Err(RecvTimeoutError::Timeout) => {
-                save_draft(&io, &mut model);
-                dirty_since = None;
-                redraw = true;
+                if term.behind() && term.catch_up().is_err() {
+                    exit_code = Some(129);
+                    break;
+                }
             }
             // A hang-up, a stop signal, or the terminal gone: keep what was
             // typed and leave.

@@ -2,17 +2,14 @@
 //! mouse capture), synchronized frames, and restoring all of it on exit,
 //! error and panic.
 
+use super::backend::Lean;
 use crate::app::Model;
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::{
-    cursor, event, execute,
-    terminal::{self, BeginSynchronizedUpdate, EndSynchronizedUpdate},
-};
+use ratatui::crossterm::{cursor, event, execute, terminal};
 use std::io::{self, Stdout, Write};
 
 pub struct TerminalGuard {
-    terminal: Terminal<CrosstermBackend<Stdout>>,
+    terminal: Terminal<Lean<Stdout>>,
 }
 
 /// Puts the terminal back as it was. Errors are ignored: the terminal may
@@ -43,7 +40,7 @@ impl TerminalGuard {
             restore();
             return Err(e);
         }
-        let terminal = Terminal::new(CrosstermBackend::new(out))?;
+        let terminal = Terminal::new(Lean::new(out))?;
         Ok(TerminalGuard { terminal })
     }
 
@@ -51,16 +48,29 @@ impl TerminalGuard {
         self.terminal.size()
     }
 
-    /// Draws one frame, wrapped in synchronized output so terminals (and
-    /// tmux) show it whole, without flicker over slow links.
+    /// Draws one frame (synchronized output, so terminals and tmux show
+    /// it whole, is the backend's: it leaves it out for a few bytes).
     pub fn draw(&mut self, model: &Model) -> io::Result<()> {
-        execute!(self.terminal.backend_mut(), BeginSynchronizedUpdate)?;
-        let result = self
-            .terminal
+        self.terminal
             .draw(|f| crate::ui::view(model, f))
-            .map(|_| ());
-        execute!(self.terminal.backend_mut(), EndSynchronizedUpdate)?;
-        result
+            .map(|_| ())
+    }
+
+    /// After a resize the terminal may have moved the cursor or reflowed
+    /// the screen: the next frame positions everything in full.
+    pub fn forget(&mut self) {
+        self.terminal.backend_mut().forget();
+    }
+
+    /// Whether cells were put off while typing.
+    pub fn behind(&self) -> bool {
+        self.terminal.backend().behind()
+    }
+
+    /// Writes the cells put off while typing (when typing pauses).
+    pub fn catch_up(&mut self) -> io::Result<()> {
+        use ratatui::backend::Backend;
+        self.terminal.backend_mut().flush()
     }
 }
 
@@ -82,7 +92,7 @@ impl TerminalGuard {
         // drawn whole. (Terminal::clear would ask the terminal for the
         // cursor position: a round trip over SSH, and a stall on terminals
         // that do not answer.)
-        if let Ok(fresh) = Terminal::new(CrosstermBackend::new(io::stdout())) {
+        if let Ok(fresh) = Terminal::new(Lean::new(io::stdout())) {
             self.terminal = fresh;
         }
         result

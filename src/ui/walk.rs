@@ -14,6 +14,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Gauge, Paragraph, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     let (Some(s), Some(plan)) = (&m.session, m.session_plan()) else {
@@ -113,7 +114,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         }
         None => (form_area, None),
     };
-    let (lines, focus_line) = form_lines(l, plan, s);
+    let (lines, focus_line) = form_lines(l, plan, s, form_area.width.saturating_sub(2) as usize);
     let scroll = scroll_to_show(&lines, focus_line, form_area);
     let title = if s.period.is_forecast() {
         l.t(
@@ -146,8 +147,19 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         }
         ta.set_block(block);
         ta.set_cursor_line_style(Style::default());
-        ta.set_cursor_style(Style::default().add_modifier(Modifier::REVERSED));
+        // The terminal's own cursor, not a drawn one: typing then writes
+        // the letter where the cursor already is, and nothing else.
+        ta.set_cursor_style(Style::default());
         f.render_widget(&ta, area);
+        let inner = Block::default().borders(Borders::ALL).inner(area);
+        let at = ta.screen_cursor();
+        let (top, left) = ta.scroll_offset();
+        let x = inner.x as usize + at.col.saturating_sub(left as usize);
+        let y = inner.y as usize + at.row.saturating_sub(top as usize);
+        f.set_cursor_position((
+            x.min(inner.right().saturating_sub(1) as usize) as u16,
+            y.min(inner.bottom().saturating_sub(1) as usize) as u16,
+        ));
     }
 }
 
@@ -169,8 +181,11 @@ fn scroll_to_show(lines: &[Line<'static>], focus_line: usize, area: Rect) -> u16
 
 fn draft_note(l: Lang, s: &Session) -> String {
     match (s.dirty, s.draft_saved_at) {
-        (true, _) => format!("  · {}", l.t("ändrat", "changed")),
-        (false, Some(at)) => format!("  · {} {}", l.t("utkast sparat", "draft saved"), clock(at)),
+        // Once a draft is saved, changes are saved within a second: the
+        // note keeps its time instead of flipping at every keystroke and
+        // save (each flip a redraw over the link).
+        (_, Some(at)) => format!("  · {} {}", l.t("utkast sparat", "draft saved"), clock(at)),
+        (true, None) => format!("  · {}", l.t("ändrat", "changed")),
         (false, None) => String::new(),
     }
 }
@@ -269,16 +284,23 @@ pub(super) struct Form<'a> {
     pub(super) focus_line: usize,
     index: usize,
     all: &'a [Field],
+    /// The field open in the editor, and the form's inner width.
+    editing: Option<&'a Field>,
+    width: usize,
 }
 
 impl<'a> Form<'a> {
-    pub(super) fn new(focus: usize, all: &'a [Field]) -> Form<'a> {
+    /// A form for the session's page: `all` its fields, `width` its inner
+    /// width.
+    pub(super) fn new(s: &'a Session, all: &'a [Field], width: usize) -> Form<'a> {
         Form {
             lines: Vec::new(),
-            focus,
+            focus: s.focus,
             focus_line: 0,
             index: 0,
             all,
+            editing: s.editor.as_ref().map(|e| &e.field),
+            width,
         }
     }
 
@@ -314,13 +336,25 @@ impl<'a> Form<'a> {
         } else {
             format!("{label}:")
         };
+        // The field open in the editor below keeps one row here, cut to
+        // the width: typing there then neither rewrites this row nor moves
+        // every row after it (each a redraw over the link).
+        let editing = self.editing == Some(field);
+        let first = if editing {
+            let room = self
+                .width
+                .saturating_sub(marker.width() + label.width() + 1);
+            clip(first, rows.next().is_some(), room)
+        } else {
+            first.to_string()
+        };
         self.lines.push(Line::from(vec![
             Span::raw(marker),
             Span::styled(label, label_style),
             Span::raw(" "),
-            Span::styled(first.to_string(), value_style),
+            Span::styled(first, value_style),
         ]));
-        for row in rows {
+        for row in rows.filter(|_| !editing) {
             self.lines.push(Line::from(vec![
                 Span::raw("    "),
                 Span::styled(row.to_string(), value_style),
@@ -341,13 +375,33 @@ pub(super) fn empty_or(l: Lang, text: &str) -> (&str, Style) {
 }
 
 /// The form's lines and the line of the focused field.
-fn form_lines(l: Lang, plan: &Plan, s: &Session) -> (Vec<Line<'static>>, usize) {
+/// `text` cut to `room` columns, with "…" where it was cut (or where more
+/// lines follow).
+fn clip(text: &str, more: bool, room: usize) -> String {
+    if !more && text.width() <= room {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+fn form_lines(l: Lang, plan: &Plan, s: &Session, width: usize) -> (Vec<Line<'static>>, usize) {
     let Some(goal) = plan.unit_goals.get(s.goal) else {
-        return super::unit_page::form_lines(l, s);
+        return super::unit_page::form_lines(l, s, width);
     };
     let all = fields::fields(plan, &s.record, goal);
     let rec = s.record.goal(&goal.id);
-    let mut form = Form::new(s.focus, &all);
+    let mut form = Form::new(s, &all, width);
     form.lines.push(Line::from(vec![
         Span::styled(format!("{} ", sanitize::line(&goal.id)), style::dim()),
         Span::styled(sanitize::line(&goal.title).into_owned(), style::title()),

@@ -4,78 +4,134 @@
 
 use super::{LoadedPlan, plan_files, rel};
 use crate::diag::Diagnostic;
-use crate::plan::parse_plan;
+use crate::plan::load::{MAX_PLAN_BYTES, decode_text, parse_plan_text};
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Loads all plans under `root/plans`. Broken files yield diagnostics;
 /// the good ones are still returned.
 pub fn load_all(root: &Path) -> (Vec<LoadedPlan>, Vec<Diagnostic>) {
-    let files = plan_files(root);
-    // Parsing is the cost (a city has 1,200 plans a year): the files are
-    // shared out over the cores, and the results kept in file order.
+    let (plans, mut diags) = load_each(root, &plan_files(root), |lp| lp);
+    diags.extend(duplicates(plans.iter().map(|lp| {
+        (
+            lp.plan.unit.year,
+            lp.plan.unit.id.as_str(),
+            lp.rel_path.as_str(),
+        )
+    })));
+    (plans, diags)
+}
+
+/// What `tertial check` reports: every problem, and the number of
+/// enhetsmål in the valid plans. The plans themselves are not kept: each
+/// is dropped on the thread that parsed it (freeing 1,200 plans on one
+/// thread afterwards costs as much as a tenth of the parsing).
+pub fn summarize(root: &Path) -> (usize, Vec<Diagnostic>) {
+    let (units, mut diags) = load_each(root, &plan_files(root), |lp| {
+        (
+            lp.plan.unit.year,
+            lp.plan.unit.id,
+            lp.rel_path,
+            lp.plan.unit_goals.len(),
+        )
+    });
+    diags.extend(duplicates(
+        units
+            .iter()
+            .map(|(year, id, rel, _)| (*year, id.as_str(), rel.as_str())),
+    ));
+    (units.iter().map(|u| u.3).sum(), diags)
+}
+
+/// One unit twice in a year: reported at the later file.
+fn duplicates<'a>(units: impl Iterator<Item = (i64, &'a str, &'a str)>) -> Vec<Diagnostic> {
+    let mut seen: HashMap<(i64, &str), &str> = HashMap::new();
+    let mut diags = Vec::new();
+    for (year, id, rel_path) in units {
+        if let Some(first) = seen.insert((year, id), rel_path) {
+            diags.push(Diagnostic::whole_file(
+                rel_path,
+                format!(
+                    "unit {id:?} has a {year} plan already in {first}; expected one plan per unit and year"
+                ),
+            ));
+        }
+    }
+    diags
+}
+
+/// Parses `files` on all cores and maps each good plan with `keep` on the
+/// thread that parsed it; results and diagnostics come back in file order.
+fn load_each<T: Send>(
+    root: &Path,
+    files: &[PathBuf],
+    keep: impl Fn(LoadedPlan) -> T + Sync,
+) -> (Vec<T>, Vec<Diagnostic>) {
+    // Parsing is the cost (a city has 1,200 plans a year). Each thread
+    // takes the next file when it is done with one, so a core slowed by
+    // other work holds up no fixed share of the files.
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .clamp(1, 16);
-    let chunk = files.len().div_ceil(threads).max(1);
-    let parts: Vec<(Vec<LoadedPlan>, Vec<Diagnostic>)> = std::thread::scope(|s| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| s.spawn(move || load_files(root, part)))
+        .clamp(1, 16)
+        .min(files.len().max(1));
+    let next = AtomicUsize::new(0);
+    type Part<T> = Vec<(usize, Option<T>, Vec<Diagnostic>)>;
+    let parts: Vec<Part<T>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                s.spawn(|| {
+                    let mut out = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(path) = files.get(i) else {
+                            return out;
+                        };
+                        let (plan, diags) = load_file(root, path);
+                        out.push((i, plan.map(&keep), diags));
+                    }
+                })
+            })
             .collect();
         handles
             .into_iter()
             .map(|h| h.join().unwrap_or_default())
             .collect()
     });
-    let mut plans = Vec::new();
+    let mut all: Vec<_> = parts.into_iter().flatten().collect();
+    all.sort_unstable_by_key(|(i, _, _)| *i);
+    let mut kept = Vec::with_capacity(all.len());
     let mut diags = Vec::new();
-    for (mut p, mut d) in parts {
-        plans.append(&mut p);
+    for (_, plan, mut d) in all {
+        kept.extend(plan);
         diags.append(&mut d);
     }
-    let mut seen: HashMap<(i64, &str), &str> = HashMap::new();
-    for lp in &plans {
-        let key = (lp.plan.unit.year, lp.plan.unit.id.as_str());
-        if let Some(first) = seen.insert(key, &lp.rel_path) {
-            diags.push(Diagnostic::whole_file(
-                &lp.rel_path,
-                format!(
-                    "unit {:?} has a {} plan already in {first}; expected one plan per unit and year",
-                    lp.plan.unit.id, lp.plan.unit.year
-                ),
-            ));
-        }
-    }
-    (plans, diags)
+    (kept, diags)
 }
 
-fn load_files(root: &Path, files: &[std::path::PathBuf]) -> (Vec<LoadedPlan>, Vec<Diagnostic>) {
-    let mut plans = Vec::new();
-    let mut diags = Vec::new();
-    for path in files {
-        let rel_path = rel(root, path);
-        let bytes = match read_limited(path) {
-            Ok(b) => b,
-            Err(e) => {
-                diags.push(Diagnostic::whole_file(
-                    &rel_path,
-                    format!("cannot read the file: {e}"),
-                ));
-                continue;
-            }
-        };
-        match parse_plan(&rel_path, &bytes) {
-            Ok(plan) => {
-                if let Some(d) = placement_problem(&rel_path, &bytes, &plan) {
-                    diags.push(d);
-                }
-                plans.push(LoadedPlan { rel_path, plan });
-            }
-            Err(mut ds) => diags.append(&mut ds),
+fn load_file(root: &Path, path: &Path) -> (Option<LoadedPlan>, Vec<Diagnostic>) {
+    let rel_path = rel(root, path);
+    let bytes = match read_limited(path) {
+        Ok(b) => b,
+        Err(e) => {
+            let d = Diagnostic::whole_file(&rel_path, format!("cannot read the file: {e}"));
+            return (None, vec![d]);
         }
+    };
+    // Decoded once: the placement check below reads the same text.
+    let src = match decode_text(&rel_path, &bytes, MAX_PLAN_BYTES) {
+        Ok(src) => src,
+        Err(d) => return (None, vec![d]),
+    };
+    match parse_plan_text(&rel_path, src) {
+        Ok(plan) => {
+            let diags = placement_problem(&rel_path, src, &plan)
+                .into_iter()
+                .collect();
+            (Some(LoadedPlan { rel_path, plan }), diags)
+        }
+        Err(ds) => (None, ds),
     }
-    (plans, diags)
 }
 
 /// Reads at most one byte more than a plan may hold, so a huge file is
@@ -84,16 +140,13 @@ fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
     use std::io::Read;
     let mut buf = Vec::new();
     std::fs::File::open(path)?
-        .take(crate::plan::load::MAX_PLAN_BYTES as u64 + 1)
+        .take(MAX_PLAN_BYTES as u64 + 1)
         .read_to_end(&mut buf)?;
     Ok(buf)
 }
 
 /// `plans/<year>/<unit-id>.toml` must agree with the file's own unit.
-fn placement_problem(rel_path: &str, bytes: &[u8], plan: &crate::plan::Plan) -> Option<Diagnostic> {
-    // A valid plan is valid UTF-8 (with at most a BOM before it).
-    let src =
-        std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).unwrap_or("");
+fn placement_problem(rel_path: &str, src: &str, plan: &crate::plan::Plan) -> Option<Diagnostic> {
     let parts: Vec<&str> = rel_path.split('/').collect();
     let locate =
         |key: &'static str| crate::plan::spans::locate(src, &crate::toml_path!("unit", key));
