@@ -417,10 +417,10 @@ fn latest_year(dir: &Path) -> i32 {
 /// Bytes sent to the terminal per character typed in the analysis editor.
 fn typing(bin: &Path, dir: &Path, unit: &str) -> Row {
     let period = format!("{}-VB", latest_year(dir));
-    let (ours, vim) = terminal::bytes_per_char(bin, dir, unit, &period);
+    let (ours, appending, vim) = terminal::bytes_per_char(bin, dir, unit, &period);
     Row {
-        what: "bytes written per typed character in the analysis editor".into(),
-        ours: format!("{ours:.0} B"),
+        what: "bytes written per typed character in the analysis editor (an empty field; appended to a goal's analysis)".into(),
+        ours: format!("{ours:.0} B; {appending:.0} B"),
         other: vim.map_or("vim not installed".into(), |v| {
             format!("{v:.0} B (vim, same terminal)")
         }),

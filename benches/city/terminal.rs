@@ -115,8 +115,17 @@ fn env(cmd: &mut CommandBuilder) {
     cmd.env("HOME", std::env::temp_dir());
 }
 
-/// (tertial bytes per character, vim bytes per character)
-pub fn bytes_per_char(bin: &Path, dir: &Path, unit: &str, period: &str) -> (f64, Option<f64>) {
+/// Bytes per character typed into a text field of the session: `unit_page`
+/// the unit's Sammanfattande analys on the last page (empty in a generated
+/// workspace, like vim's empty file below), else the first goal's summary,
+/// where the text is appended to the generated analysis.
+fn tertial_bytes_per_char(
+    bin: &Path,
+    dir: &Path,
+    unit: &str,
+    period: &str,
+    unit_page: bool,
+) -> f64 {
     const N: usize = 100;
     // A draft left by an earlier run would open on the resume screen, and
     // the keys below would not reach the editor.
@@ -135,7 +144,14 @@ pub fn bytes_per_char(bin: &Path, dir: &Path, unit: &str, period: &str) -> (f64,
     let mut t = Term::spawn(cmd);
     t.wait_for("Mål 1 av");
     t.quiet();
-    t.send("\t");
+    if unit_page {
+        for _ in 0..40 {
+            t.send("\x1b[6~");
+        }
+        t.wait_for("Enhetens delar");
+    } else {
+        t.send("\t");
+    }
     t.quiet();
     t.send("\r");
     t.wait_for("Esc/Tab");
@@ -145,7 +161,17 @@ pub fn bytes_per_char(bin: &Path, dir: &Path, unit: &str, period: &str) -> (f64,
     t.quiet();
     t.send("q");
     let _ = t.child.wait();
+    // The typed text stays a draft; the next run starts from the same file.
+    let _ = std::fs::remove_file(dir.join(format!(".tertial/drafts/{period}/{unit}.toml")));
+    ours
+}
 
+/// (tertial bytes per character in an empty field, in a field with text,
+/// vim bytes per character in an empty file)
+pub fn bytes_per_char(bin: &Path, dir: &Path, unit: &str, period: &str) -> (f64, f64, Option<f64>) {
+    const N: usize = 100;
+    let empty = tertial_bytes_per_char(bin, dir, unit, period, true);
+    let appending = tertial_bytes_per_char(bin, dir, unit, period, false);
     let vim = std::process::Command::new("vim")
         .arg("--version")
         .output()
@@ -165,7 +191,7 @@ pub fn bytes_per_char(bin: &Path, dir: &Path, unit: &str, period: &str) -> (f64,
             let _ = v.child.wait();
             bytes
         });
-    (ours, vim)
+    (empty, appending, vim)
 }
 
 /// Peak resident memory (KiB) of a session that opens a unit and walks
