@@ -63,24 +63,34 @@ pub fn roll_up(
             ));
         }
     }
-    // The groups: one per normalised nämndmål, ordered by id then title.
+    // The groups: one per nämndmål, by its normalised title (its id is
+    // only a number within each plan: the same nämndmål is N4 in one unit's
+    // plan and N5 in another's). A group shows the id most plans give it;
+    // groups are ordered by that id, then title.
     let mut keys: HashMap<String, usize> = HashMap::new();
     let mut groups: Vec<(String, String, String)> = Vec::new();
+    let mut ids: Vec<HashMap<String, usize>> = Vec::new();
     for p in plans {
         for g in &p.goals {
-            let key = format!(
-                "{}\u{0}{}",
-                normalise(&g.committee_goal_id),
-                normalise(&g.committee_goal_title)
-            );
-            keys.entry(key.clone()).or_insert_with(|| {
+            let key = group_key(&g.committee_goal_id, &g.committee_goal_title);
+            let i = *keys.entry(key.clone()).or_insert_with(|| {
                 groups.push((
                     key,
                     g.committee_goal_id.clone(),
                     g.committee_goal_title.clone(),
                 ));
+                ids.push(HashMap::new());
                 groups.len() - 1
             });
+            *ids[i].entry(g.committee_goal_id.clone()).or_insert(0) += 1;
+        }
+    }
+    for (g, seen) in groups.iter_mut().zip(&ids) {
+        if let Some((id, _)) = seen.iter().max_by(|a, b| {
+            a.1.cmp(b.1)
+                .then_with(|| natural_key(b.0).cmp(&natural_key(a.0)))
+        }) {
+            g.1 = id.clone();
         }
     }
     groups.sort_by(|a, b| {
@@ -119,11 +129,7 @@ pub fn roll_up(
         let mut cells = vec![Vec::new(); out_groups.len()];
         let mut unit_counts = Counts::default();
         for g in &p.goals {
-            let key = format!(
-                "{}\u{0}{}",
-                normalise(&g.committee_goal_id),
-                normalise(&g.committee_goal_title)
-            );
+            let key = group_key(&g.committee_goal_id, &g.committee_goal_title);
             let gi = keys.get(&key).copied().unwrap_or(0);
             let mark = ratings
                 .get(g.id.as_str())
@@ -158,6 +164,17 @@ pub fn roll_up(
         totals,
         counts,
         problems,
+    }
+}
+
+/// The group of a goal's nämndmål: its normalised title, or its id when
+/// the plan gives no title.
+fn group_key(id: &str, title: &str) -> String {
+    let title = normalise(title);
+    if title.is_empty() {
+        format!("\u{0}{}", normalise(id))
+    } else {
+        title
     }
 }
 

@@ -156,7 +156,8 @@ pub fn csv(o: &Overview) -> String {
         let status = u.status.label_sv().to_string();
         let mut any = false;
         for (g, cell) in o.groups.iter().zip(&u.cells) {
-            let group = format!("{} {}", g.id.trim(), g.title.trim());
+            // The title: the id is only a number within each plan.
+            let group = g.title.trim().to_string();
             for goal in cell {
                 any = true;
                 row(
