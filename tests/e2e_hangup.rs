@@ -116,10 +116,13 @@ fn a_stop_signal_saves_the_draft_and_restores_the_terminal() {
 
 #[test]
 fn kill_9_at_random_moments_never_loses_what_was_typed_two_seconds_before() {
-    // 20 runs, four at a time; each types for a random 2.2–4 s, then the
-    // process is killed without warning.
+    // 20 runs, two at a time; each types for a random 2.2–4 s, then the
+    // process is killed without warning. (Four at a time on two cores,
+    // beside the other tests of this file, starved the sessions of CPU
+    // long enough to miss the 2 s bound once in many runs: the bound is
+    // what a chief is promised, so the load is what gives.)
     let runs: Vec<u64> = (0..20).collect();
-    for chunk in runs.chunks(4) {
+    for chunk in runs.chunks(2) {
         std::thread::scope(|s| {
             for &run in chunk {
                 s.spawn(move || one_kill_run(run));
