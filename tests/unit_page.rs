@@ -235,3 +235,57 @@ fn the_page_shows_this_periods_counts_beside_the_year_so_far() {
     assert!(text.contains("The unit's parts"), "{text}");
     assert!(text.contains("Summary analysis"), "{text}");
 }
+
+/// The numbers N of the lines "rad N" the editor shows, top to bottom.
+fn editor_lines(screen: &str) -> Vec<usize> {
+    screen
+        .lines()
+        .filter(|row| !row.contains("Text:"))
+        .filter_map(|row| {
+            let at = row.find("rad ")?;
+            row[at + 4..]
+                .split(|c: char| !c.is_ascii_digit())
+                .next()?
+                .parse()
+                .ok()
+        })
+        .collect()
+}
+
+#[test]
+fn a_long_text_scrolls_the_editor_half_a_page_at_a_time() {
+    let mut m = walking(Lang::Sv, t2(), vec![]);
+    to_unit_page(&mut m);
+    focus_on(&mut m, Field::UnitSummary);
+    update(&mut m, Action::Open);
+    let mut tops = Vec::new();
+    for n in 1..=40 {
+        if n > 1 {
+            update(&mut m, key(Key::Enter));
+        }
+        for c in format!("rad {n}").chars() {
+            update(&mut m, key(Key::Char(c)));
+        }
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+        terminal.draw(|f| tertial::ui::view(&m, f)).unwrap();
+        let screen = terminal.backend().to_string();
+        let shown = editor_lines(&screen);
+        // The line being typed is on screen, with the terminal's cursor on it.
+        assert_eq!(shown.last(), Some(&n), "line {n}:\n{screen}");
+        let row = screen
+            .lines()
+            .position(|r| r.contains(&format!("rad {n}")) && !r.contains("Text:"))
+            .unwrap();
+        let cursor = terminal.get_cursor_position().unwrap();
+        assert_eq!(usize::from(cursor.y), row, "line {n}");
+        tops.push(shown[0]);
+    }
+    // The top line moves in jumps of several lines, never one at a time.
+    let moves: Vec<usize> = tops
+        .windows(2)
+        .map(|w| w[1] - w[0])
+        .filter(|d| *d > 0)
+        .collect();
+    assert!(!moves.is_empty(), "40 lines must scroll: {tops:?}");
+    assert!(moves.iter().all(|d| *d >= 2), "{tops:?}");
+}

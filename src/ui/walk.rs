@@ -150,6 +150,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         // The terminal's own cursor, not a drawn one: typing then writes
         // the letter where the cursor already is, and nothing else.
         ta.set_cursor_style(Style::default());
+        jump_scroll(&mut ta, area);
         f.render_widget(&ta, area);
         let inner = Block::default().borders(Borders::ALL).inner(area);
         let at = ta.screen_cursor();
@@ -160,6 +161,30 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
             x.min(inner.right().saturating_sub(1) as usize) as u16,
             y.min(inner.bottom().saturating_sub(1) as usize) as u16,
         ));
+    }
+}
+
+/// When the text outgrows the editor, scrolls it half a page at a time
+/// instead of a row per new line: each scroll rewrites every visible row
+/// on the terminal, so fewer, larger steps cost far fewer bytes over SSH
+/// (vim's 'scrolljump'). The top row depends only on the cursor's row, so
+/// every frame agrees.
+fn jump_scroll(ta: &mut ratatui_textarea::TextArea<'static>, area: Rect) {
+    // A first layout in a scratch buffer gives the smallest scroll that
+    // shows the cursor, and stores the editor's size in its viewport.
+    let mut scratch = ratatui::buffer::Buffer::empty(area);
+    ratatui::widgets::Widget::render(&*ta, area, &mut scratch);
+    let (minimal, _) = ta.scroll_offset();
+    if minimal == 0 {
+        return;
+    }
+    let rows = area.height.saturating_sub(2).max(1);
+    let step = (rows / 2).max(1);
+    // The next multiple of half a page: the cursor stays in view, since
+    // it sits on the last row at the smallest scroll.
+    let top = minimal.div_ceil(step) * step;
+    if top > minimal {
+        ta.scroll(((top - minimal) as i16, 0));
     }
 }
 
