@@ -222,14 +222,7 @@ fn the_cache_never_changes_the_answer() {
     assert!(!cache.exists(), "--no-cache writes no cache");
     assert_eq!(run(&[]), cold, "first run, writing the cache");
     assert!(cache.exists());
-    let (_, stats) = read::overview(
-        &ws,
-        "main",
-        "2026-T2".parse().unwrap(),
-        Sort::Late,
-        CacheUse::ReadWrite,
-    )
-    .unwrap();
+    let (_, stats) = cached_roll_up(&ws);
     assert_eq!(stats.parsed, 0, "warm: everything from the cache");
     assert_eq!(stats.hits, stats.plans + stats.followups);
     assert_eq!(run(&[]), cold, "warm");
@@ -250,14 +243,7 @@ fn the_cache_never_changes_the_answer() {
     for (what, bytes) in damaged {
         std::fs::write(&cache, &bytes).unwrap();
         assert_eq!(run(&[]), cold, "{what}");
-        let (_, stats) = read::overview(
-            &ws,
-            "main",
-            "2026-T2".parse().unwrap(),
-            Sort::Late,
-            CacheUse::ReadWrite,
-        )
-        .unwrap();
+        let (_, stats) = cached_roll_up(&ws);
         assert_eq!(stats.parsed, 0, "{what}: rebuilt by the run before");
     }
     // A cache of another period only: the rest is read.
@@ -529,4 +515,16 @@ fn concurrent_runs_agree_and_leave_a_sound_cache() {
         .filter(|n| n.contains(".tmp"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+/// The roll-up of 2026-T2 through the cache, as the program reads it.
+fn cached_roll_up(ws: &std::path::Path) -> (tertial::overview::Overview, read::Stats) {
+    read::overview(
+        ws,
+        "main",
+        "2026-T2".parse().unwrap(),
+        Sort::Late,
+        CacheUse::ReadWrite,
+    )
+    .unwrap()
 }

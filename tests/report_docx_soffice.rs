@@ -6,7 +6,7 @@
 
 mod docx;
 use docx::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -45,12 +45,10 @@ fn run(cmd: &mut Command, limit: Duration) -> std::process::Output {
     child.wait_with_output().expect("output")
 }
 
-fn squash(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-#[test]
-fn libreoffice_converts_the_docx_to_a_pdf_that_holds_the_report() {
+/// A temporary folder with a fresh HOME for LibreOffice and the fixture's
+/// .docx in it, and the Markdown of the same report; None (after saying
+/// so) when LibreOffice is missing and not required.
+fn prepared() -> Option<(tempfile::TempDir, PathBuf, PathBuf, String)> {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("home");
     std::fs::create_dir_all(&home).unwrap();
@@ -60,11 +58,23 @@ fn libreoffice_converts_the_docx_to_a_pdf_that_holds_the_report() {
             "soffice is not installed, and TERTIAL_REQUIRE_SOFFICE=1"
         );
         eprintln!("skipped: soffice (LibreOffice) is not installed");
-        return;
+        return None;
     }
     let (bytes, md) = vb();
     let file = dir.path().join("rapport.docx");
     std::fs::write(&file, &bytes).unwrap();
+    Some((dir, home, file, md))
+}
+
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn libreoffice_converts_the_docx_to_a_pdf_that_holds_the_report() {
+    let Some((dir, home, file, md)) = prepared() else {
+        return;
+    };
     let out_dir = dir.path().join("pdf");
     let out = run(
         Command::new("soffice")
@@ -129,20 +139,9 @@ fn libreoffice_converts_the_docx_to_a_pdf_that_holds_the_report() {
 /// their levels, are what its table of contents and navigator list.
 #[test]
 fn libreoffice_reads_the_heading_styles_as_the_outline() {
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
-    std::fs::create_dir_all(&home).unwrap();
-    if !have("soffice", "--version", &home) {
-        assert!(
-            !required(),
-            "soffice is not installed, and TERTIAL_REQUIRE_SOFFICE=1"
-        );
-        eprintln!("skipped: soffice (LibreOffice) is not installed");
+    let Some((dir, home, file, md)) = prepared() else {
         return;
-    }
-    let (bytes, md) = vb();
-    let file = dir.path().join("rapport.docx");
-    std::fs::write(&file, &bytes).unwrap();
+    };
     let out = run(
         Command::new("soffice")
             .env("HOME", &home)

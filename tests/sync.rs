@@ -5,7 +5,7 @@
 
 mod common;
 use common::{Sandbox, text};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn git(sb: &Sandbox, dir: &Path, args: &[&str]) -> String {
@@ -45,6 +45,27 @@ fn sync(sb: &Sandbox, ws: &Path, extra: &[&str]) -> (Option<i32>, String) {
     )
 }
 
+/// Workspace `a` with the bundled plans, a bare remote made from it (its
+/// `origin`), and workspace `b` cloned from that remote.
+fn two_clones(sb: &Sandbox) -> (PathBuf, PathBuf) {
+    let a = sb.init_samples("a");
+    let remote = sb.path().join("remote.git");
+    let remote_arg = remote.to_str().unwrap();
+    git(
+        sb,
+        sb.path(),
+        &["clone", "-q", "--bare", a.to_str().unwrap(), remote_arg],
+    );
+    git(sb, &a, &["remote", "add", "origin", remote_arg]);
+    let b = sb.workspace("b");
+    git(
+        sb,
+        sb.path(),
+        &["clone", "-q", remote_arg, b.to_str().unwrap()],
+    );
+    (a, b)
+}
+
 fn file_at(sb: &Sandbox, ws: &Path, path: &str) -> String {
     git(sb, ws, &["show", &format!("main:{path}")])
 }
@@ -52,30 +73,7 @@ fn file_at(sb: &Sandbox, ws: &Path, path: &str) -> String {
 #[test]
 fn two_workspaces_share_follow_ups_and_a_same_unit_conflict_loses_nothing() {
     let sb = Sandbox::new();
-    let a = sb.init_samples("a");
-    let remote = sb.path().join("remote.git");
-    git(
-        &sb,
-        sb.path(),
-        &[
-            "clone",
-            "-q",
-            "--bare",
-            a.to_str().unwrap(),
-            remote.to_str().unwrap(),
-        ],
-    );
-    git(
-        &sb,
-        &a,
-        &["remote", "add", "origin", remote.to_str().unwrap()],
-    );
-    let b = sb.workspace("b");
-    git(
-        &sb,
-        sb.path(),
-        &["clone", "-q", remote.to_str().unwrap(), b.to_str().unwrap()],
-    );
+    let (a, b) = two_clones(&sb);
 
     // Different units on each side never conflict.
     record(&sb, &a, "bestallarenhet-2", "2025-T1", "Från A", "anna");
@@ -177,30 +175,7 @@ fn two_workspaces_share_follow_ups_and_a_same_unit_conflict_loses_nothing() {
 #[test]
 fn the_session_syncs_with_a_key_and_shows_a_conflict_side_by_side() {
     let sb = Sandbox::new();
-    let a = sb.init_samples("a");
-    let remote = sb.path().join("remote.git");
-    git(
-        &sb,
-        sb.path(),
-        &[
-            "clone",
-            "-q",
-            "--bare",
-            a.to_str().unwrap(),
-            remote.to_str().unwrap(),
-        ],
-    );
-    git(
-        &sb,
-        &a,
-        &["remote", "add", "origin", remote.to_str().unwrap()],
-    );
-    let b = sb.workspace("b");
-    git(
-        &sb,
-        sb.path(),
-        &["clone", "-q", remote.to_str().unwrap(), b.to_str().unwrap()],
-    );
+    let (a, b) = two_clones(&sb);
     record(&sb, &a, "bestallarenhet-2", "2025-T2", "A:s analys", "anna");
     record(
         &sb,
@@ -233,7 +208,7 @@ fn the_session_syncs_with_a_key_and_shows_a_conflict_side_by_side() {
     assert_eq!(t.wait_exit(), 0);
     assert_eq!(
         git(&sb, &b, &["rev-parse", "main"]),
-        git(&sb, &remote, &["rev-parse", "main"])
+        git(&sb, &sb.path().join("remote.git"), &["rev-parse", "main"])
     );
     assert!(file_at(&sb, &b, "followups/2025-T2/bestallarenhet-2.toml").contains("B:s analys"));
 }

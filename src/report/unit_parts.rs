@@ -102,14 +102,20 @@ fn periods_to(p: Period) -> Vec<Period> {
 
 /// One category's counts in the year's periods up to `f`'s, taken from `f`
 /// and the matching follow-ups of `earlier`.
-pub fn counts(f: &FollowUp, earlier: &[FollowUp], code: &str) -> Vec<Option<u32>> {
+pub fn counts<'a, I>(f: &FollowUp, earlier: I, code: &str) -> Vec<Option<u32>>
+where
+    I: IntoIterator<Item = &'a FollowUp> + Clone,
+{
     periods_to(f.period)
         .into_iter()
         .map(|p| {
             let source = if p == f.period {
                 Some(f)
             } else {
-                earlier.iter().find(|e| e.period == p && e.unit == f.unit)
+                earlier
+                    .clone()
+                    .into_iter()
+                    .find(|e| e.period == p && e.unit == f.unit)
             };
             source.and_then(|s| s.complaint(code)).and_then(|c| c.count)
         })

@@ -134,14 +134,15 @@ pub fn form_lines(l: Lang, s: &Session, width: usize) -> (Vec<Line<'static>>, us
 }
 
 fn complaints(form: &mut Form, l: Lang, s: &Session, rec: &FollowUp) {
-    let earlier: Vec<FollowUp> = s.earlier.iter().map(|e| e.followup.clone()).collect();
+    let earlier = s.earlier.iter().map(|e| &e.followup);
+    let shown = crate::app::unit_fields::fields(rec);
     let mut group = "";
     for (i, c) in CATEGORIES.iter().enumerate() {
         if c.group != group {
             group = c.group;
             form.plain(format!("  {}", c.group), style::title());
         }
-        let counts = counts(rec, &earlier, c.code);
+        let counts = counts(rec, earlier.clone(), c.code);
         let now = counts.last().copied().flatten();
         let mut value = now.map(|n| n.to_string()).unwrap_or_else(|| "–".into());
         // The year so far, when earlier periods said anything.
@@ -159,7 +160,7 @@ fn complaints(form: &mut Form, l: Lang, s: &Session, rec: &FollowUp) {
         };
         form.field(&Field::Complaint(i), &format!("  {}", c.name), &value, st);
         let field = Field::ComplaintAssessment(i);
-        if crate::app::unit_fields::fields(rec).contains(&field) {
+        if shown.contains(&field) {
             let text = rec.complaint(c.code).map_or("", |r| r.assessment.as_str());
             let (v, st) = empty_or(l, text);
             form.field(
