@@ -271,6 +271,43 @@ fn an_existing_file_keeps_its_mode_and_owner() {
 }
 
 #[test]
+fn a_read_only_file_is_left_alone_though_its_folder_is_writable() {
+    let sb = Sandbox::new();
+    let dir = sb.path().join("open");
+    std::fs::create_dir(&dir).unwrap();
+    let file = dir.join("plan.toml");
+    std::fs::write(&file, "old").unwrap();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).unwrap();
+    let mut cmd = sb.cmd();
+    let seed = fixture("import/seed-001.txt");
+    cmd.args([
+        "import",
+        seed.to_str().unwrap(),
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    if is_root() {
+        // Root may write any file; the owner of nothing here may not.
+        for d in [sb.path(), &dir] {
+            std::fs::set_permissions(d, std::fs::Permissions::from_mode(0o777)).unwrap();
+        }
+        // Safe: setgid and setuid are async-signal-safe.
+        unsafe {
+            cmd.pre_exec(|| {
+                if libc::setgid(65534) != 0 || libc::setuid(65534) != 0 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                Ok(())
+            });
+        }
+    }
+    let out = cmd.output().unwrap();
+    assert_refused("import", &out, "skrivskyddad");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "old");
+    assert_eq!(names(&dir), ["plan.toml"]);
+}
+
+#[test]
 fn a_new_file_gets_the_mode_the_umask_gives() {
     let c = Commands::new();
     for (umask, mode) in [(0o027, 0o640), (0o002, 0o664)] {

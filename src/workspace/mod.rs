@@ -156,8 +156,13 @@ fn collect_toml(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
 
 /// tertial's own source tree must never receive follow-up commits.
 pub fn is_product_repository(dir: &Path) -> bool {
-    std::fs::read_to_string(dir.join("Cargo.toml"))
-        .map(|s| s.lines().any(|l| l.trim() == "name = \"tertial\""))
+    // A manifest is a few KiB; a larger file there is not tertial's.
+    crate::user_files::read_bounded(&dir.join("Cargo.toml"), 1024 * 1024)
+        .map(|b| {
+            String::from_utf8_lossy(&b)
+                .lines()
+                .any(|l| l.trim() == "name = \"tertial\"")
+        })
         .unwrap_or(false)
 }
 
