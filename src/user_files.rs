@@ -99,8 +99,14 @@ pub fn write_output(output: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
 /// folder is refused and left as it is. A symbolic link is followed to
 /// the regular file it names, which is replaced in its own folder (the
 /// link stays a link); a link to nothing is refused, since following it
-/// would create a file somewhere the user did not name. A missing folder
-/// is not created. On any error nothing is changed.
+/// would create a file somewhere the user did not name. A read-only file
+/// is refused, though its folder would let it be replaced. A missing
+/// folder is not created. On any error nothing is changed.
+///
+/// Being a new file, the result has no other hard links (they keep the
+/// old content), no ACLs or extended attributes, and no set-id bits. The
+/// checks and the rename are not one step: someone who may write the
+/// folder can swap the name between them, as with any editor's save.
 pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let lang = Lang::detect(None);
     let target = resolve(path, lang)?;
