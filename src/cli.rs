@@ -103,7 +103,8 @@ pub enum Command {
         /// md, html, docx or text. A .docx is binary: write it with -o.
         #[arg(long, default_value = "md", value_name = "md|html|docx|text")]
         format: String,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (-: standard
+        /// output). Only a regular file is written, replaced whole.
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
@@ -113,9 +114,10 @@ pub enum Command {
     Import {
         /// The plan's text (UTF-8, UTF-16 with a byte-order mark, or Latin-1).
         file: PathBuf,
-        /// Write the plan here (default: standard output). A file there is
-        /// replaced (written beside it first, then renamed). In a
-        /// workspace's plans/<year>/ the file name is the unit id.
+        /// Write the plan here (default, or -: standard output). Only a
+        /// regular file is written, replaced whole (written beside it, then
+        /// renamed) with its permissions kept. In a workspace's
+        /// plans/<year>/ the file name is the unit id.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// The unit's id (default: the file name under plans/<year>/, else
@@ -141,7 +143,8 @@ pub enum Command {
         /// not met) or name.
         #[arg(long, default_value = "late", value_name = "late|name")]
         sort: String,
-        /// Write to this file instead of standard output.
+        /// Write to this file instead of standard output (-: standard
+        /// output). Only a regular file is written, replaced whole.
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// Neither read nor write the cache in .tertial/.

@@ -21,4 +21,5 @@ pub mod sync;
 pub mod sys;
 pub mod tui;
 pub mod ui;
+pub mod user_files;
 pub mod workspace;

@@ -201,7 +201,8 @@ fn keymap_command(command: KeymapCommand) -> ExitCode {
     match command {
         KeymapCommand::Check { file } => {
             let shown = file.display().to_string();
-            let bytes = match std::fs::read(&file) {
+            let limit = tertial::keymap::parse::MAX_KEYMAP_BYTES;
+            let bytes = match tertial::user_files::read_bounded(&file, limit) {
                 Ok(b) => b,
                 Err(e) => {
                     eprintln!("tertial: {}: {e}", sanitize::line(&shown));

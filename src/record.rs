@@ -62,7 +62,8 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
             )
         })?;
     let shown = req.from.display().to_string();
-    let bytes = std::fs::read(req.from).map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+    let bytes = crate::user_files::read_bounded(req.from, followup::load::MAX_FOLLOWUP_BYTES)
+        .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
     let mut f = match followup::load::parse_followup(&shown, &bytes, plan) {
         Ok(f) => f,
         Err(diags) => {

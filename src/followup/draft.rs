@@ -101,7 +101,7 @@ pub enum Loaded {
 }
 
 pub fn load(path: &Path) -> Loaded {
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::user_files::read_bounded(path, super::load::MAX_FOLLOWUP_BYTES) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Loaded::None,
         Err(e) => {

@@ -4,7 +4,7 @@
 use crate::plan::{parse_plan, validate::is_slug, write::to_toml};
 use crate::sanitize;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::ExitCode;
 
 pub struct Request<'a> {
@@ -62,9 +62,10 @@ fn workspace_place(out: &Path) -> Option<(i64, String)> {
 fn import(req: &Request) -> anyhow::Result<ExitCode> {
     let name = req.file.display().to_string();
     let shown_name = sanitize::line(&name).into_owned();
-    let bytes = std::fs::read(req.file)
+    let bytes = crate::user_files::read_bounded(req.file, super::MAX_INPUT_BYTES)
         .map_err(|e| anyhow::anyhow!("{shown_name}: cannot read the plan's text: {e}"))?;
-    let place = req.output.and_then(workspace_place);
+    let output = crate::user_files::output_file(req.output);
+    let place = output.and_then(workspace_place);
     let unit_id: Option<String> = match (req.unit_id, &place) {
         (Some(id), Some((_, stem))) if id != stem => anyhow::bail!(
             "--unit-id {id:?} but the output is named {stem}.toml; `tertial check` wants them to agree"
@@ -145,9 +146,7 @@ fn import(req: &Request) -> anyhow::Result<ExitCode> {
         );
     }
     // The plan is checked as `tertial check` will read it back.
-    let check_name = req
-        .output
-        .map_or("(standard output)".to_string(), |o| o.display().to_string());
+    let check_name = output.map_or("(standard output)".to_string(), |o| o.display().to_string());
     if let Err(diags) = parse_plan(&check_name, toml.as_bytes()) {
         for d in &diags {
             eprint!("{d}");
@@ -156,9 +155,12 @@ fn import(req: &Request) -> anyhow::Result<ExitCode> {
             "the imported plan does not pass `tertial check` (a fault in the importer); nothing written"
         );
     }
-    match req.output {
+    match output {
         Some(out) => {
-            write_atomically(out, toml.as_bytes())?;
+            if place.is_some() {
+                year_folder(out)?;
+            }
+            crate::user_files::write_file(out, toml.as_bytes())?;
             eprintln!(
                 "{shown_name}: plan written to {}",
                 sanitize::line(&out.display().to_string())
@@ -173,28 +175,15 @@ fn import(req: &Request) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Writes a temporary file beside `out` and renames it over `out`, so a
-/// reader sees the old file or the whole new one, never a part.
-fn write_atomically(out: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let shown_out = sanitize::line(&out.display().to_string()).into_owned();
-    if out.is_dir() {
-        anyhow::bail!("{shown_out}: is a folder; name a file");
+/// A workspace's `plans/<year>/` is made when `plans/` is there; other
+/// missing folders are the user's to make.
+fn year_folder(out: &Path) -> anyhow::Result<()> {
+    match out.parent() {
+        Some(year_dir) if year_dir.parent().is_some_and(Path::is_dir) => {
+            crate::sys::create_dirs(year_dir).map_err(|e| {
+                anyhow::anyhow!("{}: {e}", sanitize::line(&year_dir.display().to_string()))
+            })
+        }
+        _ => Ok(()),
     }
-    let dir = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| anyhow::anyhow!("{shown_out}: cannot create its folder: {e}"))?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tertial-import-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)
-        .map_err(|e| anyhow::anyhow!("{shown_out}: cannot write in its folder: {e}"))?;
-    tmp.write_all(bytes)
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| anyhow::anyhow!("{shown_out}: cannot write: {e}"))?;
-    tmp.persist(out)
-        .map_err(|e| anyhow::anyhow!("{shown_out}: cannot write: {}", e.error))?;
-    Ok(())
 }

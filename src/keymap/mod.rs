@@ -43,8 +43,8 @@ pub fn config_dir() -> Option<PathBuf> {
 /// The preset named in the user's config file (`keymap = "vim"`).
 fn configured_preset(dir: &Path, problems: &mut Vec<Diagnostic>) -> Option<String> {
     let path = dir.join("config.toml");
-    let bytes = std::fs::read(&path).ok()?;
     let shown = path.display().to_string();
+    let bytes = read_config_file(&path, &shown, problems)?;
     let src = match crate::plan::load::decode_text(&shown, &bytes, parse::MAX_KEYMAP_BYTES) {
         Ok(s) => s,
         Err(d) => {
@@ -79,13 +79,26 @@ fn configured_preset(dir: &Path, problems: &mut Vec<Diagnostic>) -> Option<Strin
     }
 }
 
+/// A file of the config folder, which need not be there; any other
+/// problem reading it (too large, unreadable) is reported.
+fn read_config_file(path: &Path, shown: &str, problems: &mut Vec<Diagnostic>) -> Option<Vec<u8>> {
+    match crate::user_files::read_bounded(path, parse::MAX_KEYMAP_BYTES) {
+        Ok(bytes) => Some(bytes),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => {
+            problems.push(Diagnostic::whole_file(shown, e.to_string()));
+            None
+        }
+    }
+}
+
 /// Reads a preset by name, or a keymap file by path.
 pub fn read_preset(choice: &str) -> Result<(String, Vec<u8>), String> {
     if let Some((name, text)) = PRESETS.iter().find(|(n, _)| *n == choice) {
         return Ok((format!("keymaps/{name}.toml"), text.as_bytes().to_vec()));
     }
     let path = Path::new(choice);
-    std::fs::read(path)
+    crate::user_files::read_bounded(path, parse::MAX_KEYMAP_BYTES)
         .map(|b| (path.display().to_string(), b))
         .map_err(|e| {
             let names: Vec<&str> = PRESETS.iter().map(|(n, _)| *n).collect();
@@ -121,8 +134,8 @@ pub fn load(choice: Option<&str>, config: Option<&Path>) -> Loaded {
     sources.push(name);
     if let Some(dir) = config {
         let path = dir.join("keymap.toml");
-        if let Ok(bytes) = std::fs::read(&path) {
-            let shown = path.display().to_string();
+        let shown = path.display().to_string();
+        if let Some(bytes) = read_config_file(&path, &shown, &mut problems) {
             let (over, mut diags) = parse::parse_keymap(&shown, &bytes);
             problems.append(&mut diags);
             map.merge(&over);

@@ -42,5 +42,5 @@ pub fn run(
         eprintln!("tertial: {}", crate::sanitize::line(p));
     }
     let text = render(&o);
-    crate::report::export::write_output(output, text.as_bytes())
+    crate::user_files::write_output(output, text.as_bytes())
 }

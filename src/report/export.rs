@@ -27,6 +27,7 @@ pub fn run(
         "docx" | "word" => (crate::report::docx, true),
         other => anyhow::bail!("unknown format {other:?}; expected md, html, docx or text"),
     };
+    let output = crate::user_files::output_file(output);
     if binary && output.is_none() && std::io::stdout().is_terminal() {
         anyhow::bail!(
             "a .docx file is binary and is not written to the terminal; \
@@ -67,23 +68,5 @@ pub fn run(
         }
     }
     let report = render(&plan, &f, &earlier);
-    write_output(output, &report)
-}
-
-/// Writes `bytes` to `output`, or to standard output.
-pub fn write_output(output: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
-    use anyhow::Context;
-    match output {
-        Some(out) => std::fs::write(out, bytes).with_context(|| {
-            format!(
-                "{}: cannot write",
-                crate::sanitize::line(&out.display().to_string())
-            )
-        }),
-        None => {
-            use std::io::Write;
-            std::io::stdout().write_all(bytes)?;
-            Ok(())
-        }
-    }
+    crate::user_files::write_output(output, &report)
 }

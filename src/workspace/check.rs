@@ -111,7 +111,7 @@ fn load_each<T: Send>(
 
 fn load_file(root: &Path, path: &Path) -> (Option<LoadedPlan>, Vec<Diagnostic>) {
     let rel_path = rel(root, path);
-    let bytes = match read_limited(path) {
+    let bytes = match read_plan_file(path) {
         Ok(b) => b,
         Err(e) => {
             let d = Diagnostic::whole_file(&rel_path, format!("cannot read the file: {e}"));
@@ -134,15 +134,9 @@ fn load_file(root: &Path, path: &Path) -> (Option<LoadedPlan>, Vec<Diagnostic>) 
     }
 }
 
-/// Reads at most one byte more than a plan may hold, so a huge file is
-/// rejected without reading it whole.
-fn read_limited(path: &Path) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
-    let mut buf = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_PLAN_BYTES as u64 + 1)
-        .read_to_end(&mut buf)?;
-    Ok(buf)
+/// A plan file's bytes; a huge file is rejected without reading it whole.
+pub(crate) fn read_plan_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    crate::user_files::read_bounded(path, MAX_PLAN_BYTES)
 }
 
 /// `plans/<year>/<unit-id>.toml` must agree with the file's own unit.

@@ -8,6 +8,7 @@ pub mod lock;
 
 use crate::diag::Diagnostic;
 use crate::plan::Plan;
+use check::read_plan_file;
 use std::path::{Path, PathBuf};
 
 /// The marker file at a workspace's root.
@@ -85,7 +86,7 @@ impl Workspace {
     /// without reading the others.
     pub fn load_plan(&self, unit: &str, year: i64) -> Result<Plan, Vec<Diagnostic>> {
         let rel_path = format!("{PLANS_DIR}/{year}/{unit}.toml");
-        match std::fs::read(self.root.join(&rel_path)) {
+        match read_plan_file(&self.root.join(&rel_path)) {
             Ok(bytes) => crate::plan::parse_plan(&rel_path, &bytes),
             Err(e) => Err(vec![Diagnostic::whole_file(
                 &rel_path,
@@ -110,7 +111,7 @@ impl Workspace {
         paths.sort();
         for path in paths {
             let rel_path = rel(&self.root, &path);
-            match std::fs::read(&path)
+            match read_plan_file(&path)
                 .map_err(|e| vec![Diagnostic::whole_file(&rel_path, e.to_string())])
                 .and_then(|b| crate::plan::parse_plan(&rel_path, &b))
             {
@@ -155,8 +156,13 @@ fn collect_toml(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
 
 /// tertial's own source tree must never receive follow-up commits.
 pub fn is_product_repository(dir: &Path) -> bool {
-    std::fs::read_to_string(dir.join("Cargo.toml"))
-        .map(|s| s.lines().any(|l| l.trim() == "name = \"tertial\""))
+    // A manifest is a few KiB; a larger file there is not tertial's.
+    crate::user_files::read_bounded(&dir.join("Cargo.toml"), 1024 * 1024)
+        .map(|b| {
+            String::from_utf8_lossy(&b)
+                .lines()
+                .any(|l| l.trim() == "name = \"tertial\"")
+        })
         .unwrap_or(false)
 }
 
