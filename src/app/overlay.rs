@@ -26,6 +26,11 @@ pub enum Overlay {
         rows: Vec<TimelineRow>,
         scroll: u16,
     },
+    /// The report of the follow-up as it is now, before committing.
+    Report {
+        text: String,
+        scroll: u16,
+    },
     Palette {
         query: String,
         selected: usize,

@@ -12,6 +12,22 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     if let Action::Key(ev) = action {
         return super::keys::on_key(m, ev);
     }
+    // Results of I/O and leaving pass; other actions answer what is open.
+    let passes = matches!(
+        action,
+        Action::Resize(..)
+            | Action::DraftSaved(_)
+            | Action::DraftFailed { .. }
+            | Action::DraftRescued(_)
+            | Action::Committed(_)
+            | Action::Quit
+    );
+    if m.rescue_path.is_some() && !passes {
+        return rescue_path(m, action);
+    }
+    if m.confirm.is_some() && !passes {
+        return super::confirm::update(m, action);
+    }
     if m.overlay.is_some()
         && !matches!(
             action,
@@ -90,8 +106,46 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::Quit => {
+            m.confirm = None;
+            // Typed text is never left only in memory: it is written
+            // first, and if it cannot be, the chief is asked.
+            if m.session.as_ref().is_some_and(|s| s.dirty && !s.read_only) {
+                return vec![Effect::SaveThenQuit];
+            }
             m.quit = true;
             return vec![Effect::Quit];
+        }
+        Action::DraftFailed { why, quitting } => {
+            let lang = m.lang;
+            if let Some(s) = &mut m.session {
+                s.save_error = Some(why.clone());
+            }
+            m.message = Some(format!(
+                "{}: {why}",
+                lang.t("Utkastet kunde inte sparas", "The draft could not be saved")
+            ));
+            if quitting {
+                m.rescue_path = None;
+                m.confirm = Some(super::confirm::unsaved(lang, &why));
+            }
+            return Vec::new();
+        }
+        Action::DraftRescued(Ok(path)) => {
+            m.rescue_path = None;
+            m.message = Some(format!(
+                "{} {path}",
+                m.lang.t("Utkastet skrevs till", "The draft was written to")
+            ));
+            m.quit = true;
+            return vec![Effect::Quit];
+        }
+        Action::DraftRescued(Err(why)) => {
+            m.message = Some(why);
+            return Vec::new();
+        }
+        Action::ShowReport if m.session.is_some() => {
+            m.overlay = Some(report_overlay(m));
+            return Vec::new();
         }
         Action::Resize(w, h) => {
             m.size = (w, h);
@@ -101,6 +155,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             if let Some(s) = &mut m.session {
                 s.draft_saved_at = Some(at);
                 s.dirty = false;
+                s.save_error = None;
             }
             return Vec::new();
         }
@@ -229,10 +284,16 @@ fn resume(m: &mut Model, action: Action) -> Vec<Effect> {
             m.screen = Screen::Walk;
             Vec::new()
         }
-        Action::DiscardDraft => {
-            s.pending_draft = None;
-            m.screen = Screen::Walk;
-            vec![Effect::DiscardDraft]
+        // Never offered to a read-only session (someone else's draft).
+        Action::DiscardDraft if !s.read_only => {
+            if let Some(d) = &s.pending_draft {
+                m.confirm = Some(super::confirm::discard_draft(
+                    m.lang,
+                    &d.by,
+                    &crate::ui::walk::date_time(d.saved_at),
+                ));
+            }
+            Vec::new()
         }
         Action::Back => {
             // Leaving without choosing keeps the draft where it is.
@@ -244,11 +305,12 @@ fn resume(m: &mut Model, action: Action) -> Vec<Effect> {
     }
 }
 
-fn committed(m: &mut Model, result: Result<(String, crate::followup::Status), String>) {
+fn committed(m: &mut Model, result: Result<(String, crate::followup::Status, u64), String>) {
     let Some(s) = &mut m.session else { return };
     match result {
-        Ok((id, status)) => {
+        Ok((id, status, at)) => {
             s.last_commit = Some(id);
+            s.committed_at = Some(at);
             s.committed = Some(status);
             s.record.status = status;
             s.dirty = false;
@@ -311,6 +373,22 @@ fn overlay(m: &mut Model, action: Action) -> Vec<Effect> {
                 _ => scroll,
             };
             m.overlay = Some(Overlay::Timeline { goal, rows, scroll });
+        }
+        (Overlay::Report { text, scroll }, a) => {
+            let scroll = match a {
+                Action::Down => scroll.saturating_add(1),
+                Action::Up => scroll.saturating_sub(1),
+                Action::PageDown => scroll.saturating_add(10),
+                Action::PageUp => scroll.saturating_sub(10),
+                Action::Top => 0,
+                Action::Bottom => u16::MAX,
+                Action::Open | Action::ShowReport => {
+                    m.overlay = None;
+                    return Vec::new();
+                }
+                _ => scroll,
+            };
+            m.overlay = Some(Overlay::Report { text, scroll });
         }
         (Overlay::Help { scroll }, a) => {
             let scroll = match a {
@@ -387,6 +465,65 @@ fn overlay(m: &mut Model, action: Action) -> Vec<Effect> {
             };
             m.overlay = Some(Overlay::Jump { query, selected });
         }
+    }
+    Vec::new()
+}
+
+/// The report of the session's follow-up as it is now (the record in
+/// memory, not a commit), for reading before committing.
+fn report_overlay(m: &Model) -> Overlay {
+    let text = match (&m.session, m.session_plan()) {
+        (Some(s), Some(plan)) => {
+            let earlier: Vec<crate::followup::FollowUp> = s
+                .earlier
+                .iter()
+                .filter(|e| e.period.year == s.period.year)
+                .map(|e| e.followup.clone())
+                .collect();
+            crate::report::markdown(plan, &s.record, &earlier)
+        }
+        _ => String::new(),
+    };
+    Overlay::Report { text, scroll: 0 }
+}
+
+/// Typing the path to write an unsavable draft to.
+fn rescue_path(m: &mut Model, action: Action) -> Vec<Effect> {
+    let Some(area) = &mut m.rescue_path else {
+        return Vec::new();
+    };
+    match action {
+        Action::EditorInput(input) if input.key == ratatui_textarea::Key::Enter => {
+            let path = area.lines().join("").trim().to_string();
+            if path.is_empty() {
+                m.message = Some(
+                    m.lang
+                        .t(
+                            "Skriv en sökväg till en ny fil.",
+                            "Type a path to a new file.",
+                        )
+                        .into(),
+                );
+                return Vec::new();
+            }
+            return vec![Effect::WriteDraftTo(path)];
+        }
+        Action::EditorInput(input) => {
+            area.input(input);
+        }
+        Action::Paste(text) => {
+            area.insert_str(text.replace(['\r', '\n'], ""));
+        }
+        Action::Back => {
+            m.rescue_path = None;
+            let why = m
+                .session
+                .as_ref()
+                .and_then(|s| s.save_error.clone())
+                .unwrap_or_default();
+            m.confirm = Some(super::confirm::unsaved(m.lang, &why));
+        }
+        _ => {}
     }
     Vec::new()
 }
