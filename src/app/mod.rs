@@ -11,6 +11,7 @@ pub mod overlay;
 mod overview;
 pub mod review;
 pub mod unit_fields;
+pub mod unsaved;
 pub mod update;
 mod walk;
 

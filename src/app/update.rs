@@ -23,7 +23,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             | Action::Quit
     );
     if m.rescue_path.is_some() && !passes {
-        return rescue_path(m, action);
+        return super::unsaved::rescue_path(m, action);
     }
     if m.confirm.is_some() && !passes {
         return super::confirm::update(m, action);
@@ -116,35 +116,12 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             return vec![Effect::Quit];
         }
         Action::DraftFailed { why, quitting } => {
-            let lang = m.lang;
-            if let Some(s) = &mut m.session {
-                s.save_error = Some(why.clone());
-            }
-            m.message = Some(format!(
-                "{}: {why}",
-                lang.t("Utkastet kunde inte sparas", "The draft could not be saved")
-            ));
-            if quitting {
-                m.rescue_path = None;
-                m.confirm = Some(super::confirm::unsaved(lang, &why));
-            }
+            super::unsaved::failed(m, why, quitting);
             return Vec::new();
         }
-        Action::DraftRescued(Ok(path)) => {
-            m.rescue_path = None;
-            m.message = Some(format!(
-                "{} {path}",
-                m.lang.t("Utkastet skrevs till", "The draft was written to")
-            ));
-            m.quit = true;
-            return vec![Effect::Quit];
-        }
-        Action::DraftRescued(Err(why)) => {
-            m.message = Some(why);
-            return Vec::new();
-        }
+        Action::DraftRescued(result) => return super::unsaved::rescued(m, result),
         Action::ShowReport if m.session.is_some() => {
-            m.overlay = Some(report_overlay(m));
+            m.overlay = Some(ov::report(m));
             return Vec::new();
         }
         Action::Resize(w, h) => {
@@ -465,65 +442,6 @@ fn overlay(m: &mut Model, action: Action) -> Vec<Effect> {
             };
             m.overlay = Some(Overlay::Jump { query, selected });
         }
-    }
-    Vec::new()
-}
-
-/// The report of the session's follow-up as it is now (the record in
-/// memory, not a commit), for reading before committing.
-fn report_overlay(m: &Model) -> Overlay {
-    let text = match (&m.session, m.session_plan()) {
-        (Some(s), Some(plan)) => {
-            let earlier: Vec<crate::followup::FollowUp> = s
-                .earlier
-                .iter()
-                .filter(|e| e.period.year == s.period.year)
-                .map(|e| e.followup.clone())
-                .collect();
-            crate::report::markdown(plan, &s.record, &earlier)
-        }
-        _ => String::new(),
-    };
-    Overlay::Report { text, scroll: 0 }
-}
-
-/// Typing the path to write an unsavable draft to.
-fn rescue_path(m: &mut Model, action: Action) -> Vec<Effect> {
-    let Some(area) = &mut m.rescue_path else {
-        return Vec::new();
-    };
-    match action {
-        Action::EditorInput(input) if input.key == ratatui_textarea::Key::Enter => {
-            let path = area.lines().join("").trim().to_string();
-            if path.is_empty() {
-                m.message = Some(
-                    m.lang
-                        .t(
-                            "Skriv en sökväg till en ny fil.",
-                            "Type a path to a new file.",
-                        )
-                        .into(),
-                );
-                return Vec::new();
-            }
-            return vec![Effect::WriteDraftTo(path)];
-        }
-        Action::EditorInput(input) => {
-            area.input(input);
-        }
-        Action::Paste(text) => {
-            area.insert_str(text.replace(['\r', '\n'], ""));
-        }
-        Action::Back => {
-            m.rescue_path = None;
-            let why = m
-                .session
-                .as_ref()
-                .and_then(|s| s.save_error.clone())
-                .unwrap_or_default();
-            m.confirm = Some(super::confirm::unsaved(m.lang, &why));
-        }
-        _ => {}
     }
     Vec::new()
 }

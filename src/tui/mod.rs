@@ -30,13 +30,7 @@ const CATCH_UP: Duration = Duration::from_millis(300);
 /// Opens `ws` in the terminal until the user quits.
 pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
     let lang = Lang::detect(args.lang.as_deref());
-    // A file size limit (ulimit -f) then fails the write (EFBIG) instead
-    // of killing the program with the text unsaved and the terminal
-    // left in the alternate screen.
-    // SAFETY: setting a signal to be ignored has no handler to race with.
-    unsafe {
-        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
-    }
+    rescue::ignore_file_size_signal();
     // With --unit only that unit's plans are read: opening one unit of a
     // city's workspace must not wait for 1,200 others.
     let (plans, diags) = match &args.unit {
@@ -205,7 +199,7 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
                 if matches!(ev, Event::Resize(..)) {
                     term.forget();
                 }
-                panic_for_tests(&ev);
+                rescue::panic_for_tests(&ev);
                 if let Some(a) = keys::action_for(&ev) {
                     queue.push_back(a);
                 }
@@ -217,7 +211,7 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
                             if matches!(ev, Event::Resize(..)) {
                                 term.forget();
                             }
-                            panic_for_tests(&ev);
+                            rescue::panic_for_tests(&ev);
                             queue.extend(keys::action_for(&ev))
                         }
                         other => {
@@ -292,30 +286,6 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// For the tests of saving on a panic only: with `TERTIAL_TEST_PANIC_KEY`
-/// set to a character, pressing that key panics. Unset (always, outside
-/// those tests) it does nothing.
-fn panic_for_tests(ev: &Event) {
-    use ratatui::crossterm::event::{KeyCode, KeyEvent};
-    static KEY: std::sync::OnceLock<Option<char>> = std::sync::OnceLock::new();
-    let key = KEY.get_or_init(|| {
-        std::env::var("TERTIAL_TEST_PANIC_KEY")
-            .ok()
-            .and_then(|v| v.chars().next())
-    });
-    if let (
-        Some(k),
-        Event::Key(KeyEvent {
-            code: KeyCode::Char(c),
-            ..
-        }),
-    ) = (key, ev)
-        && k == c
-    {
-        panic!("TERTIAL_TEST_PANIC_KEY pressed");
-    }
-}
-
 /// A workspace of many units opens on the overview (see
 /// `overview::START_SCREEN_UNITS`).
 pub fn starts_on_overview(model: &Model) -> bool {
@@ -381,18 +351,7 @@ fn carry_out(
             }
             None
         }
-        Effect::WriteDraftTo(path) => {
-            let text = model
-                .session
-                .as_ref()
-                .map(|s| rescue::draft_text(&s.record))
-                .unwrap_or_default();
-            Some(Action::DraftRescued(
-                rescue::write_new(std::path::Path::new(&path), &text)
-                    .map(|_| path.clone())
-                    .map_err(|e| format!("{path}: {e}")),
-            ))
-        }
+        Effect::WriteDraftTo(path) => Some(rescue::write_to(model, &path)),
         Effect::LoadPeriods(plan) => Some(Action::Periods(io.periods(model, plan))),
         Effect::LoadOverview(period) => Some(io.overview(model, period)),
         Effect::Sync { keep } => {

@@ -115,3 +115,57 @@ pub fn on_panic() -> Option<String> {
     let l = latest.take()?;
     Some(save_somewhere(&l.path, &l.record))
 }
+
+/// A file size limit (ulimit -f) then fails the write (EFBIG) instead of
+/// killing the program with the text unsaved and the terminal left in the
+/// alternate screen.
+pub fn ignore_file_size_signal() {
+    // SAFETY: setting a signal to be ignored installs no handler that
+    // could race with anything.
+    unsafe {
+        libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+    }
+}
+
+/// Writes the session's draft to the new file `path` typed by the chief
+/// (`~/` is the home folder).
+pub fn write_to(model: &crate::app::Model, path: &str) -> crate::app::Action {
+    let text = model
+        .session
+        .as_ref()
+        .map(|s| draft_text(&s.record))
+        .unwrap_or_default();
+    let full = match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    };
+    crate::app::Action::DraftRescued(
+        write_new(&full, &text)
+            .map(|_| full.display().to_string())
+            .map_err(|e| format!("{}: {e}", full.display())),
+    )
+}
+
+/// For the tests of saving on a panic only: with `TERTIAL_TEST_PANIC_KEY`
+/// set to a character, pressing that key panics. Unset (always, outside
+/// those tests) it does nothing.
+pub fn panic_for_tests(ev: &ratatui::crossterm::event::Event) {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent};
+    static KEY: std::sync::OnceLock<Option<char>> = std::sync::OnceLock::new();
+    let key = KEY.get_or_init(|| {
+        std::env::var("TERTIAL_TEST_PANIC_KEY")
+            .ok()
+            .and_then(|v| v.chars().next())
+    });
+    if let (
+        Some(k),
+        ratatui::crossterm::event::Event::Key(KeyEvent {
+            code: KeyCode::Char(c),
+            ..
+        }),
+    ) = (key, ev)
+        && k == c
+    {
+        panic!("TERTIAL_TEST_PANIC_KEY pressed");
+    }
+}
