@@ -83,7 +83,10 @@ impl Io<'_> {
         // One person at a time writes a unit's follow-up; others may read.
         self.lock.borrow_mut().take();
         match crate::workspace::lock::acquire(&self.ws.state_dir(), &unit, &period.to_string()) {
-            Ok(crate::workspace::lock::Acquired::Mine(l)) => *self.lock.borrow_mut() = Some(l),
+            Ok(crate::workspace::lock::Acquired::Mine(l)) => {
+                *self.lock.borrow_mut() = Some(l);
+                draft::remove_stale_temp(&draft::path(&self.ws.state_dir(), period, &unit));
+            }
             Ok(crate::workspace::lock::Acquired::Held(h)) => {
                 s.read_only = true;
                 s.held_by = Some(format!(
