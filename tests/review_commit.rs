@@ -437,4 +437,20 @@ fn the_report_of_the_draft_is_shown_before_committing() {
     update(&mut m, Action::Back);
     assert!(m.overlay.is_none());
     assert_eq!(m.screen, Screen::Review);
+
+    // From the goal page through the palette too.
+    update(&mut m, Action::Back);
+    assert_eq!(m.screen, Screen::Walk);
+    update(&mut m, Action::Palette);
+    for c in "rapporten".chars() {
+        update(&mut m, Action::Input(c));
+    }
+    let items =
+        tertial::app::overlay::palette_items(&m, "rapporten", tertial::keymap::Context::Goal);
+    assert_eq!(items.first().map(|i| i.action), Some("show_report"));
+    update(&mut m, Action::Open);
+    assert!(matches!(
+        m.overlay,
+        Some(tertial::app::overlay::Overlay::Report { .. })
+    ));
 }
