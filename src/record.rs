@@ -92,7 +92,11 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
         f.status = Status::Reopened;
     }
     if f.status == Status::Done {
-        let open = lint::open_lints(plan, &f);
+        // The same rules as the session: the workspace's `[klar]` table.
+        let rules = ws
+            .rules()
+            .map_err(|e| anyhow::anyhow!("{}: {e}", crate::workspace::MARKER))?;
+        let open = lint::blocking(plan, &f, &rules, followup::period::today());
         if !open.is_empty() {
             let mut lines = vec![format!(
                 "{shown}: {} lint(s) block status klar; resolve them or add a [[waiver]] with a reason:",

@@ -305,8 +305,15 @@ fn lints_name_what_a_finished_follow_up_lacks() {
         .into_iter()
         .filter(|(_, t)| t.starts_with("E2"))
         .collect();
-    assert_eq!(e2, vec![(LintKind::MeasureMissing, "E2/1".to_string())]);
+    assert_eq!(
+        e2,
+        vec![
+            (LintKind::MeasureMissing, "E2/1".to_string()),
+            (LintKind::LinkMissing, "E2/1".to_string())
+        ]
+    );
     f.goal_mut("E2").deviations[0].measure = "Y".into();
+    f.goal_mut("E2").deviations[0].link = Some("R1".into());
     assert!(kinds(&f).iter().all(|(_, t)| !t.starts_with("E2")));
 
     // In the VB the yearly indicators are due too.
@@ -318,6 +325,22 @@ fn lints_name_what_a_finished_follow_up_lacks() {
     assert_eq!(n, 4);
 }
 
+/// Fills in everything the city's rules ask before klar except the
+/// outcome of I4 (waived in the test).
+fn complete_but_i4(m: &mut Model) {
+    let plan = m.plans[s(m).plan].plan.clone();
+    let rec = &mut m.session.as_mut().unwrap().record;
+    for g in &plan.unit_goals {
+        rec.goal_mut(&g.id).rating = Some(Rating::Full);
+        rec.goal_mut(&g.id).summary = "Målet nås: arbetet följer planen.".into();
+    }
+    for a in &plan.activities {
+        rec.activity_mut(&a.id).status = Some(tertial::followup::ActivityStatus::Ongoing);
+    }
+    rec.indicator_mut("I3").total = Some(8.2);
+    rec.summary = "Enheten når sina mål.".into();
+}
+
 #[test]
 fn klar_needs_every_lint_resolved_or_waived_utkast_does_not() {
     let mut m = walking("2025-T1");
@@ -326,11 +349,18 @@ fn klar_needs_every_lint_resolved_or_waived_utkast_does_not() {
     let effects = update(&mut m, Action::CommitDone);
     assert!(effects.is_empty());
     assert!(
-        m.message.as_deref().unwrap().contains("8 punkter kvar"),
+        m.confirm.is_none(),
+        "klar with open remarks is not even asked"
+    );
+    assert!(
+        m.message.as_deref().unwrap().contains("punkter kvar"),
         "{:?}",
         m.message
     );
-    let effects = update(&mut m, Action::CommitDraft);
+    // utkast is asked first, and committed only on the answer.
+    assert!(update(&mut m, Action::CommitDraft).is_empty());
+    assert!(m.confirm.is_some());
+    let effects = update(&mut m, Action::Confirm(true));
     assert!(
         matches!(
             effects.as_slice(),
@@ -345,13 +375,8 @@ fn klar_needs_every_lint_resolved_or_waived_utkast_does_not() {
         "{effects:?}"
     );
 
-    // Rate every goal; the two T1 indicators: one value, one waived.
     update(&mut m, Action::Back);
-    for _ in 0..6 {
-        update(&mut m, Action::Rate(Rating::Full));
-        update(&mut m, Action::NextGoal);
-    }
-    m.session.as_mut().unwrap().record.indicator_mut("I3").total = Some(8.2);
+    complete_but_i4(&mut m);
     update(&mut m, Action::Review);
     assert_eq!(s(&m).review_selected, 0);
     update(&mut m, Action::Waive);
@@ -368,7 +393,8 @@ fn klar_needs_every_lint_resolved_or_waived_utkast_does_not() {
             reason: "Statistiken kommer i maj".into()
         }]
     );
-    let effects = update(&mut m, Action::CommitDone);
+    assert!(update(&mut m, Action::CommitDone).is_empty());
+    let effects = update(&mut m, Action::Confirm(true));
     match effects.as_slice() {
         [
             Effect::SaveDraftNow,
@@ -382,10 +408,11 @@ fn klar_needs_every_lint_resolved_or_waived_utkast_does_not() {
     }
     update(
         &mut m,
-        Action::Committed(Ok(("abc123".into(), Status::Done))),
+        Action::Committed(Ok(("abc123".into(), Status::Done, 1_795_420_800))),
     );
     assert_eq!(m.screen, Screen::Done);
     assert_eq!(s(&m).committed, Some(Status::Done));
+    assert_eq!(s(&m).committed_at, Some(1_795_420_800));
     assert!(!s(&m).dirty);
 }
 
@@ -437,7 +464,11 @@ fn a_pending_draft_is_resumed_or_discarded() {
     assert_eq!(s(&resumed).draft_saved_at, Some(1_795_420_800));
 
     update(&mut m, Action::SessionReady(Box::new(s1)));
-    let effects = update(&mut m, Action::DiscardDraft);
+    assert!(
+        update(&mut m, Action::DiscardDraft).is_empty(),
+        "asked first"
+    );
+    let effects = update(&mut m, Action::Confirm(true));
     assert!(matches!(effects.as_slice(), [Effect::DiscardDraft]));
     assert_eq!(s(&m).record, committed);
 }

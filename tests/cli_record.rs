@@ -140,6 +140,72 @@ fn a_valid_file_is_committed_with_message_trailers_and_content() {
     assert_eq!(on_disk, content);
 }
 
+/// The start of a T1 file with its Sammanfattande analys.
+fn header_with_summary() -> String {
+    "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\nsummary = \"Året går enligt plan.\"\n"
+        .to_string()
+}
+
+/// A status for each of the plan's eight activities.
+fn activities() -> String {
+    (1..=8)
+        .map(|i| format!("\n[[activity]]\nid = \"A{i}\"\nstatus = \"pågår\"\n"))
+        .collect()
+}
+
+#[test]
+fn klar_needs_an_analysis_of_every_rated_goal_unless_the_workspace_turns_it_off() {
+    let sb = Sandbox::new();
+    let ws = workspace(&sb);
+    // Every goal helt, without a word: not klar by the city's rules.
+    let mut bare = String::from("schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n");
+    for g in ["E1", "E2", "E3", "E4", "E5", "E6"] {
+        bare.push_str(&format!("\n[[goal]]\nid = \"{g}\"\nrating = \"helt\"\n"));
+    }
+    bare.push_str("\n[[goal.deviation]]\nwhat = \"X\"\nmeasure = \"Y\"\ndue = 2025-03-01\n");
+    bare.push_str(
+        "\n[[indicator]]\nid = \"I3\"\ntotal = 8.2\n\n[[indicator]]\nid = \"I4\"\nno_data = true\n",
+    );
+    let out = record(&sb, &ws, "2025-T1", &bare, &["--status", "klar"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    for expected in [
+        "analysis-missing E1",
+        "analysis-missing E6",
+        "activity-status-missing A1",
+        "summary-missing enhet",
+    ] {
+        assert!(err.contains(expected), "{expected}: {err}");
+    }
+    // Warnings by default: they do not block.
+    assert!(!err.contains("link-missing"), "{err}");
+    assert!(!err.contains("due-past"), "{err}");
+
+    // A workspace that turns those off (and makes a missing link block).
+    let marker = ws.join("tertial.toml");
+    let mut rules = std::fs::read_to_string(&marker).unwrap();
+    rules.push_str("\n[klar]\nanalysis-missing = \"off\"\nactivity-status-missing = \"off\"\nsummary-missing = \"off\"\nlink-missing = \"block\"\n");
+    std::fs::write(&marker, &rules).unwrap();
+    let out = record(&sb, &ws, "2025-T1", &bare, &["--status", "klar"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(err.contains("link-missing E6/1"), "{err}");
+    assert!(!err.contains("analysis-missing"), "{err}");
+    let linked = bare.replace("what = \"X\"", "what = \"X\"\nlink = \"R1\"");
+    let out = record(&sb, &ws, "2025-T1", &linked, &["--status", "klar"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+
+    // A level that is not one is an error, never a silent default.
+    std::fs::write(&marker, rules.replace("= \"block\"", "= \"maybe\"")).unwrap();
+    let out = record(&sb, &ws, "2025-T1", &linked, &["--status", "klar"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        text(&out.stderr).contains("link-missing"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
 #[test]
 fn klar_is_refused_while_lints_are_open_and_accepted_with_waivers() {
     let sb = Sandbox::new();
@@ -164,11 +230,14 @@ fn klar_is_refused_while_lints_are_open_and_accepted_with_waivers() {
         "nothing committed"
     );
 
-    let mut full = String::from("schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n");
+    let mut full = header_with_summary();
     for g in ["E1", "E3", "E4", "E5", "E6"] {
-        full.push_str(&format!("\n[[goal]]\nid = \"{g}\"\nrating = \"helt\"\n"));
+        full.push_str(&format!(
+            "\n[[goal]]\nid = \"{g}\"\nrating = \"helt\"\nsummary = \"Nås.\"\n"
+        ));
     }
     full.push_str("\n[[goal]]\nid = \"E2\"\nrating = \"inte\"\nsummary = \"Nej.\"\n\n[[goal.deviation]]\nwhat = \"X\"\nmeasure = \"Y\"\n");
+    full.push_str(&activities());
     full.push_str("\n[[indicator]]\nid = \"I3\"\ntotal = 8.2\n\n[[waiver]]\nlint = \"outcome-missing\"\ntarget = \"I4\"\nreason = \"Kommer i maj\"\n");
     let out = record(&sb, &ws, "2025-T1", &full, &["--status", "klar"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -321,10 +390,13 @@ fn mismatched_period_and_missing_identity_are_explained() {
 fn the_status_flow_is_utkast_klar_reopened_with_a_reason() {
     let sb = Sandbox::new();
     let ws = workspace(&sb);
-    let mut full = String::from("schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n");
+    let mut full = header_with_summary();
     for g in ["E1", "E2", "E3", "E4", "E5", "E6"] {
-        full.push_str(&format!("\n[[goal]]\nid = \"{g}\"\nrating = \"helt\"\n"));
+        full.push_str(&format!(
+            "\n[[goal]]\nid = \"{g}\"\nrating = \"helt\"\nsummary = \"Nås.\"\n"
+        ));
     }
+    full.push_str(&activities());
     full.push_str(
         "\n[[indicator]]\nid = \"I3\"\ntotal = 8.2\n\n[[indicator]]\nid = \"I4\"\nno_data = true\n",
     );
@@ -342,7 +414,7 @@ fn the_status_flow_is_utkast_klar_reopened_with_a_reason() {
     let klar = repo.head().unwrap().target().unwrap();
 
     // Once klar, any change is refused until it is reopened.
-    let changed = full.replacen("rating = \"helt\"", "rating = \"delvis\"\nsummary = \"Ny bedömning\"\n[[goal.deviation]]\nwhat = \"x\"\nmeasure = \"y\"", 1);
+    let changed = full.replacen("rating = \"helt\"\nsummary = \"Nås.\"", "rating = \"delvis\"\nsummary = \"Ny bedömning\"\n[[goal.deviation]]\nwhat = \"x\"\nmeasure = \"y\"", 1);
     for status in ["utkast", "klar"] {
         let out = record(&sb, &ws, "2025-T1", &changed, &["--status", status]);
         assert_eq!(out.status.code(), Some(2), "{status}");

@@ -34,6 +34,14 @@ fn tab_to(t: &mut Pty, label: &str) {
 fn a_chief_completes_and_commits_a_follow_up_with_the_keyboard_alone() {
     let sb = Sandbox::new();
     let ws = sb.init_samples("ws");
+    // This workspace lets helt stand without an analysis and activities
+    // without a status, and only warns about economy figures without one.
+    let marker = ws.join("tertial.toml");
+    let mut rules = std::fs::read_to_string(&marker).unwrap();
+    rules.push_str(
+        "\n[klar]\nanalysis-missing = \"off\"\nactivity-status-missing = \"off\"\neconomy-analysis-missing = \"warn\"\n",
+    );
+    std::fs::write(&marker, rules).unwrap();
     let mut cmd = sb.pty_cmd(&[
         ws.to_str().unwrap(),
         "--unit",
@@ -134,6 +142,9 @@ fn a_chief_completes_and_commits_a_follow_up_with_the_keyboard_alone() {
     t.wait_for("Granska och lämna in");
     t.wait_for("Allt klart");
     t.send("k");
+    t.wait_for("Lämna in som klar?");
+    t.wait_for("Bedömningar: 5 helt, 1 delvis, 0 inte, 0 ej bedömd, 0 utan bedömning");
+    t.send("y");
     t.wait_for("Uppföljningen är sparad i historiken.");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);

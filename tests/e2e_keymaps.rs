@@ -49,6 +49,11 @@ fn a_short_follow_up_with_the_vim_preset() {
     t.send("Z");
     t.wait_for("Granska och lämna in");
     t.send("u");
+    t.wait_for("Lämna in som utkast?");
+    // vim's down and up move nothing and answer nothing here.
+    t.send("j");
+    t.send("k");
+    t.send("y");
     t.wait_for("Uppföljningen är sparad i historiken.");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);

@@ -91,3 +91,41 @@ fn the_same_unit_opened_twice_is_read_only_the_second_time_and_a_dead_holders_lo
     third.send("q");
     assert_eq!(third.wait_exit(), 0);
 }
+
+#[test]
+fn a_read_only_opener_is_told_of_the_lock_and_never_offered_the_holders_draft() {
+    let sb = Sandbox::new();
+    let ws = sb.init_samples("ws");
+    let a = args(&ws, "bestallarenhet-2");
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let mut holder = Pty::spawn(sb.pty_cmd(&a), 120, 30);
+    holder.wait_for("Mål 1 av 6");
+    holder.send("2");
+    holder.wait_for("utkast sparat");
+    let drafts = ws.join(".tertial/drafts/2025-T1");
+    let draft = drafts.join("bestallarenhet-2.toml");
+    let before = std::fs::read_to_string(&draft).unwrap();
+
+    let mut reader = Pty::spawn(sb.pty_cmd(&a), 120, 30);
+    reader.wait_for("skrivskyddad: öppen hos");
+    let screen = reader.screen();
+    assert!(
+        !screen.contains("Det finns ett sparat utkast"),
+        "the holder's draft was offered: {screen}"
+    );
+    // The discard key of the draft question, then its answer: nothing.
+    reader.send("d");
+    reader.send("y");
+    reader.send("q");
+    assert_eq!(reader.wait_exit(), 0);
+    let names: Vec<String> = std::fs::read_dir(&drafts)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, vec!["bestallarenhet-2.toml".to_string()]);
+    assert_eq!(std::fs::read_to_string(&draft).unwrap(), before);
+
+    holder.send("q");
+    assert_eq!(holder.wait_exit(), 0);
+}

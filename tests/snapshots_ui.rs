@@ -166,9 +166,9 @@ fn review(lang: Lang) -> Model {
 fn open_lint_count(m: &Model) -> usize {
     let s = m.session.as_ref().unwrap();
     let plan = &m.plans[s.plan].plan;
-    ordered_lints(plan, &s.record)
+    ordered_lints(plan, &s.record, &m.rules, m.today)
         .iter()
-        .filter(|l| l.waived.is_none())
+        .filter(|l| l.blocks())
         .count()
 }
 
@@ -441,20 +441,21 @@ fn walk_indicator_outcome() {
 fn review_with_lints() {
     let m = review(Lang::Sv);
     // E1: deviation without a measure; E2–E6 without a rating; the
-    // tertial indicators I3 and I4 without an outcome.
-    assert_eq!(open_lint_count(&m), 8);
+    // tertial indicators I3 and I4 without an outcome; eight activities
+    // without a status; no Sammanfattande analys.
+    assert_eq!(open_lint_count(&m), 17);
     let [small, large] = snap_both("review", &m);
     for text in [&small, &large] {
         assert!(text.contains("Granska och lämna in"));
-        assert!(text.contains("8 punkter kvar före klar"));
-        assert!(text.contains("◐ Bedöms uppfyllas delvis"));
-        assert!(text.contains("? saknar bedömning"));
+        assert!(text.contains("17 punkter kvar före klar"));
         assert!(text.contains("Anmärkningar"));
         assert!(text.contains("▶ E1/1"));
         assert!(text.contains("Avvikelse utan åtgärd"));
         assert!(text.contains("lämna som klar"));
     }
-    // The larger screen lists every remark.
+    // The larger screen lists every remark, and the goals below them.
+    assert!(large.contains("◐ Bedöms uppfyllas delvis"));
+    assert!(large.contains("? saknar bedömning"));
     assert!(large.contains("Målet saknar bedömning"));
     assert!(large.contains("Indikator utan utfall"));
 }
@@ -476,7 +477,7 @@ fn review_waiver_being_typed() {
     // Enter stores the waiver: one remark fewer is open.
     send(&mut m, key(Key::Enter));
     assert!(m.session.as_ref().unwrap().waiving.is_none());
-    assert_eq!(open_lint_count(&m), 7);
+    assert_eq!(open_lint_count(&m), 16);
     assert!(render(&m, 120, 40).contains("motiverat: Åtgärden beslutas på APT i juni"));
 }
 
@@ -490,15 +491,33 @@ fn done_screen() {
         send(&mut m, Action::Rate(Rating::Full));
     }
     send(&mut m, Action::Review);
-    // Waive what is left (the measure and the two indicators).
-    assert_eq!(open_lint_count(&m), 3);
+    // Waive what is left (the measure, the five analyses, the two
+    // indicators, the activities' statuses and the summary).
+    assert_eq!(open_lint_count(&m), 17);
     while open_lint_count(&m) > 0 {
         send(&mut m, Action::Waive);
         type_text(&mut m, "Följs upp i T2");
         send(&mut m, key(Key::Enter));
     }
     assert!(render(&m, 80, 24).contains("Allt klart: kan lämnas som klar (k)."));
-    let effects = send(&mut m, Action::CommitDone);
+    // Asked first, naming what is committed; the focus starts on Avbryt.
+    assert!(send(&mut m, Action::CommitDone).is_empty());
+    let [small, large] = snap_both("confirm_klar", &m);
+    for text in [&small, &large] {
+        assert!(text.contains("Lämna in som klar?"));
+        assert!(text.contains("Beställarenhet 2 · Tertialrapport 1 2025"));
+        assert!(text.contains("1 delvis"), "{text}");
+        assert!(text.contains("[ Spara som klar ]"));
+        assert!(text.contains("[ Avbryt ]"));
+    }
+    assert!(
+        send(&mut m, Action::PressButton).is_empty(),
+        "Enter on Avbryt"
+    );
+    assert!(m.confirm.is_none());
+    send(&mut m, Action::CommitDone);
+    send(&mut m, Action::PrevButton);
+    let effects = send(&mut m, Action::PressButton);
     assert!(
         effects.iter().any(|e| matches!(
             e,
@@ -511,7 +530,7 @@ fn done_screen() {
     );
     send(
         &mut m,
-        Action::Committed(Ok(("abc1234567".into(), Status::Done))),
+        Action::Committed(Ok(("abc1234567".into(), Status::Done, 1_795_420_800))),
     );
     assert_eq!(m.screen, Screen::Done);
     let [small, large] = snap_both("done", &m);

@@ -13,15 +13,25 @@ fn workspace(sb: &Sandbox) -> PathBuf {
 fn record(sb: &Sandbox, ws: &Path, period: &str, rating: &str, status: &str) {
     let file = sb.path().join("f.toml");
     // A complete follow-up (it may be committed as klar): E1 as given,
-    // the others helt, the tertial indicators answered.
-    let mut body = format!("schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"{period}\"\n");
+    // the others helt, each with an analysis, the tertial indicators
+    // answered, every activity's status, the summary.
+    let mut body = format!(
+        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"{period}\"\nsummary = \"Enligt plan.\"\n"
+    );
     body.push_str(&format!("[[goal]]\nid = \"E1\"\nrating = \"{rating}\"\nsummary = \"Analys.\"\n[[goal.deviation]]\nwhat = \"X\"\nmeasure = \"Y\"\n"));
     for g in ["E2", "E3", "E4", "E5", "E6"] {
-        body.push_str(&format!("[[goal]]\nid = \"{g}\"\nrating = \"helt\"\n"));
+        body.push_str(&format!(
+            "[[goal]]\nid = \"{g}\"\nrating = \"helt\"\nsummary = \"Nås.\"\n"
+        ));
     }
     body.push_str(
         "[[indicator]]\nid = \"I3\"\ntotal = 8.2\n[[indicator]]\nid = \"I4\"\nno_data = true\n",
     );
+    for i in 1..=8 {
+        body.push_str(&format!(
+            "[[activity]]\nid = \"A{i}\"\nstatus = \"pågår\"\n"
+        ));
+    }
     std::fs::write(&file, body).unwrap();
     let out = sb.record(
         ws,

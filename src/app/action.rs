@@ -30,8 +30,14 @@ pub enum Action {
     /// Copy the previous period's analysis texts into the empty fields.
     CopyPrevious,
     DeleteDeviation,
-    /// Answer to a yes/no question (j/y, n).
+    /// Answer to a question: yes (y) presses its first button, no (n,
+    /// Esc) cancels.
     Confirm(bool),
+    /// Move the focus between a question's buttons.
+    NextButton,
+    PrevButton,
+    /// Press the focused button of a question.
+    PressButton,
     /// Scroll the plan context pane.
     ScrollContextDown,
     ScrollContextUp,
@@ -54,12 +60,22 @@ pub enum Action {
     Reopen,
     CommitDraft,
     CommitDone,
-    /// The commit finished: short id and status, or the error to show.
-    Committed(Result<(String, Status), String>),
+    /// The commit finished: short id, status and time (seconds since
+    /// 1970), or the error to show.
+    Committed(Result<(String, Status, u64), String>),
     ResumeDraft,
     DiscardDraft,
     /// The draft was written at this time (seconds since 1970).
     DraftSaved(u64),
+    /// The draft could not be written (why); `quitting`: while leaving.
+    DraftFailed {
+        why: String,
+        quitting: bool,
+    },
+    /// The unsavable draft was written to the path typed (or why not).
+    DraftRescued(Result<String, String>),
+    /// Show the report of the follow-up as it is now.
+    ShowReport,
     /// The periods of a unit, looked up for the period list.
     Periods(super::model::PeriodsState),
     /// A session is loaded and can start.
@@ -96,6 +112,13 @@ pub enum Action {
 pub enum Effect {
     /// Leave the program (after the draft is flushed).
     Quit,
+    /// Write the draft, then leave; if it cannot be written, say so
+    /// (`Action::DraftFailed`) and stay.
+    SaveThenQuit,
+    /// Leave, and print the draft on stdout once the terminal is restored.
+    QuitPrintingDraft,
+    /// Write the draft to this path (typed by the chief).
+    WriteDraftTo(String),
     /// Sync with the remote; `keep` settles conflicts (path, keep local).
     Sync { keep: Vec<(String, bool)> },
     /// Look up the history of a goal of the session's unit.

@@ -9,8 +9,16 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The keymap context of what is on screen now.
 pub fn context(m: &Model) -> Context {
+    if m.rescue_path.is_some() {
+        return Context::Editor;
+    }
+    if m.confirm.is_some() {
+        return Context::Confirm;
+    }
     match &m.overlay {
-        Some(Overlay::Help { .. } | Overlay::Timeline { .. }) => Context::Help,
+        Some(Overlay::Help { .. } | Overlay::Timeline { .. } | Overlay::Report { .. }) => {
+            Context::Help
+        }
         Some(Overlay::Conflicts { .. }) => Context::Conflict,
         Some(_) => Context::Palette,
         None => screen_context(m),
@@ -24,7 +32,6 @@ pub fn screen_context(m: &Model) -> Context {
         Screen::Units => Context::Units,
         Screen::Problems | Screen::Periods | Screen::Done | Screen::Overview => Context::List,
         Screen::Resume => Context::Resume,
-        Screen::Walk if s.is_some_and(|s| s.confirm.is_some()) => Context::Confirm,
         Screen::Walk if s.is_some_and(|s| s.editor.is_some()) => Context::Editor,
         Screen::Walk => Context::Goal,
         Screen::Review if s.is_some_and(|s| s.waiving.is_some() || s.reopening.is_some()) => {

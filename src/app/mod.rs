@@ -3,13 +3,15 @@
 //! in `tui` to carry out. Nothing here touches the terminal, files or git.
 
 pub mod action;
+pub mod confirm;
 pub mod fields;
 pub mod keys;
 pub mod model;
 pub mod overlay;
 mod overview;
-mod review;
+pub mod review;
 pub mod unit_fields;
+pub mod unsaved;
 pub mod update;
 mod walk;
 

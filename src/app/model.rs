@@ -139,16 +139,14 @@ pub struct Session {
     pub waiving: Option<TextArea<'static>>,
     /// The reason for reopening a klar follow-up, being written.
     pub reopening: Option<TextArea<'static>>,
-    /// A yes/no question shown in the status line.
-    pub confirm: Option<Confirm>,
     pub last_commit: Option<String>,
+    /// When the follow-up was last committed (seconds since 1970).
+    pub committed_at: Option<u64>,
+    /// Why the last attempt to write the draft failed (cleared once a
+    /// draft is written): typed text is then only in memory.
+    pub save_error: Option<String>,
     /// Earlier periods, oldest first.
     pub earlier: Vec<Earlier>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Confirm {
-    DeleteDeviation(usize),
 }
 
 #[derive(Debug)]
@@ -178,6 +176,12 @@ pub struct Model {
     /// The list the period chooser goes back to: the unit list or the
     /// overview.
     pub home: Screen,
+    /// A question waiting for its answer, over any screen.
+    pub confirm: Option<super::confirm::Confirm>,
+    /// The path being typed to write an unsavable draft to.
+    pub rescue_path: Option<TextArea<'static>>,
+    /// Which remarks block klar in this workspace.
+    pub rules: crate::followup::lint::Rules,
 }
 
 impl Model {
@@ -224,6 +228,9 @@ impl Model {
             after_problems: Screen::Units,
             overview: None,
             home: Screen::Units,
+            confirm: None,
+            rescue_path: None,
+            rules: Default::default(),
         }
     }
 
@@ -285,8 +292,9 @@ impl Session {
             review_selected: 0,
             waiving: None,
             reopening: None,
-            confirm: None,
             last_commit: None,
+            committed_at: None,
+            save_error: None,
             earlier: Vec::new(),
         }
     }

@@ -26,6 +26,11 @@ pub enum Overlay {
         rows: Vec<TimelineRow>,
         scroll: u16,
     },
+    /// The report of the follow-up as it is now, before committing.
+    Report {
+        text: String,
+        scroll: u16,
+    },
     Palette {
         query: String,
         selected: usize,
@@ -209,4 +214,22 @@ pub fn go(m: &mut Model, target: &Target) -> bool {
         }
     }
     false
+}
+
+/// The report of the session's follow-up as it is now (the record in
+/// memory, not a commit), for reading before committing.
+pub fn report(m: &Model) -> Overlay {
+    let text = match (&m.session, m.session_plan()) {
+        (Some(s), Some(plan)) => {
+            let earlier: Vec<crate::followup::FollowUp> = s
+                .earlier
+                .iter()
+                .filter(|e| e.period.year == s.period.year)
+                .map(|e| e.followup.clone())
+                .collect();
+            crate::report::markdown(plan, &s.record, &earlier)
+        }
+        _ => String::new(),
+    };
+    Overlay::Report { text, scroll: 0 }
 }

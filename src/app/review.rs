@@ -1,28 +1,103 @@
-//! The review before committing: the lints, jumping to what they name,
-//! waiving them with a reason, and committing as utkast or klar.
+//! The review before committing: the remarks, every goal and the unit's
+//! parts in one list that scrolls, jumping to what a row names, waiving
+//! remarks with a reason, and committing as utkast or klar (each asked
+//! first).
 
 use super::action::{Action, Effect};
 use super::fields::{self, DevPart, Field, Sex};
-use super::model::{Model, Screen};
+use super::model::{Model, Screen, Session};
 use super::walk::new_textarea;
-use crate::followup::lint::{self, Lint, Spot};
-use crate::followup::{Status, Waiver};
+use crate::followup::lint::{self, Level, Lint, Rules, Spot};
+use crate::followup::{FollowUp, Status, Waiver};
 use crate::plan::Plan;
 
-/// The lints in the order shown: open ones first, then waived ones.
-pub fn ordered_lints(plan: &Plan, rec: &crate::followup::FollowUp) -> Vec<Lint> {
-    let mut all = lint::lints(plan, rec);
-    all.sort_by_key(|l| l.waived.is_some());
+/// A unit-level part of the follow-up, as a row of the review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UnitPart {
+    Summary,
+    Economy,
+    Quality,
+    Complaints,
+}
+
+impl UnitPart {
+    pub const ALL: [UnitPart; 4] = [
+        UnitPart::Summary,
+        UnitPart::Economy,
+        UnitPart::Quality,
+        UnitPart::Complaints,
+    ];
+
+    /// The field the part starts with on the unit-level page.
+    fn field(self) -> Field {
+        match self {
+            UnitPart::Summary => Field::UnitSummary,
+            UnitPart::Economy => Field::Budget,
+            UnitPart::Quality => Field::QualityText,
+            UnitPart::Complaints => Field::Complaint(0),
+        }
+    }
+
+    /// Whether anything of it is written.
+    pub fn done(self, rec: &FollowUp) -> bool {
+        match self {
+            UnitPart::Summary => !rec.summary.trim().is_empty(),
+            UnitPart::Economy => !rec.economy.is_empty(),
+            UnitPart::Quality => !rec.quality.is_empty(),
+            UnitPart::Complaints => rec.complaints.iter().any(|c| !c.is_empty()),
+        }
+    }
+}
+
+/// A row of the review list.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ReviewRow {
+    Remark(Lint),
+    /// A goal, by its index in the plan.
+    Goal(usize),
+    Part(UnitPart),
+}
+
+/// The lints in the order shown: those blocking klar first, then the
+/// warnings, then the waived ones.
+pub fn ordered_lints(
+    plan: &Plan,
+    rec: &FollowUp,
+    rules: &Rules,
+    today: (i32, u32, u32),
+) -> Vec<Lint> {
+    let mut all = lint::check(plan, rec, rules, today);
+    all.sort_by_key(|l| (l.waived.is_some(), l.level == Level::Warn));
     all
+}
+
+/// Every row of the review: remarks, goals, then the unit's parts.
+pub fn rows(m: &Model) -> Vec<ReviewRow> {
+    let (Some(s), Some(plan)) = (&m.session, m.session_plan()) else {
+        return Vec::new();
+    };
+    let mut rows: Vec<ReviewRow> = ordered_lints(plan, &s.record, &m.rules, m.today)
+        .into_iter()
+        .map(ReviewRow::Remark)
+        .collect();
+    rows.extend((0..plan.unit_goals.len()).map(ReviewRow::Goal));
+    rows.extend(UnitPart::ALL.into_iter().map(ReviewRow::Part));
+    rows
 }
 
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     let lang = m.lang;
+    let rows = rows(m);
+    let open = rows
+        .iter()
+        .filter(|r| matches!(r, ReviewRow::Remark(l) if l.blocks()))
+        .count();
     let Model {
         plans,
         session,
         message,
         screen,
+        confirm,
         ..
     } = m;
     let Some(s) = session.as_mut() else {
@@ -32,7 +107,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     let Some(plan) = plans.get(s.plan).map(|p| &p.plan) else {
         return Vec::new();
     };
-    let lints = ordered_lints(plan, &s.record);
+    let selected = rows.get(s.review_selected);
     if let Some(area) = &mut s.reopening {
         match action {
             Action::EditorInput(input) if input.key == ratatui_textarea::Key::Enter => {
@@ -45,13 +120,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                     return Vec::new();
                 }
                 s.reopening = None;
-                let mut record = s.record.clone();
-                record.status = Status::Reopened;
-                return vec![Effect::Commit {
-                    record: Box::new(record),
-                    status: Status::Reopened,
-                    reason: Some(reason),
-                }];
+                *confirm = Some(super::confirm::reopen(lang, plan, &s.record, reason));
             }
             Action::EditorInput(input) => {
                 area.input(input);
@@ -73,7 +142,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                         *message = Some(lang.t("Skriv en motivering.", "Write a reason.").into());
                         return Vec::new();
                     }
-                    if let Some(l) = lints.get(s.review_selected) {
+                    if let Some(ReviewRow::Remark(l)) = selected {
                         s.record.waivers.push(Waiver {
                             lint: l.kind.code().into(),
                             target: l.target.clone(),
@@ -102,14 +171,23 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         | Action::PageDown
         | Action::Top
         | Action::Bottom => {
-            s.review_selected = super::update::step(s.review_selected, lints.len(), &action);
+            s.review_selected = super::update::step(s.review_selected, rows.len(), &action);
         }
-        Action::Open => {
-            if let Some(l) = lints.get(s.review_selected) {
+        Action::Open => match selected {
+            Some(ReviewRow::Remark(l)) => {
                 jump(s, plan, l);
                 *screen = Screen::Walk;
             }
-        }
+            Some(ReviewRow::Goal(i)) => {
+                go_to(s, plan, *i, &Field::Rating);
+                *screen = Screen::Walk;
+            }
+            Some(ReviewRow::Part(p)) => {
+                go_to(s, plan, plan.unit_goals.len(), &p.field());
+                *screen = Screen::Walk;
+            }
+            None => {}
+        },
         Action::Reopen if s.locked() && !s.read_only => s.reopening = Some(new_textarea("")),
         Action::Reopen => {
             *message = Some(
@@ -129,30 +207,45 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                 .into(),
             );
         }
-        Action::Waive if !s.read_only => {
-            if let Some(l) = lints.get(s.review_selected) {
-                if l.waived.is_some() {
-                    s.record
-                        .waivers
-                        .retain(|w| !(w.lint == l.kind.code() && w.target == l.target));
-                    s.dirty = true;
-                } else {
-                    s.waiving = Some(new_textarea(""));
-                }
+        Action::Waive if !s.read_only => match selected {
+            Some(ReviewRow::Remark(l)) if l.waived.is_some() => {
+                s.record
+                    .waivers
+                    .retain(|w| !(w.lint == l.kind.code() && w.target == l.target));
+                s.dirty = true;
             }
-        }
+            Some(ReviewRow::Remark(l)) if l.level == Level::Block => {
+                s.waiving = Some(new_textarea(""))
+            }
+            Some(ReviewRow::Remark(_)) => {
+                *message = Some(
+                    lang.t(
+                        "En varning hindrar inte klar; den behöver ingen motivering.",
+                        "A warning does not block done; it needs no reason.",
+                    )
+                    .into(),
+                );
+            }
+            _ => {
+                *message = Some(
+                    lang.t(
+                        "Välj en anmärkning att motivera.",
+                        "Choose a remark to waive.",
+                    )
+                    .into(),
+                );
+            }
+        },
         Action::CommitDraft if !s.read_only => {
-            return vec![
-                Effect::SaveDraftNow,
-                Effect::Commit {
-                    record: Box::new(s.record.clone()),
-                    status: Status::Draft,
-                    reason: None,
-                },
-            ];
+            *confirm = Some(super::confirm::commit(
+                lang,
+                plan,
+                &s.record,
+                Status::Draft,
+                open,
+            ));
         }
         Action::CommitDone if !s.read_only => {
-            let open = lints.iter().filter(|l| l.waived.is_none()).count();
             if open > 0 {
                 *message = Some(format!(
                     "{open} {}",
@@ -163,14 +256,13 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                 ));
                 return Vec::new();
             }
-            return vec![
-                Effect::SaveDraftNow,
-                Effect::Commit {
-                    record: Box::new(s.record.clone()),
-                    status: Status::Done,
-                    reason: None,
-                },
-            ];
+            *confirm = Some(super::confirm::commit(
+                lang,
+                plan,
+                &s.record,
+                Status::Done,
+                open,
+            ));
         }
         Action::CommitDraft | Action::CommitDone | Action::Waive => {
             *message = Some(lang.t("Skrivskyddad.", "Read-only.").into());
@@ -180,21 +272,38 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Opens the goal and field a lint names.
-fn jump(s: &mut super::model::Session, plan: &Plan, l: &Lint) {
-    let Some(goal) = plan.unit_goals.iter().position(|g| g.id == l.goal) else {
-        return;
-    };
-    s.goal = goal;
+/// Opens page `page` (a goal, or the unit-level page after them) with
+/// `field` focused (the first field when it is not on the page).
+fn go_to(s: &mut Session, plan: &Plan, page: usize, field: &Field) {
+    s.goal = page;
     s.context_scroll = 0;
+    s.editor = None;
+    let all = fields::page(plan, &s.record, page);
+    s.focus = all.iter().position(|f| f == field).unwrap_or(0);
+}
+
+/// Opens the goal and field a lint names.
+fn jump(s: &mut Session, plan: &Plan, l: &Lint) {
+    let unit_page = plan.unit_goals.len();
+    let page = match &l.spot {
+        Spot::UnitSummary | Spot::EconomyAnalysis => unit_page,
+        _ => match plan.unit_goals.iter().position(|g| g.id == l.goal) {
+            Some(i) => i,
+            None => return,
+        },
+    };
     let n_dev = s.record.goal(&l.goal).map_or(0, |g| g.deviations.len());
     let target = match &l.spot {
         Spot::Rating => Field::Rating,
         Spot::Analysis => Field::Summary,
         Spot::Deviation(i) if *i < n_dev => Field::Deviation(*i, DevPart::Measure),
         Spot::Deviation(_) => Field::AddDeviation,
+        Spot::DeviationLink(i) => Field::Deviation(*i, DevPart::Link),
+        Spot::DeviationDue(i) => Field::Deviation(*i, DevPart::Due),
         Spot::Indicator(id) => Field::Outcome(id.clone(), Sex::Total),
+        Spot::Activity(id) => Field::ActivityStatus(id.clone()),
+        Spot::UnitSummary => Field::UnitSummary,
+        Spot::EconomyAnalysis => Field::EconomyAnalysis,
     };
-    let all = fields::fields(plan, &s.record, &plan.unit_goals[goal]);
-    s.focus = all.iter().position(|f| *f == target).unwrap_or(0);
+    go_to(s, plan, page, &target);
 }

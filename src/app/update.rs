@@ -12,6 +12,22 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     if let Action::Key(ev) = action {
         return super::keys::on_key(m, ev);
     }
+    // Results of I/O and leaving pass; other actions answer what is open.
+    let passes = matches!(
+        action,
+        Action::Resize(..)
+            | Action::DraftSaved(_)
+            | Action::DraftFailed { .. }
+            | Action::DraftRescued(_)
+            | Action::Committed(_)
+            | Action::Quit
+    );
+    if m.rescue_path.is_some() && !passes {
+        return super::unsaved::rescue_path(m, action);
+    }
+    if m.confirm.is_some() && !passes {
+        return super::confirm::update(m, action);
+    }
     if m.overlay.is_some()
         && !matches!(
             action,
@@ -90,8 +106,23 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::Quit => {
+            m.confirm = None;
+            // Typed text is never left only in memory: it is written
+            // first, and if it cannot be, the chief is asked.
+            if m.session.as_ref().is_some_and(|s| s.dirty && !s.read_only) {
+                return vec![Effect::SaveThenQuit];
+            }
             m.quit = true;
             return vec![Effect::Quit];
+        }
+        Action::DraftFailed { why, quitting } => {
+            super::unsaved::failed(m, why, quitting);
+            return Vec::new();
+        }
+        Action::DraftRescued(result) => return super::unsaved::rescued(m, result),
+        Action::ShowReport if m.session.is_some() => {
+            m.overlay = Some(ov::report(m));
+            return Vec::new();
         }
         Action::Resize(w, h) => {
             m.size = (w, h);
@@ -101,6 +132,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             if let Some(s) = &mut m.session {
                 s.draft_saved_at = Some(at);
                 s.dirty = false;
+                s.save_error = None;
             }
             return Vec::new();
         }
@@ -229,10 +261,16 @@ fn resume(m: &mut Model, action: Action) -> Vec<Effect> {
             m.screen = Screen::Walk;
             Vec::new()
         }
-        Action::DiscardDraft => {
-            s.pending_draft = None;
-            m.screen = Screen::Walk;
-            vec![Effect::DiscardDraft]
+        // Never offered to a read-only session (someone else's draft).
+        Action::DiscardDraft if !s.read_only => {
+            if let Some(d) = &s.pending_draft {
+                m.confirm = Some(super::confirm::discard_draft(
+                    m.lang,
+                    &d.by,
+                    &crate::ui::walk::date_time(d.saved_at),
+                ));
+            }
+            Vec::new()
         }
         Action::Back => {
             // Leaving without choosing keeps the draft where it is.
@@ -244,11 +282,12 @@ fn resume(m: &mut Model, action: Action) -> Vec<Effect> {
     }
 }
 
-fn committed(m: &mut Model, result: Result<(String, crate::followup::Status), String>) {
+fn committed(m: &mut Model, result: Result<(String, crate::followup::Status, u64), String>) {
     let Some(s) = &mut m.session else { return };
     match result {
-        Ok((id, status)) => {
+        Ok((id, status, at)) => {
             s.last_commit = Some(id);
+            s.committed_at = Some(at);
             s.committed = Some(status);
             s.record.status = status;
             s.dirty = false;
@@ -311,6 +350,22 @@ fn overlay(m: &mut Model, action: Action) -> Vec<Effect> {
                 _ => scroll,
             };
             m.overlay = Some(Overlay::Timeline { goal, rows, scroll });
+        }
+        (Overlay::Report { text, scroll }, a) => {
+            let scroll = match a {
+                Action::Down => scroll.saturating_add(1),
+                Action::Up => scroll.saturating_sub(1),
+                Action::PageDown => scroll.saturating_add(10),
+                Action::PageUp => scroll.saturating_sub(10),
+                Action::Top => 0,
+                Action::Bottom => u16::MAX,
+                Action::Open | Action::ShowReport => {
+                    m.overlay = None;
+                    return Vec::new();
+                }
+                _ => scroll,
+            };
+            m.overlay = Some(Overlay::Report { text, scroll });
         }
         (Overlay::Help { scroll }, a) => {
             let scroll = match a {

@@ -4,7 +4,7 @@
 
 use super::action::{Action, Effect};
 use super::fields::{self, Field, Invalid, Kind};
-use super::model::{Confirm, Editor, Model, Screen, Session};
+use super::model::{Editor, Model, Screen, Session};
 use crate::i18n::Lang;
 use crate::plan::Plan;
 use ratatui_textarea::{Key, TextArea, WrapMode};
@@ -16,6 +16,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         session,
         message,
         screen,
+        confirm,
         ..
     } = m;
     let Some(s) = session.as_mut() else {
@@ -28,25 +29,6 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     if plan.unit_goals.is_empty() {
         if matches!(action, Action::Review) {
             *screen = Screen::Review;
-        }
-        return Vec::new();
-    }
-    if let Some(c) = s.confirm {
-        match action {
-            Action::Confirm(true) => {
-                let Confirm::DeleteDeviation(i) = c;
-                if let Some(goal) = plan.unit_goals.get(s.goal) {
-                    let g = s.record.goal_mut(&goal.id);
-                    if i < g.deviations.len() {
-                        g.deviations.remove(i);
-                        s.dirty = true;
-                    }
-                }
-                s.confirm = None;
-                clamp_focus(s, plan);
-            }
-            Action::Confirm(false) | Action::Back => s.confirm = None,
-            _ => {}
         }
         return Vec::new();
     }
@@ -134,7 +116,13 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::CopyPrevious if changes(s, message) => copy_previous(s, &goal_id, lang, message),
         Action::DeleteDeviation => match field {
             Field::Deviation(i, _) if changes(s, message) => {
-                s.confirm = Some(Confirm::DeleteDeviation(i));
+                let what = s
+                    .record
+                    .goal(&goal_id)
+                    .and_then(|g| g.deviations.get(i))
+                    .map(|d| d.what.clone())
+                    .unwrap_or_default();
+                *confirm = Some(super::confirm::delete_deviation(lang, &goal_id, i, &what));
             }
             _ => {}
         },
@@ -256,11 +244,6 @@ fn page_goal_id(plan: &Plan, s: &Session) -> String {
         .get(s.goal)
         .map(|g| g.id.clone())
         .unwrap_or_default()
-}
-
-fn clamp_focus(s: &mut Session, plan: &Plan) {
-    let n = fields::page(plan, &s.record, s.goal).len();
-    s.focus = s.focus.min(n.saturating_sub(1));
 }
 
 fn add_deviation(s: &mut Session, plan: &Plan, goal_id: &str, lang: Lang) {

@@ -72,12 +72,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.tmp-{}", std::process::id()));
-    {
-        let mut file = std::fs::File::create(&tmp)?;
+    // A failed write (disk full, file size limit) leaves no temp file.
+    let written = std::fs::File::create(&tmp).and_then(|mut file| {
         file.write_all(bytes)?;
-        file.sync_all()?;
-    }
-    if let Err(e) = std::fs::rename(&tmp, path) {
+        file.sync_all()
+    });
+    if let Err(e) = written.and_then(|_| std::fs::rename(&tmp, path)) {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);
     }
@@ -86,6 +86,24 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     }
     crate::sys::share_like_parent(path);
     Ok(())
+}
+
+/// Removes temp files an earlier run left beside the draft at `path`
+/// (killed mid-write). Called only by the holder of the unit's lock, the
+/// one writer of that draft.
+pub fn remove_stale_temp(path: &Path) {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return;
+    };
+    let prefix = format!(".{}.tmp-", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        if e.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -190,6 +208,28 @@ mod tests {
             .permissions()
             .mode();
         assert_eq!(folder & 0o2070, 0o2070, "{folder:o}");
+    }
+
+    #[test]
+    fn temp_files_of_an_earlier_run_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("enhet.toml");
+        for name in [
+            ".enhet.toml.tmp-1234",
+            ".enhet.toml.tmp-99",
+            "enhet.toml",
+            ".annan.toml.tmp-1",
+        ] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        remove_stale_temp(&p);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, vec![".annan.toml.tmp-1", "enhet.toml"]);
     }
 
     #[test]

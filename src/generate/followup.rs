@@ -113,8 +113,23 @@ pub fn build(c: &Corpus, plan: &Plan, period: Period, quality: f64, rng: &mut Rn
         }
         f.activities.push(rec);
     }
+    f.summary = unit_summary(&f);
     f.normalize(plan);
     f
+}
+
+/// The Sammanfattande analys: the goals' ratings in a sentence (made
+/// without the random generator, so the rest stays as it was).
+fn unit_summary(f: &FollowUp) -> String {
+    let count = |r: Rating| f.goals.iter().filter(|g| g.rating == Some(r)).count();
+    format!(
+        "Av enhetens {} bedömda mål uppfylls {} helt, {} delvis och {} inte. \
+         Avvikelserna och åtgärderna redovisas under respektive mål.",
+        f.goals.iter().filter(|g| g.rating.is_some()).count(),
+        count(Rating::Full),
+        count(Rating::Partial),
+        count(Rating::Not)
+    )
 }
 
 fn summary(rng: &mut Rng, c: &Corpus, rating: Rating, forecast: bool) -> String {

@@ -74,7 +74,7 @@ impl Context {
             Context::Goal => l.t("Målen", "The goals"),
             Context::Editor => l.t("Skriva i ett fält", "Writing in a field"),
             Context::Review => l.t("Granska", "Review"),
-            Context::Confirm => l.t("Fråga ja/nej", "Yes/no question"),
+            Context::Confirm => l.t("Fråga", "Question"),
             Context::Palette => l.t("Kommandon och hopp", "Commands and jump"),
             Context::Help => l.t("Hjälp", "Help"),
             Context::Conflict => l.t("Konflikt efter synk", "Conflict after sync"),
@@ -382,6 +382,30 @@ pub const ACTIONS: &[ActionDef] = &[
         en: "No",
         contexts: &[Confirm],
     },
+    ActionDef {
+        name: "next_button",
+        sv: "Nästa knapp",
+        en: "Next button",
+        contexts: &[Confirm],
+    },
+    ActionDef {
+        name: "prev_button",
+        sv: "Föregående knapp",
+        en: "Previous button",
+        contexts: &[Confirm],
+    },
+    ActionDef {
+        name: "press_button",
+        sv: "Tryck på den valda knappen",
+        en: "Press the chosen button",
+        contexts: &[Confirm],
+    },
+    ActionDef {
+        name: "show_report",
+        sv: "Visa rapporten som den ser ut nu",
+        en: "Show the report as it is now",
+        contexts: &[Goal, Review],
+    },
 ];
 
 pub fn find(name: &str) -> Option<&'static ActionDef> {
@@ -446,6 +470,10 @@ pub fn to_action(name: &str) -> Option<Action> {
         "prev_period" => Action::StepPeriod(-1),
         "yes" => Action::Confirm(true),
         "no" => Action::Confirm(false),
+        "next_button" => Action::NextButton,
+        "prev_button" => Action::PrevButton,
+        "press_button" => Action::PressButton,
+        "show_report" => Action::ShowReport,
         _ => return None,
     })
 }

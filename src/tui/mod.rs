@@ -6,6 +6,7 @@
 mod backend;
 mod input;
 mod keys;
+mod rescue;
 pub mod session;
 pub mod terminal;
 
@@ -29,6 +30,7 @@ const CATCH_UP: Duration = Duration::from_millis(300);
 /// Opens `ws` in the terminal until the user quits.
 pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
     let lang = Lang::detect(args.lang.as_deref());
+    rescue::ignore_file_size_signal();
     // With --unit only that unit's plans are read: opening one unit of a
     // city's workspace must not wait for 1,200 others.
     let (plans, diags) = match &args.unit {
@@ -74,8 +76,13 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         .ok()
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| ws.root.display().to_string());
+    let rules = ws.rules();
+    if let Err(e) = &rules {
+        problems.push(format!("{}: {e}", crate::workspace::MARKER));
+    }
     let mut model = Model::new(lang, name, plans, problems);
     model.keymap = keymap.map;
+    model.rules = rules.unwrap_or_default();
     let io = session::Io {
         ws,
         repo: repository,
@@ -153,6 +160,11 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
             break;
         }
         let dirty = model.session.as_ref().is_some_and(|s| s.dirty);
+        // What exists only in memory is where a panic can still save it.
+        match (dirty, io.draft_path(&model), &model.session) {
+            (true, Some(path), Some(s)) if !s.read_only => rescue::remember(&path, &s.record),
+            _ => rescue::forget(),
+        }
         match (dirty, dirty_since) {
             (true, None) => dirty_since = Some(Instant::now()),
             (false, _) => dirty_since = None,
@@ -187,6 +199,7 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
                 if matches!(ev, Event::Resize(..)) {
                     term.forget();
                 }
+                rescue::panic_for_tests(&ev);
                 if let Some(a) = keys::action_for(&ev) {
                     queue.push_back(a);
                 }
@@ -198,6 +211,7 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
                             if matches!(ev, Event::Resize(..)) {
                                 term.forget();
                             }
+                            rescue::panic_for_tests(&ev);
                             queue.extend(keys::action_for(&ev))
                         }
                         other => {
@@ -239,13 +253,35 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         }
     }
     save_draft(&io, &mut model);
+    // Still unsaved (a hang-up or signal with the drafts folder
+    // unwritable): a file in the temporary folder, named on stderr.
+    let unsaved = match (&model.session, io.draft_path(&model)) {
+        (Some(s), Some(path)) if s.dirty && !s.read_only => {
+            (!rescue::printing()).then(|| rescue::save_somewhere(&path, &s.record))
+        }
+        _ => None,
+    };
+    rescue::forget();
     if let Some(code) = exit_code {
         // The draft is safe; restore what can be restored and go. (Not by
         // dropping the terminal: ratatui prints to stderr then, which
         // fails on a terminal that is gone.)
         terminal::restore();
         std::mem::forget(term);
+        if let Some(msg) = unsaved {
+            eprintln!("{msg}");
+        }
         std::process::exit(code);
+    }
+    drop(term);
+    if let Some(text) = rescue::take_print() {
+        use std::io::Write;
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_all(text.as_bytes());
+        let _ = out.flush();
+    }
+    if let Some(msg) = unsaved {
+        eprintln!("{msg}");
     }
     Ok(())
 }
@@ -261,22 +297,25 @@ pub fn starts_on_overview(model: &Model) -> bool {
     units.len() > crate::overview::START_SCREEN_UNITS
 }
 
-fn save_draft(io: &session::Io, model: &mut Model) {
+fn save_draft(io: &session::Io, model: &mut Model) -> bool {
     if !model.session.as_ref().is_some_and(|s| s.dirty) {
-        return;
+        return true;
     }
     match io.save_draft(model) {
         Ok(Some(at)) => {
             app::update(model, Action::DraftSaved(at));
+            true
         }
-        Ok(None) => {}
+        Ok(None) => true,
         Err(e) => {
-            model.message = Some(format!(
-                "{}: {e}",
-                model
-                    .lang
-                    .t("Utkastet kunde inte sparas", "The draft could not be saved")
-            ));
+            app::update(
+                model,
+                Action::DraftFailed {
+                    why: e.to_string(),
+                    quitting: false,
+                },
+            );
+            false
         }
     }
 }
@@ -291,6 +330,28 @@ fn carry_out(
 ) -> Option<Action> {
     match effect {
         Effect::Quit => None,
+        Effect::SaveThenQuit => {
+            if save_draft(io, model) {
+                Some(Action::Quit)
+            } else {
+                let why = model
+                    .session
+                    .as_ref()
+                    .and_then(|s| s.save_error.clone())
+                    .unwrap_or_default();
+                Some(Action::DraftFailed {
+                    why,
+                    quitting: true,
+                })
+            }
+        }
+        Effect::QuitPrintingDraft => {
+            if let Some(s) = &model.session {
+                rescue::print_after(rescue::draft_text(&s.record));
+            }
+            None
+        }
+        Effect::WriteDraftTo(path) => Some(rescue::write_to(model, &path)),
         Effect::LoadPeriods(plan) => Some(Action::Periods(io.periods(model, plan))),
         Effect::LoadOverview(period) => Some(io.overview(model, period)),
         Effect::Sync { keep } => {
@@ -312,7 +373,12 @@ fn carry_out(
             None
         }
         Effect::DiscardDraft => {
-            if let Some(path) = io.draft_path(model) {
+            // Only the holder of the unit's lock may set its draft aside.
+            let read_only = model.session.as_ref().is_none_or(|s| s.read_only);
+            if let Some(path) = io.draft_path(model)
+                && !read_only
+                && io.lock.borrow().is_some()
+            {
                 crate::followup::draft::aside(&path, "discarded");
             }
             None

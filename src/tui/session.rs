@@ -83,7 +83,10 @@ impl Io<'_> {
         // One person at a time writes a unit's follow-up; others may read.
         self.lock.borrow_mut().take();
         match crate::workspace::lock::acquire(&self.ws.state_dir(), &unit, &period.to_string()) {
-            Ok(crate::workspace::lock::Acquired::Mine(l)) => *self.lock.borrow_mut() = Some(l),
+            Ok(crate::workspace::lock::Acquired::Mine(l)) => {
+                *self.lock.borrow_mut() = Some(l);
+                draft::remove_stale_temp(&draft::path(&self.ws.state_dir(), period, &unit));
+            }
             Ok(crate::workspace::lock::Acquired::Held(h)) => {
                 s.read_only = true;
                 s.held_by = Some(format!(
@@ -98,6 +101,12 @@ impl Io<'_> {
             Err(_) => s.read_only = true,
         }
         s.earlier = self.earlier(&m.plans[plan].plan, period);
+        s.committed_at = self.committed_at(&unit, period);
+        if s.read_only {
+            // Someone else's draft is theirs: it is neither offered nor
+            // touched here; the committed follow-up is shown read-only.
+            return s;
+        }
         match draft::load(&draft::path(&self.ws.state_dir(), period, &unit)) {
             draft::Loaded::None => {}
             draft::Loaded::Draft(d) => {
@@ -167,6 +176,19 @@ impl Io<'_> {
             .collect()
     }
 
+    /// When the unit's follow-up of `period` was last committed.
+    fn committed_at(&self, unit: &str, period: Period) -> Option<u64> {
+        let index =
+            crate::history::Index::load(&self.repo, repo::DEFAULT_BRANCH, &self.ws.state_dir())
+                .ok()?;
+        let name = period.to_string();
+        index
+            .for_unit(unit)
+            .filter(|e| e.period == name)
+            .last()
+            .map(|e| e.time.max(0) as u64)
+    }
+
     /// Every commit that changed `goal` of `unit`, across all periods.
     pub fn timeline(&self, unit: &str, goal: &str) -> Vec<crate::app::overlay::TimelineRow> {
         let Ok(index) =
@@ -224,7 +246,7 @@ impl Io<'_> {
         record: &FollowUp,
         status: Status,
         reason: Option<&str>,
-    ) -> Result<(String, Status), String> {
+    ) -> Result<(String, Status, u64), String> {
         let s = m.session.as_ref().ok_or("no session")?;
         let plan = &m.plans[s.plan].plan;
         let mut f = record.clone();
@@ -246,7 +268,12 @@ impl Io<'_> {
             repo::DEFAULT_BRANCH.to_string(),
             vec![followup::path(f.period, &f.unit)],
         );
-        Ok((oid.to_string()[..10].to_string(), status))
+        let at = self
+            .repo
+            .find_commit(oid)
+            .map(|c| c.time().seconds().max(0) as u64)
+            .unwrap_or_else(|_| draft::now_secs());
+        Ok((oid.to_string()[..10].to_string(), status, at))
     }
 }
 

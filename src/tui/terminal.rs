@@ -110,8 +110,13 @@ fn install_panic_hook() {
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // The typed text first, while nothing else has gone wrong yet.
+            let saved = super::rescue::on_panic();
             restore();
             previous(info);
+            if let Some(msg) = saved {
+                eprintln!("{msg}");
+            }
         }));
     });
 }

@@ -121,7 +121,12 @@ fn status_line(m: &Model, f: &mut Frame, area: Rect) {
                 ("discard_draft", "kasta", "discard"),
                 ("quit", "avsluta", "quit"),
             ],
-            Context::Confirm => &[("yes", "ja, ta bort", "yes, delete"), ("no", "nej", "no")],
+            Context::Confirm => &[
+                ("press_button", "tryck på knappen", "press the button"),
+                ("next_button", "byt knapp", "other button"),
+                ("yes", "ja", "yes"),
+                ("no", "avbryt", "cancel"),
+            ],
             Context::Editor if m.screen == Screen::Review => &[("finish_edit", "avbryt", "cancel")],
             Context::Editor => &[
                 ("finish_edit", "klar", "done"),
@@ -150,6 +155,7 @@ fn status_line(m: &Model, f: &mut Frame, area: Rect) {
                 ("commit_done", "lämna som klar", "commit done"),
                 ("commit_draft", "som utkast", "as draft"),
                 ("waive", "motivera", "waive"),
+                ("show_report", "rapporten", "report"),
                 ("back", "tillbaka", "back"),
                 ("help", "hjälp", "help"),
             ],

@@ -13,6 +13,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 pub fn view(m: &Model, f: &mut Frame, area: Rect) {
+    overlay(m, f, area);
+    if let Some(c) = &m.confirm {
+        confirm(m, f, area, c);
+    }
+    if let Some(path) = &m.rescue_path {
+        rescue_path(m, f, area, path);
+    }
+}
+
+fn overlay(m: &Model, f: &mut Frame, area: Rect) {
     let Some(o) = &m.overlay else { return };
     let w = area.width.saturating_sub(4).min(100);
     let h = area.height.saturating_sub(2);
@@ -25,6 +35,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     f.render_widget(Clear, rect);
     match o {
         Overlay::Help { scroll } => help(m, f, rect, *scroll),
+        Overlay::Report { text, scroll } => report(m, f, rect, text, *scroll),
         Overlay::Timeline { goal, rows, scroll } => timeline(m, f, rect, goal, rows, *scroll),
         Overlay::Conflicts {
             items,
@@ -274,4 +285,110 @@ fn conflicts(
             area,
         );
     }
+}
+
+/// The report of the draft, as Markdown text, scrolled.
+fn report(m: &Model, f: &mut Frame, rect: Rect, text: &str, scroll: u16) {
+    let l = m.lang;
+    let block = Block::default().borders(Borders::ALL).title(l.t(
+        " Rapporten som den ser ut nu (↑/↓ PgUp/PgDn rullar, Esc stänger) ",
+        " The report as it is now (↑/↓ PgUp/PgDn scroll, Esc closes) ",
+    ));
+    let inner = block.inner(rect);
+    let paragraph = Paragraph::new(sanitize::display(text).into_owned())
+        .block(block)
+        .wrap(Wrap { trim: false });
+    // Scrolling stops at the last page.
+    let rows = paragraph.line_count(inner.width).saturating_sub(2);
+    let last = rows.saturating_sub(inner.height as usize);
+    f.render_widget(
+        paragraph.scroll(((scroll as usize).min(last) as u16, 0)),
+        rect,
+    );
+}
+
+/// A box in the middle of `area`, `height` rows high.
+fn centred(area: Rect, height: u16) -> Rect {
+    let w = area.width.saturating_sub(4).min(76);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + area.height.saturating_sub(h) / 2,
+        width: w,
+        height: h,
+    }
+}
+
+/// The question: what will happen, and its buttons, the focused one
+/// highlighted.
+fn confirm(m: &Model, f: &mut Frame, area: Rect, c: &crate::app::confirm::Confirm) {
+    let l = m.lang;
+    let text: Vec<Line> = c
+        .lines
+        .iter()
+        .map(|t| Line::from(sanitize::line(t).into_owned()))
+        .collect();
+    let body = Paragraph::new(text).wrap(Wrap { trim: false });
+    // Borders and a margin of one on each side.
+    let width = centred(area, 1).width.saturating_sub(4).max(1);
+    let rect = centred(area, body.line_count(width) as u16 + 4);
+    // One clear column around the box, so nothing of the screen below
+    // seems to belong to the question.
+    let around = Rect {
+        x: rect.x.saturating_sub(1),
+        width: (rect.width + 2).min(area.right().saturating_sub(rect.x.saturating_sub(1))),
+        ..rect
+    };
+    f.render_widget(Clear, around);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", sanitize::line(&c.title)))
+        .title_bottom(format!(
+            " {} ",
+            l.t(
+                "←/→ välj · Enter trycker · y ja · n/Esc avbryt",
+                "←/→ choose · Enter presses · y yes · n/Esc cancel"
+            )
+        ));
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    let [text_area, _, buttons] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(inner.inner(ratatui::layout::Margin::new(1, 0)));
+    f.render_widget(body, text_area);
+    let mut spans = Vec::new();
+    for (i, b) in c.buttons.iter().enumerate() {
+        let label = format!("[ {} ]", sanitize::line(b));
+        spans.push(if i == c.focus {
+            Span::styled(label, style::selected())
+        } else {
+            Span::raw(label)
+        });
+        spans.push(Span::raw("  "));
+    }
+    f.render_widget(Paragraph::new(Line::from(spans)), buttons);
+}
+
+/// The path a draft that could not be saved is written to.
+fn rescue_path(m: &Model, f: &mut Frame, area: Rect, path: &ratatui_textarea::TextArea<'static>) {
+    let l = m.lang;
+    let rect = centred(area, 5);
+    f.render_widget(Clear, rect);
+    let mut ta = path.clone();
+    ta.set_block(
+        Block::default()
+            .borders(Borders::ALL)
+            .title(l.t(
+                " Spara utkastet i filen (sökväg; Enter sparar, Esc tillbaka) ",
+                " Save the draft to the file (path; Enter saves, Esc back) ",
+            ))
+            .title_bottom(l.t(
+                " En ny fil: en befintlig skrivs aldrig över ",
+                " A new file: an existing one is never overwritten ",
+            )),
+    );
+    f.render_widget(&ta, rect);
 }

@@ -1,27 +1,33 @@
-//! The review before committing: every goal with its rating, analysis
-//! length and deviations, then the lints, each a jump to its field.
+//! The review before committing: one list that scrolls with the
+//! selection: the remarks (those blocking klar first), every goal with
+//! its rating, analysis length and deviations, and the unit's parts.
 
 use super::style;
 use super::walk::rating_style;
-use crate::app::{Model, ordered_lints};
+use crate::app::Model;
+use crate::app::review::{ReviewRow, UnitPart, rows};
+use crate::followup::lint::Level;
 use crate::i18n::Lang;
+use crate::keymap::Context;
 use crate::sanitize;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, List, ListItem, ListState, Paragraph, Row, Table};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     let (Some(s), Some(plan)) = (&m.session, m.session_plan()) else {
         return;
     };
     let l = m.lang;
-    let lints = ordered_lints(plan, &s.record);
-    let open = lints.iter().filter(|x| x.waived.is_none()).count();
-    let goals_height = (plan.unit_goals.len() as u16 + 3).min(area.height / 2);
-    let [head, table_area, lint_area, waive_area] = Layout::vertical([
+    let rows = rows(m);
+    let open = rows
+        .iter()
+        .filter(|r| matches!(r, ReviewRow::Remark(x) if x.blocks()))
+        .count();
+    let [head, list_area, waive_area] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(goals_height),
         Constraint::Min(3),
         Constraint::Length(if s.waiving.is_some() || s.reopening.is_some() {
             3
@@ -30,19 +36,33 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         }),
     ])
     .areas(area);
+    let key = |action: &str| {
+        m.keymap
+            .key_label(Context::Review, action)
+            .unwrap_or_else(|| action.to_string())
+    };
     let verdict = if s.locked() {
         Span::styled(
-            l.t(
-                "  Klar. Återöppna (o) med en motivering för att ändra.",
-                "  Done. Reopen (o) with a reason to change it.",
+            format!(
+                "  {} ({}) {}",
+                l.t("Klar. Återöppna", "Done. Reopen"),
+                key("reopen"),
+                l.t(
+                    "med en motivering för att ändra.",
+                    "with a reason to change it."
+                )
             ),
             style::heading(),
         )
     } else if open == 0 {
         Span::styled(
-            l.t(
-                "  Allt klart: kan lämnas som klar (k).",
-                "  All done: can be committed as done (k).",
+            format!(
+                "  {} ({}).",
+                l.t(
+                    "Allt klart: kan lämnas som klar",
+                    "All done: can be committed as done"
+                ),
+                key("commit_done")
             ),
             style::heading(),
         )
@@ -65,89 +85,83 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         ])),
         head,
     );
-    let rows: Vec<Row> = plan
-        .unit_goals
-        .iter()
-        .map(|g| {
-            let rec = s.record.goal(&g.id);
-            let rating = rec.and_then(|r| r.rating);
-            let symbol = rating.map_or("?", |r| r.symbol());
-            let label = match (rating, l) {
-                (Some(r), Lang::Sv) => r.label_sv(s.period.is_forecast()),
-                (Some(r), Lang::En) => r.label_en(s.period.is_forecast()),
-                (None, _) => l.t("saknar bedömning", "not rated"),
-            };
-            Row::new(vec![
-                Span::raw(sanitize::line(&g.id).into_owned()),
-                Span::styled(format!("{symbol} {label}"), rating_style(rating)),
-                Span::raw(format!("{}", rec.map_or(0, |r| r.analysis_len()))),
-                Span::raw(format!("{}", rec.map_or(0, |r| r.deviations.len()))),
-                Span::raw(sanitize::line(&g.title).into_owned()),
-            ])
-        })
-        .collect();
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(5),
-            Constraint::Length(26),
-            Constraint::Length(7),
-            Constraint::Length(5),
-            Constraint::Min(10),
-        ],
-    )
-    .header(
-        Row::new(vec![
-            l.t("Mål", "Goal"),
-            l.t("Bedömning", "Rating"),
-            l.t("Analys", "Chars"),
-            l.t("Avv.", "Dev."),
-            l.t("Enhetsmål", "Unit goal"),
-        ])
-        .style(style::label()),
-    )
-    .block(Block::default().borders(Borders::ALL));
-    f.render_widget(table, table_area);
 
-    let items: Vec<ListItem> = if lints.is_empty() {
-        vec![ListItem::new(l.t("Inga anmärkningar.", "No remarks."))]
-    } else {
-        lints
-            .iter()
-            .map(|x| {
-                let what = if l == Lang::Sv {
-                    x.kind.describe_sv()
-                } else {
-                    x.kind.describe_en()
-                };
-                let mut spans = vec![
-                    Span::raw(format!("{:<7} ", sanitize::line(&x.target))),
-                    Span::raw(what.to_string()),
-                ];
-                if let Some(reason) = &x.waived {
-                    spans.push(Span::styled(
-                        format!(
-                            "  — {}: {}",
-                            l.t("motiverat", "waived"),
-                            sanitize::line(reason)
-                        ),
-                        style::dim(),
-                    ));
-                }
-                ListItem::new(Line::from(spans))
-            })
-            .collect()
-    };
-    let list = List::new(items)
-        .block(Block::default().borders(Borders::ALL).title(l.t(
-            " Anmärkningar (Enter: gå dit, w: motivera) ",
-            " Remarks (Enter: go there, w: waive) ",
-        )))
-        .highlight_style(style::selected())
-        .highlight_symbol("▶ ");
-    let mut state =
-        ListState::default().with_selected((!lints.is_empty()).then_some(s.review_selected));
-    f.render_stateful_widget(list, lint_area, &mut state);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut selected_line = 0;
+    let mut section = None;
+    let warnings = rows
+        .iter()
+        .filter(
+            |r| matches!(r, ReviewRow::Remark(x) if x.level == Level::Warn && x.waived.is_none()),
+        )
+        .count();
+    for (i, row) in rows.iter().enumerate() {
+        let this = std::mem::discriminant(row);
+        if section != Some(this) {
+            if section.is_some() {
+                lines.push(Line::default());
+            }
+            section = Some(this);
+            let heading = match row {
+                ReviewRow::Remark(_) => format!(
+                    "{} · {open} {} · {warnings} {}",
+                    l.t("Anmärkningar", "Remarks"),
+                    l.t("hindrar klar", "block done"),
+                    if warnings == 1 {
+                        l.t("varning", "warning")
+                    } else {
+                        l.t("varningar", "warnings")
+                    }
+                ),
+                ReviewRow::Goal(_) => l.t("Enhetsmål", "Unit goals").to_string(),
+                ReviewRow::Part(_) => super::unit_page::title(l).to_string(),
+            };
+            lines.push(Line::from(Span::styled(heading, style::label())));
+        }
+        if i == s.review_selected {
+            selected_line = lines.len();
+        }
+        let mut spans = vec![Span::raw(if i == s.review_selected {
+            "▶ "
+        } else {
+            "  "
+        })];
+        spans.extend(row_spans(m, row));
+        let mut line = Line::from(spans);
+        if i == s.review_selected {
+            line = line.style(style::selected());
+        }
+        lines.push(line);
+    }
+    if rows.iter().all(|r| !matches!(r, ReviewRow::Remark(_))) {
+        lines.insert(
+            0,
+            Line::from(Span::styled(
+                l.t("Inga anmärkningar.", "No remarks."),
+                style::label(),
+            )),
+        );
+        lines.insert(1, Line::default());
+        selected_line += 2;
+    }
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " {} ",
+        l.t(
+            "Enter: gå dit · w: motivera anmärkningen",
+            "Enter: go there · w: waive the remark"
+        )
+    ));
+    let height = block.inner(list_area).height as usize;
+    // The selection a third of the way down, never past the end.
+    let scroll = selected_line
+        .saturating_sub(height / 3)
+        .min(lines.len().saturating_sub(height));
+    f.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .scroll((scroll as u16, 0)),
+        list_area,
+    );
     if let Some(area) = &s.reopening {
         let mut ta = area.clone();
         ta.set_block(Block::default().borders(Borders::ALL).title(l.t(
@@ -163,5 +177,88 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
             " Reason (Enter saves, Esc cancels) ",
         )));
         f.render_widget(&ta, waive_area);
+    }
+    let _ = plan;
+}
+
+fn row_spans(m: &Model, row: &ReviewRow) -> Vec<Span<'static>> {
+    let l = m.lang;
+    let (Some(s), Some(plan)) = (&m.session, m.session_plan()) else {
+        return Vec::new();
+    };
+    match row {
+        ReviewRow::Remark(x) => {
+            let what = if l == Lang::Sv {
+                x.kind.describe_sv()
+            } else {
+                x.kind.describe_en()
+            };
+            let mut spans = vec![
+                Span::raw(format!("{:<7} ", sanitize::line(&x.target))),
+                Span::styled(
+                    what.to_string(),
+                    if x.blocks() {
+                        style::error()
+                    } else {
+                        Style::default()
+                    },
+                ),
+            ];
+            if let Some(reason) = &x.waived {
+                spans.push(Span::styled(
+                    format!(
+                        "  — {}: {}",
+                        l.t("motiverat", "waived"),
+                        sanitize::line(reason)
+                    ),
+                    style::dim(),
+                ));
+            } else if x.level == Level::Warn {
+                spans.push(Span::styled(
+                    format!("  ({})", l.t("varning", "warning")),
+                    style::dim(),
+                ));
+            }
+            spans
+        }
+        ReviewRow::Goal(i) => {
+            let Some(g) = plan.unit_goals.get(*i) else {
+                return Vec::new();
+            };
+            let rec = s.record.goal(&g.id);
+            let rating = rec.and_then(|r| r.rating);
+            let symbol = rating.map_or("?", |r| r.symbol());
+            let label = match (rating, l) {
+                (Some(r), Lang::Sv) => r.label_sv(s.period.is_forecast()),
+                (Some(r), Lang::En) => r.label_en(s.period.is_forecast()),
+                (None, _) => l.t("saknar bedömning", "not rated"),
+            };
+            vec![
+                Span::raw(format!("{:<5} ", sanitize::line(&g.id))),
+                Span::styled(format!("{symbol} {label:<24} "), rating_style(rating)),
+                Span::raw(format!(
+                    "{:>5} {}  {} {}  ",
+                    rec.map_or(0, |r| r.analysis_len()),
+                    l.t("tkn", "chr"),
+                    rec.map_or(0, |r| r.deviations.len()),
+                    l.t("avv.", "dev.")
+                )),
+                Span::raw(sanitize::line(&g.title).into_owned()),
+            ]
+        }
+        ReviewRow::Part(p) => {
+            let name = match p {
+                UnitPart::Summary => l.t("Sammanfattande analys", "Summary analysis"),
+                UnitPart::Economy => l.t("Uppföljning av ekonomi", "Economy"),
+                UnitPart::Quality => l.t("Systematiskt kvalitetsarbete", "Quality work"),
+                UnitPart::Complaints => l.t("Synpunkter och klagomål", "Complaints"),
+            };
+            let (mark, state) = if p.done(&s.record) {
+                ("●", l.t("ifylld", "filled in"))
+            } else {
+                ("○", l.t("tom", "empty"))
+            };
+            vec![Span::raw(format!("{mark} {name:<30} {state}"))]
+        }
     }
 }

@@ -62,28 +62,46 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         .iter()
         .filter(|g| s.record.goal(&g.id).and_then(|r| r.rating).is_some())
         .count();
+    // How much is done, not where the chief is: rated goals and the
+    // unit's parts written.
+    let parts = crate::app::review::UnitPart::ALL;
+    let parts_done = parts.iter().filter(|p| p.done(&s.record)).count();
+    let (done, all) = (rated + parts_done, total + parts.len());
     let label = if s.goal < total {
         format!(
-            "{} {} {} {total} · {rated} {}",
+            "{} {} {} {total} · {rated} {} · {done}/{all} {}",
             l.t("Mål", "Goal"),
             s.goal + 1,
             l.t("av", "of"),
-            l.t("bedömda", "rated")
+            l.t("bedömda", "rated"),
+            l.t("klart", "done")
         )
     } else {
         format!(
-            "{} · {rated} {} {total} {}",
+            "{} · {rated} {} {total} {} · {done}/{all} {}",
             super::unit_page::title(l),
             l.t("av", "of"),
-            l.t("mål bedömda", "goals rated")
+            l.t("mål bedömda", "goals rated"),
+            l.t("klart", "done")
         )
     };
+    let status = status_note(l, s);
+    let [gauge_area, status_area] = Layout::horizontal([
+        Constraint::Min(10),
+        Constraint::Length(status.chars().count() as u16 + 1),
+    ])
+    .areas(progress);
     f.render_widget(
         Gauge::default()
-            .ratio(((s.goal + 1) as f64 / total as f64).min(1.0))
+            .ratio((done as f64 / all as f64).min(1.0))
             .label(label)
             .gauge_style(style::heading()),
-        progress,
+        gauge_area,
+    );
+    f.render_widget(
+        Paragraph::new(Span::styled(status, style::label()))
+            .alignment(ratatui::layout::Alignment::Right),
+        status_area,
     );
 
     let [ctx_area, form_area] = if body.width >= 110 {
@@ -204,7 +222,34 @@ fn scroll_to_show(lines: &[Line<'static>], focus_line: usize, area: Rect) -> u16
     wanted.min(total.saturating_sub(height)) as u16
 }
 
+/// Where the follow-up stands: utkast, klar or återöppnad, and when it
+/// was last committed.
+fn status_note(l: Lang, s: &Session) -> String {
+    let status = s.committed.unwrap_or(s.record.status);
+    let code = match (l, status) {
+        (Lang::Sv, st) => st.code(),
+        (Lang::En, crate::followup::Status::Draft) => "draft",
+        (Lang::En, crate::followup::Status::Done) => "done",
+        (Lang::En, crate::followup::Status::Reopened) => "reopened",
+    };
+    match (s.committed, s.committed_at) {
+        (Some(_), Some(at)) => format!(
+            "{code} · {} {}",
+            l.t("inlämnad", "committed"),
+            date_time(at)
+        ),
+        (Some(_), None) => format!("{code} · {}", l.t("inlämnad", "committed")),
+        (None, _) => format!("{code} · {}", l.t("ej inlämnad", "not committed")),
+    }
+}
+
 fn draft_note(l: Lang, s: &Session) -> String {
+    if s.save_error.is_some() {
+        return format!(
+            "  · {}",
+            l.t("UTKASTET KAN INTE SPARAS", "THE DRAFT CANNOT BE SAVED")
+        );
+    }
     match (s.dirty, s.draft_saved_at) {
         // Once a draft is saved, changes are saved within a second: the
         // note keeps its time instead of flipping at every keystroke and

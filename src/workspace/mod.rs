@@ -125,6 +125,13 @@ impl Workspace {
     pub fn state_dir(&self) -> PathBuf {
         self.root.join(STATE_DIR)
     }
+
+    /// Which remarks block klar here: the `[klar]` table of
+    /// `tertial.toml` over the city's defaults.
+    pub fn rules(&self) -> Result<crate::followup::lint::Rules, String> {
+        let text = std::fs::read_to_string(self.root.join(MARKER)).map_err(|e| e.to_string())?;
+        crate::followup::lint::Rules::from_marker(&text)
+    }
 }
 
 /// Every `*.toml` under `<root>/plans`, sorted, following no symlinked
