@@ -110,6 +110,8 @@ pub(crate) struct ActivityRow {
     pub text: String,
     pub start: String,
     pub end: String,
+    /// "Genomförd", "Pågår" …, or [`NOT_FILLED`].
+    pub status: String,
     /// "Ja" or "Nej".
     pub deviation: String,
     pub analysis: String,
@@ -131,13 +133,42 @@ pub(crate) fn indicator_columns(year: i32) -> Vec<String> {
     .to_vec()
 }
 
-pub(crate) const ACTIVITY_COLUMNS: [&str; 4] =
-    ["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse"];
+/// The city's activity table, with the activity's status added before
+/// the Avvikelse flag.
+pub(crate) const ACTIVITY_COLUMNS: [&str; 5] = [
+    "Aktivitet",
+    "Startdatum",
+    "Slutdatum",
+    "Status",
+    "Avvikelse",
+];
+
+impl ActivityRow {
+    /// The cells under [`ACTIVITY_COLUMNS`], in order.
+    pub(crate) fn cells(&self) -> [&str; 5] {
+        [
+            &self.text,
+            &self.start,
+            &self.end,
+            &self.status,
+            &self.deviation,
+        ]
+    }
+}
 
 pub(crate) const NO_DATA: &str = "Inga data";
 
-/// Under a KF goal, area goal or nämndmål: the unit reports no text there.
+/// The assessment line of a goal above the enhetsmål (KF:s inriktningsmål,
+/// KF:s mål för verksamhetsområdet, nämndmål), which the unit does not
+/// assess. The city's report has it under every such heading and nowhere
+/// else: also where the goal has indicators or activities of its own (2.2,
+/// 3.4 and the nämndmål in the 2025 VB), never under an enhetsmål (its
+/// rating stands there) nor under the unit-level sections.
 pub(crate) const NO_DATA_LINE: &str = "— Inga data";
+
+/// The symbol of an enhetsmål without a rating; "ej bedömd" has its own
+/// ([`Rating::symbol`]). The same mark as in the overview.
+pub(crate) const UNRATED_SYMBOL: &str = crate::overview::MISSING_SYMBOL;
 
 /// The report's title: "Verksamhetsberättelse 2025", "Tertialrapport 1 2025".
 pub(crate) fn title(f: &FollowUp) -> String {
@@ -296,6 +327,9 @@ pub(crate) fn activity_row(a: &Activity, f: &FollowUp) -> ActivityRow {
         text: clean(a.text.trim()),
         start: a.start.to_string(),
         end: a.end.to_string(),
+        status: rec
+            .and_then(|r| r.status)
+            .map_or_else(|| NOT_FILLED.to_string(), |s| capitalized(s.label_sv())),
         deviation: yes_no(rec.is_some_and(|r| r.deviation)).into(),
         analysis: clean(rec.map(|r| r.analysis.trim()).unwrap_or("")),
     }
@@ -305,11 +339,22 @@ pub(crate) fn yes_no(b: bool) -> &'static str {
     if b { "Ja" } else { "Nej" }
 }
 
-/// "● Uppfylls helt", or the forecast words in T1/T2.
+/// "genomförd" → "Genomförd", as a table cell shows it.
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "● Uppfylls helt", the forecast words in T1/T2, "– Ej bedömd" when the
+/// chief chose not to assess, "? Ej ifylld" when no rating is given yet:
+/// a symbol and words of its own for each, in every format.
 pub(crate) fn rating_label(rating: Option<Rating>, forecast: bool) -> String {
     match rating {
         Some(r) => format!("{} {}", r.symbol(), r.label_sv(forecast)),
-        None => format!("– {NOT_FILLED}"),
+        None => format!("{UNRATED_SYMBOL} Ej ifylld"),
     }
 }
 
