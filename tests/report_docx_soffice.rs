@@ -138,8 +138,17 @@ fn libreoffice_converts_the_docx_to_a_pdf_that_holds_the_report() {
 
 /// Each word of each table heading stands whole in the PDF ("Periodens",
 /// not "Perioden" and "s"): the columns are wide enough for the words of
-/// their headings, which wrap only between words.
+/// their headings, which wrap only between words. The widths are measured
+/// for Arial: checked where LibreOffice set the text in Arial or its
+/// metric twin Liberation Sans (fonts-liberation2, which LibreOffice
+/// recommends), said so elsewhere.
 fn table_headings_break_only_between_words(pdf: &Path, md: &str) {
+    let fonts = run(Command::new("pdffonts").arg(pdf), Duration::from_secs(60));
+    let fonts = String::from_utf8_lossy(&fonts.stdout).into_owned();
+    if !fonts.contains("LiberationSans-Bold") && !fonts.contains("Arial-Bold") {
+        eprintln!("no Arial or Liberation Sans: the table headings were not checked\n{fonts}");
+        return;
+    }
     // To a file: the words and their boxes are more than a pipe holds.
     let boxes = pdf.with_extension("html");
     let out = run(

@@ -10,13 +10,13 @@ use super::parts::TEXT_W;
 const EM: u32 = 190;
 /// A cell's left and right margins (the table style's 85 twips each).
 const CELL_MARGINS: u32 = 2 * 85;
-/// A heading's width in percent of its measure in Arial: room for a font
-/// wider than Arial standing in for it (LibreOffice without Arial or
-/// Liberation Sans takes DejaVu Sans, about 17 % wider).
-const HEADING_SLACK: u32 = 120;
-/// A cell word's: Arial or its metric twin Liberation Sans, and a little
-/// room for rounding; the headings come first.
-const CELL_SLACK: u32 = 105;
+/// A word's width in percent of its measure in Arial: Arial itself or its
+/// metric twin Liberation Sans, with a little room for rounding.
+const ARIAL_SLACK: u32 = 105;
+/// The same where a wider font stands in for Arial: LibreOffice without
+/// Arial or Liberation Sans takes DejaVu Sans, whose bold is up to 25 %
+/// wider. Headings get this room when the page has it.
+const STAND_IN_SLACK: u32 = 130;
 
 /// Advance widths of Arial Bold (the same as Helvetica Bold) for the
 /// printable ASCII characters, in thousandths of an em.
@@ -65,10 +65,9 @@ fn advance(c: char, bold: bool) -> u32 {
 }
 
 /// The width (twips) a cell needs to hold `word` on one line, bold (a
-/// heading) or not.
-fn word_min(word: &str, bold: bool) -> u32 {
+/// heading) or not, with `slack` percent of its Arial width.
+fn word_min(word: &str, bold: bool, slack: u32) -> u32 {
     let units: u32 = word.chars().map(|c| advance(c, bold)).sum();
-    let slack = if bold { HEADING_SLACK } else { CELL_SLACK };
     (units * EM / 1000) * slack / 100 + CELL_MARGINS
 }
 
@@ -82,10 +81,10 @@ fn heading_words(heading: &str) -> impl Iterator<Item = &str> {
 }
 
 /// The narrowest width (twips) that holds the heading's longest word on
-/// one line, in its cell.
-pub(super) fn heading_min(heading: &str) -> u32 {
+/// one line, in its cell, with `slack` percent of its Arial width.
+pub(super) fn heading_min(heading: &str, slack: u32) -> u32 {
     heading_words(heading)
-        .map(|w| word_min(w, true))
+        .map(|w| word_min(w, true, slack))
         .max()
         .unwrap_or(CELL_MARGINS)
 }
@@ -99,7 +98,7 @@ fn cells_min(rows: &[Vec<&str>], i: usize) -> u32 {
         .filter_map(|r| r.get(i))
         .flat_map(|c| c.split_whitespace())
         .flat_map(|w| w.split_inclusive('-'))
-        .map(|w| word_min(w, false))
+        .map(|w| word_min(w, false, ARIAL_SLACK))
         .max()
         .unwrap_or(CELL_MARGINS)
         .min(TEXT_W / 3)
@@ -123,26 +122,42 @@ fn content_weights(columns: usize, rows: &[Vec<&str>]) -> Vec<u32> {
 
 /// Widths (twips) of the columns of a table with these headings and rows,
 /// filling the text width exactly. Each column gets at least its
-/// heading's [`heading_min`], then as much of what its longest cell word
-/// needs as the page allows; the rest is shared by [`content_weights`].
-/// Headings that cannot all fit get their minimum scaled down (they may
-/// then break).
+/// heading's longest word in Arial; then, as far as the page allows, the
+/// longest word of its cells, then room for a wider stand-in font in the
+/// heading; the rest is shared by [`content_weights`]. Headings that
+/// cannot all fit get their minimum scaled down (they may then break).
 pub(super) fn widths(headings: &[&str], rows: &[Vec<&str>]) -> Vec<u32> {
     let n = headings.len();
-    let heads: Vec<u32> = headings.iter().map(|h| heading_min(h)).collect();
+    let heads: Vec<u32> = headings
+        .iter()
+        .map(|h| heading_min(h, ARIAL_SLACK))
+        .collect();
     if heads.iter().sum::<u32>() >= TEXT_W {
         return fill(heads);
     }
-    // The cells' words get what room is left, in proportion if short.
-    let extra: Vec<u32> = (0..n)
-        .map(|i| cells_min(rows, i).saturating_sub(heads[i]))
+    let cells: Vec<u32> = (0..n).map(|i| heads[i].max(cells_min(rows, i))).collect();
+    let min = towards(&heads, &cells);
+    let stand_in: Vec<u32> = (0..n)
+        .map(|i| min[i].max(heading_min(headings[i], STAND_IN_SLACK)))
         .collect();
-    let room = u64::from(TEXT_W - heads.iter().sum::<u32>());
-    let wanted = u64::from(extra.iter().sum::<u32>()).max(1);
-    let min: Vec<u32> = (0..n)
-        .map(|i| heads[i] + (u64::from(extra[i]) * room.min(wanted) / wanted) as u32)
-        .collect();
+    let min = towards(&min, &stand_in);
     share(&min, &content_weights(n, rows))
+}
+
+/// `from` raised towards `to`, each column by the same share of what it
+/// lacks, as far as the text width allows (`from` fits in it).
+fn towards(from: &[u32], to: &[u32]) -> Vec<u32> {
+    let room = u64::from(TEXT_W.saturating_sub(from.iter().sum()));
+    let lack: Vec<u64> = from
+        .iter()
+        .zip(to)
+        .map(|(f, t)| u64::from(t.saturating_sub(*f)))
+        .collect();
+    let wanted = lack.iter().sum::<u64>().max(1);
+    from.iter()
+        .zip(&lack)
+        .map(|(f, l)| f + (l * room.min(wanted) / wanted) as u32)
+        .collect()
 }
 
 /// Shares the text width by `weights`, no column under its `min` (whose
@@ -233,12 +248,12 @@ mod tests {
             let w = widths(&INDICATOR, &rows);
             assert_eq!(w.iter().sum::<u32>(), TEXT_W);
             for (h, w) in INDICATOR.iter().zip(&w) {
-                assert!(*w >= heading_min(h), "{h}: {w}");
+                assert!(*w >= heading_min(h, STAND_IN_SLACK), "{h}: {w}");
             }
         }
         // "Periodens" and "Årsmål" are the words that broke before.
-        assert!(heading_min("Periodens utfall") > heading_min("Årsmål"));
-        assert!(heading_min("Årsmål") > CELL_MARGINS + 6 * 278 * EM / 1000);
+        assert!(heading_min("Periodens utfall", 100) > heading_min("Årsmål", 100));
+        assert!(heading_min("Årsmål", 100) > CELL_MARGINS + 6 * 278 * EM / 1000);
     }
 
     #[test]
@@ -266,12 +281,18 @@ mod tests {
             ]),
         ];
         let w = widths(&INDICATOR, &rows);
-        // In Arial itself (the slack may not all fit, the headings first).
-        let arial = |word: &str| {
-            word.chars().map(|c| advance(c, false)).sum::<u32>() * EM / 1000 + CELL_MARGINS
-        };
-        assert!(w[0] >= arial("Medskapandeindex"), "{w:?}");
-        assert!(w[6] >= arial("nämnd/styrelse"), "{w:?}");
+        assert!(
+            w[0] >= word_min("Medskapandeindex", false, ARIAL_SLACK),
+            "{w:?}"
+        );
+        assert!(
+            w[6] >= word_min("nämnd/styrelse", false, ARIAL_SLACK),
+            "{w:?}"
+        );
+        // The headings in Arial first, the cells' words next.
+        for (h, w) in INDICATOR.iter().zip(&w) {
+            assert!(*w >= heading_min(h, ARIAL_SLACK), "{h}: {w}");
+        }
         let acts = [
             "Aktivitet",
             "Startdatum",
@@ -283,7 +304,7 @@ mod tests {
         let rows = vec![vec![text, "2025-01-01", "2025-12-31", "Genomförd", "Nej"]];
         let w = widths(&acts, &rows);
         assert_eq!(w.iter().sum::<u32>(), TEXT_W);
-        assert!(w[3] >= word_min("Genomförd", false), "{w:?}");
+        assert!(w[3] >= word_min("Genomförd", false, ARIAL_SLACK), "{w:?}");
         assert!(w[0] * 100 / TEXT_W > 40, "{w:?}");
     }
 
@@ -302,8 +323,8 @@ mod tests {
 
     #[test]
     fn unknown_characters_count_wide() {
-        assert!(heading_min("●●●") > heading_min("aaa"));
-        assert_eq!(heading_min(""), CELL_MARGINS);
-        assert!(word_min("m", true) > word_min("m", false));
+        assert!(heading_min("●●●", 100) > heading_min("aaa", 100));
+        assert_eq!(heading_min("", 100), CELL_MARGINS);
+        assert!(word_min("m", true, 100) > word_min("m", false, 100));
     }
 }
