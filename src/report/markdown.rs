@@ -23,17 +23,19 @@ pub(super) fn render(blocks: &[Block]) -> String {
             Block::Label(l) => out.push_str(&format!("**{}**\n\n", inline(l))),
             Block::Para(t) => out.push_str(&para(t)),
             Block::Field { label, text } => {
-                out.push_str(&format!("**{}:** {}\n\n", inline(label), cell(text)));
+                out.push_str(&format!("**{}:** {}\n\n", inline(label), broken(text, "")));
             }
             Block::Bullets(items) => {
                 for i in items {
-                    out.push_str(&format!("- {}\n", cell(i)));
+                    out.push_str(&format!("- {}\n", broken(i, "  ")));
                 }
                 out.push('\n');
             }
             Block::Numbered(items) => {
                 for (n, i) in items.iter().enumerate() {
-                    out.push_str(&format!("{}. {}\n", n + 1, cell(i)));
+                    let marker = format!("{}. ", n + 1);
+                    let indent = " ".repeat(marker.len());
+                    out.push_str(&format!("{marker}{}\n", broken(i, &indent)));
                 }
                 out.push('\n');
             }
@@ -113,7 +115,26 @@ pub(super) fn inline(s: &str) -> String {
     out
 }
 
-/// Text on one line (a table cell, a list item): line breaks become `<br>`.
+/// Text after a label or a list marker: its lines joined by hard breaks,
+/// each next line indented by `indent` (so it stays in its list item) and
+/// unable to start a block of its own.
+fn broken(s: &str, indent: &str) -> String {
+    s.lines()
+        .map(|l| inline(l.trim()))
+        .filter(|l| !l.is_empty())
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                l
+            } else {
+                format!("{indent}{}", line_start(&l))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(HARD_BREAK)
+}
+
+/// Text in a table cell, which holds one line: line breaks become `<br>`.
 fn cell(s: &str) -> String {
     s.lines()
         .map(|l| inline(l.trim()))
