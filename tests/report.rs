@@ -482,7 +482,10 @@ fn markdown_keeps_the_line_breaks_of_deviations_and_list_items() {
     let mut plan = plan;
     plan.unit_goals[0].expected_results[0] = "Resultat\nandra raden".into();
     let md = report::markdown(&plan, &f, &[]);
-    assert!(md.contains("**Avvikelse 1:** Första raden\\\n\\# inte en rubrik\n"), "{md}");
+    assert!(
+        md.contains("**Avvikelse 1:** Första raden\\\n\\# inte en rubrik\n"),
+        "{md}"
+    );
     assert!(md.contains("**Åtgärd:** Steg ett\\\nsteg två\n"));
     // The next line is indented under its item, so it stays in it.
     assert!(md.contains("1. Resultat\\\n   andra raden\n2. "));
