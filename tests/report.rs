@@ -336,7 +336,157 @@ fn text_is_field_by_field_per_goal() {
     assert_eq!(text.matches("\nEnhetsmål: ").count(), plan.unit_goals.len());
     assert!(text.contains("Måluppfyllelse:\n● Uppfylls helt\n"));
     assert!(text.contains("\nPunkt 1:\nSamtliga beslut har följts upp"));
-    assert!(text.contains("\nStatus:\npågår\n"));
+    assert!(text.contains("\nStatus:\nPågår\n"));
     assert!(text.contains("\nPeriodens utfall:\n69,23 %\n"));
     assert!(!text.contains('<') && !text.contains("**"));
+}
+
+#[test]
+fn activity_status_stands_in_every_format() {
+    let plan = plan();
+    let mut f = followup(&plan);
+    // A8 is "pågår" in the fixture; A7 gets no status at all.
+    f.activities
+        .iter_mut()
+        .find(|a| a.id == "A7")
+        .unwrap()
+        .status = None;
+    let md = report::markdown(&plan, &f, &[]);
+    assert_eq!(
+        md.matches("| Aktivitet | Startdatum | Slutdatum | Status | Avvikelse |")
+            .count(),
+        3
+    );
+    assert!(md.contains(
+        "| Stadsdelsnämndens samtliga chefer utbildas i Miljöprogram 2030 | 2025-01-01 | 2025-12-31 | Genomförd | Nej |"
+    ));
+    assert!(md.contains("| 2025-01-01 | 2025-12-31 | Pågår | Nej |"));
+    assert!(md.contains(
+        "| Stadsdelsnämndens medarbetare går stadens utbildning i informationssäkerhet | 2025-01-01 | 2025-12-31 | (ej ifylld) | Nej |"
+    ));
+    // The analysis row spans all five columns.
+    assert!(
+        md.contains("| *Analys:* Samtliga chefer inom området har gått utbildningen. | | | | |")
+    );
+    let html = report::html(&plan, &f, &[]);
+    assert!(html.contains("<th>Status</th>"));
+    assert!(html.contains("<td>2025-12-31</td><td>Pågår</td><td>Nej</td>"));
+    assert!(html.contains("<td>2025-12-31</td><td>(ej ifylld)</td><td>Nej</td>"));
+    assert!(html.contains("<td class=\"analysis\" colspan=\"5\">"));
+    assert!(!html.contains("colspan=\"4\""));
+    let text = report::text(&plan, &f, &[]);
+    assert!(text.contains("\nStatus:\nPågår\n"));
+    assert!(text.contains("\nStatus:\nGenomförd\n"));
+    assert!(text.contains("informationssäkerhet\n\nStatus:\n(ej ifylld)\n"));
+}
+
+/// The line after `needle` in `out`.
+fn line_after<'a>(out: &'a str, needle: &str) -> &'a str {
+    let at = out
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle:?} missing"));
+    out[at + needle.len()..].lines().nth(1).unwrap_or("")
+}
+
+#[test]
+fn markdown_keeps_the_line_breaks_of_an_analysis() {
+    let plan = plan();
+    let mut f = followup(&plan);
+    f.goals[0].analysis[0] =
+        "Rad ett\nrad två\n- en punkt\n- en till\nEfter listan\n\nNytt stycke".into();
+    f.summary = "Sammanfattning\nandra raden".into();
+    let md = report::markdown(&plan, &f, &[]);
+    // A backslash at the end of a line is a hard break in CommonMark and
+    // GitHub; the list is set apart from the text after it, which would
+    // otherwise continue its last item.
+    assert!(
+        md.contains("Rad ett\\\nrad två\n- en punkt\n- en till\n\nEfter listan\n\nNytt stycke\n"),
+        "{md}"
+    );
+    assert!(md.contains("Sammanfattning\\\nandra raden\n"));
+    // The title's lines: the same visible breaks, none after the last.
+    assert!(md.starts_with("# Verksamhetsberättelse 2025\n\nBeställarenhet 2\\\n"));
+    assert!(!md.contains("  \n"));
+    // No backslash before a blank line or a list item: it would be shown.
+    assert!(!md.contains("\\\n\n") && !md.contains("\\\n- "));
+}
+
+#[test]
+fn unrated_and_not_assessed_differ_in_every_format() {
+    let plan = plan();
+    let mut f = followup(&plan);
+    f.goals[0].rating = Some(Rating::NotAssessed);
+    f.goals[1].rating = None;
+    let md = report::markdown(&plan, &f, &[]);
+    assert_eq!(md.matches("**– Ej bedömd**").count(), 1);
+    assert_eq!(md.matches("**? Ej ifylld**").count(), 1);
+    let html = report::html(&plan, &f, &[]);
+    assert!(
+        html.contains(
+            "<p class=\"rating r-unassessed\"><span class=\"sym\">–</span> Ej bedömd</p>"
+        )
+    );
+    assert!(html.contains("<p class=\"rating r-none\"><span class=\"sym\">?</span> Ej ifylld</p>"));
+    let text = report::text(&plan, &f, &[]);
+    assert!(text.contains("Måluppfyllelse:\n– Ej bedömd\n"));
+    assert!(text.contains("Måluppfyllelse:\n? Ej ifylld\n"));
+    for out in [&md, &html, &text] {
+        assert!(!out.contains("– (ej ifylld)"));
+    }
+}
+
+/// "— Inga data" stands under exactly the headings under which the city's
+/// report has it: every KF goal, area goal and nämndmål, also those with
+/// indicators or activities of their own; never under an enhetsmål or a
+/// unit-level section.
+#[test]
+fn inga_data_stands_where_the_city_report_has_it() {
+    let seed: Vec<&str> = fixture::SEED_REPORT
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut in_seed: Vec<&str> = seed
+        .windows(2)
+        .filter(|w| w[1].ends_with("Inga data") && SEED_HEADINGS.contains(&w[0]))
+        .map(|w| w[0])
+        .collect();
+    in_seed.dedup();
+    let plan = plan();
+    let md = report::markdown(&plan, &followup(&plan), &fixture::tertials(&plan));
+    let lines: Vec<&str> = md.lines().filter(|l| !l.is_empty()).collect();
+    let ours: Vec<String> = lines
+        .windows(2)
+        .filter(|w| w[1] == "*— Inga data*")
+        .map(|w| w[0].trim_start_matches('#').trim().to_string())
+        .collect();
+    assert_eq!(ours, in_seed);
+    assert_eq!(ours.len(), 15);
+    assert!(ours.iter().all(|h| !h.starts_with("Enhetsmål")));
+    assert_eq!(md.matches("— Inga data").count(), 15);
+    assert_eq!(
+        line_after(&md, "### KF:s mål för verksamhetsområdet: 2.2"),
+        ""
+    );
+}
+
+#[test]
+fn markdown_keeps_the_line_breaks_of_deviations_and_list_items() {
+    let plan = plan();
+    let mut f = followup(&plan);
+    f.goals[0].deviations.push(tertial::followup::Deviation {
+        what: "Första raden\n# inte en rubrik".into(),
+        measure: "Steg ett\nsteg två".into(),
+        ..Default::default()
+    });
+    let mut plan = plan;
+    plan.unit_goals[0].expected_results[0] = "Resultat\nandra raden".into();
+    let md = report::markdown(&plan, &f, &[]);
+    assert!(
+        md.contains("**Avvikelse 1:** Första raden\\\n\\# inte en rubrik\n"),
+        "{md}"
+    );
+    assert!(md.contains("**Åtgärd:** Steg ett\\\nsteg två\n"));
+    // The next line is indented under its item, so it stays in it.
+    assert!(md.contains("1. Resultat\\\n   andra raden\n2. "));
 }

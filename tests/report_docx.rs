@@ -344,3 +344,119 @@ fn a_tertial_report_shows_forecasts_and_deviations() {
     let t = zip.by_index(0).unwrap().last_modified().unwrap();
     assert_eq!((t.year(), t.month(), t.day()), (2025, 4, 30));
 }
+
+/// The cells' texts of every table row whose first cell is `first`.
+fn rows_of(doc: &Document, first: &str) -> Vec<Vec<String>> {
+    doc.descendants()
+        .filter(|n| w(*n, "tr"))
+        .map(|r| {
+            r.children()
+                .filter(|n| w(*n, "tc"))
+                .map(text_of)
+                .collect::<Vec<_>>()
+        })
+        .filter(|cells| cells.first().is_some_and(|c| c == first))
+        .collect()
+}
+
+#[test]
+fn the_activity_table_has_a_status_column() {
+    let plan = plan();
+    let mut f = followup(&plan);
+    f.activities
+        .iter_mut()
+        .find(|a| a.id == "A7")
+        .unwrap()
+        .status = None;
+    let xml = parts_doc(&report::docx(&plan, &f, &[]));
+    let doc = Document::parse(&xml).unwrap();
+    let heads = rows_of(&doc, "Aktivitet");
+    assert_eq!(heads.len(), 3);
+    for h in heads {
+        assert_eq!(
+            h,
+            [
+                "Aktivitet",
+                "Startdatum",
+                "Slutdatum",
+                "Status",
+                "Avvikelse"
+            ]
+        );
+    }
+    let status = |start: &str| {
+        let rows: Vec<Vec<String>> = doc
+            .descendants()
+            .filter(|n| w(*n, "tr"))
+            .map(|r| r.children().filter(|n| w(*n, "tc")).map(text_of).collect())
+            .collect();
+        rows.into_iter()
+            .find(|r: &Vec<String>| r[0].starts_with(start))
+            .map(|r| r[3].clone())
+    };
+    assert_eq!(
+        status("Stadsdelsnämndens samtliga chefer").as_deref(),
+        Some("Genomförd")
+    );
+    assert_eq!(
+        status("Stadsdelsnämndens samhällsviktiga").as_deref(),
+        Some("Pågår")
+    );
+    assert_eq!(
+        status("Stadsdelsnämndens medarbetare går stadens utbildning i informationssäkerhet")
+            .as_deref(),
+        Some("(ej ifylld)")
+    );
+}
+
+/// Word draws ◐ from a fallback font, tiny, when the run's font is Arial:
+/// every rating symbol has a run of its own in a symbol font, which the
+/// font table gives a stand-in that has the symbols.
+#[test]
+fn rating_symbols_are_set_in_a_symbol_font() {
+    let plan = plan();
+    let mut f = followup(&plan);
+    f.goals[0].rating = Some(tertial::followup::Rating::Partial);
+    f.goals[1].rating = Some(tertial::followup::Rating::Not);
+    let bytes = report::docx(&plan, &f, &[]);
+    let parts = parts(&bytes);
+    let doc = Document::parse(&parts["word/document.xml"]).unwrap();
+    let mut symbols = 0;
+    for r in doc.descendants().filter(|n| w(*n, "r")) {
+        let text = text_of(r);
+        if !text.contains(['●', '◐', '○']) {
+            continue;
+        }
+        symbols += 1;
+        assert!(text.chars().all(|c| "●◐○".contains(c)), "{text:?}");
+        let font = child(r, "rPr")
+            .and_then(|p| child(p, "rFonts"))
+            .and_then(|f| attr(f, "ascii"));
+        assert_eq!(font.as_deref(), Some("Segoe UI Symbol"), "{text:?}");
+    }
+    assert_eq!(symbols, 6);
+    let fonts = Document::parse(&parts["word/fontTable.xml"]).unwrap();
+    let stand_in = fonts
+        .descendants()
+        .find(|n| w(*n, "font") && attr(*n, "name").as_deref() == Some("Segoe UI Symbol"))
+        .and_then(|n| child(n, "altName"))
+        .and_then(|a| attr(a, "val"));
+    assert_eq!(stand_in.as_deref(), Some("DejaVu Sans"));
+}
+
+#[test]
+fn unrated_and_not_assessed_differ_in_word_too() {
+    let plan = plan();
+    let mut f = followup(&plan);
+    f.goals[0].rating = Some(tertial::followup::Rating::NotAssessed);
+    f.goals[1].rating = None;
+    let xml = parts_doc(&report::docx(&plan, &f, &[]));
+    let doc = Document::parse(&xml).unwrap();
+    let ratings: Vec<String> = doc
+        .descendants()
+        .filter(|n| w(*n, "p") && style(*n).as_deref() == Some("Rating"))
+        .map(text_of)
+        .collect();
+    assert_eq!(ratings[0], "– Ej bedömd");
+    assert_eq!(ratings[1], "? Ej ifylld");
+}

@@ -133,6 +133,52 @@ fn libreoffice_converts_the_docx_to_a_pdf_that_holds_the_report() {
     assert!(entry.trim_end().ends_with(".2"), "{entry:?}");
     assert!(flat.contains("69,23 %"));
     assert!(flat.contains("● Uppfylls helt"));
+    table_headings_break_only_between_words(&pdf_path, &md);
+}
+
+/// Each word of each table heading stands whole in the PDF ("Periodens",
+/// not "Perioden" and "s"): the columns are wide enough for the words of
+/// their headings, which wrap only between words. The widths are measured
+/// for Arial: checked where LibreOffice set the text in Arial or its
+/// metric twin Liberation Sans (fonts-liberation2, which LibreOffice
+/// recommends), said so elsewhere.
+fn table_headings_break_only_between_words(pdf: &Path, md: &str) {
+    let fonts = run(Command::new("pdffonts").arg(pdf), Duration::from_secs(60));
+    let fonts = String::from_utf8_lossy(&fonts.stdout).into_owned();
+    if !fonts.contains("LiberationSans-Bold") && !fonts.contains("Arial-Bold") {
+        eprintln!("no Arial or Liberation Sans: the table headings were not checked\n{fonts}");
+        return;
+    }
+    // To a file: the words and their boxes are more than a pipe holds.
+    let boxes = pdf.with_extension("html");
+    let out = run(
+        Command::new("pdftotext").arg("-bbox").arg(pdf).arg(&boxes),
+        Duration::from_secs(60),
+    );
+    assert!(out.status.success());
+    let xhtml = std::fs::read_to_string(&boxes).unwrap();
+    let mut words: Vec<String> = Vec::new();
+    for chunk in xhtml.split("<word ").skip(1) {
+        let Some((_, rest)) = chunk.split_once('>') else {
+            continue;
+        };
+        let word = rest
+            .split("</word>")
+            .next()
+            .unwrap_or("")
+            .replace('\u{200B}', "");
+        words.extend(word.split_inclusive('/').map(str::to_string));
+    }
+    let expected = table_heading_words(md);
+    assert!(expected.contains(&"Periodens".to_string()));
+    for w in &expected {
+        let wanted = expected.iter().filter(|e| *e == w).count();
+        let found = words.iter().filter(|p| *p == w).count();
+        assert!(
+            found >= wanted,
+            "table heading word {w:?} whole {found} times in the PDF, in {wanted} headings"
+        );
+    }
 }
 
 /// LibreOffice takes the heading styles as its outline: the headings, at

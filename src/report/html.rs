@@ -17,6 +17,7 @@ h4{font-size:11.5pt;margin-top:1.4em}
 .r-full .sym{color:#1a7f37}
 .r-partial .sym{color:#b58100}
 .r-not .sym{color:#c4262e}
+.r-unassessed .sym{color:#666}
 .r-none .sym{color:#666}
 table{border-collapse:collapse;width:100%;margin:.6em 0 1em;font-size:9.5pt;page-break-inside:auto}
 th,td{border:1px solid #999;padding:.25em .4em;text-align:left;vertical-align:top}
@@ -78,7 +79,8 @@ fn block(out: &mut String, b: &Block) {
                 Some(Rating::Full) => "r-full",
                 Some(Rating::Partial) => "r-partial",
                 Some(Rating::Not) => "r-not",
-                _ => "r-none",
+                Some(Rating::NotAssessed) => "r-unassessed",
+                None => "r-none",
             };
             let (sym, words) = label.split_once(' ').unwrap_or(("", label));
             out.push_str(&format!(
@@ -94,13 +96,14 @@ fn block(out: &mut String, b: &Block) {
             table_head(out, &ACTIVITY_COLUMNS);
             for r in rows {
                 out.push_str("<tr>");
-                for c in [&r.text, &r.start, &r.end, &r.deviation] {
+                for c in r.cells() {
                     out.push_str(&format!("<td>{}</td>", esc(c)));
                 }
                 out.push_str("</tr>\n");
                 if !r.analysis.is_empty() {
                     out.push_str(&format!(
-                        "<tr><td class=\"analysis\" colspan=\"4\"><strong>Analys</strong>\n{}</td></tr>\n",
+                        "<tr><td class=\"analysis\" colspan=\"{}\"><strong>Analys</strong>\n{}</td></tr>\n",
+                        ACTIVITY_COLUMNS.len(),
                         paras(&r.analysis).trim_end()
                     ));
                 }

@@ -11,7 +11,7 @@ pub(super) fn render(blocks: &[Block]) -> String {
             Block::Title { title, lines } => {
                 out.push_str(&format!("# {}\n\n", inline(title)));
                 for l in lines {
-                    out.push_str(&format!("{}  \n", inline(l)));
+                    out.push_str(&format!("{}{HARD_BREAK}", inline(l)));
                 }
                 trim_hard_break(&mut out);
                 out.push('\n');
@@ -23,17 +23,19 @@ pub(super) fn render(blocks: &[Block]) -> String {
             Block::Label(l) => out.push_str(&format!("**{}**\n\n", inline(l))),
             Block::Para(t) => out.push_str(&para(t)),
             Block::Field { label, text } => {
-                out.push_str(&format!("**{}:** {}\n\n", inline(label), cell(text)));
+                out.push_str(&format!("**{}:** {}\n\n", inline(label), broken(text, "")));
             }
             Block::Bullets(items) => {
                 for i in items {
-                    out.push_str(&format!("- {}\n", cell(i)));
+                    out.push_str(&format!("- {}\n", broken(i, "  ")));
                 }
                 out.push('\n');
             }
             Block::Numbered(items) => {
                 for (n, i) in items.iter().enumerate() {
-                    out.push_str(&format!("{}. {}\n", n + 1, cell(i)));
+                    let marker = format!("{}. ", n + 1);
+                    let indent = " ".repeat(marker.len());
+                    out.push_str(&format!("{marker}{}\n", broken(i, &indent)));
                 }
                 out.push('\n');
             }
@@ -41,8 +43,9 @@ pub(super) fn render(blocks: &[Block]) -> String {
             Block::Placeholder(t) => out.push_str(&format!("*{}*\n\n", inline(t))),
             Block::Activities(rows) => {
                 table_head(&mut out, &ACTIVITY_COLUMNS);
+                let rest = " |".repeat(ACTIVITY_COLUMNS.len() - 1);
                 for r in rows {
-                    table_row(&mut out, &[&r.text, &r.start, &r.end, &r.deviation]);
+                    table_row(&mut out, &r.cells());
                     if !r.analysis.is_empty() {
                         // A list starts on its own line, as in the city's report.
                         let sep = if r.analysis.starts_with("- ") {
@@ -51,7 +54,7 @@ pub(super) fn render(blocks: &[Block]) -> String {
                             " "
                         };
                         let analysis = format!("*Analys:*{sep}{}", cell(&r.analysis));
-                        out.push_str(&format!("| {analysis} | | | |\n"));
+                        out.push_str(&format!("| {analysis} |{rest}\n"));
                     }
                 }
                 out.push('\n');
@@ -73,9 +76,14 @@ pub(super) fn render(blocks: &[Block]) -> String {
     out
 }
 
+/// A line break inside a paragraph: a backslash at the end of the line.
+/// CommonMark, GitHub and pandoc render it as a break; unlike two
+/// trailing spaces it can be seen, and no editor strips it.
+const HARD_BREAK: &str = "\\\n";
+
 fn trim_hard_break(out: &mut String) {
-    if out.ends_with("  \n") {
-        out.truncate(out.len() - 3);
+    if out.ends_with(HARD_BREAK) {
+        out.truncate(out.len() - HARD_BREAK.len());
         out.push('\n');
     }
 }
@@ -107,7 +115,26 @@ pub(super) fn inline(s: &str) -> String {
     out
 }
 
-/// Text on one line (a table cell, a list item): line breaks become `<br>`.
+/// Text after a label or a list marker: its lines joined by hard breaks,
+/// each next line indented by `indent` (so it stays in its list item) and
+/// unable to start a block of its own.
+fn broken(s: &str, indent: &str) -> String {
+    s.lines()
+        .map(|l| inline(l.trim()))
+        .filter(|l| !l.is_empty())
+        .enumerate()
+        .map(|(i, l)| {
+            if i == 0 {
+                l
+            } else {
+                format!("{indent}{}", line_start(&l))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(HARD_BREAK)
+}
+
+/// Text in a table cell, which holds one line: line breaks become `<br>`.
 fn cell(s: &str) -> String {
     s.lines()
         .map(|l| inline(l.trim()))
@@ -117,18 +144,26 @@ fn cell(s: &str) -> String {
 }
 
 /// Free text as Markdown paragraphs; a line's start cannot open a heading,
-/// quote, code block or rule. Lines written as "- …" stay a list.
+/// quote, code block or rule. A line break within a paragraph stays a
+/// break ([`HARD_BREAK`]). Lines written as "- …" stay a list, with a
+/// blank line before the text that follows it (else that text would
+/// continue the last item).
 fn para(t: &str) -> String {
     let mut out = String::new();
     for p in t.split("\n\n").map(str::trim).filter(|p| !p.is_empty()) {
-        for line in p.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        let lines: Vec<&str> = p.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+        for (i, line) in lines.iter().enumerate() {
+            let text_follows = lines.get(i + 1).is_some_and(|n| !n.starts_with("- "));
             if let Some(item) = line.strip_prefix("- ") {
                 out.push_str("- ");
                 out.push_str(&line_start(&inline(item.trim())));
+                out.push_str(if text_follows { "\n\n" } else { "\n" });
             } else {
                 out.push_str(&line_start(&inline(line)));
+                // Before a list item a break would be a stray backslash:
+                // the list starts a new block there anyway.
+                out.push_str(if text_follows { HARD_BREAK } else { "\n" });
             }
-            out.push('\n');
         }
         out.push('\n');
     }

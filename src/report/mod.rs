@@ -13,10 +13,11 @@ mod html;
 mod markdown;
 pub mod overview;
 mod text;
+mod unit_goal;
 pub mod unit_parts;
 
 use crate::followup::{FollowUp, Period, PeriodKind, Rating};
-use crate::plan::{Activity, Indicator, Periodicity, Plan, UnitGoal};
+use crate::plan::{Activity, Indicator, Periodicity, Plan};
 
 /// The follow-up as Markdown: headings `#`..`####`, GitHub tables.
 /// `earlier`: the unit's committed follow-ups of earlier periods of the same
@@ -110,6 +111,8 @@ pub(crate) struct ActivityRow {
     pub text: String,
     pub start: String,
     pub end: String,
+    /// "Genomförd", "Pågår" …, or [`NOT_FILLED`].
+    pub status: String,
     /// "Ja" or "Nej".
     pub deviation: String,
     pub analysis: String,
@@ -131,13 +134,42 @@ pub(crate) fn indicator_columns(year: i32) -> Vec<String> {
     .to_vec()
 }
 
-pub(crate) const ACTIVITY_COLUMNS: [&str; 4] =
-    ["Aktivitet", "Startdatum", "Slutdatum", "Avvikelse"];
+/// The city's activity table, with the activity's status added before
+/// the Avvikelse flag.
+pub(crate) const ACTIVITY_COLUMNS: [&str; 5] = [
+    "Aktivitet",
+    "Startdatum",
+    "Slutdatum",
+    "Status",
+    "Avvikelse",
+];
+
+impl ActivityRow {
+    /// The cells under [`ACTIVITY_COLUMNS`], in order.
+    pub(crate) fn cells(&self) -> [&str; 5] {
+        [
+            &self.text,
+            &self.start,
+            &self.end,
+            &self.status,
+            &self.deviation,
+        ]
+    }
+}
 
 pub(crate) const NO_DATA: &str = "Inga data";
 
-/// Under a KF goal, area goal or nämndmål: the unit reports no text there.
+/// The assessment line of a goal above the enhetsmål (KF:s inriktningsmål,
+/// KF:s mål för verksamhetsområdet, nämndmål), which the unit does not
+/// assess. The city's report has it under every such heading and nowhere
+/// else: also where the goal has indicators or activities of its own (2.2,
+/// 3.4 and the nämndmål in the 2025 VB), never under an enhetsmål (its
+/// rating stands there) nor under the unit-level sections.
 pub(crate) const NO_DATA_LINE: &str = "— Inga data";
+
+/// The symbol of an enhetsmål without a rating; "ej bedömd" has its own
+/// ([`Rating::symbol`]). The same mark as in the overview.
+pub(crate) const UNRATED_SYMBOL: &str = crate::overview::MISSING_SYMBOL;
 
 /// The report's title: "Verksamhetsberättelse 2025", "Tertialrapport 1 2025".
 pub(crate) fn title(f: &FollowUp) -> String {
@@ -202,7 +234,7 @@ pub(crate) fn build(plan: &Plan, f: &FollowUp, earlier: &[FollowUp]) -> Vec<Bloc
                 }
                 goal_items(plan, f, earlier, &c.id, &mut out);
                 for u in plan.unit_goals_of(&c.id) {
-                    unit_goal(plan, f, earlier, u, &mut out);
+                    unit_goal::render(plan, f, earlier, u, &mut out);
                 }
             }
         }
@@ -296,6 +328,9 @@ pub(crate) fn activity_row(a: &Activity, f: &FollowUp) -> ActivityRow {
         text: clean(a.text.trim()),
         start: a.start.to_string(),
         end: a.end.to_string(),
+        status: rec
+            .and_then(|r| r.status)
+            .map_or_else(|| NOT_FILLED.to_string(), |s| capitalized(s.label_sv())),
         deviation: yes_no(rec.is_some_and(|r| r.deviation)).into(),
         analysis: clean(rec.map(|r| r.analysis.trim()).unwrap_or("")),
     }
@@ -305,11 +340,22 @@ pub(crate) fn yes_no(b: bool) -> &'static str {
     if b { "Ja" } else { "Nej" }
 }
 
-/// "● Uppfylls helt", or the forecast words in T1/T2.
+/// "genomförd" → "Genomförd", as a table cell shows it.
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// "● Uppfylls helt", the forecast words in T1/T2, "– Ej bedömd" when the
+/// chief chose not to assess, "? Ej ifylld" when no rating is given yet:
+/// a symbol and words of its own for each, in every format.
 pub(crate) fn rating_label(rating: Option<Rating>, forecast: bool) -> String {
     match rating {
         Some(r) => format!("{} {}", r.symbol(), r.label_sv(forecast)),
-        None => format!("– {NOT_FILLED}"),
+        None => format!("{UNRATED_SYMBOL} Ej ifylld"),
     }
 }
 
@@ -327,81 +373,4 @@ pub(crate) fn link_label(plan: &Plan, link: &str) -> String {
         return format!("Aktivitet: {}", a.text);
     }
     link.to_string()
-}
-
-fn unit_goal(plan: &Plan, f: &FollowUp, earlier: &[FollowUp], u: &UnitGoal, out: &mut Vec<Block>) {
-    let rec = f.goal(&u.id);
-    out.push(heading(4, &format!("Enhetsmål: {}", u.title), false));
-    let rating = rec.and_then(|r| r.rating);
-    out.push(Block::Rating {
-        rating,
-        label: rating_label(rating, f.period.is_forecast()),
-    });
-    if !u.expected_results.is_empty() {
-        out.push(Block::Label("Förväntat resultat".into()));
-        out.push(Block::Numbered(
-            u.expected_results.iter().map(|r| clean(r.trim())).collect(),
-        ));
-    }
-    for c in u.comment.items() {
-        out.push(Block::Para(clean(c.trim())));
-    }
-    goal_items(plan, f, earlier, &u.id, out);
-    out.push(Block::Label("Analys".into()));
-    let Some(rec) = rec.filter(|r| r.has_analysis() || !r.deviations.is_empty()) else {
-        out.push(Block::Placeholder(NOT_FILLED.into()));
-        return;
-    };
-    if !rec.summary.trim().is_empty() {
-        out.push(Block::Para(clean(rec.summary.trim())));
-    }
-    for (i, a) in rec.analysis.iter().enumerate() {
-        if a.trim().is_empty() {
-            continue;
-        }
-        out.push(Block::Label(format!("Punkt {}:", i + 1)));
-        out.push(Block::Para(clean(a.trim())));
-    }
-    if rec.deviations.is_empty() {
-        return;
-    }
-    out.push(Block::Label("Avvikelser".into()));
-    for (i, d) in rec.deviations.iter().enumerate() {
-        out.push(Block::Field {
-            label: format!("Avvikelse {}", i + 1),
-            text: clean(d.what.trim()),
-        });
-        if let Some(link) = &d.link {
-            out.push(Block::Field {
-                label: "Gäller".into(),
-                text: clean(&link_label(plan, link)),
-            });
-        }
-        if !d.cause.trim().is_empty() {
-            out.push(Block::Field {
-                label: "Orsak".into(),
-                text: clean(d.cause.trim()),
-            });
-        }
-        out.push(Block::Field {
-            label: "Åtgärd".into(),
-            text: if d.measure.trim().is_empty() {
-                NOT_FILLED.into()
-            } else {
-                clean(d.measure.trim())
-            },
-        });
-        if let Some(r) = &d.responsible {
-            out.push(Block::Field {
-                label: "Ansvarig".into(),
-                text: clean(r),
-            });
-        }
-        if let Some(due) = d.due {
-            out.push(Block::Field {
-                label: "Klart senast".into(),
-                text: due.to_string(),
-            });
-        }
-    }
 }

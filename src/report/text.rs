@@ -78,13 +78,8 @@ pub(super) fn render(plan: &Plan, f: &FollowUp, earlier: &[FollowUp]) -> String 
         }
         for act in plan.activities_for_goal(goal) {
             let r = activity_row(act, f);
-            let status = f
-                .activity(&act.id)
-                .and_then(|a| a.status)
-                .map(|s| s.label_sv())
-                .unwrap_or(NOT_FILLED);
             field(&mut out, "Aktivitet", &r.text);
-            field(&mut out, "Status", status);
+            field(&mut out, "Status", &r.status);
             field(&mut out, "Avvikelse", &r.deviation);
             field(&mut out, "Analys", &r.analysis);
         }

@@ -117,3 +117,17 @@ pub fn vb() -> (Vec<u8>, String) {
 pub fn parts_doc(bytes: &[u8]) -> String {
     parts(bytes).remove("word/document.xml").unwrap()
 }
+
+/// The words of every table's heading row in the Markdown, each time it
+/// stands there: a heading may wrap at a space, or after a slash.
+pub fn table_heading_words(md: &str) -> Vec<String> {
+    let lines: Vec<&str> = md.lines().collect();
+    lines
+        .windows(2)
+        .filter(|w| w[1].starts_with("| ---"))
+        .flat_map(|w| w[0].trim_matches('|').split(" | ").map(str::trim))
+        .flat_map(|cell| cell.split(' ').flat_map(|w| w.split_inclusive('/')))
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}

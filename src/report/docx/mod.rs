@@ -5,6 +5,7 @@
 //! bytes: no dates but the period's, fixed zip timestamps.
 
 mod parts;
+mod widths;
 mod xml;
 
 use super::{ACTIVITY_COLUMNS, ActivityRow, Block};
@@ -52,7 +53,7 @@ fn level(l: u8) -> u8 {
 
 pub(super) fn render(blocks: &[Block], meta: &Meta) -> Vec<u8> {
     let (body, numbered) = body(blocks);
-    let files: [(&str, String); 9] = [
+    let files: [(&str, String); 10] = [
         ("[Content_Types].xml", parts::CONTENT_TYPES.into()),
         ("_rels/.rels", parts::PACKAGE_RELS.into()),
         ("docProps/core.xml", parts::core(&meta.title, &meta.subject)),
@@ -62,6 +63,7 @@ pub(super) fn render(blocks: &[Block], meta: &Meta) -> Vec<u8> {
         ("word/styles.xml", parts::styles()),
         ("word/numbering.xml", parts::numbering(numbered)),
         ("word/settings.xml", parts::settings()),
+        ("word/fontTable.xml", parts::font_table()),
     ];
     let footer = ("word/footer1.xml", parts::footer(&meta.title));
     // Writing into memory does not fail; an empty result would say so.
@@ -264,11 +266,11 @@ impl Writer {
     }
 
     fn activities(&mut self, rows: &[ActivityRow]) {
-        let widths = fit(&[5270, 1200, 1200, 1400]);
+        let cells: Vec<Vec<&str>> = rows.iter().map(|r| r.cells().to_vec()).collect();
+        let widths = widths::widths(&ACTIVITY_COLUMNS, &cells);
         self.table_start(&ACTIVITY_COLUMNS, &widths);
         for r in rows {
-            let cells = [&r.text, &r.start, &r.end, &r.deviation];
-            self.row(cells.iter().map(|c| c.as_str()), &widths);
+            self.row(r.cells().into_iter(), &widths);
             if !r.analysis.is_empty() {
                 // The analysis spans the whole row, as in the city's report.
                 self.out.push_str(&format!(
@@ -298,7 +300,11 @@ impl Writer {
         let heads: Vec<&str> = (0..n)
             .map(|i| columns.get(i).map_or("", String::as_str))
             .collect();
-        let widths = fit(&content_weights(&heads, rows));
+        let cells: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(String::as_str).collect())
+            .collect();
+        let widths = widths::widths(&heads, &cells);
         self.table_start(&heads, &widths);
         for r in rows {
             self.row((0..n).map(|i| r.get(i).map_or("", String::as_str)), &widths);
@@ -351,46 +357,6 @@ impl Writer {
             "",
         ));
     }
-}
-
-/// Column widths scaled to fill the text width exactly.
-/// Column weights from what the columns hold: the longest word of the
-/// heading (it cannot break) or the typical length of a cell, whichever is
-/// more, within bounds so that no column starves or takes the page.
-fn content_weights(heads: &[&str], rows: &[Vec<String>]) -> Vec<u32> {
-    heads
-        .iter()
-        .enumerate()
-        .map(|(i, head)| {
-            let word = head
-                .split([' ', '/'])
-                .map(|w| w.chars().count())
-                .max()
-                .unwrap_or(0);
-            let cells: Vec<usize> = rows
-                .iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| c.chars().count())
-                .collect();
-            let typical = if cells.is_empty() {
-                0
-            } else {
-                cells.iter().sum::<usize>() / cells.len()
-            };
-            // Bold headings are wider than their letters count.
-            (word + 2).max(typical).clamp(6, 40) as u32
-        })
-        .collect()
-}
-
-fn fit(weights: &[u32]) -> Vec<u32> {
-    let total: u32 = weights.iter().sum::<u32>().max(1);
-    let mut out: Vec<u32> = weights.iter().map(|w| w * parts::TEXT_W / total).collect();
-    let rest = parts::TEXT_W - out.iter().sum::<u32>();
-    if let Some(last) = out.last_mut() {
-        *last += rest;
-    }
-    out
 }
 
 /// The report's title as one line: "Verksamhetsberättelse 2025 –

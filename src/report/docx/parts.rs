@@ -24,6 +24,7 @@ pub(super) const CONTENT_TYPES: &str = concat!(
     "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>",
     "<Override PartName=\"/word/numbering.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml\"/>",
     "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>",
+    "<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>",
     "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>",
     "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>",
     "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>",
@@ -46,8 +47,26 @@ pub(super) const DOCUMENT_RELS: &str = concat!(
     "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering\" Target=\"numbering.xml\"/>",
     "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings\" Target=\"settings.xml\"/>",
     "<Relationship Id=\"rId4\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" Target=\"footer1.xml\"/>",
+    "<Relationship Id=\"rId5\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable\" Target=\"fontTable.xml\"/>",
     "</Relationships>\n"
 );
+
+/// The fonts the document uses, with what a word processor without them
+/// should take instead: Arial's metrics, and for the rating symbols'
+/// font DejaVu Sans, which also draws ● ◐ ○ at the text's size.
+pub(super) fn font_table() -> String {
+    let symbol = super::xml::SYMBOL_FONT;
+    format!(
+        "{HEAD}<w:fonts xmlns:w=\"{W}\">\
+         <w:font w:name=\"Arial\"><w:altName w:val=\"Liberation Sans\"/>\
+         <w:panose1 w:val=\"020B0604020202020204\"/><w:charset w:val=\"00\"/>\
+         <w:family w:val=\"swiss\"/><w:pitch w:val=\"variable\"/></w:font>\
+         <w:font w:name=\"{symbol}\"><w:altName w:val=\"DejaVu Sans\"/>\
+         <w:panose1 w:val=\"020B0502040204020203\"/><w:charset w:val=\"00\"/>\
+         <w:family w:val=\"swiss\"/><w:pitch w:val=\"variable\"/></w:font>\
+         </w:fonts>\n"
+    )
+}
 
 /// The main part: the body, then the page (A4, footer from page 2 on).
 pub(super) fn document(body: &str) -> String {

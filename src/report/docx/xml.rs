@@ -48,8 +48,15 @@ impl Fmt {
         color: None,
     };
 
-    fn rpr(self) -> String {
+    /// `symbols`: the run holds rating symbols, set in [`SYMBOL_FONT`].
+    fn rpr(self, symbols: bool) -> String {
         let mut p = String::new();
+        if symbols {
+            p.push_str(&format!(
+                "<w:rFonts w:ascii=\"{SYMBOL_FONT}\" w:hAnsi=\"{SYMBOL_FONT}\" \
+                 w:eastAsia=\"{SYMBOL_FONT}\" w:cs=\"{SYMBOL_FONT}\"/>"
+            ));
+        }
         if self.bold {
             p.push_str("<w:b/><w:bCs/>");
         }
@@ -67,12 +74,36 @@ impl Fmt {
     }
 }
 
-/// Runs of `text`; each line break becomes `<w:br/>`. Empty text, no run.
+/// The font of the rating symbols (● ◐ ○ and the rest of Unicode's
+/// geometric shapes). Arial has ● and ○ but not ◐, which Word then takes
+/// from a fallback font that draws it small; Segoe UI Symbol (Windows) has
+/// all three at the text's size, and where it is missing the document's
+/// font table names DejaVu Sans as its stand-in.
+pub(super) const SYMBOL_FONT: &str = "Segoe UI Symbol";
+
+fn is_symbol(c: char) -> bool {
+    matches!(c, '\u{25A0}'..='\u{25FF}')
+}
+
+/// Runs of `text`; each line break becomes `<w:br/>`, symbols get a run
+/// of their own in [`SYMBOL_FONT`]. Empty text, no run.
 pub(super) fn run(text: &str, fmt: Fmt) -> String {
-    if text.is_empty() {
-        return String::new();
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(first) = rest.chars().next() {
+        let symbols = is_symbol(first);
+        let end = rest
+            .char_indices()
+            .find(|&(_, c)| is_symbol(c) != symbols)
+            .map_or(rest.len(), |(i, _)| i);
+        out.push_str(&one_run(&rest[..end], fmt, symbols));
+        rest = &rest[end..];
     }
-    let rpr = fmt.rpr();
+    out
+}
+
+fn one_run(text: &str, fmt: Fmt, symbols: bool) -> String {
+    let rpr = fmt.rpr(symbols);
     let mut out = format!("<w:r>{rpr}");
     for (i, line) in text.split('\n').enumerate() {
         if i > 0 {
@@ -154,5 +185,22 @@ mod tests {
              <w:br/><w:t xml:space=\"preserve\">b</w:t></w:r>"
         );
         assert_eq!(run("", Fmt::PLAIN), "");
+    }
+
+    #[test]
+    fn symbols_get_a_run_in_the_symbol_font() {
+        let fonts = format!(
+            "<w:rFonts w:ascii=\"{SYMBOL_FONT}\" w:hAnsi=\"{SYMBOL_FONT}\" \
+             w:eastAsia=\"{SYMBOL_FONT}\" w:cs=\"{SYMBOL_FONT}\"/>"
+        );
+        assert_eq!(
+            run("◐ Delvis ●●", Fmt::BOLD),
+            format!(
+                "<w:r><w:rPr>{fonts}<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">◐</w:t></w:r>\
+                 <w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\"> Delvis </w:t></w:r>\
+                 <w:r><w:rPr>{fonts}<w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">●●</w:t></w:r>"
+            )
+        );
+        assert_eq!(run("– ?", Fmt::PLAIN).matches("<w:r>").count(), 1);
     }
 }
