@@ -61,7 +61,7 @@ fn the_same_unit_opened_twice_is_read_only_the_second_time_and_a_dead_holders_lo
         "{}",
         text(&out.stderr)
     );
-    second.send("q");
+    second.send("\x11");
     assert_eq!(second.wait_exit(), 0);
 
     // Another unit is free at the same time.
@@ -71,7 +71,7 @@ fn the_same_unit_opened_twice_is_read_only_the_second_time_and_a_dead_holders_lo
     other.wait_for("Mål 1 av 8");
     other.send("1");
     other.wait_for("● Bedöms uppfyllas helt");
-    other.send("q");
+    other.send("\x11");
     assert_eq!(other.wait_exit(), 0);
 
     // The holder dies without cleaning up: the lock is taken over.
@@ -88,6 +88,6 @@ fn the_same_unit_opened_twice_is_read_only_the_second_time_and_a_dead_holders_lo
     third.send("1");
     third.wait_for("● Bedöms uppfyllas helt");
     assert!(!third.screen().contains("skrivskyddad"));
-    third.send("q");
+    third.send("\x11");
     assert_eq!(third.wait_exit(), 0);
 }

@@ -374,9 +374,8 @@ fn press_str(m: &mut Model, text: &str) {
 #[test]
 fn jump_by_keys_with_the_default_keymap() {
     let mut m = walking();
-    // "/" opens the jump; letters are typed (even "a", "e" and "r", which
-    // mean something on the walk, and space); enter goes.
-    press(&mut m, KeyCode::Char('/'), KeyModifiers::NONE);
+    // ctrl-f opens the jump; letters are typed (and space); enter goes.
+    press(&mut m, KeyCode::Char('f'), KeyModifiers::CONTROL);
     assert_eq!(jump_query(&m), Some((String::new(), 0)));
     assert_eq!(tertial::app::keys::context(&m), Context::Palette);
     press_str(&mut m, "Enheten bidrar");
@@ -387,7 +386,7 @@ fn jump_by_keys_with_the_default_keymap() {
     assert!(m.overlay.is_none());
     assert!(!m.quit);
 
-    press(&mut m, KeyCode::Char('/'), KeyModifiers::NONE);
+    press(&mut m, KeyCode::Char('f'), KeyModifiers::CONTROL);
     press_str(&mut m, "E12");
     press(&mut m, KeyCode::Enter, KeyModifiers::NONE);
     assert!(m.overlay.is_none());
@@ -417,7 +416,7 @@ fn palette_lists_actions_of_the_screen() {
         assert!(names.contains(&n), "{n} in {names:?}");
     }
     let review = all.iter().find(|i| i.action == "review").unwrap();
-    assert_eq!(review.key.as_deref(), Some("r"));
+    assert_eq!(review.key.as_deref(), Some("Ctrl-R"));
     assert_eq!(review.description, "Granska och lämna in");
     assert!(all.iter().all(|i| i.hits.is_empty()));
 
@@ -455,7 +454,7 @@ fn palette_runs_the_chosen_action() {
 #[test]
 fn palette_by_keys_then_jump_from_it() {
     let mut m = walking();
-    press(&mut m, KeyCode::Char(':'), KeyModifiers::NONE);
+    press(&mut m, KeyCode::F(2), KeyModifiers::NONE);
     assert!(matches!(m.overlay, Some(Overlay::Palette { .. })));
     press_str(&mut m, "hoppa");
     press(&mut m, KeyCode::Enter, KeyModifiers::NONE);

@@ -379,7 +379,7 @@ fn walk_rated_with_deviation_being_written() {
             "editor title"
         );
         assert!(text.contains("Uppföljning av beslut sker för sällan"));
-        assert!(text.contains("esc  klar"), "status line shows editing keys");
+        assert!(text.contains("Esc  klar"), "status line shows editing keys");
     }
     // At 120x40 the form shows the summary and the focused deviation.
     // The form scrolls to the field being edited, at both sizes.

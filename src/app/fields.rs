@@ -320,6 +320,19 @@ pub fn cycle(rec: &mut FollowUp, goal: &str, field: &Field, step: isize) {
     }
 }
 
+/// Sets a choice field to its `n`th choice (0-based); false when there is
+/// no such choice.
+pub fn choose(rec: &mut FollowUp, goal: &str, field: &Field, n: usize) -> bool {
+    match field {
+        Field::Rating if n < Rating::ALL.len() => rec.goal_mut(goal).rating = Some(Rating::ALL[n]),
+        Field::ActivityStatus(id) if n < ActivityStatus::ALL.len() => {
+            rec.activity_mut(id).status = Some(ActivityStatus::ALL[n])
+        }
+        _ => return false,
+    }
+    true
+}
+
 /// Flips a toggle; adding a deviation returns its index.
 pub fn toggle(rec: &mut FollowUp, goal: &str, field: &Field) -> Option<usize> {
     match field {

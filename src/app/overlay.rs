@@ -82,7 +82,7 @@ pub fn palette_items(m: &Model, query: &str, under: Context) -> Vec<PaletteItem>
             let mut item = PaletteItem {
                 action: a.name,
                 description: a.describe(m.lang),
-                key: m.keymap.key_label(under, a.name),
+                key: m.keymap.key_display(under, a.name, m.lang),
                 hits: Vec::new(),
             };
             if query.trim().is_empty() {

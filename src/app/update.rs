@@ -12,6 +12,15 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     if let Action::Key(ev) = action {
         return super::keys::on_key(m, ev);
     }
+    if m.too_small() && matches!(action, Action::Paste(_)) {
+        // Nothing pasted goes into an editor that cannot be seen.
+        return Vec::new();
+    }
+    // Writing a waiver or a reason in the review: cancelling is going back.
+    let action = match action {
+        Action::CancelEdit if m.screen == Screen::Review => Action::Back,
+        other => other,
+    };
     if m.overlay.is_some()
         && !matches!(
             action,

@@ -4,13 +4,116 @@
 
 use super::action::{Action, Effect};
 use super::fields::{self, Field, Invalid, Kind};
-use super::model::{Confirm, Editor, Model, Screen, Session};
+use super::model::{Confirm, Editor, Model, Screen, Session, UNDO_DEPTH, UndoStep};
 use crate::i18n::Lang;
+use crate::keymap::Context;
 use crate::plan::Plan;
 use ratatui_textarea::{Key, TextArea, WrapMode};
 
+/// The walk's actions, with undo: a change made outside the editor is one
+/// step, and a whole edit of a field (from opening to closing the editor)
+/// is one step.
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
+    if !matches!(action, Action::TypeOnField(..))
+        && let Some(s) = &mut m.session
+    {
+        s.typed_astray = false;
+    }
+    let editing = m.session.as_ref().is_some_and(|s| s.editor.is_some());
+    if matches!(action, Action::Undo | Action::Redo) && !editing {
+        undo_redo(m, matches!(action, Action::Undo));
+        return Vec::new();
+    }
+    let before = match &m.session {
+        Some(s) if !editing => Some(step_of(s)),
+        _ => None,
+    };
+    let effects = page_update(m, action);
+    let Some(s) = &mut m.session else {
+        return effects;
+    };
+    match before {
+        Some(b) if s.editor.is_some() => s.edit_before = Some(b),
+        Some(b) => push_undo(s, b),
+        None if s.editor.is_none() => {
+            if let Some(b) = s.edit_before.take() {
+                push_undo(s, b);
+            }
+        }
+        None => {}
+    }
+    effects
+}
+
+fn step_of(s: &Session) -> UndoStep {
+    UndoStep {
+        record: s.record.clone(),
+        goal: s.goal,
+        focus: s.focus,
+    }
+}
+
+/// Keeps `before` as an undo step when the record changed since.
+fn push_undo(s: &mut Session, before: UndoStep) {
+    if before.record == s.record {
+        return;
+    }
+    if s.undo.len() >= UNDO_DEPTH {
+        s.undo.remove(0);
+    }
+    s.undo.push(before);
+    s.redo.clear();
+}
+
+/// Undoes (or redoes) a change of the form, back where it was made.
+fn undo_redo(m: &mut Model, undo: bool) {
     let lang = m.lang;
+    let Model {
+        plans,
+        session,
+        message,
+        ..
+    } = m;
+    let Some(s) = session.as_mut() else { return };
+    if s.read_only || s.locked() {
+        return;
+    }
+    let (from, to) = if undo {
+        (&mut s.undo, &mut s.redo)
+    } else {
+        (&mut s.redo, &mut s.undo)
+    };
+    let Some(step) = from.pop() else {
+        *message = Some(if undo {
+            lang.t("Inget att ångra.", "Nothing to undo.").into()
+        } else {
+            lang.t("Inget att göra om.", "Nothing to redo.").into()
+        });
+        return;
+    };
+    let here = UndoStep {
+        record: std::mem::replace(&mut s.record, step.record),
+        goal: step.goal,
+        focus: step.focus,
+    };
+    to.push(here);
+    s.goal = step.goal;
+    s.focus = step.focus;
+    s.dirty = true;
+    if let Some(plan) = plans.get(s.plan) {
+        s.goal = s.goal.min(last_page(&plan.plan));
+        clamp_focus(s, &plan.plan);
+    }
+    *message = Some(if undo {
+        lang.t("Ångrat.", "Undone.").into()
+    } else {
+        lang.t("Gjort om.", "Redone.").into()
+    });
+}
+
+fn page_update(m: &mut Model, action: Action) -> Vec<Effect> {
+    let lang = m.lang;
+    let keys = KeyNames::of(m);
     let Model {
         plans,
         session,
@@ -51,7 +154,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     if s.editor.is_some() {
-        return editing(s, plan, lang, message, action);
+        return editing(s, plan, lang, &keys, message, action);
     }
     let goal_id = page_goal_id(plan, s);
     let on_unit_page = s.goal >= plan.unit_goals.len();
@@ -109,13 +212,9 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             *screen = Screen::Review;
         }
         Action::Back => {
-            *message = Some(
-                lang.t(
-                    "q avslutar; utkastet sparas.",
-                    "q quits; the draft is saved.",
-                )
-                .into(),
-            );
+            // To the unit's periods; the draft is written first, and the
+            // session stays until another one is opened.
+            return vec![Effect::SaveDraftNow, Effect::LoadPeriods(s.plan)];
         }
         Action::Rate(r) if changes(s, message) => {
             s.record.goal_mut(&goal_id).rating = Some(r);
@@ -138,18 +237,26 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             _ => {}
         },
+        // Enter writes in a text field and presses the button; it never
+        // changes a choice or a box, where it would change a value the
+        // chief did not aim at (Enter after Tab, expecting a text field).
         Action::Open if changes(s, message) => match field.kind() {
             Kind::Text | Kind::Line => start_editing(s, &goal_id, field, lang),
-            Kind::Choice => {
-                fields::cycle(&mut s.record, &goal_id, &field, 1);
-                s.dirty = true;
-            }
             Kind::Toggle if field == Field::AddDeviation => add_deviation(s, plan, &goal_id, lang),
-            Kind::Toggle => {
-                fields::toggle(&mut s.record, &goal_id, &field);
-                s.dirty = true;
-            }
+            Kind::Choice | Kind::Toggle => *message = Some(how_to_change(&field, lang, &keys)),
         },
+        Action::TypeOnField(c, starts_writing) if changes(s, message) => {
+            type_on_field(s, plan, lang, &keys, message, &field, c, starts_writing);
+            if s.editor.is_some() {
+                let input = ratatui_textarea::Input {
+                    key: Key::Char(c),
+                    ctrl: false,
+                    alt: false,
+                    shift: false,
+                };
+                return editing(s, plan, lang, &keys, message, Action::EditorInput(input));
+            }
+        }
         Action::ExternalEditor if field.is_text() && changes(s, message) => {
             return vec![Effect::ExternalEditor(fields::text_of(
                 &s.record, &goal_id, &field,
@@ -163,12 +270,12 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::EditorInput(input) if field.is_text() && changes(s, message) => {
             if let Key::Char(_) = input.key {
                 start_editing(s, &goal_id, field, lang);
-                return editing(s, plan, lang, message, Action::EditorInput(input));
+                return editing(s, plan, lang, &keys, message, Action::EditorInput(input));
             }
         }
         Action::Paste(text) if field.is_text() && changes(s, message) => {
             start_editing(s, &goal_id, field, lang);
-            return editing(s, plan, lang, message, Action::Paste(text));
+            return editing(s, plan, lang, &keys, message, Action::Paste(text));
         }
         _ => {}
     }
@@ -261,6 +368,131 @@ fn page_goal_id(plan: &Plan, s: &Session) -> String {
 fn clamp_focus(s: &mut Session, plan: &Plan) {
     let n = fields::page(plan, &s.record, s.goal).len();
     s.focus = s.focus.min(n.saturating_sub(1));
+}
+
+/// Names of the keys the walk's messages mention, from the active keymap.
+pub struct KeyNames {
+    pub edit: String,
+    pub choose: String,
+    pub cancel: String,
+    pub next_field: String,
+    /// Letters are commands on the goal page (vim), so a digit or a space
+    /// typed there is not a field's own key.
+    pub letters_are_commands: bool,
+}
+
+impl KeyNames {
+    pub fn of(m: &Model) -> KeyNames {
+        let k = |ctx, action| {
+            m.key_name(ctx, action)
+                .unwrap_or_else(|| action.to_string())
+        };
+        KeyNames {
+            edit: k(Context::Goal, "edit"),
+            choose: format!(
+                "{}/{}",
+                k(Context::Goal, "choice_prev"),
+                k(Context::Goal, "choice_next")
+            ),
+            cancel: k(Context::Editor, "cancel_edit"),
+            next_field: k(Context::Goal, "next_field"),
+            letters_are_commands: super::keys::letters_are_commands(&m.keymap),
+        }
+    }
+}
+
+/// How the focused choice or box is changed, for a key that does not.
+fn how_to_change(field: &Field, lang: Lang, keys: &KeyNames) -> String {
+    let digits = if keys.letters_are_commands {
+        String::new()
+    } else {
+        let n = match field {
+            Field::Rating => crate::followup::Rating::ALL.len(),
+            _ => crate::followup::ActivityStatus::ALL.len(),
+        };
+        format!(" {} 1–{n}", lang.t("eller", "or"))
+    };
+    match field.kind() {
+        Kind::Choice => format!(
+            "{} {}{digits}.",
+            lang.t("Välj med", "Choose with"),
+            keys.choose
+        ),
+        _ => lang
+            .t(
+                "Mellanslag kryssar i eller ur rutan.",
+                "Space ticks or clears the box.",
+            )
+            .into(),
+    }
+}
+
+/// A printable character typed on the focused field while not writing:
+/// a text field starts writing with it (like a spreadsheet cell), a choice
+/// takes a digit, a box a space, and anything else changes nothing (and
+/// neither does the rest of what is typed, until another key).
+#[allow(clippy::too_many_arguments)]
+fn type_on_field(
+    s: &mut Session,
+    plan: &Plan,
+    lang: Lang,
+    keys: &KeyNames,
+    message: &mut Option<String>,
+    field: &Field,
+    c: char,
+    starts_writing: bool,
+) {
+    if s.typed_astray {
+        // The rest of the prose: nothing changes, the message stays.
+        *message = Some(astray(field, lang, keys));
+        return;
+    }
+    let goal_id = page_goal_id(plan, s);
+    let own_key = !keys.letters_are_commands;
+    match field.kind() {
+        Kind::Text | Kind::Line if starts_writing => {
+            start_editing(s, &goal_id, field.clone(), lang);
+            return;
+        }
+        Kind::Text | Kind::Line => {}
+        Kind::Choice if own_key && c.is_ascii_digit() => {
+            let n = c.to_digit(10).and_then(|d| (d as usize).checked_sub(1));
+            if n.is_some_and(|n| fields::choose(&mut s.record, &goal_id, field, n)) {
+                s.dirty = true;
+                return;
+            }
+        }
+        Kind::Toggle if own_key && c == ' ' => {
+            if *field == Field::AddDeviation {
+                add_deviation(s, plan, &goal_id, lang);
+            } else {
+                fields::toggle(&mut s.record, &goal_id, field);
+                s.dirty = true;
+            }
+            return;
+        }
+        Kind::Choice | Kind::Toggle => {}
+    }
+    *message = Some(astray(field, lang, keys));
+    s.typed_astray = true;
+}
+
+/// What typing on a field that takes no text did (nothing), and how to go on.
+fn astray(field: &Field, lang: Lang, keys: &KeyNames) -> String {
+    match field.kind() {
+        Kind::Text | Kind::Line => format!(
+            "{} {}.",
+            lang.t("Skriv i fältet med", "Write in the field with"),
+            keys.edit
+        ),
+        _ => format!(
+            "{} {} {}. {}",
+            lang.t("Här skrivs ingen text;", "No text is written here;"),
+            keys.next_field,
+            lang.t("går till nästa fält", "goes to the next field"),
+            how_to_change(field, lang, keys)
+        ),
+    }
 }
 
 fn add_deviation(s: &mut Session, plan: &Plan, goal_id: &str, lang: Lang) {
@@ -371,6 +603,7 @@ fn finish(
     plan: &Plan,
     goal_id: &str,
     lang: Lang,
+    keys: &KeyNames,
     message: &mut Option<String>,
 ) -> bool {
     let Some(e) = &s.editor else { return true };
@@ -380,8 +613,44 @@ fn finish(
         s.editor = None;
         true
     } else {
-        *message = s.editor.as_ref().and_then(|e| e.invalid.clone());
+        *message = s
+            .editor
+            .as_ref()
+            .and_then(|e| e.invalid.clone())
+            .map(|why| {
+                format!(
+                    "{why} ({} {})",
+                    keys.cancel,
+                    lang.t(
+                        "avbryter och behåller det senaste giltiga värdet",
+                        "cancels and keeps the last valid value"
+                    )
+                )
+            });
         false
+    }
+}
+
+/// Stops writing whatever the text: the field keeps its last valid value
+/// (every valid keystroke was already stored), and a value that did not
+/// parse is named in the message, which stays in view.
+fn cancel(s: &mut Session, goal_id: &str, lang: Lang, message: &mut Option<String>) {
+    let Some(e) = s.editor.take() else { return };
+    if let Some(why) = e.invalid {
+        let typed = e.area.lines().join(" ");
+        let kept = fields::text_of(&s.record, goal_id, &e.field);
+        let kept = if kept.is_empty() {
+            lang.t("tomt", "empty").to_string()
+        } else {
+            format!("«{kept}»")
+        };
+        *message = Some(format!(
+            "{why}: «{typed}» {} {kept}.",
+            lang.t(
+                "sparades inte; fältet är som förut:",
+                "was not stored; the field is as before:"
+            )
+        ));
     }
 }
 
@@ -389,6 +658,7 @@ fn editing(
     s: &mut Session,
     plan: &Plan,
     lang: Lang,
+    keys: &KeyNames,
     message: &mut Option<String>,
     action: Action,
 ) -> Vec<Effect> {
@@ -400,7 +670,7 @@ fn editing(
         Action::EditorInput(input) => {
             let input = as_typed(input);
             if field.kind() == Kind::Line && input.key == Key::Enter {
-                finish(s, plan, &goal_id, lang, message);
+                finish(s, plan, &goal_id, lang, keys, message);
                 return Vec::new();
             }
             if let Some(e) = &mut s.editor
@@ -426,12 +696,26 @@ fn editing(
             store(s, plan, &goal_id, &field, &all, lang, message);
         }
         Action::Back | Action::Open => {
-            finish(s, plan, &goal_id, lang, message);
+            finish(s, plan, &goal_id, lang, keys, message);
         }
         Action::NextField | Action::PrevField | Action::NextGoal | Action::PrevGoal
-            if finish(s, plan, &goal_id, lang, message) =>
+            if finish(s, plan, &goal_id, lang, keys, message) =>
         {
             return update_after_edit(s, plan, action);
+        }
+        Action::CancelEdit => cancel(s, &goal_id, lang, message),
+        Action::Undo | Action::Redo => {
+            let changed = s.editor.as_mut().is_some_and(|e| {
+                if matches!(action, Action::Undo) {
+                    e.area.undo()
+                } else {
+                    e.area.redo()
+                }
+            });
+            if changed {
+                let text = editor_text(s);
+                store(s, plan, &goal_id, &field, &text, lang, message);
+            }
         }
         Action::ExternalEditor => return vec![Effect::ExternalEditor(editor_text(s))],
         Action::ExternalEditorDone(Some(text)) => {
