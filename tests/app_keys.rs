@@ -259,3 +259,71 @@ fn ctrl_g_while_writing_a_valid_text_keeps_the_text() {
     assert!(s(&m).editor.is_none());
     assert_eq!(s(&m).record.goal("E1").unwrap().summary, "Behålls");
 }
+
+#[test]
+fn ctrl_z_undoes_form_changes_and_ctrl_y_redoes_them() {
+    let mut m = walking("2025-T1", "default");
+    let rating = |m: &Model| s(m).record.goal("E1").and_then(|g| g.rating);
+    type_keys(&mut m, "2");
+    press(&mut m, KeyCode::Right, KeyModifiers::NONE);
+    assert_eq!(rating(&m), Some(Rating::Not));
+    ctrl(&mut m, 'z');
+    assert_eq!(rating(&m), Some(Rating::Partial));
+    ctrl(&mut m, 'z');
+    assert_eq!(rating(&m), None);
+    ctrl(&mut m, 'y');
+    assert_eq!(rating(&m), Some(Rating::Partial));
+
+    // A whole edit of a field is one step.
+    focus_on(&mut m, &Field::Summary);
+    type_keys(&mut m, "Hela texten");
+    press(&mut m, KeyCode::Esc, KeyModifiers::NONE);
+    ctrl(&mut m, 'z');
+    assert_eq!(s(&m).record.goal("E1").unwrap().summary, "");
+    assert_eq!(current_field(&m), Field::Summary, "back where it was");
+    ctrl(&mut m, 'y');
+    assert_eq!(s(&m).record.goal("E1").unwrap().summary, "Hela texten");
+}
+
+#[test]
+fn a_deleted_deviation_comes_back_with_undo() {
+    let mut m = walking("2025-T1", "default");
+    press(&mut m, KeyCode::Char('a'), KeyModifiers::ALT);
+    type_keys(&mut m, "Besök uteblev");
+    press(&mut m, KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(s(&m).record.goal("E1").unwrap().deviations.len(), 1);
+    press(&mut m, KeyCode::Char('d'), KeyModifiers::ALT);
+    update(&mut m, Action::Confirm(true));
+    assert!(s(&m).record.goal("E1").unwrap().deviations.is_empty());
+    ctrl(&mut m, 'z');
+    let devs = &s(&m).record.goal("E1").unwrap().deviations;
+    assert_eq!(devs.len(), 1);
+    assert_eq!(devs[0].what, "Besök uteblev");
+}
+
+#[test]
+fn ctrl_z_in_the_editor_undoes_typing() {
+    for preset in ["default", "vim", "emacs"] {
+        let mut m = walking("2025-T1", preset);
+        focus_on(&mut m, &Field::Summary);
+        press(&mut m, KeyCode::Enter, KeyModifiers::NONE);
+        type_keys(&mut m, "ab");
+        ctrl(&mut m, 'z');
+        assert!(s(&m).editor.is_some(), "{preset}");
+        assert_eq!(s(&m).record.goal("E1").unwrap().summary, "a", "{preset}");
+    }
+}
+
+#[test]
+fn esc_on_a_goal_page_saves_and_goes_back_to_the_periods() {
+    let mut m = walking("2025-T1", "default");
+    type_keys(&mut m, "1");
+    let effects = press(&mut m, KeyCode::Esc, KeyModifiers::NONE);
+    let plan = s(&m).plan;
+    assert_eq!(
+        effects,
+        vec![Effect::SaveDraftNow, Effect::LoadPeriods(plan)]
+    );
+    // The draft is kept in the session while the periods are chosen.
+    assert_eq!(s(&m).record.goal("E1").unwrap().rating, Some(Rating::Full));
+}
