@@ -89,8 +89,11 @@ fn assert_hits(label: &str, hits: &[usize], query: &str) {
 fn empty_query_lists_the_goals_in_order() {
     let m = walking();
     for q in ["", "   "] {
-        let items = jump_items(&m, q);
-        assert_eq!(items.len(), 20, "{q:?}");
+        let mut items = jump_items(&m, q);
+        // The goals, then the page after them.
+        assert_eq!(items.len(), 21, "{q:?}");
+        let parts = items.pop().unwrap();
+        assert_eq!(parts.target, Target::UnitPart(Field::UnitSummary));
         for (i, item) in items.iter().enumerate() {
             assert_eq!(item.target, Target::Goal(i));
             assert!(
@@ -332,6 +335,7 @@ fn jump_selection_moves_and_back_cancels() {
                 })
                 .unwrap()
         }
+        Target::UnitPart(_) => m.session_plan().unwrap().unit_goals.len(),
     };
     assert_eq!(s(&m).goal, expected);
 
@@ -463,4 +467,51 @@ fn palette_by_keys_then_jump_from_it() {
     press_str(&mut m, "E7");
     press(&mut m, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(s(&m).goal, goal_index(&m, "E7"));
+}
+
+#[test]
+fn an_exact_id_comes_first() {
+    let m = walking();
+    let items = jump_items(&m, "I1");
+    assert_eq!(items[0].target, Target::Indicator("I1".into()), "{items:?}");
+    let items = jump_items(&m, "e1");
+    assert_eq!(items[0].target, Target::Goal(goal_index(&m, "E1")));
+}
+
+#[test]
+fn the_jump_reaches_the_units_parts() {
+    let mut m = walking();
+    let items = jump_items(&m, "");
+    assert!(
+        items.iter().any(|i| i.label == "Enhetens delar"),
+        "listed with the goals"
+    );
+    let items = jump_items(&m, "klagomål");
+    assert_eq!(items[0].target, Target::UnitPart(Field::Complaint(0)));
+    update(&mut m, Action::Jump);
+    type_str(&mut m, "ekonomi");
+    update(&mut m, Action::Open);
+    let goals = m.plans[s(&m).plan].plan.unit_goals.len();
+    assert_eq!(s(&m).goal, goals, "the page after the goals");
+    let page = fields::page(m.session_plan().unwrap(), &s(&m).record, s(&m).goal);
+    assert_eq!(page[s(&m).focus], Field::Budget);
+}
+
+#[test]
+fn the_palette_folds_case_beyond_ascii() {
+    let m = walking();
+    for (query, under, action) in [
+        ("översikt", Context::Units, "overview"),
+        ("ÖVERSIKT", Context::List, "overview"),
+        ("återuppta", Context::Resume, "resume_draft"),
+        ("GÖR OM", Context::Goal, "redo"),
+    ] {
+        let items = palette_items(&m, query, under);
+        assert_eq!(
+            items.first().map(|i| i.action),
+            Some(action),
+            "{query}: {:?}",
+            items.iter().map(|i| i.action).collect::<Vec<_>>()
+        );
+    }
 }
