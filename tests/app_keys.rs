@@ -327,3 +327,54 @@ fn esc_on_a_goal_page_saves_and_goes_back_to_the_periods() {
     // The draft is kept in the session while the periods are chosen.
     assert_eq!(s(&m).record.goal("E1").unwrap().rating, Some(Rating::Full));
 }
+
+#[test]
+fn gäller_takes_a_result_in_any_usual_form_and_arrows_offer_the_goals_targets() {
+    use tertial::app::fields::DevPart;
+    let mut m = walking("2025-T1", "default");
+    press(&mut m, KeyCode::Char('a'), KeyModifiers::ALT);
+    type_keys(&mut m, "Något");
+    press(&mut m, KeyCode::Tab, KeyModifiers::NONE);
+    assert_eq!(current_field(&m), Field::Deviation(0, DevPart::Link));
+    let link = |m: &Model| s(m).record.goal("E1").unwrap().deviations[0].link.clone();
+    for (typed, stored) in [
+        ("R1", "R1"),
+        ("r2", "R2"),
+        ("Punkt 3", "R3"),
+        ("punkt 1", "R1"),
+        ("2", "R2"),
+        ("a1", "A1"),
+    ] {
+        press(&mut m, KeyCode::Enter, KeyModifiers::NONE);
+        for _ in 0..10 {
+            press(&mut m, KeyCode::Backspace, KeyModifiers::NONE);
+        }
+        type_keys(&mut m, typed);
+        press(&mut m, KeyCode::Enter, KeyModifiers::NONE);
+        assert!(s(&m).editor.is_none(), "{typed}: {:?}", m.message);
+        assert_eq!(link(&m).as_deref(), Some(stored), "{typed}");
+    }
+    // Not writing: → and ← step through R1 R2 R3, then the indicators and
+    // activities of the goal.
+    press(&mut m, KeyCode::Right, KeyModifiers::NONE);
+    assert_eq!(link(&m).as_deref(), Some("A2"), "after A1");
+    press(&mut m, KeyCode::Left, KeyModifiers::NONE);
+    press(&mut m, KeyCode::Left, KeyModifiers::NONE);
+    let choices = tertial::app::fields::link_choices(&m.plans[s(&m).plan].plan, "E1");
+    assert_eq!(&choices[..3], ["R1", "R2", "R3"]);
+    let a1 = choices.iter().position(|c| c == "A1").unwrap();
+    assert_eq!(link(&m).as_deref(), Some(choices[a1 - 1].as_str()));
+    // A result the goal does not have is refused, and the choices named.
+    press(&mut m, KeyCode::Enter, KeyModifiers::NONE);
+    for _ in 0..10 {
+        press(&mut m, KeyCode::Backspace, KeyModifiers::NONE);
+    }
+    type_keys(&mut m, "Punkt 9");
+    press(&mut m, KeyCode::Enter, KeyModifiers::NONE);
+    assert!(s(&m).editor.is_some());
+    assert!(
+        m.message.as_deref().unwrap().contains("R1 R2 R3"),
+        "{:?}",
+        m.message
+    );
+}

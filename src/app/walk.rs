@@ -220,6 +220,22 @@ fn page_update(m: &mut Model, action: Action) -> Vec<Effect> {
             s.record.goal_mut(&goal_id).rating = Some(r);
             s.dirty = true;
         }
+        // "Gäller": ←/→ offer the goal's results, indicators and activities.
+        Action::Left | Action::Right
+            if matches!(field, Field::Deviation(_, fields::DevPart::Link))
+                && changes(s, message) =>
+        {
+            let step = if matches!(action, Action::Left) {
+                -1
+            } else {
+                1
+            };
+            if let Field::Deviation(i, _) = field
+                && fields::cycle_link(plan, &mut s.record, &goal_id, i, step)
+            {
+                s.dirty = true;
+            }
+        }
         Action::Left | Action::Right if field.kind() == Kind::Choice && changes(s, message) => {
             let step = if matches!(action, Action::Left) {
                 -1
@@ -566,12 +582,18 @@ fn store(
                     "Type a date YYYY-MM-DD, e.g. 2026-06-30",
                 ),
                 Invalid::Link => lang.t(
-                    "Skriv R och numret på ett förväntat resultat (R2), eller en indikators eller aktivitets id (I3, A5)",
-                    "Type R and the number of an expected result (R2), or an indicator's or activity's id (I3, A5)",
+                    "Skriv ett förväntat resultat (R2, Punkt 2 eller 2), eller en indikators eller aktivitets id",
+                    "Type an expected result (R2, Punkt 2 or 2), or an indicator's or activity's id",
                 ),
             };
+            let msg = match why {
+                Invalid::Link => {
+                    format!("{msg}: {}", fields::link_choices(plan, goal_id).join(" "))
+                }
+                _ => msg.to_string(),
+            };
             match &mut s.editor {
-                Some(e) => e.invalid = Some(msg.into()),
+                Some(e) => e.invalid = Some(msg),
                 None => {
                     // From $EDITOR: keep the text by opening the editor on it.
                     let mut area = new_textarea(text);
@@ -579,9 +601,9 @@ fn store(
                     s.editor = Some(Editor {
                         field: field.clone(),
                         area,
-                        invalid: Some(msg.into()),
+                        invalid: Some(msg.clone()),
                     });
-                    *message = Some(msg.into());
+                    *message = Some(msg);
                 }
             }
             false
