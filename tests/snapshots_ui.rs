@@ -520,7 +520,7 @@ fn done_screen() {
         assert!(text.contains("Beställarenhet 2 · 2025-T1 · status klar"));
         assert!(text.contains("commit abc1234567"));
         assert!(text.contains("2025-T1/bestallarenhet-2.toml"));
-        assert!(text.contains("Enter: tillbaka till målen"));
+        assert!(text.contains("Retur: tillbaka till målen"));
     }
 }
 

@@ -362,9 +362,22 @@ fn conflicts(
     chosen: &[(String, bool)],
 ) {
     let l = m.lang;
-    let block = Block::default().borders(Borders::ALL).title(l.t(
-        " Konflikt: samma uppföljning ändrad på båda håll (l behåll lokal, r behåll serverns, Esc avbryt) ",
-        " Conflict: the same follow-up changed on both sides (l keep local, r keep server's, Esc cancel) ",
+    let key = |action| {
+        m.key_name(Context::Conflict, action)
+            .unwrap_or_else(|| action.to_string())
+    };
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " {} ({} {}, {} {}, {} {}) ",
+        l.t(
+            "Konflikt: samma uppföljning ändrad på båda håll",
+            "Conflict: the same follow-up changed on both sides"
+        ),
+        key("keep_local"),
+        l.t("behåll lokal", "keep local"),
+        key("keep_remote"),
+        l.t("behåll serverns", "keep server's"),
+        key("back"),
+        l.t("avbryt", "cancel"),
     ));
     let inner = block.inner(rect);
     f.render_widget(block, rect);
