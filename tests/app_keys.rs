@@ -378,3 +378,28 @@ fn gäller_takes_a_result_in_any_usual_form_and_arrows_offer_the_goals_targets()
         m.message
     );
 }
+
+#[test]
+fn back_from_a_goal_page_selects_the_period_just_left() {
+    use tertial::app::model::{PeriodInfo, PeriodsState};
+    let mut m = walking("2025-T2", "default");
+    let plan = s(&m).plan;
+    let periods: Vec<PeriodInfo> = Period::of_year(2025)
+        .into_iter()
+        .map(|period| PeriodInfo {
+            period,
+            committed: None,
+            has_draft: false,
+        })
+        .collect();
+    update(
+        &mut m,
+        Action::Periods(PeriodsState {
+            plan,
+            periods,
+            selected: 2,
+        }),
+    );
+    assert_eq!(m.screen, Screen::Periods);
+    assert_eq!(m.periods.as_ref().unwrap().selected, 1, "2025-T2");
+}

@@ -113,7 +113,13 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             return Vec::new();
         }
-        Action::Periods(p) => {
+        Action::Periods(mut p) => {
+            // Back from a goal page: the period just left is selected.
+            if let Some(s) = m.session.as_ref().filter(|s| s.plan == p.plan)
+                && let Some(i) = p.periods.iter().position(|x| x.period == s.period)
+            {
+                p.selected = i;
+            }
             m.periods = Some(p);
             m.screen = Screen::Periods;
             return Vec::new();
