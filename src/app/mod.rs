@@ -9,6 +9,8 @@ pub mod model;
 pub mod overlay;
 mod overview;
 mod review;
+mod typing;
+mod undo;
 pub mod unit_fields;
 pub mod update;
 mod walk;

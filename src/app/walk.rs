@@ -4,9 +4,10 @@
 
 use super::action::{Action, Effect};
 use super::fields::{self, Field, Invalid, Kind};
-use super::model::{Confirm, Editor, Model, Screen, Session, UNDO_DEPTH, UndoStep};
+use super::model::{Confirm, Editor, Model, Screen, Session};
+use super::typing::{KeyNames, how_to_change, type_on_field};
+use super::undo::{push_undo, step_of, undo_redo};
 use crate::i18n::Lang;
-use crate::keymap::Context;
 use crate::plan::Plan;
 use ratatui_textarea::{Key, TextArea, WrapMode};
 
@@ -43,72 +44,6 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         None => {}
     }
     effects
-}
-
-fn step_of(s: &Session) -> UndoStep {
-    UndoStep {
-        record: s.record.clone(),
-        goal: s.goal,
-        focus: s.focus,
-    }
-}
-
-/// Keeps `before` as an undo step when the record changed since.
-fn push_undo(s: &mut Session, before: UndoStep) {
-    if before.record == s.record {
-        return;
-    }
-    if s.undo.len() >= UNDO_DEPTH {
-        s.undo.remove(0);
-    }
-    s.undo.push(before);
-    s.redo.clear();
-}
-
-/// Undoes (or redoes) a change of the form, back where it was made.
-fn undo_redo(m: &mut Model, undo: bool) {
-    let lang = m.lang;
-    let Model {
-        plans,
-        session,
-        message,
-        ..
-    } = m;
-    let Some(s) = session.as_mut() else { return };
-    if s.read_only || s.locked() {
-        return;
-    }
-    let (from, to) = if undo {
-        (&mut s.undo, &mut s.redo)
-    } else {
-        (&mut s.redo, &mut s.undo)
-    };
-    let Some(step) = from.pop() else {
-        *message = Some(if undo {
-            lang.t("Inget att ångra.", "Nothing to undo.").into()
-        } else {
-            lang.t("Inget att göra om.", "Nothing to redo.").into()
-        });
-        return;
-    };
-    let here = UndoStep {
-        record: std::mem::replace(&mut s.record, step.record),
-        goal: step.goal,
-        focus: step.focus,
-    };
-    to.push(here);
-    s.goal = step.goal;
-    s.focus = step.focus;
-    s.dirty = true;
-    if let Some(plan) = plans.get(s.plan) {
-        s.goal = s.goal.min(last_page(&plan.plan));
-        clamp_focus(s, &plan.plan);
-    }
-    *message = Some(if undo {
-        lang.t("Ångrat.", "Undone.").into()
-    } else {
-        lang.t("Gjort om.", "Redone.").into()
-    });
 }
 
 fn page_update(m: &mut Model, action: Action) -> Vec<Effect> {
@@ -368,150 +303,25 @@ fn go_to_goal(s: &mut Session, goal: usize) {
 }
 
 /// The last page of the walk: the unit-level parts after the goals.
-fn last_page(plan: &Plan) -> usize {
+pub(super) fn last_page(plan: &Plan) -> usize {
     plan.unit_goals.len()
 }
 
 /// The id of the goal on the current page ("" on the unit-level page,
 /// whose fields belong to no goal).
-fn page_goal_id(plan: &Plan, s: &Session) -> String {
+pub(super) fn page_goal_id(plan: &Plan, s: &Session) -> String {
     plan.unit_goals
         .get(s.goal)
         .map(|g| g.id.clone())
         .unwrap_or_default()
 }
 
-fn clamp_focus(s: &mut Session, plan: &Plan) {
+pub(super) fn clamp_focus(s: &mut Session, plan: &Plan) {
     let n = fields::page(plan, &s.record, s.goal).len();
     s.focus = s.focus.min(n.saturating_sub(1));
 }
 
-/// Names of the keys the walk's messages mention, from the active keymap.
-pub struct KeyNames {
-    pub edit: String,
-    pub choose: String,
-    pub cancel: String,
-    pub next_field: String,
-    /// Letters are commands on the goal page (vim), so a digit or a space
-    /// typed there is not a field's own key.
-    pub letters_are_commands: bool,
-}
-
-impl KeyNames {
-    pub fn of(m: &Model) -> KeyNames {
-        let k = |ctx, action| {
-            m.key_name(ctx, action)
-                .unwrap_or_else(|| action.to_string())
-        };
-        KeyNames {
-            edit: k(Context::Goal, "edit"),
-            choose: format!(
-                "{}/{}",
-                k(Context::Goal, "choice_prev"),
-                k(Context::Goal, "choice_next")
-            ),
-            cancel: k(Context::Editor, "cancel_edit"),
-            next_field: k(Context::Goal, "next_field"),
-            letters_are_commands: super::keys::letters_are_commands(&m.keymap),
-        }
-    }
-}
-
-/// How the focused choice or box is changed, for a key that does not.
-fn how_to_change(field: &Field, lang: Lang, keys: &KeyNames) -> String {
-    let digits = if keys.letters_are_commands {
-        String::new()
-    } else {
-        let n = match field {
-            Field::Rating => crate::followup::Rating::ALL.len(),
-            _ => crate::followup::ActivityStatus::ALL.len(),
-        };
-        format!(" {} 1–{n}", lang.t("eller", "or"))
-    };
-    match field.kind() {
-        Kind::Choice => format!(
-            "{} {}{digits}.",
-            lang.t("Välj med", "Choose with"),
-            keys.choose
-        ),
-        _ => lang
-            .t(
-                "Mellanslag kryssar i eller ur rutan.",
-                "Space ticks or clears the box.",
-            )
-            .into(),
-    }
-}
-
-/// A printable character typed on the focused field while not writing:
-/// a text field starts writing with it (like a spreadsheet cell), a choice
-/// takes a digit, a box a space, and anything else changes nothing (and
-/// neither does the rest of what is typed, until another key).
-#[allow(clippy::too_many_arguments)]
-fn type_on_field(
-    s: &mut Session,
-    plan: &Plan,
-    lang: Lang,
-    keys: &KeyNames,
-    message: &mut Option<String>,
-    field: &Field,
-    c: char,
-    starts_writing: bool,
-) {
-    if s.typed_astray {
-        // The rest of the prose: nothing changes, the message stays.
-        *message = Some(astray(field, lang, keys));
-        return;
-    }
-    let goal_id = page_goal_id(plan, s);
-    let own_key = !keys.letters_are_commands;
-    match field.kind() {
-        Kind::Text | Kind::Line if starts_writing => {
-            start_editing(s, &goal_id, field.clone(), lang);
-            return;
-        }
-        Kind::Text | Kind::Line => {}
-        Kind::Choice if own_key && c.is_ascii_digit() => {
-            let n = c.to_digit(10).and_then(|d| (d as usize).checked_sub(1));
-            if n.is_some_and(|n| fields::choose(&mut s.record, &goal_id, field, n)) {
-                s.dirty = true;
-                return;
-            }
-        }
-        Kind::Toggle if own_key && c == ' ' => {
-            if *field == Field::AddDeviation {
-                add_deviation(s, plan, &goal_id, lang);
-            } else {
-                fields::toggle(&mut s.record, &goal_id, field);
-                s.dirty = true;
-            }
-            return;
-        }
-        Kind::Choice | Kind::Toggle => {}
-    }
-    *message = Some(astray(field, lang, keys));
-    s.typed_astray = true;
-}
-
-/// What typing on a field that takes no text did (nothing), and how to go on.
-fn astray(field: &Field, lang: Lang, keys: &KeyNames) -> String {
-    match field.kind() {
-        Kind::Text | Kind::Line => format!(
-            "{} {}.",
-            lang.t("Skriv i fältet med", "Write in the field with"),
-            keys.edit
-        ),
-        _ => format!(
-            "{} {} {}. {}",
-            lang.t("Här skrivs ingen text;", "No text is written here;"),
-            keys.next_field,
-            lang.t("går till nästa fält", "goes to the next field"),
-            how_to_change(field, lang, keys)
-        ),
-    }
-}
-
-fn add_deviation(s: &mut Session, plan: &Plan, goal_id: &str, lang: Lang) {
+pub(super) fn add_deviation(s: &mut Session, plan: &Plan, goal_id: &str, lang: Lang) {
     let Some(i) = fields::toggle(&mut s.record, goal_id, &Field::AddDeviation) else {
         return;
     };
@@ -539,7 +349,7 @@ pub fn new_textarea(text: &str) -> TextArea<'static> {
     area
 }
 
-fn start_editing(s: &mut Session, goal_id: &str, field: Field, _lang: Lang) {
+pub(super) fn start_editing(s: &mut Session, goal_id: &str, field: Field, _lang: Lang) {
     let text = fields::text_of(&s.record, goal_id, &field);
     s.editor = Some(Editor {
         field,
