@@ -215,7 +215,7 @@ fn numbers_are_stored_only_when_they_parse_and_the_text_is_never_dropped() {
     // "Inga data" clears the value; a value clears "Inga data".
     update(&mut m, Action::NextField);
     assert_eq!(current_field(&m), Field::NoData("I1".into()));
-    update(&mut m, Action::Open);
+    update(&mut m, Action::TypeOnField(' ', true));
     let r = s(&m).record.indicator("I1").unwrap();
     assert!(r.no_data && r.total.is_none());
 }

@@ -29,7 +29,7 @@ fn demo_opens_lists_units_and_shows_a_plans_goals() {
     t.send(PGDN);
     t.wait_for("Mål 2 av 20");
     t.wait_for("E2");
-    t.send("q");
+    t.send("\x11");
     assert_eq!(t.wait_exit(), 0);
     // The terminal was restored (alternate screen left, cursor shown) and
     // the demo's folder is named once more.

@@ -166,7 +166,7 @@ fn no_payload_reaches_the_terminal_as_a_control() {
     }
     t.send("\x1b[5~");
     t.settle();
-    t.send("t");
+    t.send("\x14"); // ctrl-t
     t.wait_for("Historik för");
     t.send(ESC);
     t.settle();
@@ -180,7 +180,7 @@ fn no_payload_reaches_the_terminal_as_a_control() {
     t.settle();
     t.send(ESC);
     t.settle();
-    t.send("r");
+    t.send("\x12"); // ctrl-r
     t.wait_for("Granska och lämna in");
     t.send("q");
     assert_eq!(t.wait_exit(), 0);

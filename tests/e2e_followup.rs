@@ -73,7 +73,7 @@ fn a_chief_completes_and_commits_a_follow_up_with_the_keyboard_alone() {
     t.send(ESC);
     // A key right after Esc would read as Alt+key: wait for the editor to close.
     t.wait_for("Punkt 2: Elbilen används för sällan");
-    t.send("a");
+    t.send("\x1ba"); // alt-a
     t.wait_for("Avvikelse 1");
     t.send("Elbilen användes hälften så ofta som väntat");
     t.send(TAB); // done, on to "Gäller"
@@ -112,7 +112,7 @@ fn a_chief_completes_and_commits_a_follow_up_with_the_keyboard_alone() {
     tab_to(&mut t, "Inga data"); // I3's, after kvinnor and män
     tab(&mut t); // I4: Periodens utfall
     tab_to(&mut t, "Inga data"); // I4's
-    t.send(ENTER);
+    t.send(" "); // space ticks the box
     t.wait_for("Inga data: [x]");
 
     // E5 and E6: helt.
@@ -138,7 +138,7 @@ fn a_chief_completes_and_commits_a_follow_up_with_the_keyboard_alone() {
     t.wait_for("Budget (tkr): 959 500");
 
     // Review: nothing left; commit as klar.
-    t.send("r");
+    t.send("\x12"); // ctrl-r
     t.wait_for("Granska och lämna in");
     t.wait_for("Allt klart");
     t.send("k");
@@ -226,7 +226,7 @@ fn a_draft_survives_quitting_and_is_offered_on_reopening() {
     t.send(ENTER);
     t.wait_for("Halvfärdig mening om åtgärder");
     t.wait_for("Bedöms inte uppfyllas");
-    t.send("q");
+    t.send("\x11");
     assert_eq!(t.wait_exit(), 0);
 }
 
@@ -259,9 +259,9 @@ fn a_field_can_be_written_in_the_users_editor() {
     let mut t = Pty::spawn(cmd, 100, 30);
     t.wait_for("Mål 1 av 6");
     tab_to(&mut t, "Sammanfattning");
-    t.send("e");
+    t.send("\x05"); // ctrl-e
     t.wait_for("Sammanfattning: Skrivet i editorn: åäö");
-    t.send("q");
+    t.send("\x11");
     assert_eq!(t.wait_exit(), 0);
     let draft =
         std::fs::read_to_string(ws.join(".tertial/drafts/2025-T1/bestallarenhet-2.toml")).unwrap();

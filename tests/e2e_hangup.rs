@@ -88,7 +88,7 @@ fn a_dropped_connection_keeps_every_word() {
     t.wait_for("Det finns ett sparat utkast");
     t.send(ENTER);
     t.wait_for("Mitt i en mening om åtgärder");
-    t.send("q");
+    t.send("\x11");
     assert_eq!(t.wait_exit(), 0);
 }
 
@@ -236,6 +236,6 @@ fn suspend_and_resume_give_the_terminal_back_and_take_it_again() {
     t.wait_for("Före pausen och efter");
     t.send("\x1b");
     t.settle();
-    t.send("q");
+    t.send("\x11");
     assert_eq!(t.wait_exit(), 0);
 }

@@ -65,11 +65,11 @@ fn earlier_periods_are_shown_and_the_previous_analysis_can_be_copied() {
     t.wait_for("T2: bokning i förväg fungerar.");
     t.wait_for("2025-T1 ◐ Bedöms uppfyllas delvis · Tove Tertial");
     // Copy: the previous period's texts into the empty fields.
-    t.send("c");
+    t.send("\x1bc"); // alt-c
     t.wait_for("Analys kopierad från 2025-T2: 2 fält");
     t.wait_for("Sammanfattning: T2: bokning i förväg fungerar.");
     // The goal's timeline across the periods.
-    t.send("t");
+    t.send("\x14"); // ctrl-t
     t.wait_for("Historik för E2");
     t.wait_for("2025-T1  – → delvis");
     t.wait_for("2025-T2  – → helt");
@@ -81,7 +81,7 @@ fn earlier_periods_are_shown_and_the_previous_analysis_can_be_copied() {
     }
     t.wait_for("Mål 4 av 6");
     t.wait_for("Tidigare: T1 2025 8,2 % · T2 2025 8,4 %");
-    t.send("q");
+    t.send("\x11");
     assert_eq!(t.wait_exit(), 0);
     let draft =
         std::fs::read_to_string(ws.join(".tertial/drafts/2025-VB/bestallarenhet-2.toml")).unwrap();
@@ -129,6 +129,6 @@ fn last_years_vb_is_matched_to_this_years_goals_by_title() {
     t.wait_for("2025-VB ○ Uppfylls inte · Tove Tertial");
     t.wait_for("VB: målet nåddes inte.");
     t.wait_for("Avvikelse: Elbilen – Åtgärd: Ny bokning");
-    t.send("q");
+    t.send("\x11");
     assert_eq!(t.wait_exit(), 0);
 }

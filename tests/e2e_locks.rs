@@ -61,7 +61,7 @@ fn the_same_unit_opened_twice_is_read_only_the_second_time_and_a_dead_holders_lo
         "{}",
         text(&out.stderr)
     );
-    second.send("q");
+    second.send("\x11");
     assert_eq!(second.wait_exit(), 0);
 
     // Another unit is free at the same time.
@@ -71,7 +71,7 @@ fn the_same_unit_opened_twice_is_read_only_the_second_time_and_a_dead_holders_lo
     other.wait_for("Mål 1 av 8");
     other.send("1");
     other.wait_for("● Bedöms uppfyllas helt");
-    other.send("q");
+    other.send("\x11");
     assert_eq!(other.wait_exit(), 0);
 
     // The holder dies without cleaning up: the lock is taken over.
@@ -88,7 +88,7 @@ fn the_same_unit_opened_twice_is_read_only_the_second_time_and_a_dead_holders_lo
     third.send("1");
     third.wait_for("● Bedöms uppfyllas helt");
     assert!(!third.screen().contains("skrivskyddad"));
-    third.send("q");
+    third.send("\x11");
     assert_eq!(third.wait_exit(), 0);
 }
 
@@ -116,7 +116,7 @@ fn a_read_only_opener_is_told_of_the_lock_and_never_offered_the_holders_draft() 
     // The discard key of the draft question, then its answer: nothing.
     reader.send("d");
     reader.send("y");
-    reader.send("q");
+    reader.send("\x11");
     assert_eq!(reader.wait_exit(), 0);
     let names: Vec<String> = std::fs::read_dir(&drafts)
         .unwrap()
@@ -126,6 +126,6 @@ fn a_read_only_opener_is_told_of_the_lock_and_never_offered_the_holders_draft() 
     assert_eq!(names, vec!["bestallarenhet-2.toml".to_string()]);
     assert_eq!(std::fs::read_to_string(&draft).unwrap(), before);
 
-    holder.send("q");
+    holder.send("\x11");
     assert_eq!(holder.wait_exit(), 0);
 }

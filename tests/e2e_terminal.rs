@@ -42,7 +42,7 @@ fn works_under_each_terms_value() {
         t.wait_for("Mål 1 av 6");
         t.send("2");
         t.wait_for("◐ Bedöms uppfyllas delvis");
-        t.send("q");
+        t.send("\x11");
         assert_eq!(t.wait_exit(), 0, "{term}");
     }
 }
@@ -59,7 +59,7 @@ fn no_color_keeps_meaning_through_symbols_bold_and_reverse() {
     t.wait_for("Mål 1 av 6");
     t.send("3");
     t.wait_for("○ Bedöms inte uppfyllas");
-    t.send("q");
+    t.send("\x11");
     assert_eq!(t.wait_exit(), 0);
     let out = t.output();
     for colour in [
@@ -110,6 +110,6 @@ fn a_resize_storm_down_to_tiny_sizes_never_panics() {
     t.wait_for("Fönstret är för litet");
     t.resize(120, 40);
     t.wait_for("Beställarenhet 2");
-    t.send("q");
+    t.send("\x11");
     assert_eq!(t.wait_exit(), 0);
 }

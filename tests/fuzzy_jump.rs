@@ -89,8 +89,11 @@ fn assert_hits(label: &str, hits: &[usize], query: &str) {
 fn empty_query_lists_the_goals_in_order() {
     let m = walking();
     for q in ["", "   "] {
-        let items = jump_items(&m, q);
-        assert_eq!(items.len(), 20, "{q:?}");
+        let mut items = jump_items(&m, q);
+        // The goals, then the page after them.
+        assert_eq!(items.len(), 21, "{q:?}");
+        let parts = items.pop().unwrap();
+        assert_eq!(parts.target, Target::UnitPart(Field::UnitSummary));
         for (i, item) in items.iter().enumerate() {
             assert_eq!(item.target, Target::Goal(i));
             assert!(
@@ -332,6 +335,7 @@ fn jump_selection_moves_and_back_cancels() {
                 })
                 .unwrap()
         }
+        Target::UnitPart(_) => m.session_plan().unwrap().unit_goals.len(),
     };
     assert_eq!(s(&m).goal, expected);
 
@@ -374,9 +378,8 @@ fn press_str(m: &mut Model, text: &str) {
 #[test]
 fn jump_by_keys_with_the_default_keymap() {
     let mut m = walking();
-    // "/" opens the jump; letters are typed (even "a", "e" and "r", which
-    // mean something on the walk, and space); enter goes.
-    press(&mut m, KeyCode::Char('/'), KeyModifiers::NONE);
+    // ctrl-f opens the jump; letters are typed (and space); enter goes.
+    press(&mut m, KeyCode::Char('f'), KeyModifiers::CONTROL);
     assert_eq!(jump_query(&m), Some((String::new(), 0)));
     assert_eq!(tertial::app::keys::context(&m), Context::Palette);
     press_str(&mut m, "Enheten bidrar");
@@ -387,7 +390,7 @@ fn jump_by_keys_with_the_default_keymap() {
     assert!(m.overlay.is_none());
     assert!(!m.quit);
 
-    press(&mut m, KeyCode::Char('/'), KeyModifiers::NONE);
+    press(&mut m, KeyCode::Char('f'), KeyModifiers::CONTROL);
     press_str(&mut m, "E12");
     press(&mut m, KeyCode::Enter, KeyModifiers::NONE);
     assert!(m.overlay.is_none());
@@ -417,7 +420,7 @@ fn palette_lists_actions_of_the_screen() {
         assert!(names.contains(&n), "{n} in {names:?}");
     }
     let review = all.iter().find(|i| i.action == "review").unwrap();
-    assert_eq!(review.key.as_deref(), Some("r"));
+    assert_eq!(review.key.as_deref(), Some("Ctrl-R"));
     assert_eq!(review.description, "Granska och lämna in");
     assert!(all.iter().all(|i| i.hits.is_empty()));
 
@@ -455,7 +458,7 @@ fn palette_runs_the_chosen_action() {
 #[test]
 fn palette_by_keys_then_jump_from_it() {
     let mut m = walking();
-    press(&mut m, KeyCode::Char(':'), KeyModifiers::NONE);
+    press(&mut m, KeyCode::F(2), KeyModifiers::NONE);
     assert!(matches!(m.overlay, Some(Overlay::Palette { .. })));
     press_str(&mut m, "hoppa");
     press(&mut m, KeyCode::Enter, KeyModifiers::NONE);
@@ -464,4 +467,51 @@ fn palette_by_keys_then_jump_from_it() {
     press_str(&mut m, "E7");
     press(&mut m, KeyCode::Enter, KeyModifiers::NONE);
     assert_eq!(s(&m).goal, goal_index(&m, "E7"));
+}
+
+#[test]
+fn an_exact_id_comes_first() {
+    let m = walking();
+    let items = jump_items(&m, "I1");
+    assert_eq!(items[0].target, Target::Indicator("I1".into()), "{items:?}");
+    let items = jump_items(&m, "e1");
+    assert_eq!(items[0].target, Target::Goal(goal_index(&m, "E1")));
+}
+
+#[test]
+fn the_jump_reaches_the_units_parts() {
+    let mut m = walking();
+    let items = jump_items(&m, "");
+    assert!(
+        items.iter().any(|i| i.label == "Enhetens delar"),
+        "listed with the goals"
+    );
+    let items = jump_items(&m, "klagomål");
+    assert_eq!(items[0].target, Target::UnitPart(Field::Complaint(0)));
+    update(&mut m, Action::Jump);
+    type_str(&mut m, "ekonomi");
+    update(&mut m, Action::Open);
+    let goals = m.plans[s(&m).plan].plan.unit_goals.len();
+    assert_eq!(s(&m).goal, goals, "the page after the goals");
+    let page = fields::page(m.session_plan().unwrap(), &s(&m).record, s(&m).goal);
+    assert_eq!(page[s(&m).focus], Field::Budget);
+}
+
+#[test]
+fn the_palette_folds_case_beyond_ascii() {
+    let m = walking();
+    for (query, under, action) in [
+        ("översikt", Context::Units, "overview"),
+        ("ÖVERSIKT", Context::List, "overview"),
+        ("återuppta", Context::Resume, "resume_draft"),
+        ("GÖR OM", Context::Goal, "redo"),
+    ] {
+        let items = palette_items(&m, query, under);
+        assert_eq!(
+            items.first().map(|i| i.action),
+            Some(action),
+            "{query}: {:?}",
+            items.iter().map(|i| i.action).collect::<Vec<_>>()
+        );
+    }
 }

@@ -296,7 +296,7 @@ fn default_preset_binds_every_action() {
 }
 
 /// Keys that tmux, screen or plain terminals lose (shift-enter, ctrl-enter,
-/// ctrl-b, ctrl-a, ctrl-z).
+/// ctrl-b, ctrl-a).
 fn fragile(keys: &[Key]) -> bool {
     keys.iter().any(|k| k.transport_warning().is_some())
 }
@@ -445,6 +445,80 @@ fn typing_contexts_do_not_take_plain_characters() {
                 );
             }
         }
+    }
+}
+
+#[test]
+fn default_and_emacs_bind_no_plain_character_where_a_text_field_has_focus() {
+    // On the goal page a text field may have the focus: a typed character
+    // is text there, so no plain character may be a command (in vim's
+    // normal mode letters are commands, as vim users expect).
+    for name in ["default", "emacs"] {
+        let (file, text) = preset(name);
+        let map = parse_keymap(&file, text.as_bytes()).0;
+        for ctx in [Context::Goal, Context::Editor, Context::Global] {
+            for (k, b) in map.tables.get(&ctx).into_iter().flatten() {
+                let first = k[0];
+                let plain_char = matches!(first.code, Code::Char(_)) && !first.ctrl && !first.alt;
+                assert!(
+                    !plain_char,
+                    "{name} [{}] {:?} = {}",
+                    ctx.name(),
+                    show_sequence(k),
+                    b.action
+                );
+            }
+        }
+        assert!(!tertial::app::keys::letters_are_commands(&map), "{name}");
+    }
+}
+
+#[test]
+fn vim_commits_and_deletes_nothing_on_a_single_letter() {
+    // Normal-mode letters are vim's idiom, but what loses or commits
+    // anything is a sequence (d d) or is asked about first; nothing on the
+    // goal page leaves the program on one letter.
+    let (file, text) = preset("vim");
+    let map = parse_keymap(&file, text.as_bytes()).0;
+    assert!(tertial::app::keys::letters_are_commands(&map));
+    for (k, b) in map.tables.get(&Context::Goal).into_iter().flatten() {
+        let single_letter =
+            k.len() == 1 && matches!(k[0].code, Code::Char(_)) && !k[0].ctrl && !k[0].alt;
+        if single_letter {
+            assert!(
+                !["delete_deviation", "quit", "commit_draft", "commit_done"]
+                    .contains(&b.action.as_str()),
+                "vim [goal] {:?} = {}",
+                show_sequence(k),
+                b.action
+            );
+        }
+    }
+}
+
+#[test]
+fn every_preset_undoes_redoes_and_cancels_writing() {
+    for (name, _) in PRESETS {
+        let (file, text) = preset(name);
+        let map = parse_keymap(&file, text.as_bytes()).0;
+        for (ctx, action) in [
+            (Context::Goal, "undo"),
+            (Context::Goal, "redo"),
+            (Context::Editor, "undo"),
+            (Context::Editor, "redo"),
+            (Context::Editor, "cancel_edit"),
+        ] {
+            let ok = map
+                .keys_for(ctx, action)
+                .iter()
+                .any(|k| fire(&map, ctx, k).as_deref() == Some(action));
+            assert!(ok, "{name} [{}] has no key for {action}", ctx.name());
+        }
+        assert_eq!(
+            fire(&map, Context::Editor, &seq("ctrl-g")).as_deref(),
+            Some("cancel_edit"),
+            "{name}: ctrl-g always cancels writing"
+        );
     }
 }
 
@@ -812,7 +886,7 @@ fn bad_config_falls_back_to_default() {
     assert!(d.message.contains("expected a preset"), "{d}");
     assert!(d.message.contains("vim"), "{d}");
     assert_eq!(
-        loaded.map.resolve(Context::Goal, &[], key("a")),
+        loaded.map.resolve(Context::Goal, &[], key("alt-a")),
         Resolved::Action("add_deviation".into())
     );
 

@@ -138,7 +138,7 @@ fn overview_screen_snapshots() {
         assert!(text.contains(" ●● ◐● "), "{text}");
         assert!(text.contains("Ond ␛[2J<U+202E>enhet"));
         assert!(
-            text.contains(" tab  enhetslistan"),
+            text.contains(" Tabb  enhetslistan"),
             "the key is shown: {text}"
         );
     }

@@ -379,7 +379,7 @@ fn walk_rated_with_deviation_being_written() {
             "editor title"
         );
         assert!(text.contains("Uppföljning av beslut sker för sällan"));
-        assert!(text.contains("esc  klar"), "status line shows editing keys");
+        assert!(text.contains("Esc  klar"), "status line shows editing keys");
     }
     // At 120x40 the form shows the summary and the focused deviation.
     // The form scrolls to the field being edited, at both sizes.
@@ -539,7 +539,7 @@ fn done_screen() {
         assert!(text.contains("Beställarenhet 2 · 2025-T1 · status klar"));
         assert!(text.contains("commit abc1234567"));
         assert!(text.contains("2025-T1/bestallarenhet-2.toml"));
-        assert!(text.contains("Enter: tillbaka till målen"));
+        assert!(text.contains("Retur: tillbaka till målen"));
     }
 }
 

@@ -204,7 +204,7 @@ fn the_session_syncs_with_a_key_and_shows_a_conflict_side_by_side() {
     t.wait_for("B:s analys");
     t.send("l");
     t.wait_for("Synkat: 1 mottagna, 1 egna lagda överst");
-    t.send("q");
+    t.send("\x11"); // ctrl-q: letters on the goal page are text
     assert_eq!(t.wait_exit(), 0);
     assert_eq!(
         git(&sb, &b, &["rev-parse", "main"]),

@@ -41,6 +41,15 @@ pub enum Action {
     /// Scroll the plan context pane.
     ScrollContextDown,
     ScrollContextUp,
+    /// Stop writing: the field keeps its last valid value (Ctrl-G).
+    CancelEdit,
+    /// Undo the last change (in the editor: of the text).
+    Undo,
+    Redo,
+    /// A printable character typed on the goal page, not in the editor:
+    /// on a text field it starts writing (when `starts_writing`); on a
+    /// choice a digit picks, on a box a space ticks; elsewhere nothing.
+    TypeOnField(char, bool),
     /// Keys for the text editor of the focused field.
     EditorInput(Input),
     /// Typed text for a plain input (the unit filter).

@@ -307,6 +307,8 @@ fn answered(m: &mut Model, question: Question, button: usize) -> Vec<Effect> {
     };
     match question {
         Question::DeleteDeviation { goal, index } => {
+            // A deletion is one step that Ctrl-Z takes back.
+            let before = super::undo::step_of(s);
             let g = s.record.goal_mut(&goal);
             if index < g.deviations.len() {
                 g.deviations.remove(index);
@@ -316,6 +318,7 @@ fn answered(m: &mut Model, question: Question, button: usize) -> Vec<Effect> {
                 let n = super::fields::page(&plan.plan, &s.record, s.goal).len();
                 s.focus = s.focus.min(n.saturating_sub(1));
             }
+            super::undo::push_undo(s, before);
             Vec::new()
         }
         Question::Commit(status) => vec![

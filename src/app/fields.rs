@@ -221,15 +221,10 @@ pub fn set_text(
             match part {
                 DevPart::What => d.what = text.to_string(),
                 DevPart::Link => {
-                    let link = opt(text);
-                    let results = plan.unit_goal(goal).map_or(0, |g| g.expected_results.len());
-                    if link
-                        .as_deref()
-                        .is_some_and(|l| !crate::followup::load::link_exists(plan, results, l))
-                    {
-                        return Err(Invalid::Link);
-                    }
-                    d.link = link;
+                    d.link = match opt(text) {
+                        Some(l) => Some(link_target(plan, goal, &l).ok_or(Invalid::Link)?),
+                        None => None,
+                    };
                 }
                 DevPart::Cause => d.cause = text.to_string(),
                 DevPart::Measure => d.measure = text.to_string(),
@@ -263,6 +258,76 @@ pub fn set_text(
         _ => return super::unit_fields::set_text(rec, field, text),
     }
     Ok(())
+}
+
+/// What a deviation's "Gäller" names, as stored: `R2` for an expected
+/// result (also written `r2`, `2` or `Punkt 2`), or an indicator's or
+/// activity's id in the plan's spelling (`i3` is `I3`). None when it names
+/// nothing in the plan.
+pub fn link_target(plan: &Plan, goal: &str, text: &str) -> Option<String> {
+    let t = text.trim();
+    let results = plan.unit_goal(goal).map_or(0, |g| g.expected_results.len());
+    let lower = t.to_lowercase();
+    let number = lower
+        .strip_prefix("punkt")
+        .or_else(|| lower.strip_prefix('r'))
+        .unwrap_or(&lower)
+        .trim();
+    if let Ok(n) = number.parse::<usize>() {
+        return (1..=results).contains(&n).then(|| format!("R{n}"));
+    }
+    plan.indicators
+        .iter()
+        .map(|i| &i.id)
+        .chain(plan.activities.iter().map(|a| &a.id))
+        .find(|id| id.eq_ignore_ascii_case(t))
+        .cloned()
+}
+
+/// The targets a deviation of `goal` can concern, in the order ←/→ offer
+/// them: its expected results, then its indicators and activities.
+pub fn link_choices(plan: &Plan, goal: &str) -> Vec<String> {
+    let Some(g) = plan.unit_goal(goal) else {
+        return Vec::new();
+    };
+    let mut v: Vec<String> = (1..=g.expected_results.len())
+        .map(|n| format!("R{n}"))
+        .collect();
+    v.extend(
+        plan.indicators_for_goal(g)
+            .into_iter()
+            .map(|i| i.id.clone()),
+    );
+    v.extend(
+        plan.activities_for_goal(g)
+            .into_iter()
+            .map(|a| a.id.clone()),
+    );
+    v
+}
+
+/// Steps a deviation's link through `link_choices` (from none: the first
+/// or the last).
+pub fn cycle_link(plan: &Plan, rec: &mut FollowUp, goal: &str, i: usize, step: isize) -> bool {
+    let choices = link_choices(plan, goal);
+    let Some(d) = rec.goal_mut(goal).deviations.get_mut(i) else {
+        return false;
+    };
+    if choices.is_empty() {
+        return false;
+    }
+    let n = choices.len() as isize;
+    let at = d
+        .link
+        .as_ref()
+        .and_then(|l| choices.iter().position(|c| c == l));
+    let next = match at {
+        Some(p) => (p as isize + step).rem_euclid(n),
+        None if step >= 0 => 0,
+        None => n - 1,
+    };
+    d.link = Some(choices[next as usize].clone());
+    true
 }
 
 /// "2026-06-30" to a date.
@@ -318,6 +383,19 @@ pub fn cycle(rec: &mut FollowUp, goal: &str, field: &Field, step: isize) {
         }
         _ => {}
     }
+}
+
+/// Sets a choice field to its `n`th choice (0-based); false when there is
+/// no such choice.
+pub fn choose(rec: &mut FollowUp, goal: &str, field: &Field, n: usize) -> bool {
+    match field {
+        Field::Rating if n < Rating::ALL.len() => rec.goal_mut(goal).rating = Some(Rating::ALL[n]),
+        Field::ActivityStatus(id) if n < ActivityStatus::ALL.len() => {
+            rec.activity_mut(id).status = Some(ActivityStatus::ALL[n])
+        }
+        _ => return false,
+    }
+    true
 }
 
 /// Flips a toggle; adding a deviation returns its index.

@@ -47,6 +47,15 @@ pub fn on_key(m: &mut Model, ev: KeyEvent) -> Vec<Effect> {
         return Vec::new();
     };
     let ctx = context(m);
+    if m.too_small() {
+        // Nothing can be seen: only quitting works, and nothing typed goes
+        // into an editor or a field behind the notice.
+        m.pending_keys.clear();
+        return match m.keymap.resolve(ctx, &[], key) {
+            Resolved::Action(name) if name == "quit" => super::update(m, Action::Quit),
+            _ => Vec::new(),
+        };
+    }
     match m.keymap.resolve(ctx, &m.pending_keys, key) {
         Resolved::Action(name) => {
             m.pending_keys.clear();
@@ -86,8 +95,27 @@ fn unbound(m: &mut Model, ctx: Context, ev: KeyEvent) -> Vec<Effect> {
             Some(c) => super::update(m, Action::Input(c)),
             None => Vec::new(),
         },
+        Context::Goal => match plain_char {
+            Some(c) => {
+                let starts_writing = !letters_are_commands(&m.keymap);
+                super::update(m, Action::TypeOnField(c, starts_writing))
+            }
+            None => Vec::new(),
+        },
         _ => Vec::new(),
     }
+}
+
+/// A keymap that binds plain characters on the goal page (vim's normal
+/// mode) makes letters commands there: an unbound letter then does not
+/// start writing either, as in vim, where `i` does.
+pub fn letters_are_commands(map: &crate::keymap::Keymap) -> bool {
+    map.tables.get(&Context::Goal).is_some_and(|t| {
+        t.iter().any(|(k, _)| {
+            let first = k[0];
+            matches!(first.code, crate::keymap::key::Code::Char(_)) && !first.ctrl && !first.alt
+        })
+    })
 }
 
 /// The continuations of the pending keys, for the hint after the first key.
@@ -104,7 +132,7 @@ pub fn pending_hint(m: &Model) -> Vec<(String, String)> {
                     .clone()
                     .or_else(|| actions::find(&b.action).map(|a| a.describe(m.lang).to_string()))
                     .unwrap_or(b.action);
-                (crate::keymap::key::show_sequence(&keys), desc)
+                (crate::keymap::key::display_sequence(&keys, m.lang), desc)
             })
             .collect(),
         _ => Vec::new(),

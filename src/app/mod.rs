@@ -10,6 +10,8 @@ pub mod model;
 pub mod overlay;
 mod overview;
 pub mod review;
+mod typing;
+mod undo;
 pub mod unit_fields;
 pub mod unsaved;
 pub mod update;

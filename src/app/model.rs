@@ -7,6 +7,10 @@ use crate::i18n::Lang;
 use crate::workspace::LoadedPlan;
 use ratatui_textarea::TextArea;
 
+/// The smallest window the screens are drawn in.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 10;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
     /// Plan files that failed to load, shown until acknowledged.
@@ -147,7 +151,29 @@ pub struct Session {
     pub save_error: Option<String>,
     /// Earlier periods, oldest first.
     pub earlier: Vec<Earlier>,
+    /// Form changes that can be undone, the last one last.
+    pub undo: Vec<UndoStep>,
+    /// Undone changes that can be made again.
+    pub redo: Vec<UndoStep>,
+    /// The form as it was when the open editor started: one undo step for
+    /// the whole edit once it ends.
+    pub edit_before: Option<UndoStep>,
+    /// A character was typed on a field that takes none (prose on the
+    /// rating): further characters are ignored until another key, so a
+    /// space or digit further on in the prose changes nothing.
+    pub typed_astray: bool,
 }
+
+/// The record and the place in the walk before a change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UndoStep {
+    pub record: FollowUp,
+    pub goal: usize,
+    pub focus: usize,
+}
+
+/// How many changes can be undone.
+pub const UNDO_DEPTH: usize = 200;
 
 #[derive(Debug)]
 pub struct Model {
@@ -255,6 +281,17 @@ impl Model {
             .collect()
     }
 
+    /// Below this size the screens cannot be read, and nothing typed goes
+    /// anywhere (an editor could not be seen).
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
+    }
+
+    /// The first key bound to `action` in `ctx`, as shown to people.
+    pub fn key_name(&self, ctx: crate::keymap::Context, action: &str) -> Option<String> {
+        self.keymap.key_display(ctx, action, self.lang)
+    }
+
     pub fn session_plan(&self) -> Option<&crate::plan::Plan> {
         self.session
             .as_ref()
@@ -296,6 +333,10 @@ impl Session {
             committed_at: None,
             save_error: None,
             earlier: Vec::new(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            edit_before: None,
+            typed_astray: false,
         }
     }
 }

@@ -5,8 +5,6 @@
 use super::fields::{self, Field, Sex};
 use super::model::Model;
 use crate::keymap::actions::{self, Context};
-use fuzzy_matcher::FuzzyMatcher;
-use fuzzy_matcher::skim::SkimMatcherV2;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
@@ -78,28 +76,33 @@ impl PaletteItem {
 }
 
 pub fn palette_items(m: &Model, query: &str, under: Context) -> Vec<PaletteItem> {
-    let matcher = SkimMatcherV2::default();
-    let mut items: Vec<(i64, PaletteItem)> = actions::ACTIONS
+    let items: Vec<PaletteItem> = actions::ACTIONS
         .iter()
         .filter(|a| a.name != "noop" && a.name != "palette")
         .filter(|a| a.contexts.contains(&under) || a.contexts.contains(&Context::Global))
-        .filter_map(|a| {
-            let mut item = PaletteItem {
-                action: a.name,
-                description: a.describe(m.lang),
-                key: m.keymap.key_label(under, a.name),
-                hits: Vec::new(),
-            };
-            if query.trim().is_empty() {
-                return Some((0, item));
-            }
-            let (score, hits) = matcher.fuzzy_indices(&item.label(), query.trim())?;
-            item.hits = hits;
-            Some((score, item))
+        .map(|a| PaletteItem {
+            action: a.name,
+            description: a.describe(m.lang),
+            key: m.keymap.key_display(under, a.name, m.lang),
+            hits: Vec::new(),
         })
         .collect();
-    items.sort_by_key(|i| std::cmp::Reverse(i.0));
-    items.into_iter().map(|(_, i)| i).collect()
+    if query.trim().is_empty() {
+        return items;
+    }
+    // The fuzzy search folds case beyond ASCII (Översikt, Återuppta).
+    let labels: Vec<String> = items.iter().map(PaletteItem::label).collect();
+    let mut search = crate::fuzzy::Search::new(labels);
+    let order = search.query(query);
+    let mut slots: Vec<Option<PaletteItem>> = items.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|i| {
+            let mut item = slots[i].take()?;
+            item.hits = search.hits(i, query);
+            Some(item)
+        })
+        .collect()
 }
 
 /// What a jump can land on.
@@ -108,6 +111,8 @@ pub enum Target {
     Goal(usize),
     Indicator(String),
     Activity(String),
+    /// A field of the page after the goals, Enhetens delar.
+    UnitPart(Field),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,11 +146,34 @@ pub fn jump_items(m: &Model, query: &str) -> Vec<JumpItem> {
             format!("{} {}", x.id, x.text),
         )
     }));
+    let l = m.lang;
+    let parts = l.t("Enhetens delar", "The unit's parts");
+    all.push((Target::UnitPart(Field::UnitSummary), parts.to_string()));
+    for (field, name) in [
+        (
+            Field::UnitSummary,
+            l.t("Sammanfattande analys", "Summary analysis"),
+        ),
+        (
+            Field::Budget,
+            l.t("Uppföljning av ekonomi", "Economy follow-up"),
+        ),
+        (
+            Field::QualityText,
+            l.t("Systematiskt kvalitetsarbete", "Systematic quality work"),
+        ),
+        (
+            Field::Complaint(0),
+            l.t("Synpunkter och klagomål", "Comments and complaints"),
+        ),
+    ] {
+        all.push((Target::UnitPart(field), format!("{parts} · {name}")));
+    }
     let q = query.trim();
     if q.is_empty() {
         return all
             .into_iter()
-            .filter(|(t, _)| matches!(t, Target::Goal(_)))
+            .filter(|(t, l)| matches!(t, Target::Goal(_)) || *l == parts)
             .map(|(target, label)| JumpItem {
                 target,
                 label,
@@ -153,14 +181,23 @@ pub fn jump_items(m: &Model, query: &str) -> Vec<JumpItem> {
             })
             .collect();
     }
-    rank(all, q, |(_, label)| label.as_str())
+    let mut items: Vec<JumpItem> = rank(all, q, |(_, label)| label.as_str())
         .into_iter()
         .map(|((target, label), hits)| JumpItem {
             target,
             label,
             hits,
         })
-        .collect()
+        .collect();
+    // An exact id comes first: "I1" before "I10".
+    let exact = |i: &JumpItem| {
+        i.label
+            .split_whitespace()
+            .next()
+            .is_some_and(|id| id.eq_ignore_ascii_case(q))
+    };
+    items.sort_by_key(|i| !exact(i));
+    items
 }
 
 /// Rows shown with highlighted letters; the rest is only ranked.
@@ -201,6 +238,15 @@ pub fn go(m: &mut Model, target: &Target) -> bool {
         }
         Target::Indicator(id) => Field::Outcome(id.clone(), Sex::Total),
         Target::Activity(id) => Field::ActivityStatus(id.clone()),
+        Target::UnitPart(field) => {
+            s.goal = plan.unit_goals.len();
+            s.focus = super::unit_fields::fields(&s.record)
+                .iter()
+                .position(|f| f == field)
+                .unwrap_or(0);
+            s.context_scroll = 0;
+            return true;
+        }
     };
     for (gi, goal) in plan.unit_goals.iter().enumerate() {
         if let Some(pos) = fields::fields(plan, &s.record, goal)

@@ -12,6 +12,10 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     if let Action::Key(ev) = action {
         return super::keys::on_key(m, ev);
     }
+    if m.too_small() && matches!(action, Action::Paste(_)) {
+        // Nothing pasted goes into an editor that cannot be seen.
+        return Vec::new();
+    }
     // Results of I/O and leaving pass; other actions answer what is open.
     let passes = matches!(
         action,
@@ -28,6 +32,11 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     if m.confirm.is_some() && !passes {
         return super::confirm::update(m, action);
     }
+    // Writing a waiver or a reason in the review: cancelling is going back.
+    let action = match action {
+        Action::CancelEdit if m.screen == Screen::Review => Action::Back,
+        other => other,
+    };
     if m.overlay.is_some()
         && !matches!(
             action,
@@ -136,7 +145,13 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             return Vec::new();
         }
-        Action::Periods(p) => {
+        Action::Periods(mut p) => {
+            // Back from a goal page: the period just left is selected.
+            if let Some(s) = m.session.as_ref().filter(|s| s.plan == p.plan)
+                && let Some(i) = p.periods.iter().position(|x| x.period == s.period)
+            {
+                p.selected = i;
+            }
             m.periods = Some(p);
             m.screen = Screen::Periods;
             return Vec::new();

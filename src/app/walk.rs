@@ -5,12 +5,50 @@
 use super::action::{Action, Effect};
 use super::fields::{self, Field, Invalid, Kind};
 use super::model::{Editor, Model, Screen, Session};
+use super::typing::{KeyNames, how_to_change, type_on_field};
+use super::undo::{push_undo, step_of, undo_redo};
 use crate::i18n::Lang;
 use crate::plan::Plan;
 use ratatui_textarea::{Key, TextArea, WrapMode};
 
+/// The walk's actions, with undo: a change made outside the editor is one
+/// step, and a whole edit of a field (from opening to closing the editor)
+/// is one step.
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
+    if !matches!(action, Action::TypeOnField(..))
+        && let Some(s) = &mut m.session
+    {
+        s.typed_astray = false;
+    }
+    let editing = m.session.as_ref().is_some_and(|s| s.editor.is_some());
+    if matches!(action, Action::Undo | Action::Redo) && !editing {
+        undo_redo(m, matches!(action, Action::Undo));
+        return Vec::new();
+    }
+    let before = match &m.session {
+        Some(s) if !editing => Some(step_of(s)),
+        _ => None,
+    };
+    let effects = page_update(m, action);
+    let Some(s) = &mut m.session else {
+        return effects;
+    };
+    match before {
+        Some(b) if s.editor.is_some() => s.edit_before = Some(b),
+        Some(b) => push_undo(s, b),
+        None if s.editor.is_none() => {
+            if let Some(b) = s.edit_before.take() {
+                push_undo(s, b);
+            }
+        }
+        None => {}
+    }
+    effects
+}
+
+fn page_update(m: &mut Model, action: Action) -> Vec<Effect> {
     let lang = m.lang;
+    let keys = KeyNames::of(m);
     let Model {
         plans,
         session,
@@ -33,7 +71,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         return Vec::new();
     }
     if s.editor.is_some() {
-        return editing(s, plan, lang, message, action);
+        return editing(s, plan, lang, &keys, message, action);
     }
     let goal_id = page_goal_id(plan, s);
     let on_unit_page = s.goal >= plan.unit_goals.len();
@@ -91,17 +129,29 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             *screen = Screen::Review;
         }
         Action::Back => {
-            *message = Some(
-                lang.t(
-                    "q avslutar; utkastet sparas.",
-                    "q quits; the draft is saved.",
-                )
-                .into(),
-            );
+            // To the unit's periods; the draft is written first, and the
+            // session stays until another one is opened.
+            return vec![Effect::SaveDraftNow, Effect::LoadPeriods(s.plan)];
         }
         Action::Rate(r) if changes(s, message) => {
             s.record.goal_mut(&goal_id).rating = Some(r);
             s.dirty = true;
+        }
+        // "Gäller": ←/→ offer the goal's results, indicators and activities.
+        Action::Left | Action::Right
+            if matches!(field, Field::Deviation(_, fields::DevPart::Link))
+                && changes(s, message) =>
+        {
+            let step = if matches!(action, Action::Left) {
+                -1
+            } else {
+                1
+            };
+            if let Field::Deviation(i, _) = field
+                && fields::cycle_link(plan, &mut s.record, &goal_id, i, step)
+            {
+                s.dirty = true;
+            }
         }
         Action::Left | Action::Right if field.kind() == Kind::Choice && changes(s, message) => {
             let step = if matches!(action, Action::Left) {
@@ -126,18 +176,26 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             _ => {}
         },
+        // Enter writes in a text field and presses the button; it never
+        // changes a choice or a box, where it would change a value the
+        // chief did not aim at (Enter after Tab, expecting a text field).
         Action::Open if changes(s, message) => match field.kind() {
             Kind::Text | Kind::Line => start_editing(s, &goal_id, field, lang),
-            Kind::Choice => {
-                fields::cycle(&mut s.record, &goal_id, &field, 1);
-                s.dirty = true;
-            }
             Kind::Toggle if field == Field::AddDeviation => add_deviation(s, plan, &goal_id, lang),
-            Kind::Toggle => {
-                fields::toggle(&mut s.record, &goal_id, &field);
-                s.dirty = true;
-            }
+            Kind::Choice | Kind::Toggle => *message = Some(how_to_change(&field, lang, &keys)),
         },
+        Action::TypeOnField(c, starts_writing) if changes(s, message) => {
+            type_on_field(s, plan, lang, &keys, message, &field, c, starts_writing);
+            if s.editor.is_some() {
+                let input = ratatui_textarea::Input {
+                    key: Key::Char(c),
+                    ctrl: false,
+                    alt: false,
+                    shift: false,
+                };
+                return editing(s, plan, lang, &keys, message, Action::EditorInput(input));
+            }
+        }
         Action::ExternalEditor if field.is_text() && changes(s, message) => {
             return vec![Effect::ExternalEditor(fields::text_of(
                 &s.record, &goal_id, &field,
@@ -151,12 +209,12 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::EditorInput(input) if field.is_text() && changes(s, message) => {
             if let Key::Char(_) = input.key {
                 start_editing(s, &goal_id, field, lang);
-                return editing(s, plan, lang, message, Action::EditorInput(input));
+                return editing(s, plan, lang, &keys, message, Action::EditorInput(input));
             }
         }
         Action::Paste(text) if field.is_text() && changes(s, message) => {
             start_editing(s, &goal_id, field, lang);
-            return editing(s, plan, lang, message, Action::Paste(text));
+            return editing(s, plan, lang, &keys, message, Action::Paste(text));
         }
         _ => {}
     }
@@ -233,20 +291,25 @@ fn go_to_goal(s: &mut Session, goal: usize) {
 }
 
 /// The last page of the walk: the unit-level parts after the goals.
-fn last_page(plan: &Plan) -> usize {
+pub(super) fn last_page(plan: &Plan) -> usize {
     plan.unit_goals.len()
 }
 
 /// The id of the goal on the current page ("" on the unit-level page,
 /// whose fields belong to no goal).
-fn page_goal_id(plan: &Plan, s: &Session) -> String {
+pub(super) fn page_goal_id(plan: &Plan, s: &Session) -> String {
     plan.unit_goals
         .get(s.goal)
         .map(|g| g.id.clone())
         .unwrap_or_default()
 }
 
-fn add_deviation(s: &mut Session, plan: &Plan, goal_id: &str, lang: Lang) {
+pub(super) fn clamp_focus(s: &mut Session, plan: &Plan) {
+    let n = fields::page(plan, &s.record, s.goal).len();
+    s.focus = s.focus.min(n.saturating_sub(1));
+}
+
+pub(super) fn add_deviation(s: &mut Session, plan: &Plan, goal_id: &str, lang: Lang) {
     let Some(i) = fields::toggle(&mut s.record, goal_id, &Field::AddDeviation) else {
         return;
     };
@@ -274,7 +337,7 @@ pub fn new_textarea(text: &str) -> TextArea<'static> {
     area
 }
 
-fn start_editing(s: &mut Session, goal_id: &str, field: Field, _lang: Lang) {
+pub(super) fn start_editing(s: &mut Session, goal_id: &str, field: Field, _lang: Lang) {
     let text = fields::text_of(&s.record, goal_id, &field);
     s.editor = Some(Editor {
         field,
@@ -317,12 +380,18 @@ fn store(
                     "Type a date YYYY-MM-DD, e.g. 2026-06-30",
                 ),
                 Invalid::Link => lang.t(
-                    "Skriv R och numret på ett förväntat resultat (R2), eller en indikators eller aktivitets id (I3, A5)",
-                    "Type R and the number of an expected result (R2), or an indicator's or activity's id (I3, A5)",
+                    "Skriv ett förväntat resultat (R2, Punkt 2 eller 2), eller en indikators eller aktivitets id",
+                    "Type an expected result (R2, Punkt 2 or 2), or an indicator's or activity's id",
                 ),
             };
+            let msg = match why {
+                Invalid::Link => {
+                    format!("{msg}: {}", fields::link_choices(plan, goal_id).join(" "))
+                }
+                _ => msg.to_string(),
+            };
             match &mut s.editor {
-                Some(e) => e.invalid = Some(msg.into()),
+                Some(e) => e.invalid = Some(msg),
                 None => {
                     // From $EDITOR: keep the text by opening the editor on it.
                     let mut area = new_textarea(text);
@@ -330,9 +399,9 @@ fn store(
                     s.editor = Some(Editor {
                         field: field.clone(),
                         area,
-                        invalid: Some(msg.into()),
+                        invalid: Some(msg.clone()),
                     });
-                    *message = Some(msg.into());
+                    *message = Some(msg);
                 }
             }
             false
@@ -354,6 +423,7 @@ fn finish(
     plan: &Plan,
     goal_id: &str,
     lang: Lang,
+    keys: &KeyNames,
     message: &mut Option<String>,
 ) -> bool {
     let Some(e) = &s.editor else { return true };
@@ -363,8 +433,44 @@ fn finish(
         s.editor = None;
         true
     } else {
-        *message = s.editor.as_ref().and_then(|e| e.invalid.clone());
+        *message = s
+            .editor
+            .as_ref()
+            .and_then(|e| e.invalid.clone())
+            .map(|why| {
+                format!(
+                    "{why} ({} {})",
+                    keys.cancel,
+                    lang.t(
+                        "avbryter och behåller det senaste giltiga värdet",
+                        "cancels and keeps the last valid value"
+                    )
+                )
+            });
         false
+    }
+}
+
+/// Stops writing whatever the text: the field keeps its last valid value
+/// (every valid keystroke was already stored), and a value that did not
+/// parse is named in the message, which stays in view.
+fn cancel(s: &mut Session, goal_id: &str, lang: Lang, message: &mut Option<String>) {
+    let Some(e) = s.editor.take() else { return };
+    if let Some(why) = e.invalid {
+        let typed = e.area.lines().join(" ");
+        let kept = fields::text_of(&s.record, goal_id, &e.field);
+        let kept = if kept.is_empty() {
+            lang.t("tomt", "empty").to_string()
+        } else {
+            format!("«{kept}»")
+        };
+        *message = Some(format!(
+            "{why}: «{typed}» {} {kept}.",
+            lang.t(
+                "sparades inte; fältet är som förut:",
+                "was not stored; the field is as before:"
+            )
+        ));
     }
 }
 
@@ -372,6 +478,7 @@ fn editing(
     s: &mut Session,
     plan: &Plan,
     lang: Lang,
+    keys: &KeyNames,
     message: &mut Option<String>,
     action: Action,
 ) -> Vec<Effect> {
@@ -383,7 +490,7 @@ fn editing(
         Action::EditorInput(input) => {
             let input = as_typed(input);
             if field.kind() == Kind::Line && input.key == Key::Enter {
-                finish(s, plan, &goal_id, lang, message);
+                finish(s, plan, &goal_id, lang, keys, message);
                 return Vec::new();
             }
             if let Some(e) = &mut s.editor
@@ -409,12 +516,26 @@ fn editing(
             store(s, plan, &goal_id, &field, &all, lang, message);
         }
         Action::Back | Action::Open => {
-            finish(s, plan, &goal_id, lang, message);
+            finish(s, plan, &goal_id, lang, keys, message);
         }
         Action::NextField | Action::PrevField | Action::NextGoal | Action::PrevGoal
-            if finish(s, plan, &goal_id, lang, message) =>
+            if finish(s, plan, &goal_id, lang, keys, message) =>
         {
             return update_after_edit(s, plan, action);
+        }
+        Action::CancelEdit => cancel(s, &goal_id, lang, message),
+        Action::Undo | Action::Redo => {
+            let changed = s.editor.as_mut().is_some_and(|e| {
+                if matches!(action, Action::Undo) {
+                    e.area.undo()
+                } else {
+                    e.area.redo()
+                }
+            });
+            if changed {
+                let text = editor_text(s);
+                store(s, plan, &goal_id, &field, &text, lang, message);
+            }
         }
         Action::ExternalEditor => return vec![Effect::ExternalEditor(editor_text(s))],
         Action::ExternalEditorDone(Some(text)) => {

@@ -168,8 +168,8 @@ pub const ACTIONS: &[ActionDef] = &[
     },
     ActionDef {
         name: "back",
-        sv: "Tillbaka / avbryt",
-        en: "Back / cancel",
+        sv: "Tillbaka / avbryt (från målen: till perioderna, utkastet sparas)",
+        en: "Back / cancel (from the goals: to the periods, the draft is saved)",
         contexts: &[Units, List, Resume, Goal, Review, Palette, Help, Conflict],
     },
     ActionDef {
@@ -204,8 +204,8 @@ pub const ACTIONS: &[ActionDef] = &[
     },
     ActionDef {
         name: "edit",
-        sv: "Skriv i fältet / ändra valet",
-        en: "Write in the field / change the choice",
+        sv: "Skriv i fältet (eller skriv bara, så börjar fältet med det)",
+        en: "Write in the field (or just type: the field starts with it)",
         contexts: &[Goal],
     },
     ActionDef {
@@ -285,6 +285,24 @@ pub const ACTIONS: &[ActionDef] = &[
         sv: "Klar med fältet",
         en: "Done with the field",
         contexts: &[Editor],
+    },
+    ActionDef {
+        name: "cancel_edit",
+        sv: "Avbryt skrivandet: fältet behåller sitt senaste giltiga värde",
+        en: "Stop writing: the field keeps its last valid value",
+        contexts: &[Editor],
+    },
+    ActionDef {
+        name: "undo",
+        sv: "Ångra (i texten, annars senaste ändringen i formuläret)",
+        en: "Undo (in the text, else the form's last change)",
+        contexts: &[Goal, Editor],
+    },
+    ActionDef {
+        name: "redo",
+        sv: "Gör om det som ångrades",
+        en: "Redo what was undone",
+        contexts: &[Goal, Editor],
     },
     ActionDef {
         name: "waive",
@@ -460,6 +478,9 @@ pub fn to_action(name: &str) -> Option<Action> {
         "copy_previous" => Action::CopyPrevious,
         "timeline" => Action::Timeline,
         "sync" => Action::Sync,
+        "cancel_edit" => Action::CancelEdit,
+        "undo" => Action::Undo,
+        "redo" => Action::Redo,
         "keep_local" => Action::KeepSide(true),
         "keep_remote" => Action::KeepSide(false),
         "commit_done" => Action::CommitDone,

@@ -230,7 +230,8 @@ impl Key {
     }
 
     /// Keys that do not survive tmux, screen or SSH without extra terminal
-    /// protocols, or that multiplexers take for themselves.
+    /// protocols, or that multiplexers take for themselves. (Ctrl-Z is not
+    /// among them: the program reads the terminal raw, where it is a key.)
     pub fn transport_warning(&self) -> Option<&'static str> {
         match (self.code, self.ctrl, self.alt, self.shift) {
             (Code::Char('b'), true, false, _) => Some("ctrl-b is tmux's prefix key"),
@@ -240,9 +241,6 @@ impl Key {
             }
             (Code::Enter, true, _, _) => {
                 Some("ctrl-enter needs the kitty keyboard protocol (not in tmux)")
-            }
-            (Code::Char('z'), true, false, _) => {
-                Some("ctrl-z suspends the program in most terminals")
             }
             _ => None,
         }
@@ -301,4 +299,53 @@ pub fn show_sequence(keys: &[Key]) -> String {
         .map(|k| k.to_string())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// A key sequence as people read it on screen, in the UI language:
+/// "Ctrl-G", "Retur", "Mellanslag", "Skift-Tabb", "F1", "g g".
+pub fn display_sequence(keys: &[Key], lang: crate::i18n::Lang) -> String {
+    keys.iter()
+        .map(|k| k.display(lang))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Key {
+    /// This key as people read it on screen (see `display_sequence`).
+    pub fn display(&self, lang: crate::i18n::Lang) -> String {
+        let mut out = String::new();
+        if self.ctrl {
+            out.push_str("Ctrl-");
+        }
+        if self.alt {
+            out.push_str("Alt-");
+        }
+        if self.shift {
+            out.push_str(lang.t("Skift-", "Shift-"));
+        }
+        let modified = self.ctrl || self.alt;
+        let name = match self.code {
+            Code::Char(' ') => lang.t("Mellanslag", "Space").to_string(),
+            Code::Char(c) if modified => c.to_uppercase().collect(),
+            Code::Char(c) => c.to_string(),
+            Code::Enter => lang.t("Retur", "Enter").to_string(),
+            Code::Tab => lang.t("Tabb", "Tab").to_string(),
+            Code::BackTab => lang.t("Skift-Tabb", "Shift-Tab").to_string(),
+            Code::Esc => "Esc".to_string(),
+            Code::Backspace => lang.t("Backsteg", "Backspace").to_string(),
+            Code::Delete => "Delete".to_string(),
+            Code::Insert => "Insert".to_string(),
+            Code::Up => "↑".to_string(),
+            Code::Down => "↓".to_string(),
+            Code::Left => "←".to_string(),
+            Code::Right => "→".to_string(),
+            Code::PageUp => "PgUp".to_string(),
+            Code::PageDown => "PgDn".to_string(),
+            Code::Home => "Home".to_string(),
+            Code::End => "End".to_string(),
+            Code::F(n) => format!("F{n}"),
+        };
+        out.push_str(&name);
+        out
+    }
 }

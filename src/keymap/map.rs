@@ -96,10 +96,22 @@ impl Keymap {
         out
     }
 
-    /// The first key for `action` as shown to people ("ctrl-s", "g g").
+    /// The first key for `action` as keymap files write it ("ctrl-s", "g g").
     pub fn key_label(&self, ctx: Context, action: &str) -> Option<String> {
         self.keys_for(ctx, action)
             .first()
             .map(|k| super::key::show_sequence(k))
+    }
+
+    /// The first key for `action` as shown on screen ("Ctrl-S", "Retur").
+    pub fn key_display(
+        &self,
+        ctx: Context,
+        action: &str,
+        lang: crate::i18n::Lang,
+    ) -> Option<String> {
+        self.keys_for(ctx, action)
+            .first()
+            .map(|k| super::key::display_sequence(k, lang))
     }
 }

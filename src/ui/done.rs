@@ -40,9 +40,14 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
             crate::followup::path(s.period, &plan.unit.id)
         )),
         Line::default(),
-        Line::from(l.t(
-            "Enter: tillbaka till målen · q: avsluta",
-            "Enter: back to the goals · q: quit",
+        Line::from(format!(
+            "{}: {} · {}: {}",
+            m.key_name(crate::keymap::Context::List, "open")
+                .unwrap_or_default(),
+            l.t("tillbaka till målen", "back to the goals"),
+            m.key_name(crate::keymap::Context::List, "quit")
+                .unwrap_or_default(),
+            l.t("avsluta", "quit"),
         )),
     ];
     f.render_widget(

@@ -23,8 +23,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 /// Below this size the screens cannot be read; a notice is shown instead.
-pub const MIN_WIDTH: u16 = 40;
-pub const MIN_HEIGHT: u16 = 10;
+pub use crate::app::model::{MIN_HEIGHT, MIN_WIDTH};
 
 pub fn view(m: &Model, f: &mut Frame) {
     let area = f.area();
@@ -58,7 +57,12 @@ fn too_small(m: &Model, f: &mut Frame, area: Rect) {
             "{}×{} < {MIN_WIDTH}×{MIN_HEIGHT}",
             area.width, area.height
         )),
-        Line::from(m.lang.t("Ctrl-C avslutar", "Ctrl-C quits")),
+        Line::from(format!(
+            "{} {}",
+            m.key_name(crate::app::keys::context(m), "quit")
+                .unwrap_or_else(|| "ctrl-c".into()),
+            m.lang.t("avslutar", "quits")
+        )),
     ];
     f.render_widget(
         Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }),
@@ -82,7 +86,7 @@ fn status_line(m: &Model, f: &mut Frame, area: Rect) {
     }
     let hint = crate::app::keys::pending_hint(m);
     let keys: Vec<(String, String)> = if !hint.is_empty() {
-        let typed = crate::keymap::key::show_sequence(&m.pending_keys);
+        let typed = crate::keymap::key::display_sequence(&m.pending_keys, l);
         std::iter::once((format!("{typed} …"), String::new()))
             .chain(hint)
             .collect()
@@ -91,9 +95,9 @@ fn status_line(m: &Model, f: &mut Frame, area: Rect) {
         let wanted: &[(&str, &str, &str)] = match ctx {
             Context::Units => &[
                 ("open", "öppna", "open"),
+                ("help", "hjälp", "help"),
                 ("overview", "översikt", "overview"),
                 ("quit", "avsluta", "quit"),
-                ("help", "hjälp", "help"),
             ],
             Context::List if m.screen == Screen::Problems => &[
                 ("open", "fortsätt", "continue"),
@@ -107,8 +111,8 @@ fn status_line(m: &Model, f: &mut Frame, area: Rect) {
                 ("open", "öppna enheten", "open the unit"),
                 ("overview", "enhetslistan", "unit list"),
                 ("next_period", "period", "period"),
-                ("quit", "avsluta", "quit"),
                 ("help", "hjälp", "help"),
+                ("quit", "avsluta", "quit"),
             ],
             Context::List => &[
                 ("open", "öppna", "open"),
@@ -131,19 +135,21 @@ fn status_line(m: &Model, f: &mut Frame, area: Rect) {
             Context::Editor => &[
                 ("finish_edit", "klar", "done"),
                 ("next_field", "nästa fält", "next field"),
+                ("cancel_edit", "avbryt", "cancel"),
+                ("undo", "ångra", "undo"),
                 ("external_editor", "$EDITOR", "$EDITOR"),
             ],
             Context::Goal => &[
-                ("edit", "skriv/välj", "edit/choose"),
+                ("edit", "skriv", "write"),
                 ("next_field", "fält", "field"),
                 ("next_goal", "nästa mål", "next goal"),
                 ("review", "granska", "review"),
                 ("help", "hjälp", "help"),
-                ("rate_full", "helt", "full"),
-                ("rate_partial", "delvis", "partly"),
-                ("quit", "avsluta", "quit"),
+                ("undo", "ångra", "undo"),
+                ("back", "perioderna", "periods"),
                 ("jump", "hoppa", "jump"),
                 ("add_deviation", "avvikelse", "deviation"),
+                ("quit", "avsluta", "quit"),
             ],
             Context::Review if m.session.as_ref().is_some_and(|s| s.locked()) => &[
                 ("reopen", "återöppna", "reopen"),
@@ -171,7 +177,7 @@ fn status_line(m: &Model, f: &mut Frame, area: Rect) {
         let mut v: Vec<(String, String)> = wanted
             .iter()
             .filter_map(|(action, sv, en)| {
-                let k = m.keymap.key_label(ctx, action)?;
+                let k = m.key_name(ctx, action)?;
                 Some((
                     k,
                     if l == crate::i18n::Lang::Sv { sv } else { en }.to_string(),

@@ -147,7 +147,7 @@ fn help(m: &Model, f: &mut Frame, rect: Rect, scroll: u16) {
             .copied()
             .filter(|c| *c != under && *c != Context::Help),
     );
-    let mut lines = Vec::new();
+    let mut lines = workflow(m);
     for ctx in order {
         let Some(table) = m.keymap.tables.get(&ctx) else {
             continue;
@@ -162,19 +162,24 @@ fn help(m: &Model, f: &mut Frame, rect: Rect, scroll: u16) {
                 .clone()
                 .or_else(|| actions::find(&b.action).map(|a| a.describe(l).to_string()))
                 .unwrap_or_else(|| b.action.clone());
-            lines.push(Line::from(vec![
-                Span::styled(
-                    format!("  {:<16}", key::show_sequence(keys)),
-                    style::label(),
-                ),
-                Span::raw(sanitize::line(&desc).into_owned()),
-            ]));
+            lines.push(key_line(&key::display_sequence(keys, l), &desc));
+        }
+        if ctx == Context::Editor {
+            lines.extend(editor_keys(l));
+        }
+        if ctx == Context::Goal && !crate::app::keys::letters_are_commands(&m.keymap) {
+            lines.extend(field_keys(l));
         }
         lines.push(Line::default());
     }
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .title(l.t(" Tangenter (Esc stänger) ", " Keys (Esc closes) "));
+    let close = m
+        .key_name(Context::Help, "back")
+        .unwrap_or_else(|| "Esc".into());
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " {} ({close} {}) ",
+        l.t("Hjälp", "Help"),
+        l.t("stänger", "closes")
+    ));
     f.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -182,6 +187,139 @@ fn help(m: &Model, f: &mut Frame, rect: Rect, scroll: u16) {
             .scroll((scroll, 0)),
         rect,
     );
+}
+
+fn key_line(keys: &str, desc: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(format!("  {keys:<16}"), style::label()),
+        Span::raw(sanitize::line(desc).into_owned()),
+    ])
+}
+
+/// The way through a follow-up, in a few lines, with the active keys.
+fn workflow(m: &Model) -> Vec<Line<'static>> {
+    let l = m.lang;
+    let k = |ctx, action| {
+        m.key_name(ctx, action)
+            .unwrap_or_else(|| action.to_string())
+    };
+    let steps = [
+        format!(
+            "1. {} ({}).",
+            l.t(
+                "Välj enhet, sedan period",
+                "Choose the unit, then the period"
+            ),
+            k(Context::Units, "open")
+        ),
+        format!(
+            "2. {} ({} {}, {} {}). {}",
+            l.t("Gå igenom målen", "Walk the goals"),
+            k(Context::Goal, "next_field"),
+            l.t("fält", "field"),
+            k(Context::Goal, "next_goal"),
+            l.t("nästa mål", "next goal"),
+            if crate::app::keys::letters_are_commands(&m.keymap) {
+                format!(
+                    "{} {}.",
+                    k(Context::Goal, "edit"),
+                    l.t("skriver i fältet", "writes in the field")
+                )
+            } else {
+                l.t(
+                    "Skriv direkt i ett textfält.",
+                    "Type straight into a text field.",
+                )
+                .to_string()
+            }
+        ),
+        format!(
+            "3. {} ({}).",
+            l.t(
+                "Granska: anmärkningar visar vad som saknas",
+                "Review: remarks show what is missing"
+            ),
+            k(Context::Goal, "review")
+        ),
+        format!(
+            "4. {}",
+            l.t(
+                "Lämna in som utkast eller klar; det blir en version i historiken.",
+                "Commit as draft or done; it becomes a version in the history."
+            )
+        ),
+        l.t(
+            "Utkastet sparas av sig självt medan du skriver; inget går förlorat om du avslutar.",
+            "The draft is saved by itself as you type; nothing is lost when you quit.",
+        )
+        .to_string(),
+    ];
+    let mut lines = vec![Line::from(Span::styled(
+        l.t("Så går det till", "How it goes").to_string(),
+        style::heading(),
+    ))];
+    lines.extend(steps.into_iter().map(|t| Line::from(format!("  {t}"))));
+    lines.push(Line::default());
+    lines
+}
+
+/// The text editor's own keys (not in the keymap).
+fn editor_keys(l: crate::i18n::Lang) -> Vec<Line<'static>> {
+    [
+        ("← → ↑ ↓", l.t("Flytta markören", "Move the cursor")),
+        (
+            "Ctrl-← Ctrl-→",
+            l.t("Ett ord bakåt / framåt", "A word back / forward"),
+        ),
+        (
+            "Home End",
+            l.t("Radens början / slut", "Start / end of the line"),
+        ),
+        (
+            l.t("Backsteg Delete", "Backspace Delete"),
+            l.t("Radera tecken", "Delete a character"),
+        ),
+        (
+            l.t("Retur", "Enter"),
+            l.t(
+                "Ny rad i en text; klar i ett tal, datum eller namn",
+                "New line in a text; done in a number, date or name",
+            ),
+        ),
+    ]
+    .into_iter()
+    .map(|(k, d)| key_line(k, d))
+    .collect()
+}
+
+/// What a typed character does on the goal page outside the editor.
+fn field_keys(l: crate::i18n::Lang) -> Vec<Line<'static>> {
+    [
+        (
+            l.t("bokstäver", "letters"),
+            l.t(
+                "På ett textfält: börjar skriva där, med den bokstaven",
+                "On a text field: start writing there, with that letter",
+            ),
+        ),
+        (
+            "1–5",
+            l.t(
+                "På bedömningen eller en status: väljer alternativet",
+                "On the rating or a status: choose that option",
+            ),
+        ),
+        (
+            l.t("Mellanslag", "Space"),
+            l.t(
+                "På en ruta: kryssar i eller ur; på knappen: trycker",
+                "On a box: tick or clear; on the button: press it",
+            ),
+        ),
+    ]
+    .into_iter()
+    .map(|(k, d)| key_line(k, d))
+    .collect()
 }
 
 fn timeline(
@@ -210,9 +348,11 @@ fn timeline(
         ]));
     }
     let title = format!(
-        " {} {} (Esc {}) ",
+        " {} {} ({} {}) ",
         l.t("Historik för", "History of"),
         sanitize::line(goal),
+        m.key_name(Context::Help, "back")
+            .unwrap_or_else(|| "Esc".into()),
         l.t("stänger", "closes")
     );
     f.render_widget(
@@ -233,9 +373,22 @@ fn conflicts(
     chosen: &[(String, bool)],
 ) {
     let l = m.lang;
-    let block = Block::default().borders(Borders::ALL).title(l.t(
-        " Konflikt: samma uppföljning ändrad på båda håll (l behåll lokal, r behåll serverns, Esc avbryt) ",
-        " Conflict: the same follow-up changed on both sides (l keep local, r keep server's, Esc cancel) ",
+    let key = |action| {
+        m.key_name(Context::Conflict, action)
+            .unwrap_or_else(|| action.to_string())
+    };
+    let block = Block::default().borders(Borders::ALL).title(format!(
+        " {} ({} {}, {} {}, {} {}) ",
+        l.t(
+            "Konflikt: samma uppföljning ändrad på båda håll",
+            "Conflict: the same follow-up changed on both sides"
+        ),
+        key("keep_local"),
+        l.t("behåll lokal", "keep local"),
+        key("keep_remote"),
+        l.t("behåll serverns", "keep server's"),
+        key("back"),
+        l.t("avbryt", "cancel"),
     ));
     let inner = block.inner(rect);
     f.render_widget(block, rect);

@@ -28,6 +28,19 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
             Span::styled(l.t("Filter: ", "Filter: "), style::label()),
             Span::raw(sanitize::line(&m.units.filter).into_owned()),
             Span::styled("▏", style::dim()),
+            Span::styled(
+                format!(
+                    "   {} {}",
+                    l.t(
+                        "allt du skriver filtrerar, också ?;",
+                        "everything typed filters, ? too;"
+                    ),
+                    m.key_name(crate::keymap::Context::Units, "help")
+                        .map(|k| format!("{k} {}", l.t("visar hjälpen", "shows the help")))
+                        .unwrap_or_default()
+                ),
+                style::dim(),
+            ),
         ])),
         filter,
     );

@@ -7,6 +7,7 @@ use crate::app::fields::{self, DevPart, Field, Sex};
 use crate::app::{Model, Session};
 use crate::followup::{ActivityStatus, Rating};
 use crate::i18n::Lang;
+use crate::keymap::Context;
 use crate::plan::Plan;
 use crate::sanitize;
 use ratatui::Frame;
@@ -152,9 +153,14 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     if let (Some(e), Some(area)) = (&s.editor, editor_area) {
         let mut ta = e.area.clone();
         let name = field_label(l, plan, s, &e.field);
-        let hint = l.t(
-            "Esc/Tab klar · Ctrl-E $EDITOR",
-            "Esc/Tab done · Ctrl-E $EDITOR",
+        let key = |action| m.key_name(Context::Editor, action).unwrap_or_default();
+        let hint = format!(
+            "{} {} · {} {} · {} $EDITOR",
+            key("finish_edit"),
+            l.t("klar", "done"),
+            key("cancel_edit"),
+            l.t("avbryt", "cancel"),
+            key("external_editor"),
         );
         let mut block = Block::default()
             .borders(Borders::ALL)
@@ -435,10 +441,7 @@ impl<'a> Form<'a> {
 
 pub(super) fn empty_or(l: Lang, text: &str) -> (&str, Style) {
     if text.trim().is_empty() {
-        (
-            l.t("(tomt – Enter för att skriva)", "(empty – Enter to write)"),
-            style::dim(),
-        )
+        (l.t("(tomt)", "(empty)"), style::dim())
     } else {
         (text, Style::default())
     }
@@ -656,7 +659,7 @@ fn form_lines(l: Lang, plan: &Plan, s: &Session, width: usize) -> (Vec<Line<'sta
                 st.label_en()
             }
             .to_string(),
-            None => l.t("– välj med ←/→", "– choose with ←/→").to_string(),
+            None => l.t("– ej vald", "– not chosen").to_string(),
         };
         let st = match status {
             Some(ActivityStatus::Delayed | ActivityStatus::Cancelled) => style::error(),
