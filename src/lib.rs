@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod diag;
 pub mod followup;
 pub mod fuzzy;

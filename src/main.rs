@@ -264,7 +264,7 @@ fn log(
         let e = &item.entry;
         println!(
             "{}  {}  {} <{}>  {} {}  {}",
-            tertial::ui::walk::date_time(e.time.max(0) as u64),
+            tertial::clock::date_time(e.time),
             &e.oid.to_string()[..10],
             sanitize::line(&e.author),
             sanitize::line(&e.email),

@@ -118,7 +118,7 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
                 h.user,
                 h.host,
                 h.pid,
-                crate::ui::walk::date_time(h.since)
+                crate::clock::date_time(h.since as i64)
             ),
         };
     let repo = ws.repo()?;

@@ -197,10 +197,7 @@ pub fn sync(dir: &Path, remote: &str, keep: &HashMap<String, Keep>) -> Result<Ou
             }
             // The local history as it was stays reachable, for the audit.
             let _ = repository.reference(
-                &format!(
-                    "refs/tertial/before-sync/{}",
-                    crate::followup::draft::now_secs()
-                ),
+                &format!("refs/tertial/before-sync/{}", crate::clock::now()),
                 local,
                 false,
                 "tertial: before sync",

@@ -75,6 +75,7 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .unwrap_or_else(|| ws.root.display().to_string());
     let mut model = Model::new(lang, name, plans, problems);
+    model.today = crate::clock::today();
     model.keymap = keymap.map;
     let io = session::Io {
         ws,

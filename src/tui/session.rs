@@ -91,7 +91,7 @@ impl Io<'_> {
                     h.user,
                     h.host,
                     m.lang.t("sedan", "since"),
-                    crate::ui::walk::date_time(h.since)
+                    crate::clock::date_time(h.since as i64)
                 ));
             }
             // Without a lock folder (a read-only workspace) it is read-only.
@@ -177,7 +177,7 @@ impl Io<'_> {
         crate::history::log(&self.repo, &index, Some(unit), None, Some(goal))
             .into_iter()
             .map(|item| crate::app::overlay::TimelineRow {
-                when: crate::ui::walk::date_time(item.entry.time.max(0) as u64),
+                when: crate::clock::date_time(item.entry.time),
                 period: item.entry.period.clone(),
                 who: item.entry.author.clone(),
                 status: item.entry.status.clone(),

@@ -46,7 +46,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         };
         title.push(Span::styled(who, style::error()));
     }
-    title.push(Span::styled(draft_note(l, s), style::dim()));
+    title.push(Span::styled(draft_note(l, s, m.today), style::dim()));
     f.render_widget(Paragraph::new(Line::from(title)), head);
 
     let total = plan.unit_goals.len();
@@ -204,27 +204,19 @@ fn scroll_to_show(lines: &[Line<'static>], focus_line: usize, area: Rect) -> u16
     wanted.min(total.saturating_sub(height)) as u16
 }
 
-fn draft_note(l: Lang, s: &Session) -> String {
+fn draft_note(l: Lang, s: &Session, today: crate::clock::Day) -> String {
     match (s.dirty, s.draft_saved_at) {
         // Once a draft is saved, changes are saved within a second: the
         // note keeps its time instead of flipping at every keystroke and
         // save (each flip a redraw over the link).
-        (_, Some(at)) => format!("  · {} {}", l.t("utkast sparat", "draft saved"), clock(at)),
+        (_, Some(at)) => format!(
+            "  · {} {}",
+            l.t("utkast sparat", "draft saved"),
+            crate::clock::short(at as i64, today)
+        ),
         (true, None) => format!("  · {}", l.t("ändrat", "changed")),
         (false, None) => String::new(),
     }
-}
-
-/// "08:12" (UTC) for a time in seconds since 1970.
-pub fn clock(secs: u64) -> String {
-    let day = secs % 86_400;
-    format!("{:02}:{:02}", day / 3600, (day % 3600) / 60)
-}
-
-/// "2026-11-23 08:12" (UTC).
-pub fn date_time(secs: u64) -> String {
-    let (y, m, d) = crate::followup::period::civil_from_days((secs / 86_400) as i64);
-    format!("{y:04}-{m:02}-{d:02} {} UTC", clock(secs))
 }
 
 pub fn rating_style(r: Option<Rating>) -> Style {

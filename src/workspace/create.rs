@@ -110,10 +110,7 @@ pub fn demo(parent: Option<&Path>) -> Result<Workspace, WorkspaceError> {
         path: base.display().to_string(),
         source,
     })?;
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
+    let stamp = crate::clock::now();
     let mut dir = base.join(format!("demo-{stamp}"));
     let mut n = 1;
     while dir.exists() {
