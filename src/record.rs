@@ -122,13 +122,13 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
             ),
         };
     let repo = ws.repo()?;
-    let sig = crate::repo::signature(&repo, req.author)?;
+    let who = crate::repo::identity(&repo, req.author)?;
     let oid = followup::commit::commit(
         &repo,
         crate::repo::DEFAULT_BRANCH,
         plan,
         &f,
-        &sig,
+        &who,
         req.reopen,
     )?;
     refresh_worktree(req.dir, &followup::path(period, &plan.unit.id));

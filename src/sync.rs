@@ -262,13 +262,16 @@ fn replay_commit(
     }
     let tree = repo.find_tree(update.create_updated(repo, &parent.tree()?)?)?;
     let message = original.message_raw().unwrap_or("");
+    // The author and the time of writing stay; the commit on the new
+    // parent is made now.
+    let committer = repo::Identity::of(&original.committer()).now()?;
     // Signed again when the config signs: the old signature covered the
     // old parent.
     match repo::sign::Signer::from_config(repo)? {
         Some(signer) => {
             let buf = repo.commit_create_buffer(
                 &original.author(),
-                &original.committer(),
+                &committer,
                 message,
                 &tree,
                 &[&parent],
@@ -280,7 +283,7 @@ fn replay_commit(
         None => Ok(repo.commit(
             None,
             &original.author(),
-            &original.committer(),
+            &committer,
             message,
             &tree,
             &[&parent],

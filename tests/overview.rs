@@ -287,7 +287,7 @@ expected_results = ["Ett resultat"]
 
 fn commit(ws: &Path, files: &[(&str, &str)], message: &str) {
     let repo = git2::Repository::open(ws).unwrap();
-    let sig = git2::Signature::now("Test", "test@example.invalid").unwrap();
+    let sig = tertial::repo::Identity::new("Test", "test@example.invalid").unwrap();
     let changes: Vec<tertial::repo::FileChange> = files
         .iter()
         .map(|(p, c)| tertial::repo::FileChange::put(*p, *c))

@@ -212,3 +212,34 @@ fn the_session_syncs_with_a_key_and_shows_a_conflict_side_by_side() {
     );
     assert!(file_at(&sb, &b, "followups/2025-T2/bestallarenhet-2.toml").contains("B:s analys"));
 }
+
+#[test]
+fn a_replayed_commit_keeps_its_author_time_and_is_committed_at_the_sync() {
+    let sb = Sandbox::new();
+    let (a, b) = two_clones(&sb);
+    record(&sb, &a, "bestallarenhet-2", "2025-T1", "Från A", "anna");
+    assert_eq!(sync(&sb, &a, &[]).0, Some(0));
+    record(
+        &sb,
+        &b,
+        "hagersten-alvsjos-hemtjanst",
+        "2025-T1",
+        "Från B",
+        "bertil",
+    );
+    let written = git(&sb, &b, &["log", "-1", "--format=%at"]);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let before = tertial::clock::now();
+    let (code, out) = sync(&sb, &b, &[]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("1 egna lagda överst"), "{out}");
+    let replayed = git(&sb, &b, &["log", "-1", "--format=%an %at %ct"]);
+    let fields: Vec<&str> = replayed.split_whitespace().collect();
+    assert_eq!(fields[0], "bertil", "{replayed}");
+    assert_eq!(fields[1], written.trim(), "the author time stays");
+    let committed: i64 = fields[2].parse().unwrap();
+    assert!(
+        committed >= before,
+        "committed at {committed}, sync at {before}"
+    );
+}

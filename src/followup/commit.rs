@@ -77,7 +77,7 @@ pub fn commit(
     branch: &str,
     plan: &Plan,
     f: &FollowUp,
-    sig: &git2::Signature<'_>,
+    who: &repo::Identity,
     reopen_reason: Option<&str>,
 ) -> Result<git2::Oid, RepoError> {
     let mut f = f.clone();
@@ -115,7 +115,7 @@ pub fn commit(
         branch,
         &[FileChange::put(path.clone(), text.clone())],
         &message,
-        sig,
+        who,
         &mut hooks,
     )?;
     crate::history::verify::advance_anchor(repository, oid);
@@ -125,7 +125,7 @@ pub fn commit(
             oid,
             &f.period.to_string(),
             &f.unit,
-            sig,
+            who,
             signer.as_ref(),
         );
     }

@@ -382,9 +382,11 @@ pub fn tag_klar(
     commit: git2::Oid,
     period: &str,
     unit: &str,
-    tagger: &git2::Signature<'_>,
+    tagger: &crate::repo::Identity,
     signer: Option<&crate::repo::sign::Signer>,
 ) {
+    // Tagged at the moment of tagging, like the commit it names.
+    let Ok(tagger) = tagger.now() else { return };
     let name = format!("tertial/{period}/{unit}/{}", &commit.to_string()[..10]);
     let time = tagger.when();
     let offset = time.offset_minutes();

@@ -55,26 +55,64 @@ pub fn open(dir: &std::path::Path) -> Result<git2::Repository, RepoError> {
     }
 }
 
+/// Who commits: a name and an e-mail address, known once per run. The
+/// time of a commit is not part of it: each commit (and tag) takes the
+/// moment it is made, see [`Identity::now`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub name: String,
+    pub email: String,
+}
+
+impl Identity {
+    /// An identity git accepts (no `<`, `>` or newline in it), else None.
+    pub fn new(name: &str, email: &str) -> Option<Identity> {
+        git2::Signature::now(name, email).ok()?;
+        Some(Identity {
+            name: name.to_string(),
+            email: email.to_string(),
+        })
+    }
+
+    /// The name and e-mail of a signature (its time left behind).
+    pub fn of(sig: &git2::Signature<'_>) -> Identity {
+        Identity {
+            name: String::from_utf8_lossy(sig.name_bytes()).into_owned(),
+            email: String::from_utf8_lossy(sig.email_bytes()).into_owned(),
+        }
+    }
+
+    /// A signature with this moment's time, in the program's zone.
+    pub fn now(&self) -> Result<git2::Signature<'static>, git2::Error> {
+        self.at(crate::clock::now())
+    }
+
+    /// A signature with the time `secs` (since 1970), in the program's zone.
+    pub fn at(&self, secs: i64) -> Result<git2::Signature<'static>, git2::Error> {
+        let offset = crate::clock::offset_minutes(secs, crate::clock::zone());
+        git2::Signature::new(&self.name, &self.email, &git2::Time::new(secs, offset))
+    }
+}
+
 /// The identity for commits: `override_` ("Name <email>") first, then
 /// TERTIAL_AUTHOR, then git config.
-pub fn signature(
-    repo: &git2::Repository,
-    override_: Option<&str>,
-) -> Result<git2::Signature<'static>, RepoError> {
+pub fn identity(repo: &git2::Repository, override_: Option<&str>) -> Result<Identity, RepoError> {
     let from_env = std::env::var("TERTIAL_AUTHOR").ok();
     if let Some(spec) = override_.or(from_env.as_deref()) {
         return parse_author(spec).ok_or(RepoError::NoIdentity);
     }
-    repo.signature().map_err(|_| RepoError::NoIdentity)
+    repo.signature()
+        .map(|s| Identity::of(&s))
+        .map_err(|_| RepoError::NoIdentity)
 }
 
 /// Parses "Name <email>".
-pub fn parse_author(spec: &str) -> Option<git2::Signature<'static>> {
+pub fn parse_author(spec: &str) -> Option<Identity> {
     let (name, rest) = spec.split_once('<')?;
     let email = rest.strip_suffix('>')?.trim();
     let name = name.trim();
     if name.is_empty() || email.is_empty() {
         return None;
     }
-    git2::Signature::now(name, email).ok()
+    Identity::new(name, email)
 }

@@ -53,7 +53,7 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
     }
     let repository = ws.repo()?;
     // Known before any typing: who will sign the follow-up.
-    let sig = crate::repo::signature(&repository, args.author.as_deref())?;
+    let who = crate::repo::identity(&repository, args.author.as_deref())?;
     let mut problems: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
     let keymap = crate::keymap::load(
         args.keymap.as_deref(),
@@ -80,7 +80,7 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
     let io = session::Io {
         ws,
         repo: repository,
-        sig,
+        who,
         lock: Default::default(),
     };
 

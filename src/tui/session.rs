@@ -11,7 +11,8 @@ use crate::workspace::Workspace;
 pub struct Io<'a> {
     pub ws: &'a Workspace,
     pub repo: git2::Repository,
-    pub sig: git2::Signature<'static>,
+    /// Who commits (each commit takes its own time).
+    pub who: repo::Identity,
     /// The lock of the open unit and period, held while it is open.
     pub lock: std::cell::RefCell<Option<crate::workspace::lock::UnitLock>>,
 }
@@ -234,7 +235,7 @@ impl Io<'_> {
             repo::DEFAULT_BRANCH,
             plan,
             &f,
-            &self.sig,
+            &self.who,
             reason,
         )
         .map_err(|e| e.to_string())?;
