@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod import;
 pub mod keymap;
 pub mod overview;
+pub mod pipe;
 pub mod plan;
 pub mod record;
 pub mod repo;

@@ -7,6 +7,7 @@ use tertial::cli::{Cli, Command, KeymapCommand, OpenArgs};
 use tertial::{record, sanitize, workspace};
 
 fn main() -> ExitCode {
+    tertial::pipe::quiet_when_closed();
     let cli = Cli::parse();
     let result = match cli.command {
         None => open(cli.dir, cli.open),
@@ -123,6 +124,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if tertial::pipe::closed_in(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("tertial: {}", sanitize::line(&format!("{e:#}")));
             ExitCode::from(2)

@@ -35,6 +35,7 @@ pub fn run(req: &Request) -> ExitCode {
             }
             ExitCode::from(1)
         }
+        Err(e) if crate::pipe::closed_in(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("tertial: {}", sanitize::line(&format!("{e:#}")));
             ExitCode::from(2)

@@ -1,5 +1,6 @@
-//! Commit times in one run of the program: each commit carries the moment
-//! it was made, not the time the program started.
+//! Times of the audit trail: each commit carries the moment it was made
+//! (not the time the program started), and times are shown in local time:
+//! `TZ` when set, else Stockholm's.
 
 mod common;
 use common::Sandbox;
@@ -66,4 +67,58 @@ fn two_commits_in_one_run_carry_their_own_times_in_order() {
     for c in [&first, &second] {
         assert_eq!(c.author().when().seconds(), c.time().seconds());
     }
+}
+
+#[test]
+fn the_log_shows_local_time_by_tz_and_stockholm_time_without_it() {
+    let sb = Sandbox::new();
+    let ws = sb.init_samples("ws");
+    let file = sb.path().join("f.toml");
+    std::fs::write(
+        &file,
+        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n[[goal]]\nid = \"E1\"\nrating = \"delvis\"\n",
+    )
+    .unwrap();
+    let out = sb.record(
+        &ws,
+        "bestallarenhet-2",
+        "2025-T1",
+        &file,
+        "A B <a@b.invalid>",
+        &[],
+    );
+    assert!(out.status.success(), "{}", common::text(&out.stderr));
+    let repo = git2::Repository::open(&ws).unwrap();
+    let secs = repo
+        .head()
+        .unwrap()
+        .peel_to_commit()
+        .unwrap()
+        .time()
+        .seconds();
+    let log = |tz: Option<&str>| {
+        let mut cmd = sb.cmd();
+        cmd.args(["log", ws.to_str().unwrap()]);
+        match tz {
+            Some(tz) => cmd.env("TZ", tz),
+            None => cmd.env_remove("TZ"),
+        };
+        let out = cmd.output().unwrap();
+        assert!(out.status.success());
+        common::text(&out.stdout)
+    };
+    let shown_in =
+        |zone: Option<&str>| tertial::clock::date_time_in(secs, &tertial::clock::zone_for(zone));
+    let new_york = log(Some("America/New_York"));
+    assert!(
+        new_york.starts_with(&shown_in(Some("America/New_York"))),
+        "{new_york}"
+    );
+    let stockholm = log(None);
+    assert!(
+        stockholm.starts_with(&shown_in(Some("Europe/Stockholm"))),
+        "{stockholm}"
+    );
+    assert_ne!(new_york[..16], stockholm[..16]);
+    assert!(!stockholm.contains("UTC"));
 }
