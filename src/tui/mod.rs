@@ -4,6 +4,7 @@
 //! (no fixed frame rate: it costs bandwidth over SSH).
 
 mod backend;
+mod editor;
 mod input;
 mod keys;
 pub mod session;
@@ -320,7 +321,7 @@ fn carry_out(
         }
         Effect::ExternalEditor(text) => {
             input.pause();
-            let result = term.suspend(|| external_editor(&text));
+            let result = term.suspend(|| editor::edit(&editor::command(), &text));
             input.resume();
             Some(Action::ExternalEditorDone(result))
         }
@@ -335,38 +336,6 @@ fn carry_out(
             reason.as_deref(),
         ))),
     }
-}
-
-/// Runs $VISUAL or $EDITOR (else `vi`) on the text; None when it fails.
-fn external_editor(text: &str) -> Option<String> {
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|v| !v.trim().is_empty())
-        })
-        .unwrap_or_else(|| "vi".to_string());
-    let file = tempfile::Builder::new()
-        .prefix("tertial-")
-        .suffix(".txt")
-        .tempfile()
-        .ok()?;
-    std::fs::write(file.path(), text).ok()?;
-    let mut parts = editor.split_whitespace();
-    let program = parts.next()?;
-    let status = std::process::Command::new(program)
-        .args(parts)
-        .arg(file.path())
-        .status()
-        .ok()?;
-    if !status.success() {
-        return None;
-    }
-    let back = std::fs::read_to_string(file.path()).ok()?;
-    // Editors add a final newline; the field did not have one.
-    Some(back.strip_suffix('\n').unwrap_or(&back).to_string())
 }
 
 /// Runs a sync with the terminal given back, so git's progress and any
