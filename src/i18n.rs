@@ -8,6 +8,24 @@ pub enum Lang {
     En,
 }
 
+static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The program's language for texts made far from any screen (error
+/// messages): the one set with [`set_current`], else the environment's.
+pub fn current() -> Lang {
+    *CURRENT.get_or_init(|| Lang::detect(None))
+}
+
+/// Sets the program's language once, from `--lang` where there is one.
+pub fn set_current(lang: Lang) {
+    let _ = CURRENT.set(lang);
+}
+
+/// "1 enhet", "3 enheter": the count and the word in its number.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 impl Lang {
     /// `--lang` first, then TERTIAL_LANG, then the locale (LC_ALL,
     /// LC_MESSAGES, LANG): English only when the locale says English.

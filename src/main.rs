@@ -363,7 +363,8 @@ fn sync(
             );
         }
     }
-    match tertial::sync::sync(&root, remote, &keep) {
+    let progress = &mut tertial::sync::Progress::Terminal;
+    match tertial::sync::sync(&root, remote, &keep, progress) {
         Ok(o) if !o.conflicts.is_empty() => {
             println!("Konflikt: samma uppföljning ändrad på båda håll. Inget har ändrats.");
             for c in &o.conflicts {
@@ -396,7 +397,8 @@ fn sync(
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("tertial: {}", sanitize::line(&e.to_string()));
+            let text = e.text(tertial::i18n::current());
+            eprintln!("tertial: {}", sanitize::line(&text));
             ExitCode::from(2)
         }
     }

@@ -1,12 +1,15 @@
 //! `tertial sync`: shares follow-ups through a git remote. Fetch and push
 //! go through the git command, so the user's usual credentials (ssh-agent,
-//! credential helpers) and progress output work as with git itself. Local
+//! credential helpers) and progress output work as with git itself: on the
+//! command line git writes to the terminal, in the session its progress
+//! lines are handed over as they come (see [`Progress`]). Local
 //! follow-up commits are replayed on top of the remote's branch, one file
 //! each; different units or periods never conflict, and the same unit and
 //! period changed on both sides is reported and left alone until the
 //! chief chooses which text to keep.
 
 use crate::history::trailers;
+use crate::i18n::Lang;
 use crate::repo::{self, FileChange, RepoError};
 use std::collections::HashMap;
 use std::path::Path;
@@ -37,6 +40,9 @@ pub struct Outcome {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
+    /// The remote is neither a remote of the repository nor an address.
+    #[error("no remote {0:?}")]
+    NoRemote(String),
     #[error("git {0} failed: {1}")]
     Git(String, String),
     #[error("local commit {0} was not made by tertial (it changes {1}); share it with git itself")]
@@ -47,29 +53,155 @@ pub enum SyncError {
     Git2(#[from] git2::Error),
 }
 
-fn git(dir: &Path, args: &[&str]) -> Result<(), SyncError> {
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::inherit())
-        .stderr(std::process::Stdio::piped())
-        .output()
-        .map_err(|e| SyncError::Git(args.join(" "), e.to_string()))?;
-    if out.status.success() {
-        // git writes its progress to stderr; pass it on.
-        eprint!(
-            "{}",
-            crate::sanitize::display(&String::from_utf8_lossy(&out.stderr))
-        );
-        Ok(())
-    } else {
-        Err(SyncError::Git(
-            args.join(" "),
-            crate::sanitize::line(String::from_utf8_lossy(&out.stderr).trim()).into_owned(),
-        ))
+impl SyncError {
+    /// What went wrong and what to do, in the user's language.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            SyncError::NoRemote(remote) => no_remote_text(lang, remote),
+            SyncError::Git(what, why) if why.is_empty() => format!(
+                "{} {what} {}",
+                lang.t("git", "git"),
+                lang.t(
+                    "misslyckades (git:s förklaring står ovan)",
+                    "failed (git's explanation is above)"
+                )
+            ),
+            SyncError::Git(what, why) => {
+                format!("git {what} {}: {why}", lang.t("misslyckades", "failed"))
+            }
+            SyncError::Foreign(commit, paths) => match lang {
+                Lang::Sv => format!(
+                    "den lokala committen {commit} är inte gjord av tertial (den ändrar {paths}); dela den med git"
+                ),
+                Lang::En => self.to_string(),
+            },
+            SyncError::Repo(e) => e.to_string(),
+            SyncError::Git2(e) => format!("git: {}", e.message()),
+        }
     }
+}
+
+/// Where a sync's remote is missing, and how to add one.
+pub fn no_remote_text(lang: Lang, remote: &str) -> String {
+    let remote = crate::sanitize::line(remote);
+    match lang {
+        Lang::Sv => format!(
+            "Ingen server att synka med: arbetsytan saknar git-fjärren \"{remote}\". Lägg till den en gång med `git remote add {remote} URL` i arbetsytans mapp (URL: adressen till det gemensamma förrådet)."
+        ),
+        Lang::En => format!(
+            "No server to sync with: the workspace has no git remote \"{remote}\". Add it once with `git remote add {remote} URL` in the workspace folder (URL: the shared repository's address)."
+        ),
+    }
+}
+
+/// Where git's progress goes.
+pub enum Progress<'a> {
+    /// Straight to the terminal, as git shows it (the command line).
+    Terminal,
+    /// Line by line as git writes it; a line ended by `\r` is replaced by
+    /// the next one, as on a terminal (the session's status line). git gets
+    /// no terminal to ask for passwords on: a credential helper or
+    /// ssh-agent must answer, or the sync fails and says so.
+    Lines(&'a mut dyn FnMut(&str)),
+}
+
+fn git(dir: &Path, args: &[&str], progress: &mut Progress<'_>) -> Result<(), SyncError> {
+    use std::process::{Command, Stdio};
+    let failed = |why: String| SyncError::Git(args.join(" "), why);
+    let mut cmd = Command::new("git");
+    cmd.arg("-C").arg(dir).args(args).stdin(Stdio::null());
+    match progress {
+        Progress::Terminal => {
+            let status = cmd
+                .stdout(Stdio::inherit())
+                .stderr(Stdio::inherit())
+                .status()
+                .map_err(|e| failed(e.to_string()))?;
+            if status.success() {
+                Ok(())
+            } else {
+                // git has said why on the terminal already.
+                Err(failed(String::new()))
+            }
+        }
+        Progress::Lines(show) => {
+            cmd.stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .env("GIT_TERMINAL_PROMPT", "0");
+            detach_from_terminal(&mut cmd);
+            let mut child = cmd.spawn().map_err(|e| failed(e.to_string()))?;
+            let mut said = Vec::new();
+            if let Some(stderr) = child.stderr.take() {
+                read_lines(stderr, |line| {
+                    show(line);
+                    said.push(line.to_string());
+                });
+            }
+            let status = child.wait().map_err(|e| failed(e.to_string()))?;
+            if status.success() {
+                Ok(())
+            } else {
+                // The last lines git wrote say why (its progress comes first).
+                let start = said.len().saturating_sub(3);
+                Err(failed(said[start..].join(" – ")))
+            }
+        }
+    }
+}
+
+/// Hands each line of `from` to `line` as it comes, ended by `\n` or `\r`
+/// (git ends a progress line with `\r` to write the next over it), made
+/// safe to show; empty lines are skipped.
+pub fn read_lines(mut from: impl std::io::Read, mut line: impl FnMut(&str)) {
+    let mut pending = Vec::new();
+    let mut buf = [0u8; 4096];
+    let mut flush = |pending: &mut Vec<u8>| {
+        let text = String::from_utf8_lossy(pending);
+        let text = crate::sanitize::line(text.trim());
+        if !text.is_empty() {
+            line(&text);
+        }
+        pending.clear();
+    };
+    loop {
+        let n = match from.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => break,
+        };
+        for &b in &buf[..n] {
+            if b == b'\n' || b == b'\r' {
+                flush(&mut pending);
+            } else {
+                pending.push(b);
+            }
+        }
+    }
+    flush(&mut pending);
+}
+
+/// Starts git in a session of its own, without the terminal the program
+/// draws on: ssh cannot then write a passphrase prompt over the screen or
+/// read keys meant for the program.
+fn detach_from_terminal(cmd: &mut std::process::Command) {
+    use std::os::unix::process::CommandExt;
+    // Safe: setsid is async-signal-safe and touches no memory of ours.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::setsid();
+            Ok(())
+        });
+    }
+}
+
+/// Whether `remote` can be fetched from: a remote of the repository, or
+/// an address (URL, `host:path`, a path) git reads directly.
+fn has_remote(dir: &Path, remote: &str) -> bool {
+    let configured = repo::open(dir)
+        .ok()
+        .is_some_and(|r| r.find_remote(remote).is_ok());
+    configured || remote.contains([':', '/', '\\']) || Path::new(remote).exists()
 }
 
 /// The one follow-up file a commit changed (and its new content).
@@ -127,11 +259,19 @@ fn text_at(repo: &git2::Repository, commit: git2::Oid, path: &str) -> String {
 
 /// Fetches, replays local follow-up commits on the remote's branch and
 /// pushes. `keep` settles conflicts (path → which side stays on top).
-pub fn sync(dir: &Path, remote: &str, keep: &HashMap<String, Keep>) -> Result<Outcome, SyncError> {
+pub fn sync(
+    dir: &Path,
+    remote: &str,
+    keep: &HashMap<String, Keep>,
+    progress: &mut Progress<'_>,
+) -> Result<Outcome, SyncError> {
+    if !has_remote(dir, remote) {
+        return Err(SyncError::NoRemote(remote.to_string()));
+    }
     let branch = repo::DEFAULT_BRANCH;
     let mut outcome = Outcome::default();
     for _attempt in 0..5 {
-        git(dir, &["fetch", "--progress", remote, branch])?;
+        git(dir, &["fetch", "--progress", remote, branch], progress)?;
         let repository = repo::open(dir)?;
         let local = repo::read::tip(&repository, branch)?;
         let theirs = repository
@@ -139,7 +279,7 @@ pub fn sync(dir: &Path, remote: &str, keep: &HashMap<String, Keep>) -> Result<Ou
             .ok()
             .and_then(|r| r.target());
         let (Some(local), Some(theirs)) = (local, theirs) else {
-            git(dir, &["push", remote, branch])?;
+            git(dir, &["push", "--progress", remote, branch], progress)?;
             outcome.pushed = true;
             return Ok(outcome);
         };
@@ -208,7 +348,7 @@ pub fn sync(dir: &Path, remote: &str, keep: &HashMap<String, Keep>) -> Result<Ou
         crate::history::verify::advance_anchor(&repository, new_tip);
         let paths = changed_paths(&repository, local, new_tip).unwrap_or_default();
         repo::worktree::sync_from_tip(&repository, branch, &paths);
-        match git(dir, &["push", "--progress", remote, branch]) {
+        match git(dir, &["push", "--progress", remote, branch], progress) {
             Ok(()) => {
                 outcome.pushed = true;
                 return Ok(outcome);

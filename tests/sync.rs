@@ -243,3 +243,25 @@ fn a_replayed_commit_keeps_its_author_time_and_is_committed_at_the_sync() {
         "committed at {committed}, sync at {before}"
     );
 }
+
+#[test]
+fn a_sync_without_a_remote_says_what_is_missing_and_how_to_add_it() {
+    let sb = Sandbox::new();
+    let ws = sb.init_samples("ws");
+    let (code, out) = sync(&sb, &ws, &[]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.contains("Ingen server att synka med"), "{out}");
+    assert!(out.contains("git remote add origin URL"), "{out}");
+    assert!(!out.contains('⏎') && !out.contains("fatal:"), "{out}");
+    let out = sb
+        .cmd()
+        .env("LANG", "en_GB.UTF-8")
+        .args(["sync", ws.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        text(&out.stderr).contains("No server to sync with"),
+        "{}",
+        text(&out.stderr)
+    );
+}

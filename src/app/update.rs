@@ -47,10 +47,24 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::Sync => return vec![Effect::SaveDraftNow, Effect::Sync { keep: Vec::new() }],
+        Action::SyncProgress(line) => {
+            let syncing = m
+                .lang
+                .t("Synkar med servern …", "Syncing with the server …");
+            m.message = Some(if line.is_empty() {
+                syncing.to_string()
+            } else {
+                format!("{syncing} {line}")
+            });
+            return Vec::new();
+        }
         Action::Synced(result) => {
             match result {
                 super::action::SyncResult::Done(msg) | super::action::SyncResult::Failed(msg) => {
                     m.message = Some(msg)
+                }
+                super::action::SyncResult::NoRemote(remote) => {
+                    m.message = Some(crate::sync::no_remote_text(m.lang, &remote))
                 }
                 super::action::SyncResult::Conflicts(items) => {
                     m.overlay = Some(Overlay::Conflicts {

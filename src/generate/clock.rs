@@ -96,7 +96,7 @@ mod tests {
             assert!(clock::is_weekday(day));
             let hour: u32 = clock::time_of_day_in(t.unix, &tz)[..2].parse().unwrap();
             assert!((8..17).contains(&hour));
-            assert!(day >= (2026, 1, 15) && day <= (2026, 2, 28));
+            assert!(((2026, 1, 15)..=(2026, 2, 28)).contains(&day));
             last = Some(t);
         }
     }

@@ -14,33 +14,72 @@ pub(crate) mod testutil;
 pub use commit::{FileChange, commit_files};
 pub use init::init_repo;
 
+use crate::i18n::Lang;
 use std::path::PathBuf;
 
 /// The branch follow-ups are committed to.
 pub const DEFAULT_BRANCH: &str = "main";
 
+/// A failed git operation; its text is in the program's language
+/// (`crate::i18n::current`).
 #[derive(Debug, thiserror::Error)]
 pub enum RepoError {
-    #[error(
-        "git lock held: {path} exists (another git command may be running); tried for {waited_ms} ms. Not removed: remove it only when no git process uses the repository"
-    )]
+    #[error("{}", locked_text(path, *waited_ms))]
     Locked { path: PathBuf, waited_ms: u64 },
-    #[error(
-        "git refuses the repository {path}: it is owned by another user. If it is a shared workspace, allow it for yourself with `git config --global --add safe.directory {path}`, or for every user of this server (as administrator) with `git config --system --add safe.directory {path}`"
-    )]
+    #[error("{}", owner_text(path))]
     Owner { path: PathBuf },
-    #[error(
-        "no git identity: set one with `git config --global user.name \"Förnamn Efternamn\"` and `git config --global user.email namn@stockholm.se`, or pass --author \"Namn <e-post>\" (or TERTIAL_AUTHOR)"
-    )]
+    #[error("{}", no_identity_text())]
     NoIdentity,
     #[error("{0}")]
     Refused(String),
-    #[error("the branch moved {attempts} times while committing; nothing was lost, try again")]
+    #[error("{}", contended_text(*attempts))]
     Contended { attempts: u32 },
-    #[error("git: {0}")]
+    #[error("git: {}", .0.message())]
     Git(#[from] git2::Error),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+}
+
+fn locked_text(path: &std::path::Path, waited_ms: u64) -> String {
+    let path = path.display();
+    match crate::i18n::current() {
+        Lang::Sv => format!(
+            "git är låst: {path} finns (ett annat git-kommando kan vara igång); väntade {waited_ms} ms. Låset är kvar: ta bort det bara när ingen git-process använder förrådet"
+        ),
+        Lang::En => format!(
+            "git lock held: {path} exists (another git command may be running); tried for {waited_ms} ms. Not removed: remove it only when no git process uses the repository"
+        ),
+    }
+}
+
+fn owner_text(path: &std::path::Path) -> String {
+    let path = path.display();
+    match crate::i18n::current() {
+        Lang::Sv => format!(
+            "git vägrar öppna förrådet {path}: det ägs av en annan användare. Är det en delad arbetsyta, tillåt den för dig själv med `git config --global --add safe.directory {path}`, eller för alla användare på servern (som administratör) med `git config --system --add safe.directory {path}`"
+        ),
+        Lang::En => format!(
+            "git refuses the repository {path}: it is owned by another user. If it is a shared workspace, allow it for yourself with `git config --global --add safe.directory {path}`, or for every user of this server (as administrator) with `git config --system --add safe.directory {path}`"
+        ),
+    }
+}
+
+fn no_identity_text() -> &'static str {
+    crate::i18n::current().t(
+        "ingen git-identitet: ange den med `git config --global user.name \"Förnamn Efternamn\"` och `git config --global user.email namn@stockholm.se`, eller med --author \"Namn <e-post>\" (eller TERTIAL_AUTHOR)",
+        "no git identity: set one with `git config --global user.name \"Förnamn Efternamn\"` and `git config --global user.email namn@stockholm.se`, or pass --author \"Namn <e-post>\" (or TERTIAL_AUTHOR)",
+    )
+}
+
+fn contended_text(attempts: u32) -> String {
+    match crate::i18n::current() {
+        Lang::Sv => format!(
+            "grenen flyttades {attempts} gånger under sparandet; inget gick förlorat, försök igen"
+        ),
+        Lang::En => format!(
+            "the branch moved {attempts} times while committing; nothing was lost, try again"
+        ),
+    }
 }
 
 /// Opens the repository at `dir` (not searching upwards: a workspace is

@@ -30,6 +30,7 @@ const CATCH_UP: Duration = Duration::from_millis(300);
 /// Opens `ws` in the terminal until the user quits.
 pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
     let lang = Lang::detect(args.lang.as_deref());
+    crate::i18n::set_current(lang);
     // With --unit only that unit's plans are read: opening one unit of a
     // city's workspace must not wait for 1,200 others.
     let (plans, diags) = match &args.unit {
@@ -296,9 +297,16 @@ fn carry_out(
         Effect::LoadPeriods(plan) => Some(Action::Periods(io.periods(model, plan))),
         Effect::LoadOverview(period) => Some(io.overview(model, period)),
         Effect::Sync { keep } => {
-            input.pause();
-            let result = term.suspend(|| run_sync(io, model.lang, &keep));
-            input.resume();
+            // git's progress in the status line as it comes; keys typed
+            // meanwhile wait in the queue.
+            app::update(model, Action::SyncProgress(String::new()));
+            let _ = term.draw(model);
+            let lang = model.lang;
+            let mut show = |line: &str| {
+                app::update(model, Action::SyncProgress(line.to_string()));
+                let _ = term.draw(model);
+            };
+            let result = run_sync(io, lang, &keep, &mut show);
             Some(Action::Synced(result))
         }
         Effect::LoadTimeline { unit, goal } => Some(Action::TimelineLoaded(
@@ -338,19 +346,20 @@ fn carry_out(
     }
 }
 
-/// Runs a sync with the terminal given back, so git's progress and any
-/// credential prompt are seen as with git itself.
-fn run_sync(io: &session::Io, lang: Lang, keep: &[(String, bool)]) -> app::SyncResult {
+/// Runs a sync, handing git's progress lines to `show`.
+fn run_sync(
+    io: &session::Io,
+    lang: Lang,
+    keep: &[(String, bool)],
+    show: &mut dyn FnMut(&str),
+) -> app::SyncResult {
     use crate::sync::Keep;
-    println!(
-        "{}",
-        lang.t("Synkar med servern …", "Syncing with the server …")
-    );
     let keep = keep
         .iter()
         .map(|(p, local)| (p.clone(), if *local { Keep::Local } else { Keep::Remote }))
         .collect();
-    match crate::sync::sync(&io.ws.root, "origin", &keep) {
+    let progress = &mut crate::sync::Progress::Lines(show);
+    match crate::sync::sync(&io.ws.root, "origin", &keep, progress) {
         Ok(o) if !o.conflicts.is_empty() => app::SyncResult::Conflicts(
             o.conflicts
                 .into_iter()
@@ -369,9 +378,11 @@ fn run_sync(io: &session::Io, lang: Lang, keep: &[(String, bool)]) -> app::SyncR
             o.replayed,
             lang.t("egna lagda överst", "own put on top")
         )),
+        Err(crate::sync::SyncError::NoRemote(remote)) => app::SyncResult::NoRemote(remote),
         Err(e) => app::SyncResult::Failed(format!(
-            "{}: {e}",
-            lang.t("Synken misslyckades", "The sync failed")
+            "{}: {}",
+            lang.t("Synken misslyckades", "The sync failed"),
+            e.text(lang)
         )),
     }
 }
