@@ -330,7 +330,7 @@ fn hostile_names_are_escaped_in_every_format() {
     }
     let md = run("md");
     assert!(md.starts_with("# Översikt: Tertialrapport 1 2025\n"));
-    assert!(md.contains("Klar 0 · Utkast 0 · Återöppnad 0 · Ej påbörjad 1 (av 1 enheter)"));
+    assert!(md.contains("Klar 0 · Utkast 0 · Återöppnad 0 · Ej påbörjad 1 (av 1 enhet)"));
     assert!(md.contains("\\<script\\>"), "{md}");
     assert!(md.contains("\\<b\\>Enhet\\</b\\> \\& \\| ␛"), "{md}");
     assert!(!md.contains("<script>") && !md.contains("<b>"));

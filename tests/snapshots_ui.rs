@@ -355,7 +355,7 @@ fn walk_rated_with_deviation_being_written() {
     // Just after rating, the rating reads as a forecast in T1.
     let rated = render(&walk_just_rated(Lang::Sv), 80, 24);
     assert!(rated.contains("▶ Prognos: ◐ Bedöms uppfyllas delvis"));
-    assert!(rated.contains("Mål 1 av 6 · 1 bedömda"));
+    assert!(rated.contains("Mål 1 av 6 · 1 bedömd") && !rated.contains("1 bedömda"));
 
     let m = walk_rated(Lang::Sv);
     let s = m.session.as_ref().unwrap();
@@ -374,7 +374,7 @@ fn walk_rated_with_deviation_being_written() {
     for text in [&small, &large] {
         assert!(text.contains("Tertialrapport 1 2025"));
         assert!(text.contains("· ändrat"));
-        assert!(text.contains("Mål 1 av 6 · 1 bedömda"));
+        assert!(text.contains("Mål 1 av 6 · 1 bedömd") && !text.contains("1 bedömda"));
         assert!(text.contains("Uppföljning · prognos för helåret"));
         assert!(
             text.contains("E1 · Avvikelse 1 · Avvikelse"),

@@ -67,8 +67,10 @@ pub struct PaletteItem {
 }
 
 impl PaletteItem {
+    /// What a chief reads: the description in the interface's language
+    /// (the action's id is only a grey hint beside it).
     pub fn label(&self) -> String {
-        format!("{} – {}", self.action, self.description)
+        self.description.to_string()
     }
 }
 
@@ -88,9 +90,17 @@ pub fn palette_items(m: &Model, query: &str, under: Context) -> Vec<PaletteItem>
             if query.trim().is_empty() {
                 return Some((0, item));
             }
-            let (score, hits) = matcher.fuzzy_indices(&item.label(), query.trim())?;
-            item.hits = hits;
-            Some((score, item))
+            // The description first; the id (as in keymap files) also
+            // finds the action, without letters to highlight.
+            match matcher.fuzzy_indices(&item.label(), query.trim()) {
+                Some((score, hits)) => {
+                    item.hits = hits;
+                    Some((score, item))
+                }
+                None => matcher
+                    .fuzzy_match(item.action, query.trim())
+                    .map(|score| (score / 2, item)),
+            }
         })
         .collect();
     items.sort_by_key(|i| std::cmp::Reverse(i.0));

@@ -64,11 +64,11 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         .count();
     let label = if s.goal < total {
         format!(
-            "{} {} {} {total} · {rated} {}",
+            "{} {} {} {total} · {}",
             l.t("Mål", "Goal"),
             s.goal + 1,
             l.t("av", "of"),
-            l.t("bedömda", "rated")
+            l.count(rated, ("bedömd", "bedömda"), ("rated", "rated"))
         )
     } else {
         format!(
