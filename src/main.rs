@@ -285,6 +285,7 @@ fn log(
 }
 
 fn verify(dir: Option<PathBuf>, require_signed: bool) -> ExitCode {
+    let lang = tertial::i18n::current();
     let root = current_dir(dir);
     let ws = match workspace::Workspace::open(&root) {
         Ok(ws) => ws,
@@ -300,7 +301,11 @@ fn verify(dir: Option<PathBuf>, require_signed: bool) -> ExitCode {
     ) {
         Ok(r) => r,
         Err(e) => {
-            println!("corrupt repository: {}", sanitize::line(e.message()));
+            println!(
+                "{}: {}",
+                lang.t("skadat förråd", "corrupt repository"),
+                sanitize::line(e.message())
+            );
             return ExitCode::from(1);
         }
     };
@@ -313,15 +318,24 @@ fn verify(dir: Option<PathBuf>, require_signed: bool) -> ExitCode {
         .map(|(s, n)| format!("{} {n}", s.label()))
         .collect();
     println!(
-        "{} commits, {} follow-up commits; signatures: {}; {} findings",
-        report.commits,
-        report.followup_commits,
+        "{}, {}; {}: {}; {}",
+        lang.count(report.commits, ("commit", "commits"), ("commit", "commits")),
+        lang.count(
+            report.followup_commits,
+            ("uppföljningscommit", "uppföljningscommits"),
+            ("follow-up commit", "follow-up commits")
+        ),
+        lang.t("signaturer", "signatures"),
         if sigs.is_empty() {
             "—".to_string()
         } else {
             sigs.join(", ")
         },
-        report.findings.len()
+        lang.count(
+            report.findings.len(),
+            ("fynd", "fynd"),
+            ("finding", "findings")
+        )
     );
     if report.findings.is_empty() {
         ExitCode::SUCCESS

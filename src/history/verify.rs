@@ -54,13 +54,15 @@ pub enum Signature {
 }
 
 impl Signature {
+    /// In the program's language (`crate::i18n::current`).
     pub fn label(self) -> &'static str {
+        let l = crate::i18n::current();
         match self {
-            Signature::Good => "good",
-            Signature::Bad => "bad",
-            Signature::UnknownKey => "unknown key",
-            Signature::Expired => "expired",
-            Signature::Unsigned => "unsigned",
+            Signature::Good => l.t("giltig", "good"),
+            Signature::Bad => l.t("ogiltig", "bad"),
+            Signature::UnknownKey => l.t("okänd nyckel", "unknown key"),
+            Signature::Expired => l.t("utgången", "expired"),
+            Signature::Unsigned => l.t("osignerad", "unsigned"),
         }
     }
 
@@ -76,17 +78,21 @@ impl Signature {
     }
 }
 
+/// In the program's language (`crate::i18n::current`).
 impl std::fmt::Display for Finding {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         use crate::sanitize::line as s;
+        let l = crate::i18n::current();
         match self {
-            Finding::NotByTertial { commit, path } => {
-                write!(
-                    f,
-                    "{commit}: {} changed by a commit tertial did not make (no or incomplete trailers)",
-                    s(path)
+            Finding::NotByTertial { commit, path } => write!(
+                f,
+                "{commit}: {} {}",
+                s(path),
+                l.t(
+                    "ändrad av en commit som tertial inte gjort (trailers saknas eller är ofullständiga)",
+                    "changed by a commit tertial did not make (no or incomplete trailers)"
                 )
-            }
+            ),
             Finding::OutsideOwn {
                 commit,
                 path,
@@ -94,23 +100,47 @@ impl std::fmt::Display for Finding {
                 period,
             } => write!(
                 f,
-                "{commit}: {} changed by the follow-up commit of {} {} (outside its own unit and period)",
+                "{commit}: {} {} {} {} ({})",
                 s(path),
+                l.t(
+                    "ändrad av uppföljningscommiten för",
+                    "changed by the follow-up commit of"
+                ),
                 s(unit),
-                s(period)
+                s(period),
+                l.t(
+                    "utanför dess egen enhet och period",
+                    "outside its own unit and period"
+                )
             ),
-            Finding::Contradiction { commit, what } => {
-                write!(f, "{commit}: trailers contradict the content: {}", s(what))
-            }
+            Finding::Contradiction { commit, what } => write!(
+                f,
+                "{commit}: {}: {}",
+                l.t(
+                    "trailers motsäger innehållet",
+                    "trailers contradict the content"
+                ),
+                s(what)
+            ),
             Finding::Rewritten { anchor, commit } => write!(
                 f,
-                "history rewritten: {} ({commit}) is no longer part of the branch",
-                s(anchor)
+                "{}: {} ({commit}) {}",
+                l.t("historiken omskriven", "history rewritten"),
+                s(anchor),
+                l.t(
+                    "ingår inte längre i grenen",
+                    "is no longer part of the branch"
+                )
             ),
-            Finding::Corrupt { what } => write!(f, "corrupt object: {}", s(what)),
-            Finding::Signature { commit, status } => {
-                write!(f, "{commit}: signature {}", status.label())
+            Finding::Corrupt { what } => {
+                write!(f, "{}: {}", l.t("skadat objekt", "corrupt object"), s(what))
             }
+            Finding::Signature { commit, status } => write!(
+                f,
+                "{commit}: {} {}",
+                l.t("signatur", "signature"),
+                status.label()
+            ),
         }
     }
 }
@@ -246,34 +276,48 @@ fn check_commit(
                     if f.unit != unit {
                         out.push(Finding::Contradiction {
                             commit: short(oid),
-                            what: format!("Unit: {unit} but the file says {}", f.unit),
+                            what: format!("Unit: {unit} {} {}", but_file_says(), f.unit),
                         });
                     }
                     if f.period.to_string() != period {
                         out.push(Finding::Contradiction {
                             commit: short(oid),
-                            what: format!("Period: {period} but the file says {}", f.period),
+                            what: format!("Period: {period} {} {}", but_file_says(), f.period),
                         });
                     }
                     if f.status.code() != status {
                         out.push(Finding::Contradiction {
                             commit: short(oid),
-                            what: format!("Status: {status} but the file says {}", f.status.code()),
+                            what: format!(
+                                "Status: {status} {} {}",
+                                but_file_says(),
+                                f.status.code()
+                            ),
                         });
                     }
                 }
                 None => out.push(Finding::Contradiction {
                     commit: short(oid),
-                    what: format!("{own} is not a readable follow-up"),
+                    what: format!(
+                        "{own} {}",
+                        crate::i18n::current().t(
+                            "är inte en läsbar uppföljning",
+                            "is not a readable follow-up"
+                        )
+                    ),
                 }),
             }
         }
         Err(_) => out.push(Finding::Contradiction {
             commit: short(oid),
-            what: format!("{own} is missing"),
+            what: format!("{own} {}", crate::i18n::current().t("saknas", "is missing")),
         }),
     }
     Ok((out, true))
+}
+
+fn but_file_says() -> &'static str {
+    crate::i18n::current().t("men filen säger", "but the file says")
 }
 
 /// The anchor ref, klar tags and the remote's branch must all still be
