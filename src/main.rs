@@ -140,9 +140,15 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
     let root = current_dir(dir);
     let files = workspace::plan_files(&root);
     if files.is_empty() {
+        let lang = tertial::i18n::current();
         eprintln!(
-            "tertial: no plans found under {}; expected files plans/<year>/<unit>.toml",
-            sanitize::line(&root.join(workspace::PLANS_DIR).display().to_string())
+            "tertial: {} {}; {}",
+            lang.t("inga planer under", "no plans found under"),
+            sanitize::line(&root.join(workspace::PLANS_DIR).display().to_string()),
+            lang.t(
+                "planerna ska ligga i plans/<år>/<enhet>.toml",
+                "expected files plans/<year>/<unit>.toml"
+            )
         );
         return ExitCode::from(1);
     }
@@ -157,19 +163,38 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
         .filter(|d| d.is_error())
         .map(|d| d.file.as_str())
         .collect();
-    println!(
-        "{} plan files checked: {} without problems, {} with problems ({} errors); {} enhetsmål in valid plans",
-        files.len(),
-        files.len() - bad_files.len(),
-        bad_files.len(),
-        errors,
-        goals
-    );
+    let lang = tertial::i18n::current();
+    match lang {
+        tertial::i18n::Lang::Sv => println!(
+            "Planfiler kontrollerade: {}, utan problem: {}, med problem: {} ({errors} fel); {} i giltiga planer",
+            files.len(),
+            files.len() - bad_files.len(),
+            bad_files.len(),
+            goals_text(lang, goals)
+        ),
+        tertial::i18n::Lang::En => println!(
+            "{} plan files checked: {} without problems, {} with problems ({} errors); {} in valid plans",
+            files.len(),
+            files.len() - bad_files.len(),
+            bad_files.len(),
+            errors,
+            goals_text(lang, goals)
+        ),
+    }
     if errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// "1 enhetsmål" (the same word in Swedish for one and many).
+fn goals_text(lang: tertial::i18n::Lang, goals: usize) -> String {
+    lang.count(
+        goals,
+        ("enhetsmål", "enhetsmål"),
+        ("enhetsmål", "enhetsmål"),
+    )
 }
 
 fn init(dir: &std::path::Path, with_samples: bool, author: Option<&str>) -> anyhow::Result<()> {
@@ -220,7 +245,12 @@ fn keymap_command(command: KeymapCommand) -> ExitCode {
             }
             let errors = diags.iter().filter(|d| d.is_error()).count();
             let warnings = diags.len() - errors;
-            println!("{shown}: {errors} errors, {warnings} warnings");
+            let lang = tertial::i18n::current();
+            println!(
+                "{shown}: {}, {}",
+                lang.count(errors, ("fel", "fel"), ("error", "errors")),
+                lang.count(warnings, ("varning", "varningar"), ("warning", "warnings"))
+            );
             if errors > 0 {
                 ExitCode::from(1)
             } else {

@@ -456,7 +456,7 @@ fn bad_arguments_are_refused_plainly() {
     let sb = Sandbox::new();
     let ws = generated(&sb);
     for (args, want) in [
-        (vec!["--period", "2026-T4"], "not a period"),
+        (vec!["--period", "2026-T4"], "är ingen period"),
         (vec!["--format", "pdf"], "expected md, html or csv"),
         (vec!["--sort", "x"], "expected late or name"),
     ] {

@@ -139,17 +139,31 @@ pub fn status_rule(
     next: Status,
     reason: Option<&str>,
 ) -> Result<(), String> {
+    let l = crate::i18n::current();
     match (committed, next) {
         (Some(Status::Done), Status::Reopened) | (_, Status::Reopened)
             if reason.is_none_or(|r| r.trim().is_empty()) =>
         {
-            Err("reopening needs a written reason".into())
+            Err(l
+                .t(
+                    "att återöppna kräver en skriven motivering",
+                    "reopening needs a written reason",
+                )
+                .into())
         }
         (Some(Status::Done), Status::Reopened) => Ok(()),
-        (_, Status::Reopened) => Err("only a follow-up that is klar can be reopened".into()),
-        (Some(Status::Done), _) => {
-            Err("this follow-up is klar; reopen it with a written reason before changing it".into())
-        }
+        (_, Status::Reopened) => Err(l
+            .t(
+                "bara en uppföljning som är klar kan återöppnas",
+                "only a follow-up that is klar can be reopened",
+            )
+            .into()),
+        (Some(Status::Done), _) => Err(l
+            .t(
+                "uppföljningen är klar; återöppna den med en skriven motivering innan den ändras",
+                "this follow-up is klar; reopen it with a written reason before changing it",
+            )
+            .into()),
         _ => Ok(()),
     }
 }

@@ -101,7 +101,10 @@ impl fmt::Display for Period {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not a period; expected YEAR-T1, YEAR-T2 or YEAR-VB (e.g. 2026-T1)")]
+#[error("{:?} {}", .0, crate::i18n::current().t(
+    "är ingen period; skriv ÅR-T1, ÅR-T2 eller ÅR-VB (t.ex. 2026-T1)",
+    "is not a period; expected YEAR-T1, YEAR-T2 or YEAR-VB (e.g. 2026-T1)"
+))]
 pub struct BadPeriod(pub String);
 
 impl std::str::FromStr for Period {
