@@ -265,3 +265,29 @@ fn a_sync_without_a_remote_says_what_is_missing_and_how_to_add_it() {
         text(&out.stderr)
     );
 }
+
+#[test]
+fn the_session_says_in_the_status_line_that_there_is_no_remote() {
+    let sb = Sandbox::new();
+    let ws = sb.init_samples("ws");
+    let args = [
+        ws.to_str().unwrap(),
+        "--unit",
+        "bestallarenhet-2",
+        "--period",
+        "2025-T2",
+        "--author",
+        "A B <a@b.invalid>",
+    ];
+    let mut t = common::pty::Pty::spawn(sb.pty_cmd(&args), 140, 40);
+    t.wait_for("Mål 1 av 6");
+    t.send("\x1b[15~"); // F5
+    t.wait_for("Ingen server att synka med");
+    let screen = t.screen();
+    assert!(
+        !screen.contains('⏎') && !screen.contains("fatal"),
+        "{screen}"
+    );
+    t.send("q");
+    assert_eq!(t.wait_exit(), 0);
+}
