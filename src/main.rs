@@ -29,7 +29,7 @@ fn main() -> ExitCode {
         Some(Command::Verify {
             dir,
             require_signed,
-        }) => return verify(dir, require_signed),
+        }) => return tertial::history::command::verify(&current_dir(dir), require_signed),
         Some(Command::SyncWorktree { dir, paths }) => tertial::repo::open(&dir)
             .map(|repo| {
                 tertial::repo::worktree::sync_from_tip(
@@ -101,7 +101,12 @@ fn main() -> ExitCode {
             unit,
             period,
             goal,
-        }) => log(dir, unit.as_deref(), period.as_deref(), goal.as_deref()),
+        }) => tertial::history::command::log(
+            &current_dir(dir),
+            unit.as_deref(),
+            period.as_deref(),
+            goal.as_deref(),
+        ),
         Some(Command::Record {
             dir,
             unit,
@@ -272,105 +277,6 @@ fn keymap_command(command: KeymapCommand) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-    }
-}
-
-fn log(
-    dir: Option<PathBuf>,
-    unit: Option<&str>,
-    period: Option<&str>,
-    goal: Option<&str>,
-) -> anyhow::Result<()> {
-    if let Some(p) = period {
-        p.parse::<tertial::followup::Period>()?;
-    }
-    let ws = workspace::Workspace::open(&current_dir(dir))?;
-    let repo = ws.repo()?;
-    let index =
-        tertial::history::Index::load(&repo, tertial::repo::DEFAULT_BRANCH, &ws.state_dir())?;
-    let items = tertial::history::log(&repo, &index, unit, period, goal);
-    if items.is_empty() {
-        println!("Inga uppföljningar matchar.");
-    }
-    for item in items {
-        let e = &item.entry;
-        println!(
-            "{}  {}  {} <{}>  {} {}  {}",
-            tertial::clock::date_time(e.time),
-            &e.oid.to_string()[..10],
-            sanitize::line(&e.author),
-            sanitize::line(&e.email),
-            sanitize::line(&e.unit),
-            sanitize::line(&e.period),
-            sanitize::line(&e.status)
-        );
-        for c in &item.changes {
-            println!("    {}", sanitize::line(&c.to_string()));
-        }
-        for g in &item.edited {
-            println!("    {}: texten ändrad", sanitize::line(g));
-        }
-    }
-    Ok(())
-}
-
-fn verify(dir: Option<PathBuf>, require_signed: bool) -> ExitCode {
-    let lang = tertial::i18n::current();
-    let root = current_dir(dir);
-    let ws = match workspace::Workspace::open(&root) {
-        Ok(ws) => ws,
-        Err(e) => {
-            eprintln!("tertial: {}", sanitize::line(&e.to_string()));
-            return ExitCode::from(2);
-        }
-    };
-    let report = match tertial::history::verify::verify(
-        &ws.root,
-        tertial::repo::DEFAULT_BRANCH,
-        require_signed,
-    ) {
-        Ok(r) => r,
-        Err(e) => {
-            println!(
-                "{}: {}",
-                lang.t("skadat förråd", "corrupt repository"),
-                sanitize::line(e.message())
-            );
-            return ExitCode::from(1);
-        }
-    };
-    for f in &report.findings {
-        println!("{f}");
-    }
-    let sigs: Vec<String> = report
-        .signatures
-        .iter()
-        .map(|(s, n)| format!("{} {n}", s.label()))
-        .collect();
-    println!(
-        "{}, {}; {}: {}; {}",
-        lang.count(report.commits, ("commit", "commits"), ("commit", "commits")),
-        lang.count(
-            report.followup_commits,
-            ("uppföljningscommit", "uppföljningscommits"),
-            ("follow-up commit", "follow-up commits")
-        ),
-        lang.t("signaturer", "signatures"),
-        if sigs.is_empty() {
-            "—".to_string()
-        } else {
-            sigs.join(", ")
-        },
-        lang.count(
-            report.findings.len(),
-            ("fynd", "fynd"),
-            ("finding", "findings")
-        )
-    );
-    if report.findings.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
     }
 }
 
