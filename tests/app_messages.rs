@@ -20,10 +20,17 @@ fn a_sync_without_a_remote_says_in_swedish_what_is_missing_and_how_to_add_it() {
         Action::Synced(SyncResult::NoRemote("origin".into())),
     );
     let msg = m.message.clone().unwrap();
-    assert!(msg.starts_with("Ingen server att synka med"), "{msg}");
-    assert!(msg.contains("saknar git-fjärren \"origin\""), "{msg}");
-    assert!(msg.contains("`git remote add origin URL`"), "{msg}");
+    assert!(
+        msg.starts_with("Ingen server \"origin\" att synka med."),
+        "{msg}"
+    );
+    assert!(
+        msg.ends_with("Lägg till: git remote add origin URL"),
+        "{msg}"
+    );
     assert!(!msg.contains('⏎'), "{msg}");
+    // All of it fits the status line of an 80-column terminal.
+    assert!(msg.chars().count() <= 80, "{msg}");
 
     let mut m = model(Lang::En);
     update(
@@ -31,8 +38,12 @@ fn a_sync_without_a_remote_says_in_swedish_what_is_missing_and_how_to_add_it() {
         Action::Synced(SyncResult::NoRemote("origin".into())),
     );
     let msg = m.message.clone().unwrap();
-    assert!(msg.starts_with("No server to sync with"), "{msg}");
-    assert!(msg.contains("`git remote add origin URL`"), "{msg}");
+    assert!(
+        msg.starts_with("No server \"origin\" to sync with"),
+        "{msg}"
+    );
+    assert!(msg.contains("git remote add origin URL"), "{msg}");
+    assert!(msg.chars().count() <= 80, "{msg}");
 }
 
 #[test]

@@ -279,10 +279,11 @@ fn the_session_says_in_the_status_line_that_there_is_no_remote() {
         "--author",
         "A B <a@b.invalid>",
     ];
-    let mut t = common::pty::Pty::spawn(sb.pty_cmd(&args), 140, 40);
+    let mut t = common::pty::Pty::spawn(sb.pty_cmd(&args), 80, 24);
     t.wait_for("Mål 1 av 6");
     t.send("\x1b[15~"); // F5
-    t.wait_for("Ingen server att synka med");
+    // Whole, on an 80-column screen.
+    t.wait_for("Lägg till: git remote add origin URL");
     let screen = t.screen();
     assert!(
         !screen.contains('⏎') && !screen.contains("fatal"),

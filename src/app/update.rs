@@ -64,7 +64,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                     m.message = Some(msg)
                 }
                 super::action::SyncResult::NoRemote(remote) => {
-                    m.message = Some(crate::sync::no_remote_text(m.lang, &remote))
+                    m.message = Some(crate::sync::no_remote_short(m.lang, &remote))
                 }
                 super::action::SyncResult::Conflicts(items) => {
                     m.overlay = Some(Overlay::Conflicts {

@@ -85,6 +85,21 @@ impl SyncError {
     }
 }
 
+/// The same, short enough for the status line of an 80-column terminal.
+pub fn no_remote_short(lang: Lang, remote: &str) -> String {
+    let remote = crate::sanitize::line(remote);
+    match lang {
+        Lang::Sv => {
+            format!(
+                "Ingen server \"{remote}\" att synka med. Lägg till: git remote add {remote} URL"
+            )
+        }
+        Lang::En => {
+            format!("No server \"{remote}\" to sync with. Add one: git remote add {remote} URL")
+        }
+    }
+}
+
 /// Where a sync's remote is missing, and how to add one.
 pub fn no_remote_text(lang: Lang, remote: &str) -> String {
     let remote = crate::sanitize::line(remote);
