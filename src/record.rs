@@ -112,7 +112,11 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
             let mut lines = vec![match l {
                 crate::i18n::Lang::Sv => format!(
                     "{shown}: {} hindrar status klar; åtgärda dem eller lägg till en [[waiver]] med motivering:",
-                    l.count(open.len(), ("anmärkning", "anmärkningar"), ("lint", "lints"))
+                    l.count(
+                        open.len(),
+                        ("anmärkning", "anmärkningar"),
+                        ("lint", "lints")
+                    )
                 ),
                 crate::i18n::Lang::En => format!(
                     "{shown}: {} lint(s) block status klar; resolve them or add a [[waiver]] with a reason:",
