@@ -128,7 +128,7 @@ fn open_unit(ws: &Workspace, unit: &str) -> Row {
         let io = tertial::tui::session::Io {
             ws,
             repo,
-            sig: git2::Signature::now("b", "b@b").unwrap(),
+            who: tertial::repo::Identity::new("b", "b@b").unwrap(),
             lock: Default::default(),
         };
         let mut m = Model::new(Lang::Sv, "city".into(), plans, vec![]);

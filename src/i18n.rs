@@ -8,6 +8,19 @@ pub enum Lang {
     En,
 }
 
+static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
+
+/// The program's language for texts made far from any screen (error
+/// messages): the one set with [`set_current`], else the environment's.
+pub fn current() -> Lang {
+    *CURRENT.get_or_init(|| Lang::detect(None))
+}
+
+/// Sets the program's language once, from `--lang` where there is one.
+pub fn set_current(lang: Lang) {
+    let _ = CURRENT.set(lang);
+}
+
 impl Lang {
     /// `--lang` first, then TERTIAL_LANG, then the locale (LC_ALL,
     /// LC_MESSAGES, LANG): English only when the locale says English.
@@ -34,6 +47,16 @@ impl Lang {
             }
         }
         Lang::Sv
+    }
+
+    /// A count and its word in the right number: `lang.count(1,
+    /// ("enhet", "enheter"), ("unit", "units"))` is "1 enhet".
+    pub fn count(self, n: usize, sv: (&str, &str), en: (&str, &str)) -> String {
+        let (one, many) = match self {
+            Lang::Sv => sv,
+            Lang::En => en,
+        };
+        format!("{n} {}", if n == 1 { one } else { many })
     }
 
     /// The text in this language: `lang.t("Mål", "Goal")`.
@@ -109,6 +132,16 @@ mod tests {
         assert_eq!(parse_number("Max 10 personer"), None);
         assert_eq!(parse_number("1,2,3"), None);
         assert_eq!(parse_number(""), None);
+    }
+
+    #[test]
+    fn counts_take_the_singular_for_one() {
+        let units = |l: Lang, n| l.count(n, ("enhet", "enheter"), ("unit", "units"));
+        assert_eq!(units(Lang::Sv, 1), "1 enhet");
+        assert_eq!(units(Lang::Sv, 0), "0 enheter");
+        assert_eq!(units(Lang::Sv, 2), "2 enheter");
+        assert_eq!(units(Lang::En, 1), "1 unit");
+        assert_eq!(units(Lang::En, 3), "3 units");
     }
 
     #[test]

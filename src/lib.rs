@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod clock;
 pub mod diag;
 pub mod followup;
 pub mod fuzzy;
@@ -12,6 +13,7 @@ pub mod i18n;
 pub mod import;
 pub mod keymap;
 pub mod overview;
+pub mod pipe;
 pub mod plan;
 pub mod record;
 pub mod repo;

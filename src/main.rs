@@ -7,6 +7,7 @@ use tertial::cli::{Cli, Command, KeymapCommand, OpenArgs};
 use tertial::{record, sanitize, workspace};
 
 fn main() -> ExitCode {
+    tertial::pipe::quiet_when_closed();
     let cli = Cli::parse();
     let result = match cli.command {
         None => open(cli.dir, cli.open),
@@ -28,7 +29,7 @@ fn main() -> ExitCode {
         Some(Command::Verify {
             dir,
             require_signed,
-        }) => return verify(dir, require_signed),
+        }) => return tertial::history::command::verify(&current_dir(dir), require_signed),
         Some(Command::SyncWorktree { dir, paths }) => tertial::repo::open(&dir)
             .map(|repo| {
                 tertial::repo::worktree::sync_from_tip(
@@ -100,7 +101,12 @@ fn main() -> ExitCode {
             unit,
             period,
             goal,
-        }) => log(dir, unit.as_deref(), period.as_deref(), goal.as_deref()),
+        }) => tertial::history::command::log(
+            &current_dir(dir),
+            unit.as_deref(),
+            period.as_deref(),
+            goal.as_deref(),
+        ),
         Some(Command::Record {
             dir,
             unit,
@@ -123,6 +129,7 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        Err(e) if tertial::pipe::closed_in(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("tertial: {}", sanitize::line(&format!("{e:#}")));
             ExitCode::from(2)
@@ -138,9 +145,15 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
     let root = current_dir(dir);
     let files = workspace::plan_files(&root);
     if files.is_empty() {
+        let lang = tertial::i18n::current();
         eprintln!(
-            "tertial: no plans found under {}; expected files plans/<year>/<unit>.toml",
-            sanitize::line(&root.join(workspace::PLANS_DIR).display().to_string())
+            "tertial: {} {}; {}",
+            lang.t("inga planer under", "no plans found under"),
+            sanitize::line(&root.join(workspace::PLANS_DIR).display().to_string()),
+            lang.t(
+                "planerna ska ligga i plans/<år>/<enhet>.toml",
+                "expected files plans/<year>/<unit>.toml"
+            )
         );
         return ExitCode::from(1);
     }
@@ -155,19 +168,38 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
         .filter(|d| d.is_error())
         .map(|d| d.file.as_str())
         .collect();
-    println!(
-        "{} plan files checked: {} without problems, {} with problems ({} errors); {} enhetsmål in valid plans",
-        files.len(),
-        files.len() - bad_files.len(),
-        bad_files.len(),
-        errors,
-        goals
-    );
+    let lang = tertial::i18n::current();
+    match lang {
+        tertial::i18n::Lang::Sv => println!(
+            "Planfiler kontrollerade: {}, utan problem: {}, med problem: {} ({errors} fel); {} i giltiga planer",
+            files.len(),
+            files.len() - bad_files.len(),
+            bad_files.len(),
+            goals_text(lang, goals)
+        ),
+        tertial::i18n::Lang::En => println!(
+            "{} plan files checked: {} without problems, {} with problems ({} errors); {} in valid plans",
+            files.len(),
+            files.len() - bad_files.len(),
+            bad_files.len(),
+            errors,
+            goals_text(lang, goals)
+        ),
+    }
     if errors > 0 {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// "1 enhetsmål" (the same word in Swedish for one and many).
+fn goals_text(lang: tertial::i18n::Lang, goals: usize) -> String {
+    lang.count(
+        goals,
+        ("enhetsmål", "enhetsmål"),
+        ("enhetsmål", "enhetsmål"),
+    )
 }
 
 fn init(dir: &std::path::Path, with_samples: bool, author: Option<&str>) -> anyhow::Result<()> {
@@ -219,7 +251,12 @@ fn keymap_command(command: KeymapCommand) -> ExitCode {
             }
             let errors = diags.iter().filter(|d| d.is_error()).count();
             let warnings = diags.len() - errors;
-            println!("{shown}: {errors} errors, {warnings} warnings");
+            let lang = tertial::i18n::current();
+            println!(
+                "{shown}: {}, {}",
+                lang.count(errors, ("fel", "fel"), ("error", "errors")),
+                lang.count(warnings, ("varning", "varningar"), ("warning", "warnings"))
+            );
             if errors > 0 {
                 ExitCode::from(1)
             } else {
@@ -241,91 +278,6 @@ fn keymap_command(command: KeymapCommand) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-    }
-}
-
-fn log(
-    dir: Option<PathBuf>,
-    unit: Option<&str>,
-    period: Option<&str>,
-    goal: Option<&str>,
-) -> anyhow::Result<()> {
-    if let Some(p) = period {
-        p.parse::<tertial::followup::Period>()?;
-    }
-    let ws = workspace::Workspace::open(&current_dir(dir))?;
-    let repo = ws.repo()?;
-    let index =
-        tertial::history::Index::load(&repo, tertial::repo::DEFAULT_BRANCH, &ws.state_dir())?;
-    let items = tertial::history::log(&repo, &index, unit, period, goal);
-    if items.is_empty() {
-        println!("Inga uppföljningar matchar.");
-    }
-    for item in items {
-        let e = &item.entry;
-        println!(
-            "{}  {}  {} <{}>  {} {}  {}",
-            tertial::ui::walk::date_time(e.time.max(0) as u64),
-            &e.oid.to_string()[..10],
-            sanitize::line(&e.author),
-            sanitize::line(&e.email),
-            sanitize::line(&e.unit),
-            sanitize::line(&e.period),
-            sanitize::line(&e.status)
-        );
-        for c in &item.changes {
-            println!("    {}", sanitize::line(&c.to_string()));
-        }
-        for g in &item.edited {
-            println!("    {}: texten ändrad", sanitize::line(g));
-        }
-    }
-    Ok(())
-}
-
-fn verify(dir: Option<PathBuf>, require_signed: bool) -> ExitCode {
-    let root = current_dir(dir);
-    let ws = match workspace::Workspace::open(&root) {
-        Ok(ws) => ws,
-        Err(e) => {
-            eprintln!("tertial: {}", sanitize::line(&e.to_string()));
-            return ExitCode::from(2);
-        }
-    };
-    let report = match tertial::history::verify::verify(
-        &ws.root,
-        tertial::repo::DEFAULT_BRANCH,
-        require_signed,
-    ) {
-        Ok(r) => r,
-        Err(e) => {
-            println!("corrupt repository: {}", sanitize::line(e.message()));
-            return ExitCode::from(1);
-        }
-    };
-    for f in &report.findings {
-        println!("{f}");
-    }
-    let sigs: Vec<String> = report
-        .signatures
-        .iter()
-        .map(|(s, n)| format!("{} {n}", s.label()))
-        .collect();
-    println!(
-        "{} commits, {} follow-up commits; signatures: {}; {} findings",
-        report.commits,
-        report.followup_commits,
-        if sigs.is_empty() {
-            "—".to_string()
-        } else {
-            sigs.join(", ")
-        },
-        report.findings.len()
-    );
-    if report.findings.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
     }
 }
 
@@ -362,7 +314,8 @@ fn sync(
             );
         }
     }
-    match tertial::sync::sync(&root, remote, &keep) {
+    let progress = &mut tertial::sync::Progress::Terminal;
+    match tertial::sync::sync(&root, remote, &keep, progress) {
         Ok(o) if !o.conflicts.is_empty() => {
             println!("Konflikt: samma uppföljning ändrad på båda håll. Inget har ändrats.");
             for c in &o.conflicts {
@@ -395,7 +348,8 @@ fn sync(
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("tertial: {}", sanitize::line(&e.to_string()));
+            let text = e.text(tertial::i18n::current());
+            eprintln!("tertial: {}", sanitize::line(&text));
             ExitCode::from(2)
         }
     }

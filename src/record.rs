@@ -35,6 +35,7 @@ pub fn run(req: &Request) -> ExitCode {
             }
             ExitCode::from(1)
         }
+        Err(e) if crate::pipe::closed_in(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("tertial: {}", sanitize::line(&format!("{e:#}")));
             ExitCode::from(2)
@@ -48,6 +49,7 @@ enum Outcome {
 }
 
 fn record(req: &Request) -> anyhow::Result<Outcome> {
+    let l = crate::i18n::current();
     let period: Period = req.period.parse()?;
     let ws = Workspace::open(req.dir)?;
     let plan = &ws
@@ -55,10 +57,14 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
         .map_err(|diags| {
             let shown: String = diags.iter().map(|d| d.to_string()).collect();
             anyhow::anyhow!(
-                "no valid {} plan for unit {:?} in {}; run `tertial check`\n{shown}",
+                "{} {} {} {:?} {} {}; {}\n{shown}",
+                l.t("ingen giltig plan för", "no valid plan for"),
                 period.year,
+                l.t("för enheten", "for unit"),
                 req.unit,
+                l.t("i", "in"),
                 req.dir.display(),
+                l.t("kör `tertial check`", "run `tertial check`"),
             )
         })?;
     let shown = req.from.display().to_string();
@@ -73,16 +79,26 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
         }
     };
     if f.period != period {
-        return Ok(Outcome::Rejected(vec![format!(
-            "{shown}: the file is for {} but --period is {period}; expected them to agree",
-            f.period
-        )]));
+        return Ok(Outcome::Rejected(vec![match l {
+            crate::i18n::Lang::Sv => format!(
+                "{shown}: filen gäller {} men --period är {period}; de ska stämma överens",
+                f.period
+            ),
+            crate::i18n::Lang::En => format!(
+                "{shown}: the file is for {} but --period is {period}; expected them to agree",
+                f.period
+            ),
+        }]));
     }
     if let Some(s) = req.status {
         f.status = match Status::parse(s) {
             Some(Status::Reopened) | None => {
                 anyhow::bail!(
-                    "--status {s:?}: expected utkast or klar (reopen with --reopen REASON)"
+                    "--status {s:?}: {}",
+                    l.t(
+                        "skriv utkast eller klar (återöppna med --reopen MOTIVERING)",
+                        "expected utkast or klar (reopen with --reopen REASON)"
+                    )
                 )
             }
             Some(st) => st,
@@ -96,18 +112,31 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
         let rules = ws
             .rules()
             .map_err(|e| anyhow::anyhow!("{}: {e}", crate::workspace::MARKER))?;
-        let open = lint::blocking(plan, &f, &rules, followup::period::today());
+        let open = lint::blocking(plan, &f, &rules, crate::clock::today());
         if !open.is_empty() {
-            let mut lines = vec![format!(
-                "{shown}: {} lint(s) block status klar; resolve them or add a [[waiver]] with a reason:",
-                open.len()
-            )];
-            for l in open {
+            let mut lines = vec![match l {
+                crate::i18n::Lang::Sv => format!(
+                    "{shown}: {} hindrar status klar; åtgärda dem eller lägg till en [[waiver]] med motivering:",
+                    l.count(
+                        open.len(),
+                        ("anmärkning", "anmärkningar"),
+                        ("lint", "lints")
+                    )
+                ),
+                crate::i18n::Lang::En => format!(
+                    "{shown}: {} lint(s) block status klar; resolve them or add a [[waiver]] with a reason:",
+                    open.len()
+                ),
+            }];
+            for lint in open {
                 lines.push(format!(
                     "  {} {}: {}",
-                    l.kind.code(),
-                    l.target,
-                    l.kind.describe_en()
+                    lint.kind.code(),
+                    lint.target,
+                    match l {
+                        crate::i18n::Lang::Sv => lint.kind.describe_sv(),
+                        crate::i18n::Lang::En => lint.kind.describe_en(),
+                    }
                 ));
             }
             return Ok(Outcome::Rejected(lines));
@@ -118,22 +147,28 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
         match crate::workspace::lock::acquire(&ws.state_dir(), req.unit, &period.to_string())? {
             crate::workspace::lock::Acquired::Mine(l) => l,
             crate::workspace::lock::Acquired::Held(h) => anyhow::bail!(
-                "{} {period} is open by {}@{} (pid {}) since {}; try again when they are done",
+                "{} {period} {} {}@{} (pid {}) {} {}; {}",
                 req.unit,
+                l.t("är öppen hos", "is open by"),
                 h.user,
                 h.host,
                 h.pid,
-                crate::ui::walk::date_time(h.since)
+                l.t("sedan", "since"),
+                crate::clock::date_time(h.since as i64),
+                l.t(
+                    "försök igen när de är klara",
+                    "try again when they are done"
+                )
             ),
         };
     let repo = ws.repo()?;
-    let sig = crate::repo::signature(&repo, req.author)?;
+    let who = crate::repo::identity(&repo, req.author)?;
     let oid = followup::commit::commit(
         &repo,
         crate::repo::DEFAULT_BRANCH,
         plan,
         &f,
-        &sig,
+        &who,
         req.reopen,
     )?;
     refresh_worktree(req.dir, &followup::path(period, &plan.unit.id));

@@ -310,7 +310,7 @@ const MALFORMED: &[(&str, &str, &str, &str)] = &[
         "bad period",
         "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T4\"\n",
         ":3:10:",
-        "YEAR-T1",
+        "ÅR-T1",
     ),
     (
         "bad activity status",
@@ -364,7 +364,7 @@ fn mismatched_period_and_missing_identity_are_explained() {
     let ws = workspace(&sb);
     let out = record(&sb, &ws, "2025-T2", GOOD, &[]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("the file is for 2025-T1 but --period is 2025-T2"));
+    assert!(text(&out.stderr).contains("filen gäller 2025-T1 men --period är 2025-T2"));
 
     let file = sb.path().join("good.toml");
     std::fs::write(&file, GOOD).unwrap();
@@ -380,7 +380,7 @@ fn mismatched_period_and_missing_identity_are_explained() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        text(&out.stderr).contains("no git identity"),
+        text(&out.stderr).contains("ingen git-identitet"),
         "{}",
         text(&out.stderr)
     );
@@ -419,7 +419,7 @@ fn the_status_flow_is_utkast_klar_reopened_with_a_reason() {
         let out = record(&sb, &ws, "2025-T1", &changed, &["--status", status]);
         assert_eq!(out.status.code(), Some(2), "{status}");
         assert!(
-            text(&out.stderr).contains("is klar; reopen it with a written reason"),
+            text(&out.stderr).contains("är klar; återöppna den med en skriven motivering"),
             "{}",
             text(&out.stderr)
         );
@@ -431,7 +431,7 @@ fn the_status_flow_is_utkast_klar_reopened_with_a_reason() {
     );
     let out = record(&sb, &ws, "2025-T1", &changed, &["--reopen", "  "]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("needs a written reason"));
+    assert!(text(&out.stderr).contains("kräver en skriven motivering"));
 
     let out = record(
         &sb,
@@ -473,7 +473,7 @@ fn the_status_flow_is_utkast_klar_reopened_with_a_reason() {
         &["--reopen", "why"],
     );
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("only a follow-up that is klar can be reopened"));
+    assert!(text(&out.stderr).contains("bara en uppföljning som är klar kan återöppnas"));
     // The log shows each step with its status.
     let out = sb.run(&[
         "log",

@@ -60,7 +60,7 @@ fn init_with_samples_makes_a_committed_workspace_that_checks_clean() {
 
     let out = sb.run(&["check", ws.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("3 plan files checked: 3 without problems"));
+    assert!(text(&out.stdout).contains("Planfiler kontrollerade: 3, utan problem: 3"));
 }
 
 #[test]
@@ -71,7 +71,7 @@ fn init_refuses_a_folder_that_is_not_empty() {
     std::fs::write(ws.join("keep.txt"), "mine").unwrap();
     let out = sb.run(&["init", ws.to_str().unwrap()]);
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("not empty"));
+    assert!(text(&out.stderr).contains("är inte tom"));
     assert_eq!(
         std::fs::read_to_string(ws.join("keep.txt")).unwrap(),
         "mine"
@@ -121,7 +121,7 @@ fn check_reports_a_broken_plan_precisely_and_still_validates_the_others() {
     );
     let summary = text(&out.stdout);
     assert!(
-        summary.contains("4 plan files checked: 2 without problems, 2 with problems"),
+        summary.contains("Planfiler kontrollerade: 4, utan problem: 2, med problem: 2"),
         "{summary}"
     );
 }
@@ -164,7 +164,7 @@ fn the_product_repository_is_never_opened_as_a_workspace() {
     let out = sb.run(&["open", env!("CARGO_MANIFEST_DIR")]);
     assert!(!out.status.success());
     assert!(
-        text(&out.stderr).contains("never used as a workspace"),
+        text(&out.stderr).contains("används aldrig som arbetsyta"),
         "{}",
         text(&out.stderr)
     );
@@ -185,7 +185,7 @@ fn opening_without_a_git_identity_says_so_before_any_typing() {
     let out = sb.run(&["open", ws.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
-    assert!(err.contains("no git identity"), "{err}");
+    assert!(err.contains("ingen git-identitet"), "{err}");
     assert!(err.contains("git config --global user.name"), "{err}");
     assert!(err.contains("--author"), "{err}");
 }

@@ -70,7 +70,7 @@ fn import_into_a_workspace_then_check_accepts_it() {
         text(&check.stdout),
         text(&check.stderr)
     );
-    assert!(text(&check.stdout).contains("1 plan files checked: 1 without problems"));
+    assert!(text(&check.stdout).contains("Planfiler kontrollerade: 1, utan problem: 1"));
 }
 
 #[test]

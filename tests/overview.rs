@@ -287,7 +287,7 @@ expected_results = ["Ett resultat"]
 
 fn commit(ws: &Path, files: &[(&str, &str)], message: &str) {
     let repo = git2::Repository::open(ws).unwrap();
-    let sig = git2::Signature::now("Test", "test@example.invalid").unwrap();
+    let sig = tertial::repo::Identity::new("Test", "test@example.invalid").unwrap();
     let changes: Vec<tertial::repo::FileChange> = files
         .iter()
         .map(|(p, c)| tertial::repo::FileChange::put(*p, *c))
@@ -330,7 +330,7 @@ fn hostile_names_are_escaped_in_every_format() {
     }
     let md = run("md");
     assert!(md.starts_with("# Översikt: Tertialrapport 1 2025\n"));
-    assert!(md.contains("Klar 0 · Utkast 0 · Återöppnad 0 · Ej påbörjad 1 (av 1 enheter)"));
+    assert!(md.contains("Klar 0 · Utkast 0 · Återöppnad 0 · Ej påbörjad 1 (av 1 enhet)"));
     assert!(md.contains("\\<script\\>"), "{md}");
     assert!(md.contains("\\<b\\>Enhet\\</b\\> \\& \\| ␛"), "{md}");
     assert!(!md.contains("<script>") && !md.contains("<b>"));
@@ -456,7 +456,7 @@ fn bad_arguments_are_refused_plainly() {
     let sb = Sandbox::new();
     let ws = generated(&sb);
     for (args, want) in [
-        (vec!["--period", "2026-T4"], "not a period"),
+        (vec!["--period", "2026-T4"], "är ingen period"),
         (vec!["--format", "pdf"], "expected md, html or csv"),
         (vec!["--sort", "x"], "expected late or name"),
     ] {

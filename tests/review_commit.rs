@@ -383,6 +383,7 @@ fn the_review_reaches_every_goal_and_part_at_80x24() {
 
 #[test]
 fn the_walk_shows_how_much_is_done_and_the_status() {
+    tertial::clock::set_zone(tertial::clock::stockholm());
     let mut m = twenty();
     update(&mut m, Action::Rate(Rating::Full));
     update(&mut m, Action::NextGoal);
@@ -412,7 +413,7 @@ fn the_walk_shows_how_much_is_done_and_the_status() {
     update(&mut m, Action::Open);
     let screen = render(&m, 120, 40);
     assert!(
-        screen.contains("klar · inlämnad 2026-11-23 08:00"),
+        screen.contains("klar · inlämnad 2026-11-23 09:00"),
         "{screen}"
     );
 }

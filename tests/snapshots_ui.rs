@@ -26,7 +26,7 @@ const UNIT: &str = "bestallarenhet-2";
 /// A fixed "today", so the period list's default does not move.
 const TODAY: (i32, u32, u32) = (2026, 11, 23);
 
-/// 2026-11-23 08:00 UTC.
+/// 2026-11-23 08:00 UTC, 09:00 in Stockholm.
 const SAVED_AT: u64 = 1_795_420_800;
 
 // ---------------------------------------------------------------------------
@@ -38,6 +38,8 @@ fn plans() -> Vec<LoadedPlan> {
 }
 
 fn model_with(lang: Lang, problems: Vec<String>) -> Model {
+    // Times are shown in Stockholm time, whatever TZ the tests run with.
+    tertial::clock::set_zone(tertial::clock::stockholm());
     let mut m = Model::new(lang, "demo".into(), plans(), problems);
     m.today = TODAY;
     m
@@ -310,7 +312,7 @@ fn resume_draft_screen() {
     let [small, large] = snap_both("resume_draft", &m);
     for text in [&small, &large] {
         assert!(text.contains("Det finns ett sparat utkast"));
-        assert!(text.contains("Sparat 2026-11-23 08:00 UTC av anna@server."));
+        assert!(text.contains("Sparat 2026-11-23 09:00 av anna@server."));
         assert!(text.contains("2 mål har en bedömning i utkastet."));
         assert!(text.contains("återuppta utkastet"));
         assert!(text.contains("kasta det"));
@@ -353,7 +355,7 @@ fn walk_rated_with_deviation_being_written() {
     // Just after rating, the rating reads as a forecast in T1.
     let rated = render(&walk_just_rated(Lang::Sv), 80, 24);
     assert!(rated.contains("▶ Prognos: ◐ Bedöms uppfyllas delvis"));
-    assert!(rated.contains("Mål 1 av 6 · 1 bedömda"));
+    assert!(rated.contains("Mål 1 av 6 · 1 bedömd") && !rated.contains("1 bedömda"));
 
     let m = walk_rated(Lang::Sv);
     let s = m.session.as_ref().unwrap();
@@ -372,7 +374,7 @@ fn walk_rated_with_deviation_being_written() {
     for text in [&small, &large] {
         assert!(text.contains("Tertialrapport 1 2025"));
         assert!(text.contains("· ändrat"));
-        assert!(text.contains("Mål 1 av 6 · 1 bedömda"));
+        assert!(text.contains("Mål 1 av 6 · 1 bedömd") && !text.contains("1 bedömda"));
         assert!(text.contains("Uppföljning · prognos för helåret"));
         assert!(
             text.contains("E1 · Avvikelse 1 · Avvikelse"),

@@ -212,3 +212,83 @@ fn the_session_syncs_with_a_key_and_shows_a_conflict_side_by_side() {
     );
     assert!(file_at(&sb, &b, "followups/2025-T2/bestallarenhet-2.toml").contains("B:s analys"));
 }
+
+#[test]
+fn a_replayed_commit_keeps_its_author_time_and_is_committed_at_the_sync() {
+    let sb = Sandbox::new();
+    let (a, b) = two_clones(&sb);
+    record(&sb, &a, "bestallarenhet-2", "2025-T1", "Från A", "anna");
+    assert_eq!(sync(&sb, &a, &[]).0, Some(0));
+    record(
+        &sb,
+        &b,
+        "hagersten-alvsjos-hemtjanst",
+        "2025-T1",
+        "Från B",
+        "bertil",
+    );
+    let written = git(&sb, &b, &["log", "-1", "--format=%at"]);
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    let before = tertial::clock::now();
+    let (code, out) = sync(&sb, &b, &[]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("1 egna lagda överst"), "{out}");
+    let replayed = git(&sb, &b, &["log", "-1", "--format=%an %at %ct"]);
+    let fields: Vec<&str> = replayed.split_whitespace().collect();
+    assert_eq!(fields[0], "bertil", "{replayed}");
+    assert_eq!(fields[1], written.trim(), "the author time stays");
+    let committed: i64 = fields[2].parse().unwrap();
+    assert!(
+        committed >= before,
+        "committed at {committed}, sync at {before}"
+    );
+}
+
+#[test]
+fn a_sync_without_a_remote_says_what_is_missing_and_how_to_add_it() {
+    let sb = Sandbox::new();
+    let ws = sb.init_samples("ws");
+    let (code, out) = sync(&sb, &ws, &[]);
+    assert_eq!(code, Some(2), "{out}");
+    assert!(out.contains("Ingen server att synka med"), "{out}");
+    assert!(out.contains("git remote add origin URL"), "{out}");
+    assert!(!out.contains('⏎') && !out.contains("fatal:"), "{out}");
+    let out = sb
+        .cmd()
+        .env("LANG", "en_GB.UTF-8")
+        .args(["sync", ws.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        text(&out.stderr).contains("No server to sync with"),
+        "{}",
+        text(&out.stderr)
+    );
+}
+
+#[test]
+fn the_session_says_in_the_status_line_that_there_is_no_remote() {
+    let sb = Sandbox::new();
+    let ws = sb.init_samples("ws");
+    let args = [
+        ws.to_str().unwrap(),
+        "--unit",
+        "bestallarenhet-2",
+        "--period",
+        "2025-T2",
+        "--author",
+        "A B <a@b.invalid>",
+    ];
+    let mut t = common::pty::Pty::spawn(sb.pty_cmd(&args), 80, 24);
+    t.wait_for("Mål 1 av 6");
+    t.send("\x1b[15~"); // F5
+    // Whole, on an 80-column screen.
+    t.wait_for("Lägg till: git remote add origin URL");
+    let screen = t.screen();
+    assert!(
+        !screen.contains('⏎') && !screen.contains("fatal"),
+        "{screen}"
+    );
+    t.send("\x11");
+    assert_eq!(t.wait_exit(), 0);
+}

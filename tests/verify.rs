@@ -92,13 +92,26 @@ fn a_history_made_by_tertial_verifies_clean() {
     let (code, out) = verify(&sb, &ws, &[]);
     assert_eq!(code, Some(0), "{out}");
     assert!(
-        out.contains("4 commits, 3 follow-up commits; signatures: unsigned 3; 0 findings"),
+        out.contains("4 commits, 3 uppföljningscommits; signaturer: osignerad 3; 0 fynd"),
         "{out}"
+    );
+    // English by the language setting.
+    let en = sb
+        .cmd()
+        .env("LANG", "en_GB.UTF-8")
+        .args(["verify", ws.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        text(&en.stdout)
+            .contains("4 commits, 3 follow-up commits; signatures: unsigned 3; 0 findings"),
+        "{}",
+        text(&en.stdout)
     );
     // Unsigned is a finding only when signatures are required.
     let (code, out) = verify(&sb, &ws, &["--require-signed"]);
     assert_eq!(code, Some(1));
-    assert_eq!(out.matches(": signature unsigned").count(), 3, "{out}");
+    assert_eq!(out.matches(": signatur osignerad").count(), 3, "{out}");
 }
 
 #[test]
@@ -118,7 +131,7 @@ fn a_follow_up_edited_and_committed_with_plain_git_is_named() {
         .to_string();
     let (code, out) = verify(&sb, &ws, &[]);
     assert_eq!(code, Some(1), "{out}");
-    assert!(out.contains(&format!("{commit}: followups/2025-T1/bestallarenhet-2.toml changed by a commit tertial did not make")), "{out}");
+    assert!(out.contains(&format!("{commit}: followups/2025-T1/bestallarenhet-2.toml ändrad av en commit som tertial inte gjort")), "{out}");
 }
 
 #[test]
@@ -152,9 +165,9 @@ fn trailers_that_lie_or_reach_another_unit_are_named() {
     );
     let (code, out) = verify(&sb, &ws, &[]);
     assert_eq!(code, Some(1), "{out}");
-    assert!(out.contains("followups/2025-T2/annan-enhet.toml changed by the follow-up commit of bestallarenhet-2 2025-T1 (outside its own unit and period)"), "{out}");
+    assert!(out.contains("followups/2025-T2/annan-enhet.toml ändrad av uppföljningscommiten för bestallarenhet-2 2025-T1 (utanför dess egen enhet och period)"), "{out}");
     assert!(
-        out.contains("trailers contradict the content: Status: utkast but the file says klar"),
+        out.contains("trailers motsäger innehållet: Status: utkast men filen säger klar"),
         "{out}"
     );
 }
@@ -183,13 +196,13 @@ fn an_amended_and_force_moved_history_is_named() {
     assert_eq!(code, Some(1), "{out}");
     assert!(
         out.contains(&format!(
-            "history rewritten: refs/tertial/anchor ({klar}) is no longer part of the branch"
+            "historiken omskriven: refs/tertial/anchor ({klar}) ingår inte längre i grenen"
         )),
         "{out}"
     );
     assert!(
         out.contains(&format!(
-            "history rewritten: refs/tags/tertial/2025-T1/bestallarenhet-2/{klar} ({klar})"
+            "historiken omskriven: refs/tags/tertial/2025-T1/bestallarenhet-2/{klar} ({klar})"
         )),
         "{out}"
     );
@@ -218,7 +231,7 @@ fn a_flipped_byte_in_a_loose_object_is_named() {
     std::fs::write(&object, bytes).unwrap();
     let (code, out) = verify(&sb, &ws, &[]);
     assert_eq!(code, Some(1), "{out}");
-    assert!(out.contains("corrupt object"), "{out}");
+    assert!(out.contains("skadat objekt"), "{out}");
 }
 
 fn ssh_keygen() -> bool {
@@ -269,7 +282,7 @@ fn commits_are_signed_when_git_config_asks_and_verify_judges_them_like_git() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     let (code, out) = verify(&sb, &ws, &["--require-signed"]);
     assert_eq!(code, Some(0), "{out}");
-    assert!(out.contains("signatures: good 1"), "{out}");
+    assert!(out.contains("signaturer: giltig 1"), "{out}");
     // A klar follow-up gets a signed tag that git accepts.
     record(&sb, &ws, "2025-T1", "helt", "klar");
     let klar = git(&sb, &ws, &["rev-parse", "--short=10", "HEAD"])
@@ -329,17 +342,17 @@ fn commits_are_signed_when_git_config_asks_and_verify_judges_them_like_git() {
         "only bad signatures are findings by default: {out}"
     );
     assert!(
-        out.contains("signatures: good 3, unknown key 1, unsigned 1"),
+        out.contains("signaturer: giltig 3, okänd nyckel 1, osignerad 1"),
         "{out}"
     );
     let (code, out) = verify(&sb, &ws, &["--require-signed"]);
     assert_eq!(code, Some(1));
     assert!(
-        out.contains(&format!("{unknown}: signature unknown key")),
+        out.contains(&format!("{unknown}: signatur okänd nyckel")),
         "{out}"
     );
     assert!(
-        out.contains(&format!("{unsigned}: signature unsigned")),
+        out.contains(&format!("{unsigned}: signatur osignerad")),
         "{out}"
     );
 }

@@ -107,6 +107,8 @@ pub enum Action {
     KeepSide(bool),
     /// What the sync did.
     Synced(SyncResult),
+    /// A line of git's progress while syncing (empty: the sync started).
+    SyncProgress(String),
     /// Show the overview across units (from the overview: the unit list).
     Overview,
     /// The overview of the next (1) or previous (-1) period.
@@ -158,4 +160,6 @@ pub enum SyncResult {
     Done(String),
     Conflicts(Vec<super::overlay::ConflictView>),
     Failed(String),
+    /// The workspace has no such remote: nothing to sync with yet.
+    NoRemote(String),
 }

@@ -190,8 +190,9 @@ pub struct Model {
     pub message: Option<String>,
     pub size: (u16, u16),
     pub quit: bool,
-    /// Today (year, month, day), for the default period.
-    pub today: (i32, u32, u32),
+    /// Today's local date, for the default period and due dates; given
+    /// by the shell.
+    pub today: crate::clock::Day,
     pub keymap: crate::keymap::Keymap,
     /// Keys of a sequence typed so far ("g" of "g g").
     pub pending_keys: Vec<crate::keymap::Key>,
@@ -247,7 +248,9 @@ impl Model {
             message: None,
             size: (80, 24),
             quit: false,
-            today: crate::followup::period::today(),
+            // Set by the shell (`crate::clock::today`): the model never reads
+            // the clock itself.
+            today: (1970, 1, 1),
             keymap: crate::keymap::default_keymap(),
             pending_keys: Vec::new(),
             overlay: None,

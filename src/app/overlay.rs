@@ -70,8 +70,10 @@ pub struct PaletteItem {
 }
 
 impl PaletteItem {
+    /// What a chief reads: the description in the interface's language
+    /// (the action's id is only a grey hint beside it).
     pub fn label(&self) -> String {
-        format!("{} – {}", self.action, self.description)
+        self.description.to_string()
     }
 }
 
@@ -95,14 +97,24 @@ pub fn palette_items(m: &Model, query: &str, under: Context) -> Vec<PaletteItem>
     let mut search = crate::fuzzy::Search::new(labels);
     let order = search.query(query);
     let mut slots: Vec<Option<PaletteItem>> = items.into_iter().map(Some).collect();
-    order
+    let mut found: Vec<PaletteItem> = order
         .into_iter()
         .filter_map(|i| {
             let mut item = slots[i].take()?;
             item.hits = search.hits(i, query);
             Some(item)
         })
-        .collect()
+        .collect();
+    // The id (as in keymap files) also finds an action, after the
+    // descriptions and without letters to highlight.
+    let id_query = query.trim().to_lowercase().replace(' ', "_");
+    found.extend(
+        slots
+            .into_iter()
+            .flatten()
+            .filter(|i| i.action.contains(id_query.as_str())),
+    );
+    found
 }
 
 /// What a jump can land on.

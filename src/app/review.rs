@@ -248,10 +248,11 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         Action::CommitDone if !s.read_only => {
             if open > 0 {
                 *message = Some(format!(
-                    "{open} {}",
+                    "{} {}",
+                    lang.count(open, ("punkt", "punkter"), ("item", "items")),
                     lang.t(
-                        "punkter kvar: åtgärda eller motivera dem (w) innan klar",
-                        "items left: fix or waive them (w) before done"
+                        "kvar: åtgärda eller motivera (w) innan klar",
+                        "left: fix or waive (w) before done"
                     )
                 ));
                 return Vec::new();

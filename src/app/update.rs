@@ -72,10 +72,24 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::Sync => return vec![Effect::SaveDraftNow, Effect::Sync { keep: Vec::new() }],
+        Action::SyncProgress(line) => {
+            let syncing = m
+                .lang
+                .t("Synkar med servern …", "Syncing with the server …");
+            m.message = Some(if line.is_empty() {
+                syncing.to_string()
+            } else {
+                format!("{syncing} {line}")
+            });
+            return Vec::new();
+        }
         Action::Synced(result) => {
             match result {
                 super::action::SyncResult::Done(msg) | super::action::SyncResult::Failed(msg) => {
                     m.message = Some(msg)
+                }
+                super::action::SyncResult::NoRemote(remote) => {
+                    m.message = Some(crate::sync::no_remote_short(m.lang, &remote))
                 }
                 super::action::SyncResult::Conflicts(items) => {
                     m.overlay = Some(Overlay::Conflicts {
@@ -282,7 +296,7 @@ fn resume(m: &mut Model, action: Action) -> Vec<Effect> {
                 m.confirm = Some(super::confirm::discard_draft(
                     m.lang,
                     &d.by,
-                    &crate::ui::walk::date_time(d.saved_at),
+                    &crate::clock::date_time(d.saved_at as i64),
                 ));
             }
             Vec::new()

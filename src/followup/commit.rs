@@ -77,7 +77,7 @@ pub fn commit(
     branch: &str,
     plan: &Plan,
     f: &FollowUp,
-    sig: &git2::Signature<'_>,
+    who: &repo::Identity,
     reopen_reason: Option<&str>,
 ) -> Result<git2::Oid, RepoError> {
     let mut f = f.clone();
@@ -115,7 +115,7 @@ pub fn commit(
         branch,
         &[FileChange::put(path.clone(), text.clone())],
         &message,
-        sig,
+        who,
         &mut hooks,
     )?;
     crate::history::verify::advance_anchor(repository, oid);
@@ -125,7 +125,7 @@ pub fn commit(
             oid,
             &f.period.to_string(),
             &f.unit,
-            sig,
+            who,
             signer.as_ref(),
         );
     }
@@ -139,17 +139,31 @@ pub fn status_rule(
     next: Status,
     reason: Option<&str>,
 ) -> Result<(), String> {
+    let l = crate::i18n::current();
     match (committed, next) {
         (Some(Status::Done), Status::Reopened) | (_, Status::Reopened)
             if reason.is_none_or(|r| r.trim().is_empty()) =>
         {
-            Err("reopening needs a written reason".into())
+            Err(l
+                .t(
+                    "att återöppna kräver en skriven motivering",
+                    "reopening needs a written reason",
+                )
+                .into())
         }
         (Some(Status::Done), Status::Reopened) => Ok(()),
-        (_, Status::Reopened) => Err("only a follow-up that is klar can be reopened".into()),
-        (Some(Status::Done), _) => {
-            Err("this follow-up is klar; reopen it with a written reason before changing it".into())
-        }
+        (_, Status::Reopened) => Err(l
+            .t(
+                "bara en uppföljning som är klar kan återöppnas",
+                "only a follow-up that is klar can be reopened",
+            )
+            .into()),
+        (Some(Status::Done), _) => Err(l
+            .t(
+                "uppföljningen är klar; återöppna den med en skriven motivering innan den ändras",
+                "this follow-up is klar; reopen it with a written reason before changing it",
+            )
+            .into()),
         _ => Ok(()),
     }
 }

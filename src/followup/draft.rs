@@ -38,10 +38,7 @@ pub fn path(state_dir: &Path, period: Period, unit: &str) -> PathBuf {
 }
 
 pub fn now_secs() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0)
+    crate::clock::now().max(0) as u64
 }
 
 impl DraftMeta {

@@ -245,7 +245,7 @@ pub fn indicator_due(periodicity: Periodicity, period: Period) -> bool {
 
 /// The remarks with the city's rules, today.
 pub fn lints(plan: &Plan, f: &FollowUp) -> Vec<Lint> {
-    check(plan, f, &Rules::default(), super::period::today())
+    check(plan, f, &Rules::default(), crate::clock::today())
 }
 
 /// The remarks of `f` under `rules`; `today` (year, month, day) for due

@@ -101,7 +101,10 @@ impl fmt::Display for Period {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0:?} is not a period; expected YEAR-T1, YEAR-T2 or YEAR-VB (e.g. 2026-T1)")]
+#[error("{:?} {}", .0, crate::i18n::current().t(
+    "är ingen period; skriv ÅR-T1, ÅR-T2 eller ÅR-VB (t.ex. 2026-T1)",
+    "is not a period; expected YEAR-T1, YEAR-T2 or YEAR-VB (e.g. 2026-T1)"
+))]
 pub struct BadPeriod(pub String);
 
 impl std::str::FromStr for Period {
@@ -134,29 +137,6 @@ impl<'de> Deserialize<'de> for Period {
         let s = String::deserialize(d)?;
         s.parse().map_err(serde::de::Error::custom)
     }
-}
-
-/// Today's date in UTC as (year, month, day), without a date crate.
-pub fn today() -> (i32, u32, u32) {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    civil_from_days(secs.div_euclid(86_400))
-}
-
-/// Days since 1970-01-01 to a civil date (Howard Hinnant's algorithm).
-pub fn civil_from_days(z: i64) -> (i32, u32, u32) {
-    let z = z + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let y = yoe + era * 400;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    ((if m <= 2 { y + 1 } else { y }) as i32, m, d)
 }
 
 #[cfg(test)]
@@ -199,12 +179,5 @@ mod tests {
             Period::due_next(2027, (2026, 11, 23)).to_string(),
             "2027-T1"
         );
-    }
-
-    #[test]
-    fn civil_dates() {
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(civil_from_days(20_415), (2025, 11, 23));
-        assert_eq!(civil_from_days(19_782), (2024, 2, 29));
     }
 }

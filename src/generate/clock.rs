@@ -1,43 +1,13 @@
 //! Commit times of generated follow-ups: spread over the working hours
 //! (08–17, Monday to Friday) of the weeks before each period's report is
-//! due, in Stockholm time (CET, or CEST in summer).
+//! due, in Stockholm time whatever the machine's zone (the calendar and
+//! the zone rules come from `crate::clock`).
 
+use crate::clock::{self, Day};
 use crate::followup::{Period, PeriodKind};
 
 const WORKDAY_SECS: i64 = 9 * 3600;
 const DAY_START_SECS: i64 = 8 * 3600;
-
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
-pub fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
-    let y = i64::from(y) - i64::from(m <= 2);
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let m = i64::from(m);
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d) - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// 0 = Monday … 6 = Sunday.
-fn weekday(days: i64) -> i64 {
-    (days + 3).rem_euclid(7)
-}
-
-fn last_sunday(y: i32, m: u32) -> i64 {
-    let last = days_from_civil(y, m, 31);
-    last - (weekday(last) + 1) % 7
-}
-
-/// Stockholm's UTC offset in seconds on a day: summer time from the last
-/// Sunday of March to the last Sunday of October.
-fn offset_secs(days: i64) -> i64 {
-    let (y, _, _) = crate::followup::period::civil_from_days(days);
-    if days >= last_sunday(y, 3) && days < last_sunday(y, 10) {
-        7200
-    } else {
-        3600
-    }
-}
 
 /// A fast-import time: seconds since the epoch and the zone ("+0100").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -54,18 +24,19 @@ impl std::fmt::Display for When {
     }
 }
 
-/// Local time `secs` after midnight on day `days`.
-pub fn local(days: i64, secs: i64) -> When {
-    let offset = offset_secs(days);
+/// Stockholm time `secs` after midnight on `day`.
+pub fn stockholm(day: Day, secs: i64) -> When {
+    let tz = clock::stockholm();
+    let unix = clock::instant(day, secs, &tz).unwrap_or(0);
     When {
-        unix: days * 86_400 + secs - offset,
-        offset,
+        unix,
+        offset: i64::from(clock::offset_minutes(unix, &tz)) * 60,
     }
 }
 
 /// The working days in which a period's follow-ups are written.
 pub struct Window {
-    days: Vec<i64>,
+    days: Vec<Day>,
 }
 
 impl Window {
@@ -74,13 +45,15 @@ impl Window {
     pub fn of(period: Period) -> Window {
         let y = period.year;
         let (from, to) = match period.kind {
-            PeriodKind::T1 => (days_from_civil(y, 5, 2), days_from_civil(y, 5, 31)),
-            PeriodKind::T2 => (days_from_civil(y, 9, 1), days_from_civil(y, 9, 30)),
-            PeriodKind::Vb => (days_from_civil(y + 1, 1, 15), days_from_civil(y + 1, 2, 28)),
+            PeriodKind::T1 => ((y, 5, 2), (y, 5, 31)),
+            PeriodKind::T2 => ((y, 9, 1), (y, 9, 30)),
+            PeriodKind::Vb => ((y + 1, 1, 15), (y + 1, 2, 28)),
         };
-        Window {
-            days: (from..=to).filter(|d| weekday(*d) < 5).collect(),
-        }
+        let days = std::iter::successors(Some(from), |d| clock::next_day(*d))
+            .take_while(|d| *d <= to)
+            .filter(|d| clock::is_weekday(*d))
+            .collect();
+        Window { days }
     }
 
     /// The time of the `i`-th of `n` commits; `jitter` in [0, 1) moves it
@@ -89,7 +62,7 @@ impl Window {
         let total = self.days.len() as i64 * WORKDAY_SECS;
         let pos = ((i as f64 + jitter.clamp(0.0, 0.99)) * total as f64 / n.max(1) as f64) as i64;
         let pos = pos.clamp(0, total - 1);
-        local(
+        stockholm(
             self.days[(pos / WORKDAY_SECS) as usize],
             DAY_START_SECS + pos % WORKDAY_SECS,
         )
@@ -101,33 +74,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn civil_days_and_zones() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2025, 11, 23), 20_415);
-        assert_eq!(days_from_civil(2024, 2, 29), 19_782);
-        assert_eq!(weekday(days_from_civil(2026, 11, 23)), 0); // a Monday
-        assert_eq!(last_sunday(2026, 3), days_from_civil(2026, 3, 29));
-        assert_eq!(last_sunday(2026, 10), days_from_civil(2026, 10, 25));
+    fn stockholm_times_in_summer_and_winter() {
         // 2026-05-04 08:00 CEST is 06:00 UTC.
-        let w = local(days_from_civil(2026, 5, 4), 8 * 3600);
-        assert_eq!(w.to_string(), "1777874400 +0200");
-        assert_eq!(local(days_from_civil(2027, 2, 1), 0).offset, 3600);
+        assert_eq!(
+            stockholm((2026, 5, 4), 8 * 3600).to_string(),
+            "1777874400 +0200"
+        );
+        assert_eq!(stockholm((2027, 2, 1), 0).offset, 3600);
     }
 
     #[test]
     fn times_in_a_window_only_move_forward_on_working_days() {
         let p: Period = "2025-VB".parse().unwrap();
         let w = Window::of(p);
+        let tz = clock::stockholm();
         let mut last = None;
         for i in 0..1000 {
             let t = w.at(i, 1000, (i % 7) as f64 / 7.0);
             assert!(last.is_none_or(|l| l <= t));
-            let local_secs = t.unix + t.offset;
-            let day = local_secs.div_euclid(86_400);
-            assert!(weekday(day) < 5);
-            let hour = local_secs.rem_euclid(86_400) / 3600;
+            let day = clock::day_in(t.unix, &tz);
+            assert!(clock::is_weekday(day));
+            let hour: u32 = clock::time_of_day_in(t.unix, &tz)[..2].parse().unwrap();
             assert!((8..17).contains(&hour));
-            assert!(day >= days_from_civil(2026, 1, 15) && day <= days_from_civil(2026, 2, 28));
+            assert!(((2026, 1, 15)..=(2026, 2, 28)).contains(&day));
             last = Some(t);
         }
     }

@@ -188,10 +188,7 @@ fn stream(
     // With `done`, a stream cut short (a crash here) imports nothing.
     writeln!(out, "feature done")?;
 
-    let when = clock::local(
-        clock::days_from_civil(opts.first_year() - 1, 12, 15),
-        10 * 3600,
-    );
+    let when = clock::stockholm((opts.first_year() - 1, 12, 15), 10 * 3600);
     let message = format!(
         "Verksamhetsplaner {}–{} för {} enheter\n\nGenererade testdata (tertial generate, frö {}).\n",
         opts.first_year(),

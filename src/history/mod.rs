@@ -2,9 +2,11 @@
 //! follow-up commits, and what changed between a unit's commits (for
 //! `tertial log`, the timeline and the earlier periods beside the fields).
 
+pub mod command;
 pub mod index;
 pub mod trailers;
 pub mod verify;
+mod verify_text;
 
 use crate::followup::{self, FollowUp};
 pub use index::{Entry, Index};

@@ -54,16 +54,6 @@ pub enum Signature {
 }
 
 impl Signature {
-    pub fn label(self) -> &'static str {
-        match self {
-            Signature::Good => "good",
-            Signature::Bad => "bad",
-            Signature::UnknownKey => "unknown key",
-            Signature::Expired => "expired",
-            Signature::Unsigned => "unsigned",
-        }
-    }
-
     /// git's `%G?` letter.
     fn from_git(c: &str) -> Signature {
         match c {
@@ -72,45 +62,6 @@ impl Signature {
             "X" | "Y" | "R" => Signature::Expired,
             "U" | "E" => Signature::UnknownKey,
             _ => Signature::Unsigned,
-        }
-    }
-}
-
-impl std::fmt::Display for Finding {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        use crate::sanitize::line as s;
-        match self {
-            Finding::NotByTertial { commit, path } => {
-                write!(
-                    f,
-                    "{commit}: {} changed by a commit tertial did not make (no or incomplete trailers)",
-                    s(path)
-                )
-            }
-            Finding::OutsideOwn {
-                commit,
-                path,
-                unit,
-                period,
-            } => write!(
-                f,
-                "{commit}: {} changed by the follow-up commit of {} {} (outside its own unit and period)",
-                s(path),
-                s(unit),
-                s(period)
-            ),
-            Finding::Contradiction { commit, what } => {
-                write!(f, "{commit}: trailers contradict the content: {}", s(what))
-            }
-            Finding::Rewritten { anchor, commit } => write!(
-                f,
-                "history rewritten: {} ({commit}) is no longer part of the branch",
-                s(anchor)
-            ),
-            Finding::Corrupt { what } => write!(f, "corrupt object: {}", s(what)),
-            Finding::Signature { commit, status } => {
-                write!(f, "{commit}: signature {}", status.label())
-            }
         }
     }
 }
@@ -246,31 +197,49 @@ fn check_commit(
                     if f.unit != unit {
                         out.push(Finding::Contradiction {
                             commit: short(oid),
-                            what: format!("Unit: {unit} but the file says {}", f.unit),
+                            what: format!(
+                                "Unit: {unit} {} {}",
+                                super::verify_text::but_file_says(),
+                                f.unit
+                            ),
                         });
                     }
                     if f.period.to_string() != period {
                         out.push(Finding::Contradiction {
                             commit: short(oid),
-                            what: format!("Period: {period} but the file says {}", f.period),
+                            what: format!(
+                                "Period: {period} {} {}",
+                                super::verify_text::but_file_says(),
+                                f.period
+                            ),
                         });
                     }
                     if f.status.code() != status {
                         out.push(Finding::Contradiction {
                             commit: short(oid),
-                            what: format!("Status: {status} but the file says {}", f.status.code()),
+                            what: format!(
+                                "Status: {status} {} {}",
+                                super::verify_text::but_file_says(),
+                                f.status.code()
+                            ),
                         });
                     }
                 }
                 None => out.push(Finding::Contradiction {
                     commit: short(oid),
-                    what: format!("{own} is not a readable follow-up"),
+                    what: format!(
+                        "{own} {}",
+                        crate::i18n::current().t(
+                            "är inte en läsbar uppföljning",
+                            "is not a readable follow-up"
+                        )
+                    ),
                 }),
             }
         }
         Err(_) => out.push(Finding::Contradiction {
             commit: short(oid),
-            what: format!("{own} is missing"),
+            what: format!("{own} {}", crate::i18n::current().t("saknas", "is missing")),
         }),
     }
     Ok((out, true))
@@ -382,9 +351,11 @@ pub fn tag_klar(
     commit: git2::Oid,
     period: &str,
     unit: &str,
-    tagger: &git2::Signature<'_>,
+    tagger: &crate::repo::Identity,
     signer: Option<&crate::repo::sign::Signer>,
 ) {
+    // Tagged at the moment of tagging, like the commit it names.
+    let Ok(tagger) = tagger.now() else { return };
     let name = format!("tertial/{period}/{unit}/{}", &commit.to_string()[..10]);
     let time = tagger.when();
     let offset = time.offset_minutes();

@@ -30,6 +30,7 @@ const MAX_SHOWN: usize = 200;
 pub fn run(req: &Request) -> ExitCode {
     match import(req) {
         Ok(code) => code,
+        Err(e) if crate::pipe::closed_in(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("tertial: {}", sanitize::line(&format!("{e:#}")));
             ExitCode::from(2)

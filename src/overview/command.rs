@@ -28,7 +28,7 @@ pub fn run(
         Some(p) => p.parse()?,
         None => {
             let years = read::plan_years(&ws.root, branch)?;
-            crate::overview::default_period(&years, crate::followup::period::today())
+            crate::overview::default_period(&years, crate::clock::today())
                 .context("no committed plans; expected plans/<year>/<unit>.toml on main")?
         }
     };

@@ -4,7 +4,7 @@
 //! When another process moved the tip first, the tree is rebuilt on the
 //! new tip and the update retried.
 
-use super::{RepoError, read};
+use super::{Identity, RepoError, read};
 use std::time::{Duration, Instant};
 
 /// A file to write (`Some`) or remove (`None`) in the commit.
@@ -35,16 +35,17 @@ pub const LOCK_WAIT: Duration = Duration::from_secs(5);
 const MAX_REBUILDS: u32 = 100;
 
 /// Commits `changes` on top of the tip of `branch` (creating the branch
-/// when unborn) and returns the new commit. Others' commits are never lost:
-/// the update only succeeds against the tip the tree was built on.
+/// when unborn) and returns the new commit, authored and committed by `who`
+/// at the moment it is made. Others' commits are never lost: the update
+/// only succeeds against the tip the tree was built on.
 pub fn commit_files(
     repo: &git2::Repository,
     branch: &str,
     changes: &[FileChange],
     message: &str,
-    sig: &git2::Signature<'_>,
+    who: &Identity,
 ) -> Result<git2::Oid, RepoError> {
-    commit_files_with(repo, branch, changes, message, sig, &mut Hooks::default())
+    commit_files_with(repo, branch, changes, message, who, &mut Hooks::default())
 }
 
 /// A check of the tip's tree before each attempt (a rule such as "a klar
@@ -66,7 +67,7 @@ pub fn commit_files_with(
     branch: &str,
     changes: &[FileChange],
     message: &str,
-    sig: &git2::Signature<'_>,
+    who: &Identity,
     hooks: &mut Hooks<'_>,
 ) -> Result<git2::Oid, RepoError> {
     let refname = format!("refs/heads/{branch}");
@@ -99,6 +100,10 @@ pub fn commit_files_with(
         }
         let tree = repo.find_tree(update.create_updated(repo, &base)?)?;
         let parents: Vec<&git2::Commit> = parent.iter().collect();
+        // The time of this attempt: never the time the program started,
+        // and never before a parent that was just committed.
+        let sig = who.now()?;
+        let sig = &sig;
         let commit_id = {
             let buf = repo.commit_create_buffer(sig, sig, message, &tree, &parents)?;
             let text = std::str::from_utf8(&buf)
@@ -211,6 +216,36 @@ mod tests {
                 .unwrap()
                 .is_none()
         );
+    }
+
+    #[test]
+    fn each_commit_takes_the_moment_it_is_made_in_the_programs_zone() {
+        let (_d, repo) = testutil::empty_repo();
+        // The identity is known long before the commits are made.
+        let who = testutil::sig();
+        std::thread::sleep(Duration::from_millis(1100));
+        let before = crate::clock::now();
+        let a = commit_files(&repo, "main", &[FileChange::put("a", "1")], "a", &who).unwrap();
+        std::thread::sleep(Duration::from_millis(1100));
+        let b = commit_files(&repo, "main", &[FileChange::put("b", "2")], "b", &who).unwrap();
+        let after = crate::clock::now();
+        let (a, b) = (repo.find_commit(a).unwrap(), repo.find_commit(b).unwrap());
+        assert!(
+            a.time().seconds() >= before,
+            "{} < {before}",
+            a.time().seconds()
+        );
+        assert!(b.time().seconds() > a.time().seconds());
+        assert!(b.time().seconds() <= after);
+        for c in [&a, &b] {
+            assert_eq!(c.author().when(), c.committer().when());
+            assert_eq!(c.author().name().ok(), Some("Test Chef"));
+            let secs = c.time().seconds();
+            assert_eq!(
+                c.time().offset_minutes(),
+                crate::clock::offset_minutes(secs, crate::clock::zone())
+            );
+        }
     }
 
     #[test]

@@ -14,33 +14,72 @@ pub(crate) mod testutil;
 pub use commit::{FileChange, commit_files};
 pub use init::init_repo;
 
+use crate::i18n::Lang;
 use std::path::PathBuf;
 
 /// The branch follow-ups are committed to.
 pub const DEFAULT_BRANCH: &str = "main";
 
+/// A failed git operation; its text is in the program's language
+/// (`crate::i18n::current`).
 #[derive(Debug, thiserror::Error)]
 pub enum RepoError {
-    #[error(
-        "git lock held: {path} exists (another git command may be running); tried for {waited_ms} ms. Not removed: remove it only when no git process uses the repository"
-    )]
+    #[error("{}", locked_text(path, *waited_ms))]
     Locked { path: PathBuf, waited_ms: u64 },
-    #[error(
-        "git refuses the repository {path}: it is owned by another user. If it is a shared workspace, allow it for yourself with `git config --global --add safe.directory {path}`, or for every user of this server (as administrator) with `git config --system --add safe.directory {path}`"
-    )]
+    #[error("{}", owner_text(path))]
     Owner { path: PathBuf },
-    #[error(
-        "no git identity: set one with `git config --global user.name \"Förnamn Efternamn\"` and `git config --global user.email namn@stockholm.se`, or pass --author \"Namn <e-post>\" (or TERTIAL_AUTHOR)"
-    )]
+    #[error("{}", no_identity_text())]
     NoIdentity,
     #[error("{0}")]
     Refused(String),
-    #[error("the branch moved {attempts} times while committing; nothing was lost, try again")]
+    #[error("{}", contended_text(*attempts))]
     Contended { attempts: u32 },
-    #[error("git: {0}")]
+    #[error("git: {}", .0.message())]
     Git(#[from] git2::Error),
     #[error("{0}")]
     Io(#[from] std::io::Error),
+}
+
+fn locked_text(path: &std::path::Path, waited_ms: u64) -> String {
+    let path = path.display();
+    match crate::i18n::current() {
+        Lang::Sv => format!(
+            "git är låst: {path} finns (ett annat git-kommando kan vara igång); väntade {waited_ms} ms. Låset är kvar: ta bort det bara när ingen git-process använder förrådet"
+        ),
+        Lang::En => format!(
+            "git lock held: {path} exists (another git command may be running); tried for {waited_ms} ms. Not removed: remove it only when no git process uses the repository"
+        ),
+    }
+}
+
+fn owner_text(path: &std::path::Path) -> String {
+    let path = path.display();
+    match crate::i18n::current() {
+        Lang::Sv => format!(
+            "git vägrar öppna förrådet {path}: det ägs av en annan användare. Är det en delad arbetsyta, tillåt den för dig själv med `git config --global --add safe.directory {path}`, eller för alla användare på servern (som administratör) med `git config --system --add safe.directory {path}`"
+        ),
+        Lang::En => format!(
+            "git refuses the repository {path}: it is owned by another user. If it is a shared workspace, allow it for yourself with `git config --global --add safe.directory {path}`, or for every user of this server (as administrator) with `git config --system --add safe.directory {path}`"
+        ),
+    }
+}
+
+fn no_identity_text() -> &'static str {
+    crate::i18n::current().t(
+        "ingen git-identitet: ange den med `git config --global user.name \"Förnamn Efternamn\"` och `git config --global user.email namn@stockholm.se`, eller med --author \"Namn <e-post>\" (eller TERTIAL_AUTHOR)",
+        "no git identity: set one with `git config --global user.name \"Förnamn Efternamn\"` and `git config --global user.email namn@stockholm.se`, or pass --author \"Namn <e-post>\" (or TERTIAL_AUTHOR)",
+    )
+}
+
+fn contended_text(attempts: u32) -> String {
+    match crate::i18n::current() {
+        Lang::Sv => format!(
+            "grenen flyttades {attempts} gånger under sparandet; inget gick förlorat, försök igen"
+        ),
+        Lang::En => format!(
+            "the branch moved {attempts} times while committing; nothing was lost, try again"
+        ),
+    }
 }
 
 /// Opens the repository at `dir` (not searching upwards: a workspace is
@@ -55,26 +94,64 @@ pub fn open(dir: &std::path::Path) -> Result<git2::Repository, RepoError> {
     }
 }
 
+/// Who commits: a name and an e-mail address, known once per run. The
+/// time of a commit is not part of it: each commit (and tag) takes the
+/// moment it is made, see [`Identity::now`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Identity {
+    pub name: String,
+    pub email: String,
+}
+
+impl Identity {
+    /// An identity git accepts (no `<`, `>` or newline in it), else None.
+    pub fn new(name: &str, email: &str) -> Option<Identity> {
+        git2::Signature::now(name, email).ok()?;
+        Some(Identity {
+            name: name.to_string(),
+            email: email.to_string(),
+        })
+    }
+
+    /// The name and e-mail of a signature (its time left behind).
+    pub fn of(sig: &git2::Signature<'_>) -> Identity {
+        Identity {
+            name: String::from_utf8_lossy(sig.name_bytes()).into_owned(),
+            email: String::from_utf8_lossy(sig.email_bytes()).into_owned(),
+        }
+    }
+
+    /// A signature with this moment's time, in the program's zone.
+    pub fn now(&self) -> Result<git2::Signature<'static>, git2::Error> {
+        self.at(crate::clock::now())
+    }
+
+    /// A signature with the time `secs` (since 1970), in the program's zone.
+    pub fn at(&self, secs: i64) -> Result<git2::Signature<'static>, git2::Error> {
+        let offset = crate::clock::offset_minutes(secs, crate::clock::zone());
+        git2::Signature::new(&self.name, &self.email, &git2::Time::new(secs, offset))
+    }
+}
+
 /// The identity for commits: `override_` ("Name <email>") first, then
 /// TERTIAL_AUTHOR, then git config.
-pub fn signature(
-    repo: &git2::Repository,
-    override_: Option<&str>,
-) -> Result<git2::Signature<'static>, RepoError> {
+pub fn identity(repo: &git2::Repository, override_: Option<&str>) -> Result<Identity, RepoError> {
     let from_env = std::env::var("TERTIAL_AUTHOR").ok();
     if let Some(spec) = override_.or(from_env.as_deref()) {
         return parse_author(spec).ok_or(RepoError::NoIdentity);
     }
-    repo.signature().map_err(|_| RepoError::NoIdentity)
+    repo.signature()
+        .map(|s| Identity::of(&s))
+        .map_err(|_| RepoError::NoIdentity)
 }
 
 /// Parses "Name <email>".
-pub fn parse_author(spec: &str) -> Option<git2::Signature<'static>> {
+pub fn parse_author(spec: &str) -> Option<Identity> {
     let (name, rest) = spec.split_once('<')?;
     let email = rest.strip_suffix('>')?.trim();
     let name = name.trim();
     if name.is_empty() || email.is_empty() {
         return None;
     }
-    git2::Signature::now(name, email).ok()
+    Identity::new(name, email)
 }

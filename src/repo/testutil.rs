@@ -24,8 +24,8 @@ pub fn sandbox_git_config() {
     });
 }
 
-pub fn sig() -> git2::Signature<'static> {
-    git2::Signature::now("Test Chef", "chef@example.invalid").unwrap()
+pub fn sig() -> super::Identity {
+    super::Identity::new("Test Chef", "chef@example.invalid").unwrap()
 }
 
 /// A new empty repository (unborn `main`) in a temp dir.

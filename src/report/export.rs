@@ -48,7 +48,14 @@ pub fn run(
     let repo = ws.repo()?;
     let path = crate::followup::path(period, unit);
     let bytes = crate::repo::read::file_at_tip(&repo, "main", &path)?
-        .with_context(|| format!("no committed follow-up {path}; record it first"))?;
+        .with_context(|| match crate::i18n::current() {
+            crate::i18n::Lang::Sv => format!(
+                "ingen uppföljning {path} finns i historiken; lämna in den först (utkast eller klar)"
+            ),
+            crate::i18n::Lang::En => {
+                format!("no committed follow-up {path}; commit it first (utkast or klar)")
+            }
+        })?;
     let f = crate::followup::load::parse_unchecked(&bytes)
         .with_context(|| format!("{path} is not a readable follow-up file"))?;
     // The year's earlier periods (accumulated counts) and last year's VB.

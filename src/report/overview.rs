@@ -25,12 +25,12 @@ fn one_line(s: &str) -> String {
 pub fn totals_line(o: &Overview) -> String {
     let t = &o.totals;
     format!(
-        "Klar {} · Utkast {} · Återöppnad {} · Ej påbörjad {} (av {} enheter)",
+        "Klar {} · Utkast {} · Återöppnad {} · Ej påbörjad {} (av {})",
         t.done,
         t.draft,
         t.reopened,
         t.not_started,
-        t.units()
+        crate::i18n::Lang::Sv.count(t.units(), ("enhet", "enheter"), ("unit", "units"))
     )
 }
 

@@ -4,6 +4,7 @@
 //! (no fixed frame rate: it costs bandwidth over SSH).
 
 mod backend;
+mod editor;
 mod input;
 mod keys;
 mod rescue;
@@ -31,6 +32,7 @@ const CATCH_UP: Duration = Duration::from_millis(300);
 pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
     let lang = Lang::detect(args.lang.as_deref());
     rescue::ignore_file_size_signal();
+    crate::i18n::set_current(lang);
     // With --unit only that unit's plans are read: opening one unit of a
     // city's workspace must not wait for 1,200 others.
     let (plans, diags) = match &args.unit {
@@ -55,7 +57,7 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
     }
     let repository = ws.repo()?;
     // Known before any typing: who will sign the follow-up.
-    let sig = crate::repo::signature(&repository, args.author.as_deref())?;
+    let who = crate::repo::identity(&repository, args.author.as_deref())?;
     let mut problems: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
     let keymap = crate::keymap::load(
         args.keymap.as_deref(),
@@ -81,12 +83,13 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         problems.push(format!("{}: {e}", crate::workspace::MARKER));
     }
     let mut model = Model::new(lang, name, plans, problems);
+    model.today = crate::clock::today();
     model.keymap = keymap.map;
     model.rules = rules.unwrap_or_default();
     let io = session::Io {
         ws,
         repo: repository,
-        sig,
+        who,
         lock: Default::default(),
     };
 
@@ -355,9 +358,16 @@ fn carry_out(
         Effect::LoadPeriods(plan) => Some(Action::Periods(io.periods(model, plan))),
         Effect::LoadOverview(period) => Some(io.overview(model, period)),
         Effect::Sync { keep } => {
-            input.pause();
-            let result = term.suspend(|| run_sync(io, model.lang, &keep));
-            input.resume();
+            // git's progress in the status line as it comes; keys typed
+            // meanwhile wait in the queue.
+            app::update(model, Action::SyncProgress(String::new()));
+            let _ = term.draw(model);
+            let lang = model.lang;
+            let mut show = |line: &str| {
+                app::update(model, Action::SyncProgress(line.to_string()));
+                let _ = term.draw(model);
+            };
+            let result = run_sync(io, lang, &keep, &mut show);
             Some(Action::Synced(result))
         }
         Effect::LoadTimeline { unit, goal } => Some(Action::TimelineLoaded(
@@ -385,7 +395,7 @@ fn carry_out(
         }
         Effect::ExternalEditor(text) => {
             input.pause();
-            let result = term.suspend(|| external_editor(&text));
+            let result = term.suspend(|| editor::edit(&editor::command(), &text));
             input.resume();
             Some(Action::ExternalEditorDone(result))
         }
@@ -402,51 +412,20 @@ fn carry_out(
     }
 }
 
-/// Runs $VISUAL or $EDITOR (else `vi`) on the text; None when it fails.
-fn external_editor(text: &str) -> Option<String> {
-    let editor = std::env::var("VISUAL")
-        .ok()
-        .filter(|v| !v.trim().is_empty())
-        .or_else(|| {
-            std::env::var("EDITOR")
-                .ok()
-                .filter(|v| !v.trim().is_empty())
-        })
-        .unwrap_or_else(|| "vi".to_string());
-    let file = tempfile::Builder::new()
-        .prefix("tertial-")
-        .suffix(".txt")
-        .tempfile()
-        .ok()?;
-    std::fs::write(file.path(), text).ok()?;
-    let mut parts = editor.split_whitespace();
-    let program = parts.next()?;
-    let status = std::process::Command::new(program)
-        .args(parts)
-        .arg(file.path())
-        .status()
-        .ok()?;
-    if !status.success() {
-        return None;
-    }
-    let back = std::fs::read_to_string(file.path()).ok()?;
-    // Editors add a final newline; the field did not have one.
-    Some(back.strip_suffix('\n').unwrap_or(&back).to_string())
-}
-
-/// Runs a sync with the terminal given back, so git's progress and any
-/// credential prompt are seen as with git itself.
-fn run_sync(io: &session::Io, lang: Lang, keep: &[(String, bool)]) -> app::SyncResult {
+/// Runs a sync, handing git's progress lines to `show`.
+fn run_sync(
+    io: &session::Io,
+    lang: Lang,
+    keep: &[(String, bool)],
+    show: &mut dyn FnMut(&str),
+) -> app::SyncResult {
     use crate::sync::Keep;
-    println!(
-        "{}",
-        lang.t("Synkar med servern …", "Syncing with the server …")
-    );
     let keep = keep
         .iter()
         .map(|(p, local)| (p.clone(), if *local { Keep::Local } else { Keep::Remote }))
         .collect();
-    match crate::sync::sync(&io.ws.root, "origin", &keep) {
+    let progress = &mut crate::sync::Progress::Lines(show);
+    match crate::sync::sync(&io.ws.root, "origin", &keep, progress) {
         Ok(o) if !o.conflicts.is_empty() => app::SyncResult::Conflicts(
             o.conflicts
                 .into_iter()
@@ -465,9 +444,11 @@ fn run_sync(io: &session::Io, lang: Lang, keep: &[(String, bool)]) -> app::SyncR
             o.replayed,
             lang.t("egna lagda överst", "own put on top")
         )),
+        Err(crate::sync::SyncError::NoRemote(remote)) => app::SyncResult::NoRemote(remote),
         Err(e) => app::SyncResult::Failed(format!(
-            "{}: {e}",
-            lang.t("Synken misslyckades", "The sync failed")
+            "{}: {}",
+            lang.t("Synken misslyckades", "The sync failed"),
+            e.text(lang)
         )),
     }
 }

@@ -11,7 +11,8 @@ use crate::workspace::Workspace;
 pub struct Io<'a> {
     pub ws: &'a Workspace,
     pub repo: git2::Repository,
-    pub sig: git2::Signature<'static>,
+    /// Who commits (each commit takes its own time).
+    pub who: repo::Identity,
     /// The lock of the open unit and period, held while it is open.
     pub lock: std::cell::RefCell<Option<crate::workspace::lock::UnitLock>>,
 }
@@ -94,7 +95,7 @@ impl Io<'_> {
                     h.user,
                     h.host,
                     m.lang.t("sedan", "since"),
-                    crate::ui::walk::date_time(h.since)
+                    crate::clock::date_time(h.since as i64)
                 ));
             }
             // Without a lock folder (a read-only workspace) it is read-only.
@@ -199,7 +200,7 @@ impl Io<'_> {
         crate::history::log(&self.repo, &index, Some(unit), None, Some(goal))
             .into_iter()
             .map(|item| crate::app::overlay::TimelineRow {
-                when: crate::ui::walk::date_time(item.entry.time.max(0) as u64),
+                when: crate::clock::date_time(item.entry.time),
                 period: item.entry.period.clone(),
                 who: item.entry.author.clone(),
                 status: item.entry.status.clone(),
@@ -256,7 +257,7 @@ impl Io<'_> {
             repo::DEFAULT_BRANCH,
             plan,
             &f,
-            &self.sig,
+            &self.who,
             reason,
         )
         .map_err(|e| e.to_string())?;

@@ -174,7 +174,7 @@ fn earlier_lines(out: &mut Vec<Line<'static>>, l: Lang, goal: &UnitGoal, earlier
                 format!(
                     " · {} {}",
                     sanitize::line(&e.author),
-                    super::walk::date_time(e.time.max(0) as u64)
+                    crate::clock::date_time(e.time)
                 ),
                 style::dim(),
             ),

@@ -55,6 +55,7 @@ fn overlay(m: &Model, f: &mut Frame, area: Rect) {
                     if let Some(k) = &i.key {
                         spans.push(Span::styled(format!("   {k}"), style::dim()));
                     }
+                    spans.push(Span::styled(format!("  · {}", i.action), style::dim()));
                     ListItem::new(Line::from(spans))
                 })
                 .collect();

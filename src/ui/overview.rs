@@ -38,11 +38,10 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         Lang::En => o.period.title_en(),
     };
     let title = format!(
-        "tertial · {} · {} {period} · {} {}",
+        "tertial · {} · {} {period} · {}",
         sanitize::line(&m.workspace_name),
         l.t("översikt", "overview"),
-        o.totals.units(),
-        l.t("enheter", "units"),
+        l.count(o.totals.units(), ("enhet", "enheter"), ("unit", "units")),
     );
     f.render_widget(
         Paragraph::new(vec![

@@ -1,7 +1,6 @@
 //! A draft was found: resume it or set it aside.
 
 use super::style;
-use super::walk::date_time;
 use crate::app::Model;
 use crate::sanitize;
 use ratatui::Frame;
@@ -28,7 +27,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         Line::from(format!(
             "{} {} {} {}.",
             l.t("Sparat", "Saved"),
-            date_time(d.saved_at),
+            crate::clock::date_time(d.saved_at as i64),
             l.t("av", "by"),
             sanitize::line(&d.by)
         )),

@@ -69,8 +69,9 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     } else {
         Span::styled(
             format!(
-                "  {open} {}",
-                l.t("punkter kvar före klar", "items left before done")
+                "  {} {}",
+                l.count(open, ("punkt", "punkter"), ("item", "items")),
+                l.t("kvar före klar", "left before done")
             ),
             style::error(),
         )

@@ -47,7 +47,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         };
         title.push(Span::styled(who, style::error()));
     }
-    title.push(Span::styled(draft_note(l, s), style::dim()));
+    title.push(Span::styled(draft_note(l, s, m.today), style::dim()));
     f.render_widget(Paragraph::new(Line::from(title)), head);
 
     let total = plan.unit_goals.len();
@@ -70,11 +70,11 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     let (done, all) = (rated + parts_done, total + parts.len());
     let label = if s.goal < total {
         format!(
-            "{} {} {} {total} · {rated} {} · {done}/{all} {}",
+            "{} {} {} {total} · {} · {done}/{all} {}",
             l.t("Mål", "Goal"),
             s.goal + 1,
             l.t("av", "of"),
-            l.t("bedömda", "rated"),
+            l.count(rated, ("bedömd", "bedömda"), ("rated", "rated")),
             l.t("klart", "done")
         )
     } else {
@@ -242,14 +242,14 @@ fn status_note(l: Lang, s: &Session) -> String {
         (Some(_), Some(at)) => format!(
             "{code} · {} {}",
             l.t("inlämnad", "committed"),
-            date_time(at)
+            crate::clock::date_time(at as i64)
         ),
         (Some(_), None) => format!("{code} · {}", l.t("inlämnad", "committed")),
         (None, _) => format!("{code} · {}", l.t("ej inlämnad", "not committed")),
     }
 }
 
-fn draft_note(l: Lang, s: &Session) -> String {
+fn draft_note(l: Lang, s: &Session, today: crate::clock::Day) -> String {
     if s.save_error.is_some() {
         return format!(
             "  · {}",
@@ -260,22 +260,14 @@ fn draft_note(l: Lang, s: &Session) -> String {
         // Once a draft is saved, changes are saved within a second: the
         // note keeps its time instead of flipping at every keystroke and
         // save (each flip a redraw over the link).
-        (_, Some(at)) => format!("  · {} {}", l.t("utkast sparat", "draft saved"), clock(at)),
+        (_, Some(at)) => format!(
+            "  · {} {}",
+            l.t("utkast sparat", "draft saved"),
+            crate::clock::short(at as i64, today)
+        ),
         (true, None) => format!("  · {}", l.t("ändrat", "changed")),
         (false, None) => String::new(),
     }
-}
-
-/// "08:12" (UTC) for a time in seconds since 1970.
-pub fn clock(secs: u64) -> String {
-    let day = secs % 86_400;
-    format!("{:02}:{:02}", day / 3600, (day % 3600) / 60)
-}
-
-/// "2026-11-23 08:12" (UTC).
-pub fn date_time(secs: u64) -> String {
-    let (y, m, d) = crate::followup::period::civil_from_days((secs / 86_400) as i64);
-    format!("{y:04}-{m:02}-{d:02} {} UTC", clock(secs))
 }
 
 pub fn rating_style(r: Option<Rating>) -> Style {

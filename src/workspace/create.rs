@@ -59,12 +59,13 @@ pub fn init(
         std::fs::write(&full, bytes).map_err(io(&full))?;
     }
     std::fs::create_dir_all(dir.join(STATE_DIR)).map_err(io(dir))?;
-    let sig = match repo::signature(&repo, author) {
+    let sig = match repo::identity(&repo, author) {
         Ok(s) => s,
         // The first commit only lays out folders; it is marked as the tool's.
-        Err(_) => {
-            git2::Signature::now("tertial", "tertial@localhost").map_err(repo::RepoError::from)?
-        }
+        Err(_) => repo::Identity {
+            name: "tertial".into(),
+            email: "tertial@localhost".into(),
+        },
     };
     let changes: Vec<FileChange> = files
         .iter()
@@ -110,10 +111,7 @@ pub fn demo(parent: Option<&Path>) -> Result<Workspace, WorkspaceError> {
         path: base.display().to_string(),
         source,
     })?;
-    let stamp = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
+    let stamp = crate::clock::now();
     let mut dir = base.join(format!("demo-{stamp}"));
     let mut n = 1;
     while dir.exists() {
@@ -139,7 +137,9 @@ pub fn demo(parent: Option<&Path>) -> Result<Workspace, WorkspaceError> {
 /// have something to show. A sample that does not fit is left out: the
 /// demo still opens.
 fn commit_demo_followups(repo: &git2::Repository) {
-    let Ok(sig) = repo.signature() else { return };
+    let Ok(sig) = repo.signature().map(|s| repo::Identity::of(&s)) else {
+        return;
+    };
     let mut paths = Vec::new();
     for (plan_path, text) in bundled::DEMO_FOLLOWUPS {
         let Some(plan_text) = bundled::PLANS.iter().find(|(p, _)| p == plan_path) else {

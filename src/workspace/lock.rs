@@ -23,7 +23,7 @@ impl Holder {
             user: crate::sys::user_name(),
             host: crate::sys::host_name(),
             pid: std::process::id(),
-            since: crate::followup::draft::now_secs(),
+            since: crate::clock::now().max(0) as u64,
         }
     }
 

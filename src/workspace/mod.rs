@@ -18,17 +18,17 @@ pub const STATE_DIR: &str = ".tertial";
 pub const PLANS_DIR: &str = "plans";
 pub const FOLLOWUPS_DIR: &str = "followups";
 
+/// Texts in the program's language (`crate::i18n::current`).
 #[derive(Debug, thiserror::Error)]
 pub enum WorkspaceError {
-    #[error(
-        "{0} is not a tertial workspace (no {MARKER}); create one with `tertial init {0}`, or try `tertial demo`"
-    )]
+    #[error("{}", not_a_workspace(.0))]
     NotAWorkspace(String),
-    #[error(
-        "{0} is tertial's own source repository; it is never used as a workspace. Create one with `tertial init DIR`"
-    )]
+    #[error("{}", product_repository(.0))]
     ProductRepository(String),
-    #[error("{0} already exists and is not empty; choose a new folder")]
+    #[error("{} {}", .0, crate::i18n::current().t(
+        "finns redan och är inte tom; välj en ny mapp",
+        "already exists and is not empty; choose a new folder"
+    ))]
     NotEmpty(String),
     #[error(transparent)]
     Repo(#[from] crate::repo::RepoError),
@@ -50,6 +50,28 @@ pub struct LoadedPlan {
 #[derive(Debug, Clone)]
 pub struct Workspace {
     pub root: PathBuf,
+}
+
+fn not_a_workspace(dir: &str) -> String {
+    match crate::i18n::current() {
+        crate::i18n::Lang::Sv => format!(
+            "{dir} är ingen tertial-arbetsyta (ingen {MARKER}); skapa en med `tertial init {dir}`, eller prova `tertial demo`"
+        ),
+        crate::i18n::Lang::En => format!(
+            "{dir} is not a tertial workspace (no {MARKER}); create one with `tertial init {dir}`, or try `tertial demo`"
+        ),
+    }
+}
+
+fn product_repository(dir: &str) -> String {
+    match crate::i18n::current() {
+        crate::i18n::Lang::Sv => format!(
+            "{dir} är tertials eget källkodsförråd och används aldrig som arbetsyta. Skapa en med `tertial init MAPP`"
+        ),
+        crate::i18n::Lang::En => format!(
+            "{dir} is tertial's own source repository; it is never used as a workspace. Create one with `tertial init DIR`"
+        ),
+    }
 }
 
 impl Workspace {

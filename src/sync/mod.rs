@@ -1,13 +1,20 @@
 //! `tertial sync`: shares follow-ups through a git remote. Fetch and push
 //! go through the git command, so the user's usual credentials (ssh-agent,
-//! credential helpers) and progress output work as with git itself. Local
+//! credential helpers) and progress output work as with git itself: on the
+//! command line git writes to the terminal, in the session its progress
+//! lines are handed over as they come (see [`Progress`]). Local
 //! follow-up commits are replayed on top of the remote's branch, one file
 //! each; different units or periods never conflict, and the same unit and
 //! period changed on both sides is reported and left alone until the
 //! chief chooses which text to keep.
 
+mod git;
+
 use crate::history::trailers;
+use crate::i18n::Lang;
 use crate::repo::{self, FileChange, RepoError};
+pub use git::{Progress, read_lines};
+use git::{git, has_remote};
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -37,6 +44,9 @@ pub struct Outcome {
 
 #[derive(Debug, thiserror::Error)]
 pub enum SyncError {
+    /// The remote is neither a remote of the repository nor an address.
+    #[error("no remote {0:?}")]
+    NoRemote(String),
     #[error("git {0} failed: {1}")]
     Git(String, String),
     #[error("local commit {0} was not made by tertial (it changes {1}); share it with git itself")]
@@ -47,28 +57,59 @@ pub enum SyncError {
     Git2(#[from] git2::Error),
 }
 
-fn git(dir: &Path, args: &[&str]) -> Result<(), SyncError> {
-    let out = std::process::Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::inherit())
-        .stderr(std::process::Stdio::piped())
-        .output()
-        .map_err(|e| SyncError::Git(args.join(" "), e.to_string()))?;
-    if out.status.success() {
-        // git writes its progress to stderr; pass it on.
-        eprint!(
-            "{}",
-            crate::sanitize::display(&String::from_utf8_lossy(&out.stderr))
-        );
-        Ok(())
-    } else {
-        Err(SyncError::Git(
-            args.join(" "),
-            crate::sanitize::line(String::from_utf8_lossy(&out.stderr).trim()).into_owned(),
-        ))
+impl SyncError {
+    /// What went wrong and what to do, in the user's language.
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            SyncError::NoRemote(remote) => no_remote_text(lang, remote),
+            SyncError::Git(what, why) if why.is_empty() => format!(
+                "{} {what} {}",
+                lang.t("git", "git"),
+                lang.t(
+                    "misslyckades (git:s förklaring står ovan)",
+                    "failed (git's explanation is above)"
+                )
+            ),
+            SyncError::Git(what, why) => {
+                format!("git {what} {}: {why}", lang.t("misslyckades", "failed"))
+            }
+            SyncError::Foreign(commit, paths) => match lang {
+                Lang::Sv => format!(
+                    "den lokala committen {commit} är inte gjord av tertial (den ändrar {paths}); dela den med git"
+                ),
+                Lang::En => self.to_string(),
+            },
+            SyncError::Repo(e) => e.to_string(),
+            SyncError::Git2(e) => format!("git: {}", e.message()),
+        }
+    }
+}
+
+/// The same, short enough for the status line of an 80-column terminal.
+pub fn no_remote_short(lang: Lang, remote: &str) -> String {
+    let remote = crate::sanitize::line(remote);
+    match lang {
+        Lang::Sv => {
+            format!(
+                "Ingen server \"{remote}\" att synka med. Lägg till: git remote add {remote} URL"
+            )
+        }
+        Lang::En => {
+            format!("No server \"{remote}\" to sync with. Add one: git remote add {remote} URL")
+        }
+    }
+}
+
+/// Where a sync's remote is missing, and how to add one.
+pub fn no_remote_text(lang: Lang, remote: &str) -> String {
+    let remote = crate::sanitize::line(remote);
+    match lang {
+        Lang::Sv => format!(
+            "Ingen server att synka med: arbetsytan saknar git-fjärren \"{remote}\". Lägg till den en gång med `git remote add {remote} URL` i arbetsytans mapp (URL: adressen till det gemensamma förrådet)."
+        ),
+        Lang::En => format!(
+            "No server to sync with: the workspace has no git remote \"{remote}\". Add it once with `git remote add {remote} URL` in the workspace folder (URL: the shared repository's address)."
+        ),
     }
 }
 
@@ -127,11 +168,19 @@ fn text_at(repo: &git2::Repository, commit: git2::Oid, path: &str) -> String {
 
 /// Fetches, replays local follow-up commits on the remote's branch and
 /// pushes. `keep` settles conflicts (path → which side stays on top).
-pub fn sync(dir: &Path, remote: &str, keep: &HashMap<String, Keep>) -> Result<Outcome, SyncError> {
+pub fn sync(
+    dir: &Path,
+    remote: &str,
+    keep: &HashMap<String, Keep>,
+    progress: &mut Progress<'_>,
+) -> Result<Outcome, SyncError> {
+    if !has_remote(dir, remote) {
+        return Err(SyncError::NoRemote(remote.to_string()));
+    }
     let branch = repo::DEFAULT_BRANCH;
     let mut outcome = Outcome::default();
     for _attempt in 0..5 {
-        git(dir, &["fetch", "--progress", remote, branch])?;
+        git(dir, &["fetch", "--progress", remote, branch], progress)?;
         let repository = repo::open(dir)?;
         let local = repo::read::tip(&repository, branch)?;
         let theirs = repository
@@ -139,7 +188,7 @@ pub fn sync(dir: &Path, remote: &str, keep: &HashMap<String, Keep>) -> Result<Ou
             .ok()
             .and_then(|r| r.target());
         let (Some(local), Some(theirs)) = (local, theirs) else {
-            git(dir, &["push", remote, branch])?;
+            git(dir, &["push", "--progress", remote, branch], progress)?;
             outcome.pushed = true;
             return Ok(outcome);
         };
@@ -197,10 +246,7 @@ pub fn sync(dir: &Path, remote: &str, keep: &HashMap<String, Keep>) -> Result<Ou
             }
             // The local history as it was stays reachable, for the audit.
             let _ = repository.reference(
-                &format!(
-                    "refs/tertial/before-sync/{}",
-                    crate::followup::draft::now_secs()
-                ),
+                &format!("refs/tertial/before-sync/{}", crate::clock::now()),
                 local,
                 false,
                 "tertial: before sync",
@@ -211,7 +257,7 @@ pub fn sync(dir: &Path, remote: &str, keep: &HashMap<String, Keep>) -> Result<Ou
         crate::history::verify::advance_anchor(&repository, new_tip);
         let paths = changed_paths(&repository, local, new_tip).unwrap_or_default();
         repo::worktree::sync_from_tip(&repository, branch, &paths);
-        match git(dir, &["push", "--progress", remote, branch]) {
+        match git(dir, &["push", "--progress", remote, branch], progress) {
             Ok(()) => {
                 outcome.pushed = true;
                 return Ok(outcome);
@@ -265,13 +311,16 @@ fn replay_commit(
     }
     let tree = repo.find_tree(update.create_updated(repo, &parent.tree()?)?)?;
     let message = original.message_raw().unwrap_or("");
+    // The author and the time of writing stay; the commit on the new
+    // parent is made now.
+    let committer = repo::Identity::of(&original.committer()).now()?;
     // Signed again when the config signs: the old signature covered the
     // old parent.
     match repo::sign::Signer::from_config(repo)? {
         Some(signer) => {
             let buf = repo.commit_create_buffer(
                 &original.author(),
-                &original.committer(),
+                &committer,
                 message,
                 &tree,
                 &[&parent],
@@ -283,7 +332,7 @@ fn replay_commit(
         None => Ok(repo.commit(
             None,
             &original.author(),
-            &original.committer(),
+            &committer,
             message,
             &tree,
             &[&parent],
