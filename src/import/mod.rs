@@ -3,6 +3,7 @@
 
 mod classify;
 pub mod command;
+pub mod corpus;
 mod fields;
 mod front;
 mod goals;
