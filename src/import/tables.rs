@@ -95,6 +95,9 @@ pub fn split_values(text: &str) -> (String, Vec<String>) {
             if end < len + 1 {
                 continue;
             }
+            if !words[end - len].starts_with(char::is_alphanumeric) {
+                continue;
+            }
             let cand = words[end - len..end].join(" ");
             let f = fold(&cand);
             let is_max =
