@@ -41,7 +41,7 @@ pub fn import(bytes: &[u8], unit_id: Option<&str>) -> Imported {
         bytes,
         &Options {
             unit_id,
-            bundled_words: true,
+            system_dictionary: true,
         },
     )
 }
@@ -51,8 +51,9 @@ pub fn import(bytes: &[u8], unit_id: Option<&str>) -> Imported {
 pub struct Options<'a> {
     /// The unit's id instead of one made from its name.
     pub unit_id: Option<&'a str>,
-    /// Let OCR repairs learn words from the bundled plans too.
-    pub bundled_words: bool,
+    /// Repair OCR'd text with the system's Swedish dictionary when one is
+    /// installed (else with the built-in word list only, and a note).
+    pub system_dictionary: bool,
 }
 
 /// [`import`] with options.
@@ -67,7 +68,7 @@ pub fn import_with(bytes: &[u8], opts: &Options) -> Imported {
     let (lines, furniture) = text::remove_furniture(lines, &mut repairs);
     let lines = text::undo_double_spacing(lines);
     let lines = text::join_hyphenation(lines, &mut repairs);
-    let dict = ocr_dictionary(&decoded, opts.bundled_words);
+    let dict = ocr_dictionary(&decoded, opts.system_dictionary, &mut notes);
     let lines = repair_words(lines, dict.as_ref(), &mut repairs);
     let furniture = repair_words(furniture, dict.as_ref(), &mut 0);
     let lines = meta::merge_split_headings(lines);
@@ -112,8 +113,13 @@ pub fn import_with(bytes: &[u8], opts: &Options) -> Imported {
 }
 
 /// OCR repairs only when the text looks OCR'd: Swedish letters are rare
-/// or OCR marks ("6kad", "é" inside words) are common.
-fn ocr_dictionary(decoded: &str, bundled: bool) -> Option<repair::Dictionary> {
+/// or OCR marks ("6kad", "é" inside words) are common. Clean text gets no
+/// repairs at all.
+fn ocr_dictionary(
+    decoded: &str,
+    system: bool,
+    notes: &mut Vec<(usize, String)>,
+) -> Option<repair::Dictionary> {
     let mut words = 0usize;
     let mut swedish = 0usize;
     let mut marks = 0usize;
@@ -129,7 +135,28 @@ fn ocr_dictionary(decoded: &str, bundled: bool) -> Option<repair::Dictionary> {
         }
     }
     let ocr = words >= 20 && (swedish * 100 < words * 6 || marks * 200 > words);
-    ocr.then(|| repair::Dictionary::new(decoded, bundled))
+    if !ocr {
+        return None;
+    }
+    let speller = if system {
+        match crate::spell::swedish() {
+            Ok(s) => Some(s),
+            Err(why) => {
+                notes.push((
+                    0,
+                    format!("the text looks OCR'd; repaired with the built-in word list only: {why}"),
+                ));
+                None
+            }
+        }
+    } else {
+        notes.push((
+            0,
+            "the text looks OCR'd; repaired with the built-in word list only (no system dictionary asked for)".into(),
+        ));
+        None
+    };
+    Some(repair::Dictionary::new(decoded, speller))
 }
 
 fn repair_words(

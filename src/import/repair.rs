@@ -3,6 +3,7 @@
 //! dictionary of known words, plus a few line-level OCR fixes.
 
 use super::words::{COMMON, PLAIN};
+use crate::spell::Speller;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -85,24 +86,13 @@ fn add_words(known: &mut HashMap<String, usize>, text: &str, weight: usize) {
     }
 }
 
-/// The built-in words, with or without the bundled plans' words: built
-/// once per process.
-fn base(bundled: bool) -> &'static Words {
-    static WITH: OnceLock<Words> = OnceLock::new();
-    static WITHOUT: OnceLock<Words> = OnceLock::new();
-    let cell = if bundled { &WITH } else { &WITHOUT };
-    cell.get_or_init(|| {
+/// The built-in words: built once per process.
+fn base() -> &'static Words {
+    static BASE: OnceLock<Words> = OnceLock::new();
+    BASE.get_or_init(|| {
         let mut known = HashMap::new();
         add_words(&mut known, COMMON, 5);
         add_words(&mut known, PLAIN, 5);
-        if bundled {
-            for (_, plan) in crate::plan::bundled::PLANS {
-                // Ids ("hagerstens-hemtjanst") are slugs, not words.
-                for line in plan.lines().filter(|l| !l.starts_with("id =")) {
-                    add_words(&mut known, line, 1);
-                }
-            }
-        }
         Words::index(known)
     })
 }
@@ -110,14 +100,32 @@ fn base(bundled: bool) -> &'static Words {
 pub struct Dictionary {
     base: &'static Words,
     input: Words,
+    /// The system's Swedish dictionary, when one is installed.
+    speller: Option<&'static Speller>,
 }
+
+/// What an OCR mark or a letter without its dots may stand for.
+fn readings(c: char) -> &'static [char] {
+    match c {
+        'é' => &['ä', 'å', 'ö', 'é'],
+        '&' | 'ë' | 'è' => &['ä'],
+        '@' | 'á' => &['å', 'ä'],
+        '6' | '¢' | 'ó' | 'ò' => &['ö'],
+        '0' => &['ö', 'o'],
+        'a' => &['a', 'ä', 'å'],
+        'o' => &['o', 'ö'],
+        _ => &[],
+    }
+}
+
+/// At most this many spellings of one token are checked.
+const MAX_READINGS: usize = 256;
 
 impl Dictionary {
     /// Known words: the built-in list, the bundled plans, and the words of
     /// the input that carry Swedish letters (so they are spelled right).
-    /// `bundled`: also learn the words of the bundled plans (they help, but
-    /// repairs work from the built-in list and the input alone).
-    pub fn new(input: &str, bundled: bool) -> Dictionary {
+    /// `speller`: the system's dictionary, for words the lists do not know.
+    pub fn new(input: &str, speller: Option<&'static Speller>) -> Dictionary {
         let mut known: HashMap<String, usize> = HashMap::new();
         for w in input.split(|c: char| !c.is_alphabetic()) {
             if w.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']) && w.chars().count() >= 2 {
@@ -125,8 +133,9 @@ impl Dictionary {
             }
         }
         Dictionary {
-            base: base(bundled),
+            base: base(),
             input: Words::index(known),
+            speller,
         }
     }
 
@@ -143,6 +152,9 @@ impl Dictionary {
     /// ("I6sningar" → "lösningar"), "G" for "ö" ("Gver" → "över").
     fn fix(&self, token: &str) -> Option<String> {
         if let Some(f) = self.fix_word(token) {
+            return Some(f);
+        }
+        if let Some(f) = self.fix_with_speller(token) {
             return Some(f);
         }
         let mut chars = token.chars();
@@ -232,16 +244,75 @@ impl Dictionary {
             .filter(same)
             .max_by_key(weight)
             .or_else(|| cands.iter().copied().filter(extra).max_by_key(weight))?;
-        let mut out = String::with_capacity(best.len());
-        let capital = first.is_uppercase();
-        for (i, c) in best.chars().enumerate() {
-            if i == 0 && capital {
-                out.extend(c.to_uppercase());
-            } else {
-                out.push(c);
-            }
+        Some(cased(&best, first))
+    }
+
+    /// The spelling the system dictionary knows among the readings of the
+    /// token's marks and undotted letters: the one the input or the word
+    /// list uses most, else the one with fewest changes.
+    fn fix_with_speller(&self, token: &str) -> Option<String> {
+        let speller = self.speller?;
+        let lower = token.to_lowercase();
+        if self.is_known(&lower) || speller.check(token) || speller.check(&lower) {
+            return None;
         }
-        Some(out)
+        let chars: Vec<char> = lower.chars().collect();
+        let marks = chars.iter().filter(|c| !readings(**c).is_empty()).count();
+        if marks == 0 || marks > 8 {
+            return None;
+        }
+        let first = token.chars().next()?;
+        let mut best: Option<(usize, usize, String)> = None;
+        let mut cur = chars.clone();
+        let mut tried = 0;
+        self.readings_of(&chars, 0, &mut cur, &mut tried, &mut |cand: &[char]| {
+            let changed = cand.iter().zip(&chars).filter(|(a, b)| a != b).count();
+            if changed == 0 {
+                return;
+            }
+            let word: String = cand.iter().collect();
+            let shown = cased(&word, first);
+            if !(speller.check(&word) || speller.check(&shown)) {
+                return;
+            }
+            let weight = self.weight(&word);
+            let better = match &best {
+                None => true,
+                Some((w, c, _)) => weight > *w || (weight == *w && changed < *c),
+            };
+            if better {
+                best = Some((weight, changed, word));
+            }
+        });
+        best.map(|(_, _, w)| cased(&w, first))
+    }
+
+    fn readings_of(
+        &self,
+        chars: &[char],
+        at: usize,
+        cur: &mut Vec<char>,
+        tried: &mut usize,
+        found: &mut dyn FnMut(&[char]),
+    ) {
+        if *tried >= MAX_READINGS {
+            return;
+        }
+        if at == chars.len() {
+            *tried += 1;
+            found(cur);
+            return;
+        }
+        let options = readings(chars[at]);
+        if options.is_empty() {
+            self.readings_of(chars, at + 1, cur, tried, found);
+            return;
+        }
+        for &o in options {
+            cur[at] = o;
+            self.readings_of(chars, at + 1, cur, tried, found);
+        }
+        cur[at] = chars[at];
     }
 
     /// Repairs one line; returns the number of words changed.
@@ -297,6 +368,21 @@ impl Dictionary {
         flush(&mut token, &mut out, &mut fixes);
         (out, fixes)
     }
+}
+
+/// `word` with its first letter a capital when the token's was one (a
+/// zero at the start is a capital Ö: OCR reads a small ö as "6").
+fn cased(word: &str, first: char) -> String {
+    let mut out = String::with_capacity(word.len());
+    let capital = first.is_uppercase() || first == '0';
+    for (i, c) in word.chars().enumerate() {
+        if i == 0 && capital {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Line-start OCR slips: "| varje" for "I varje", "3.0msorgen" for

@@ -115,14 +115,13 @@ pub fn plans() -> Vec<Plan> {
         .collect()
 }
 
-/// Imports `text` the way the corpus measures it: nothing learnt from the
-/// bundled plans.
+/// Imports `text` as `tertial import` does.
 pub fn import(text: &str) -> super::Imported {
     super::import_with(
         text.as_bytes(),
         &super::Options {
             unit_id: None,
-            bundled_words: false,
+            system_dictionary: true,
         },
     )
 }
