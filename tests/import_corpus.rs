@@ -66,3 +66,33 @@ fn points_without_numbers_are_separate_points() {
 fn sub_headings_inside_a_field_stay_in_the_field() {
     assert_layout("subheads");
 }
+
+#[test]
+fn ocr_text_is_repaired_with_the_system_dictionary() {
+    let (p, missed) = exact_percent("ocr");
+    match tertial::spell::swedish() {
+        Ok(_) => assert!(p >= 85.0, "{p:.1} % exact: {:#?}", &missed[..10]),
+        Err(_) => {
+            let plan = &corpus::plans()[0];
+            let text = corpus::render(plan, corpus::layout("ocr", 0), 0);
+            let imp = corpus::import(&text);
+            assert!(
+                imp.notes.iter().any(|(_, n)| n.contains("word list only")),
+                "no note that the dictionary is missing"
+            );
+        }
+    }
+}
+
+#[test]
+fn clean_text_gets_no_repairs() {
+    let text = "Verksamhetsplan 2026 Testenhetens hemtjänst\n\nInledning\n\n\
+        Vi har APT-\nmöten varje månad under perioden 2020-\n2023 och framåt.\n\n\
+        Nämndmål: Äldre har ett tryggt liv\n\nEnhetsmål: Enheten är trygg\n\n\
+        Förväntat resultat\n\n1. Kunderna är nöjda med vården.\n";
+    let imp = corpus::import(text);
+    assert_eq!(imp.repairs, 0);
+    let s = &imp.plan.sections[0].text;
+    assert!(s.contains("APT-möten"), "{s}");
+    assert!(s.contains("2020-2023"), "{s}");
+}
