@@ -2,6 +2,7 @@
 //! for many seeds, imported and compared item by item. Prints the table of
 //! exact items per layout and class (docs/import.md).
 //!   cargo bench --bench import_corpus -- [SEEDS] [--missed] [--layout NAME]
+//!   cargo bench --bench import_corpus -- --time   (import of 0.5, 1 and 2 MiB)
 
 use tertial::import::corpus;
 
@@ -29,6 +30,10 @@ fn main() {
         );
         return;
     }
+    if args.iter().any(|a| a == "--time") {
+        time_rows();
+        return;
+    }
     let results: Vec<_> = corpus::run(0..seeds)
         .into_iter()
         .filter(|(name, _)| only.is_none_or(|o| o == name))
@@ -44,5 +49,35 @@ fn main() {
                 println!("{m}");
             }
         }
+    }
+}
+
+/// Import time of 0.5, 1 and 2 MiB of plan text (renderings of the bundled
+/// plans in the mixed layouts, one after another): linear, not quadratic.
+fn time_rows() {
+    let plans = corpus::plans();
+    let mut text = String::new();
+    let mut seed = 0u64;
+    while text.len() < 2 * 1024 * 1024 {
+        let plan = &plans[seed as usize % plans.len()];
+        text.push_str(&corpus::render(plan, corpus::layout("mixed", seed), seed));
+        seed += 1;
+    }
+    println!("| import input | lines | time |\n|---|---:|---:|");
+    for kib in [512usize, 1024, 2048] {
+        let mut cut = (kib * 1024).min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let input = &text[..cut];
+        let start = std::time::Instant::now();
+        let imp = corpus::import(input);
+        let took = start.elapsed();
+        std::hint::black_box(&imp);
+        println!(
+            "| {kib} KiB | {} | {:.2} s |",
+            input.lines().count(),
+            took.as_secs_f64()
+        );
     }
 }

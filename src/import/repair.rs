@@ -102,6 +102,8 @@ pub struct Dictionary {
     input: Words,
     /// The system's Swedish dictionary, when one is installed.
     speller: Option<&'static Speller>,
+    /// Tokens already looked up in it: a plan repeats its words.
+    looked_up: std::cell::RefCell<HashMap<String, Option<String>>>,
 }
 
 /// What an OCR mark or a letter without its dots may stand for.
@@ -119,7 +121,7 @@ fn readings(c: char) -> &'static [char] {
 }
 
 /// At most this many spellings of one token are checked.
-const MAX_READINGS: usize = 256;
+const MAX_READINGS: usize = 64;
 
 impl Dictionary {
     /// Known words: the built-in list, the bundled plans, and the words of
@@ -136,6 +138,7 @@ impl Dictionary {
             base: base(),
             input: Words::index(known),
             speller,
+            looked_up: Default::default(),
         }
     }
 
@@ -154,8 +157,17 @@ impl Dictionary {
         if let Some(f) = self.fix_word(token) {
             return Some(f);
         }
-        if let Some(f) = self.fix_with_speller(token) {
-            return Some(f);
+        if self.speller.is_some() {
+            if let Some(f) = self.looked_up.borrow().get(token) {
+                return f.clone();
+            }
+            let f = self.fix_with_speller(token);
+            self.looked_up
+                .borrow_mut()
+                .insert(token.to_string(), f.clone());
+            if f.is_some() {
+                return f;
+            }
         }
         let mut chars = token.chars();
         let first = chars.next()?;
@@ -272,7 +284,7 @@ impl Dictionary {
             }
             let word: String = cand.iter().collect();
             let shown = cased(&word, first);
-            if !(speller.check(&word) || speller.check(&shown)) {
+            if !speller.check(&shown) {
                 return;
             }
             let weight = self.weight(&word);
