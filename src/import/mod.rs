@@ -144,7 +144,9 @@ fn ocr_dictionary(
             Err(why) => {
                 notes.push((
                     0,
-                    format!("the text looks OCR'd; repaired with the built-in word list only: {why}"),
+                    format!(
+                        "the text looks OCR'd; repaired with the built-in word list only: {why}"
+                    ),
                 ));
                 None
             }

@@ -256,7 +256,7 @@ impl Dictionary {
             .filter(same)
             .max_by_key(weight)
             .or_else(|| cands.iter().copied().filter(extra).max_by_key(weight))?;
-        Some(cased(&best, first))
+        Some(cased(best, first))
     }
 
     /// The spelling the system dictionary knows among the readings of the

@@ -77,7 +77,7 @@ pub fn render(plan: &Plan, layout: Layout, seed: u64) -> String {
         rng: &mut rng,
         lines: Vec::new(),
     };
-    if !layout.front && (!layout.pages || seed % 4 == 0) {
+    if !layout.front && (!layout.pages || seed.is_multiple_of(4)) {
         // Without a front page the title line still names the unit.
         printer.lines.push(format!(
             "Verksamhetsplan {} {}",
