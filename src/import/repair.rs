@@ -158,13 +158,14 @@ impl Dictionary {
             return Some(f);
         }
         if self.speller.is_some() {
-            if let Some(f) = self.looked_up.borrow().get(token) {
-                return f.clone();
-            }
-            let f = self.fix_with_speller(token);
-            self.looked_up
-                .borrow_mut()
-                .insert(token.to_string(), f.clone());
+            let cached = self.looked_up.borrow().get(token).cloned();
+            let f = cached.unwrap_or_else(|| {
+                let f = self.fix_with_speller(token);
+                self.looked_up
+                    .borrow_mut()
+                    .insert(token.to_string(), f.clone());
+                f
+            });
             if f.is_some() {
                 return f;
             }
@@ -209,9 +210,12 @@ impl Dictionary {
             return None;
         }
         let lower = token.to_lowercase();
-        if self.is_known(&lower) {
+        if self.base.known.contains_key(&lower) {
             return None;
         }
+        // A garbled word may still carry one right letter ("förutsattningar"):
+        // the input's own spelling yields only to a much more common one.
+        let own = self.input.known.get(&lower).copied().unwrap_or(0);
         // "0ss": a zero for an o in a known word.
         if lower.contains('0') {
             let o = lower.replace('0', "o");
@@ -256,6 +260,9 @@ impl Dictionary {
             .filter(same)
             .max_by_key(weight)
             .or_else(|| cands.iter().copied().filter(extra).max_by_key(weight))?;
+        if *best == lower || (own > 0 && self.weight(best) <= 2 * own) {
+            return None;
+        }
         Some(cased(best, first))
     }
 
@@ -265,7 +272,17 @@ impl Dictionary {
     fn fix_with_speller(&self, token: &str) -> Option<String> {
         let speller = self.speller?;
         let lower = token.to_lowercase();
-        if self.is_known(&lower) || speller.check(token) || speller.check(&lower) {
+        if self.base.known.contains_key(&lower) {
+            return None;
+        }
+        // An OCR mark inside a word ("vélfärd", "6kad") is never the
+        // spelling, though compounding may let the dictionary accept it.
+        let n = lower.chars().count();
+        let marked = lower.chars().enumerate().any(|(i, c)| {
+            matches!(c, '&' | '@' | '6' | '0' | '¢' | 'ë' | 'è' | 'á' | 'ó' | 'ò')
+                || (c == 'é' && i + 1 < n)
+        });
+        if !marked && (self.input.known.contains_key(&lower) || speller.check(token)) {
             return None;
         }
         let chars: Vec<char> = lower.chars().collect();
