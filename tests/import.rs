@@ -132,8 +132,8 @@ fn seed_000_without_the_system_dictionary() {
     // Without a system dictionary the structure is the same, the built-in
     // word list still repairs, and a note says the dictionary was not used.
     let opts = Options {
-        unit_id: None,
         system_dictionary: false,
+        ..Options::default()
     };
     let alone = import_with(&fixture("seed-000.txt"), &opts);
     assert_valid(&alone);

@@ -41,7 +41,7 @@ pub fn import(bytes: &[u8], unit_id: Option<&str>) -> Imported {
         bytes,
         &Options {
             unit_id,
-            system_dictionary: true,
+            ..Options::default()
         },
     )
 }
@@ -51,9 +51,24 @@ pub fn import(bytes: &[u8], unit_id: Option<&str>) -> Imported {
 pub struct Options<'a> {
     /// The unit's id instead of one made from its name.
     pub unit_id: Option<&'a str>,
+    /// The unit's name, instead of what the text suggests.
+    pub unit_name: Option<&'a str>,
+    /// The plan's nämnd, instead of what the text suggests.
+    pub committee: Option<&'a str>,
     /// Repair OCR'd text with the system's Swedish dictionary when one is
     /// installed (else with the built-in word list only, and a note).
     pub system_dictionary: bool,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Options {
+            unit_id: None,
+            unit_name: None,
+            committee: None,
+            system_dictionary: true,
+        }
+    }
 }
 
 /// [`import`] with options.
@@ -74,8 +89,17 @@ pub fn import_with(bytes: &[u8], opts: &Options) -> Imported {
     let lines = meta::merge_split_headings(lines);
     let walk = parse::walk(&lines);
     let mut unplaced_all = unplaced;
-    let hint = meta::committee_in_text(furniture.iter().chain(&lines));
-    let unit = meta::unit(&walk, &lines, hint, unit_id, &mut notes);
+    let found = meta::Found {
+        committee_in_headers: meta::committee_in_text(furniture.iter()),
+        committee_in_text: meta::committee_in_text(lines.iter()),
+        name_in_headers: meta::name_in_headers(&furniture),
+    };
+    let given = meta::Given {
+        unit_id,
+        unit_name: opts.unit_name,
+        committee: opts.committee,
+    };
+    let unit = meta::unit(&walk, &lines, found, &given, &mut notes);
     let mut plan = Plan {
         schema: SCHEMA_VERSION,
         unit,

@@ -117,13 +117,7 @@ pub fn plans() -> Vec<Plan> {
 
 /// Imports `text` as `tertial import` does.
 pub fn import(text: &str) -> super::Imported {
-    super::import_with(
-        text.as_bytes(),
-        &super::Options {
-            unit_id: None,
-            system_dictionary: true,
-        },
-    )
+    super::import(text.as_bytes(), None)
 }
 
 /// Every layout's score over the bundled plans and `seeds`.
