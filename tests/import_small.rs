@@ -344,3 +344,31 @@ fn unit_name_and_nämnd_given_by_the_user_win() {
         imp.notes
     );
 }
+
+#[test]
+fn a_reduction_is_not_taken_for_lower_is_better() {
+    let text = "Verksamhetsplan 2027 Testbyns hemtjänst
+
+Nämndmål: Verksamheterna är klimatsmarta
+
+Indikator\tÅrsmål\tKF:s årsmål\tPeriodicitet
+Minskning av energiförbrukningen\t10 %\t\tÅr
+Sjukfrånvaro\t7 %\t\tTertial
+
+Enhetsmål: Enheten sparar energi
+
+Förväntat resultat
+
+1. Mindre energi används.
+";
+    let imp = import(text.as_bytes(), None);
+    assert_valid(&imp);
+    let better: Vec<_> = imp.plan.indicators.iter().map(|i| i.better).collect();
+    use tertial::plan::model::Better;
+    assert_eq!(better, [Better::Higher, Better::Lower]);
+    assert!(
+        imp.notes.iter().any(|(_, n)| n.contains("reduction")),
+        "{:?}",
+        imp.notes
+    );
+}

@@ -126,6 +126,17 @@ pub fn import_with(bytes: &[u8], opts: &Options) -> Imported {
             ));
         }
     }
+    for i in &plan.indicators {
+        if i.better == crate::plan::Better::Higher && tables::unsure_better(&i.name) {
+            notes.push((
+                0,
+                format!(
+                    "indicator {} speaks of a reduction; \"lower is better\" left unset: set better = \"lower\" if a lower outcome meets the target",
+                    i.id
+                ),
+            ));
+        }
+    }
     unplaced_all.sort_by_key(|(n, _)| *n);
     notes.sort_by_key(|(n, _)| *n);
     Imported {
