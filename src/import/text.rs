@@ -184,7 +184,9 @@ pub fn remove_furniture(lines: Vec<Line>, repairs: &mut usize) -> (Vec<Line>, Ve
                     continue;
                 }
                 seen += 1;
-                if looks_like_furniture(&lines[k].text) {
+                if looks_like_furniture(&lines[k].text)
+                    && super::classify::heading_kind(&lines[k].text).is_none()
+                {
                     drop[k] = true;
                 } else {
                     break;
