@@ -20,3 +20,6 @@ echo
 echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(free -g | awk '/Mem:/ {print $2}') GiB"
 echo
 TERTIAL_BIN=$BIN cargo bench --quiet --bench city -- "$DIR"
+echo
+echo "Import of 0.5, 1 and 2 MiB of plan text:"
+cargo bench --quiet --bench import_corpus -- --time

@@ -124,6 +124,14 @@ pub enum Command {
         /// made from the unit's name).
         #[arg(long)]
         unit_id: Option<String>,
+        /// The unit's name (default: the front page, the title line or the
+        /// page headers; a guess from the text is reported as unsure).
+        #[arg(long)]
+        unit_name: Option<String>,
+        /// The plan's nämnd (default: the front page's "Till …" line, else
+        /// the page headers; a nämnd named in the text is reported as unsure).
+        #[arg(long)]
+        committee: Option<String>,
         /// Exit with status 1 and write nothing when any text could not be placed.
         #[arg(long)]
         strict: bool,

@@ -19,6 +19,7 @@ pub mod record;
 pub mod repo;
 pub mod report;
 pub mod sanitize;
+pub mod spell;
 pub mod sync;
 pub mod sys;
 pub mod tui;

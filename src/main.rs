@@ -72,12 +72,16 @@ fn main() -> ExitCode {
             file,
             output,
             unit_id,
+            unit_name,
+            committee,
             strict,
         }) => {
             return tertial::import::command::run(&tertial::import::command::Request {
                 file: &file,
                 output: output.as_deref(),
                 unit_id: unit_id.as_deref(),
+                unit_name: unit_name.as_deref(),
+                committee: committee.as_deref(),
                 strict,
             });
         }

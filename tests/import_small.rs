@@ -279,3 +279,96 @@ fn without_a_front_page_the_name_is_the_most_frequent_unit_phrase() {
     assert_eq!(imp.plan.unit.year, 2027);
     assert_eq!(imp.plan.unit_goals.len(), 1);
 }
+
+/// A plan without a front page: the page headers name the unit, the body
+/// names another district's nämnd as a partner.
+const NO_FRONT: &str = "Inledning
+
+Vi samarbetar med Skarpnäcks stadsdelsnämnd kring larm.
+
+Nämndmål: Äldre har ett tryggt liv
+
+Enhetsmål: Enheten är trygg
+
+Förväntat resultat
+
+1. Kunderna är nöjda med vården.
+
+Testbyns hemtjänst
+Sid 2 (3)
+
+Arbetssätt
+
+Vi följer upp varje vecka.
+
+Testbyns hemtjänst
+Sid 3 (3)
+";
+
+#[test]
+fn unit_from_page_headers_and_a_partner_nämnd_is_unsure() {
+    let imp = tertial::import::import(NO_FRONT.as_bytes(), None);
+    assert_valid(&imp);
+    assert_eq!(imp.plan.unit.name, "Testbyns hemtjänst");
+    let notes: Vec<&str> = imp.notes.iter().map(|(_, n)| n.as_str()).collect();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("page headers") && n.contains("fairly sure")),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("Skarpnäcks stadsdelsnämnd") && n.contains("unsure")),
+        "{notes:?}"
+    );
+}
+
+#[test]
+fn unit_name_and_nämnd_given_by_the_user_win() {
+    let imp = tertial::import::import_with(
+        NO_FRONT.as_bytes(),
+        &tertial::import::Options {
+            unit_name: Some("Testbyns hemtjänst öst"),
+            committee: Some("Testbyns stadsdelsnämnd"),
+            ..Default::default()
+        },
+    );
+    assert_valid(&imp);
+    assert_eq!(imp.plan.unit.name, "Testbyns hemtjänst öst");
+    assert_eq!(imp.plan.unit.committee, "Testbyns stadsdelsnämnd");
+    assert!(
+        !imp.notes.iter().any(|(_, n)| n.contains("unsure")),
+        "{:?}",
+        imp.notes
+    );
+}
+
+#[test]
+fn a_reduction_is_not_taken_for_lower_is_better() {
+    let text = "Verksamhetsplan 2027 Testbyns hemtjänst
+
+Nämndmål: Verksamheterna är klimatsmarta
+
+Indikator\tÅrsmål\tKF:s årsmål\tPeriodicitet
+Minskning av energiförbrukningen\t10 %\t\tÅr
+Sjukfrånvaro\t7 %\t\tTertial
+
+Enhetsmål: Enheten sparar energi
+
+Förväntat resultat
+
+1. Mindre energi används.
+";
+    let imp = import(text.as_bytes(), None);
+    assert_valid(&imp);
+    let better: Vec<_> = imp.plan.indicators.iter().map(|i| i.better).collect();
+    use tertial::plan::model::Better;
+    assert_eq!(better, [Better::Higher, Better::Lower]);
+    assert!(
+        imp.notes.iter().any(|(_, n)| n.contains("reduction")),
+        "{:?}",
+        imp.notes
+    );
+}

@@ -13,6 +13,9 @@ pub struct Request<'a> {
     /// file there is replaced, since the user named it; nothing else is.
     pub output: Option<&'a Path>,
     pub unit_id: Option<&'a str>,
+    /// The unit's name and nämnd, when the user gives them.
+    pub unit_name: Option<&'a str>,
+    pub committee: Option<&'a str>,
     /// Text that could not be placed is an error: nothing is written.
     pub strict: bool,
 }
@@ -75,7 +78,15 @@ fn import(req: &Request) -> anyhow::Result<ExitCode> {
         (None, Some((_, stem))) if is_slug(stem) => Some(stem.clone()),
         (None, _) => None,
     };
-    let imp = super::import(&bytes, unit_id.as_deref());
+    let imp = super::import_with(
+        &bytes,
+        &super::Options {
+            unit_id: unit_id.as_deref(),
+            unit_name: req.unit_name,
+            committee: req.committee,
+            ..super::Options::default()
+        },
+    );
     for (line, note) in imp.notes.iter().take(MAX_SHOWN) {
         match line {
             0 => eprintln!("{shown_name}: note: {}", shown(note)),

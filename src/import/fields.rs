@@ -108,3 +108,50 @@ pub fn to_points(buf: &Buf) -> Points {
 pub fn has_text(buf: &Buf) -> bool {
     buf.iter().any(|(_, l)| l.is_some())
 }
+
+/// A list of förväntat resultat, however the document marks its points:
+/// numbered ("1. …"), dashes ("- …", "-…", "• …"), or none (one point per
+/// line, a wrapped line continuing its point). `width` is the text's
+/// line width: a line that ends before it (the next word would have fitted)
+/// ends its point.
+pub fn list(buf: &Buf, width: usize) -> Vec<String> {
+    let first = buf.iter().find_map(|(_, l)| l.as_deref());
+    match first {
+        None => Vec::new(),
+        Some(f) if numbered(f).is_some() => points(buf, true),
+        Some(f) if bullet(f).is_some() => bullets(buf),
+        Some(_) => plain_list(buf, width),
+    }
+}
+
+fn plain_list(buf: &Buf, width: usize) -> Vec<String> {
+    let mut items: Vec<String> = Vec::new();
+    let mut prev: Option<&str> = None;
+    let mut blank = false;
+    for (_, l) in buf {
+        let Some(t) = l else {
+            blank = true;
+            continue;
+        };
+        let t = t.trim();
+        let new_point = match prev {
+            None => true,
+            Some(p) => {
+                let word = t.split_whitespace().next().unwrap_or("");
+                let fits = p.chars().count() + 1 + word.chars().count() <= width;
+                let upper = t.starts_with(|c: char| !c.is_lowercase());
+                blank || (upper && (fits || (ends_sentence(p) && width > 150)))
+            }
+        };
+        match items.last_mut() {
+            Some(last) if !new_point => {
+                last.push(' ');
+                last.push_str(t);
+            }
+            _ => items.push(t.to_string()),
+        }
+        prev = Some(t);
+        blank = false;
+    }
+    items
+}

@@ -174,18 +174,78 @@ pub fn committee_in_text<'a>(lines: impl Iterator<Item = &'a Line>) -> Option<St
 /// accepts it and it says what to do.
 pub const NO_COMMITTEE: &str = "(nämnd saknas i källan)";
 
+/// What the text says of its unit and nämnd outside the front page.
+pub struct Found {
+    /// A "<district> stadsdelsnämnd/-förvaltning" in page headers or footers.
+    pub committee_in_headers: Option<String>,
+    /// The same named in the body (possibly only as a partner).
+    pub committee_in_text: Option<String>,
+    /// The unit's name as a page header prints it.
+    pub name_in_headers: Option<String>,
+}
+
+/// What the user said (`--unit-id`, `--unit-name`, `--committee`).
+pub struct Given<'a> {
+    pub unit_id: Option<&'a str>,
+    pub unit_name: Option<&'a str>,
+    pub committee: Option<&'a str>,
+}
+
+/// A page header's unit name: a removed header line (or its first tab
+/// cell) printed on two or more pages that ends with a kind of unit
+/// ("… hemtjänst", "Beställarenhet 2").
+pub fn name_in_headers(furniture: &[Line]) -> Option<String> {
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for l in furniture {
+        let cell = l.text.split('\t').next().unwrap_or("").trim();
+        let words: Vec<&str> = cell.split_whitespace().collect();
+        let kind = match words.as_slice() {
+            [.., k, n] if n.bytes().all(|b| b.is_ascii_digit()) && n.len() <= 2 => k,
+            [_, .., k] => k,
+            _ => continue,
+        };
+        if (2..=5).contains(&words.len()) && KINDS.contains(&kind.to_lowercase().as_str()) {
+            *counts.entry(cell).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, c)| *c >= 2)
+        .max_by_key(|(name, c)| (*c, std::cmp::Reverse(*name)))
+        .map(|(n, _)| n.to_string())
+}
+
 pub fn unit(
     walk: &Walk,
     lines: &[Line],
-    committee_hint: Option<String>,
-    unit_id: Option<&str>,
+    found: Found,
+    given: &Given,
     unplaced: &mut Vec<(usize, String)>,
 ) -> Unit {
-    let name = walk.meta.unit_name.clone().or_else(|| guess_name(lines));
+    let name = match (given.unit_name, &walk.meta.unit_name, found.name_in_headers) {
+        (Some(n), _, _) => Some(n.trim().to_string()),
+        (None, Some(n), _) => Some(n.clone()),
+        (None, None, Some(n)) => {
+            unplaced.push((
+                0,
+                format!("unit name {n:?} taken from the page headers (fairly sure; --unit-name sets it)"),
+            ));
+            Some(n)
+        }
+        (None, None, None) => guess_name(lines).inspect(|n| {
+            unplaced.push((
+                0,
+                format!("unit name {n:?} guessed from the text (unsure: no front page or page header names it; --unit-name sets it)"),
+            ));
+        }),
+    };
     let name = match name {
         Some(n) => n,
         None => {
-            unplaced.push((0, "unit name not found; assumed \"okänd enhet\"".into()));
+            unplaced.push((
+                0,
+                "unit name not found; assumed \"okänd enhet\" (--unit-name sets it)".into(),
+            ));
             "okänd enhet".into()
         }
     };
@@ -197,24 +257,34 @@ pub fn unit(
             2000
         }
     };
-    let committee = match (&walk.meta.committee, committee_hint) {
-        (Some(c), _) => c.clone(),
-        (None, Some(c)) => {
-            unplaced.push((
-                0,
-                format!("committee taken from the text: {c:?} (no \"Till …\" line)"),
-            ));
-            c
-        }
-        (None, None) => {
-            unplaced.push((
-                0,
-                format!(
-                    "the text does not name its committee (nämnd); wrote {NO_COMMITTEE:?}: put the name in unit.committee"
-                ),
-            ));
-            NO_COMMITTEE.into()
-        }
+    let committee = match (given.committee, &walk.meta.committee) {
+        (Some(c), _) => c.trim().to_string(),
+        (None, Some(c)) => c.clone(),
+        (None, None) => match (found.committee_in_headers, found.committee_in_text) {
+            (Some(c), _) => {
+                unplaced.push((
+                    0,
+                    format!("committee {c:?} taken from the page headers (fairly sure: no \"Till …\" line; --committee sets it)"),
+                ));
+                c
+            }
+            (None, Some(c)) => {
+                unplaced.push((
+                    0,
+                    format!("committee {c:?} named in the text, perhaps only as a partner (unsure: no \"Till …\" line; --committee sets it)"),
+                ));
+                c
+            }
+            (None, None) => {
+                unplaced.push((
+                    0,
+                    format!(
+                        "the text does not name its committee (nämnd); wrote {NO_COMMITTEE:?}: put the name in unit.committee or pass --committee"
+                    ),
+                ));
+                NO_COMMITTEE.into()
+            }
+        },
     };
     let chief = walk.meta.chief.as_ref().map(|(name, from_author)| {
         if *from_author {
@@ -225,7 +295,7 @@ pub fn unit(
         }
         name.clone()
     });
-    let id = match unit_id {
+    let id = match given.unit_id {
         Some(id) if crate::plan::validate::is_slug(id) => id.to_string(),
         Some(id) => {
             unplaced.push((

@@ -3,6 +3,7 @@
 
 mod classify;
 pub mod command;
+pub mod corpus;
 mod fields;
 mod front;
 mod goals;
@@ -40,7 +41,7 @@ pub fn import(bytes: &[u8], unit_id: Option<&str>) -> Imported {
         bytes,
         &Options {
             unit_id,
-            bundled_words: true,
+            ..Options::default()
         },
     )
 }
@@ -50,8 +51,24 @@ pub fn import(bytes: &[u8], unit_id: Option<&str>) -> Imported {
 pub struct Options<'a> {
     /// The unit's id instead of one made from its name.
     pub unit_id: Option<&'a str>,
-    /// Let OCR repairs learn words from the bundled plans too.
-    pub bundled_words: bool,
+    /// The unit's name, instead of what the text suggests.
+    pub unit_name: Option<&'a str>,
+    /// The plan's nämnd, instead of what the text suggests.
+    pub committee: Option<&'a str>,
+    /// Repair OCR'd text with the system's Swedish dictionary when one is
+    /// installed (else with the built-in word list only, and a note).
+    pub system_dictionary: bool,
+}
+
+impl Default for Options<'_> {
+    fn default() -> Self {
+        Options {
+            unit_id: None,
+            unit_name: None,
+            committee: None,
+            system_dictionary: true,
+        }
+    }
 }
 
 /// [`import`] with options.
@@ -66,14 +83,23 @@ pub fn import_with(bytes: &[u8], opts: &Options) -> Imported {
     let (lines, furniture) = text::remove_furniture(lines, &mut repairs);
     let lines = text::undo_double_spacing(lines);
     let lines = text::join_hyphenation(lines, &mut repairs);
-    let dict = ocr_dictionary(&decoded, opts.bundled_words);
+    let dict = ocr_dictionary(&decoded, opts.system_dictionary, &mut notes);
     let lines = repair_words(lines, dict.as_ref(), &mut repairs);
     let furniture = repair_words(furniture, dict.as_ref(), &mut 0);
     let lines = meta::merge_split_headings(lines);
     let walk = parse::walk(&lines);
     let mut unplaced_all = unplaced;
-    let hint = meta::committee_in_text(furniture.iter().chain(&lines));
-    let unit = meta::unit(&walk, &lines, hint, unit_id, &mut notes);
+    let found = meta::Found {
+        committee_in_headers: meta::committee_in_text(furniture.iter()),
+        committee_in_text: meta::committee_in_text(lines.iter()),
+        name_in_headers: meta::name_in_headers(&furniture),
+    };
+    let given = meta::Given {
+        unit_id,
+        unit_name: opts.unit_name,
+        committee: opts.committee,
+    };
+    let unit = meta::unit(&walk, &lines, found, &given, &mut notes);
     let mut plan = Plan {
         schema: SCHEMA_VERSION,
         unit,
@@ -100,6 +126,17 @@ pub fn import_with(bytes: &[u8], opts: &Options) -> Imported {
             ));
         }
     }
+    for i in &plan.indicators {
+        if i.better == crate::plan::Better::Higher && tables::unsure_better(&i.name) {
+            notes.push((
+                0,
+                format!(
+                    "indicator {} speaks of a reduction; \"lower is better\" left unset: set better = \"lower\" if a lower outcome meets the target",
+                    i.id
+                ),
+            ));
+        }
+    }
     unplaced_all.sort_by_key(|(n, _)| *n);
     notes.sort_by_key(|(n, _)| *n);
     Imported {
@@ -111,8 +148,13 @@ pub fn import_with(bytes: &[u8], opts: &Options) -> Imported {
 }
 
 /// OCR repairs only when the text looks OCR'd: Swedish letters are rare
-/// or OCR marks ("6kad", "é" inside words) are common.
-fn ocr_dictionary(decoded: &str, bundled: bool) -> Option<repair::Dictionary> {
+/// or OCR marks ("6kad", "é" inside words) are common. Clean text gets no
+/// repairs at all.
+fn ocr_dictionary(
+    decoded: &str,
+    system: bool,
+    notes: &mut Vec<(usize, String)>,
+) -> Option<repair::Dictionary> {
     let mut words = 0usize;
     let mut swedish = 0usize;
     let mut marks = 0usize;
@@ -128,7 +170,30 @@ fn ocr_dictionary(decoded: &str, bundled: bool) -> Option<repair::Dictionary> {
         }
     }
     let ocr = words >= 20 && (swedish * 100 < words * 6 || marks * 200 > words);
-    ocr.then(|| repair::Dictionary::new(decoded, bundled))
+    if !ocr {
+        return None;
+    }
+    let speller = if system {
+        match crate::spell::swedish() {
+            Ok(s) => Some(s),
+            Err(why) => {
+                notes.push((
+                    0,
+                    format!(
+                        "the text looks OCR'd; repaired with the built-in word list only: {why}"
+                    ),
+                ));
+                None
+            }
+        }
+    } else {
+        notes.push((
+            0,
+            "the text looks OCR'd; repaired with the built-in word list only (no system dictionary asked for)".into(),
+        ));
+        None
+    };
+    Some(repair::Dictionary::new(decoded, speller))
 }
 
 fn repair_words(

@@ -64,6 +64,9 @@ pub struct Walk {
     pub(super) pending: Vec<(usize, String)>,
     pub(super) dates: Vec<Date>,
     expect_next: Option<&'static str>,
+    /// The text's line width (its longest line): a shorter line ended
+    /// where the writer ended it.
+    pub(super) width: usize,
 }
 
 impl Walk {
@@ -87,6 +90,7 @@ impl Walk {
             dates: Vec::new(),
             expect_next: None,
             columns: None,
+            width: usize::MAX,
         }
     }
 
@@ -168,11 +172,11 @@ impl Walk {
             }
             (Field::Expected, Level::Committee) => {
                 let g = self.committee.last_mut().expect("level");
-                g.expected_results = fields::bullets(&buf);
+                g.expected_results = fields::list(&buf, self.width);
             }
             (Field::Expected, Level::Unit) => {
                 let g = self.unit.last_mut().expect("level");
-                g.expected_results = fields::points(&buf, true);
+                g.expected_results = fields::list(&buf, self.width);
             }
             (_, Level::Unit) => {
                 let g = self.unit.last_mut().expect("level");
@@ -208,14 +212,34 @@ impl Walk {
 
 pub fn walk(lines: &[Line]) -> Walk {
     let mut w = Walk::new();
-    for l in lines {
-        step(&mut w, l);
+    w.width = lines
+        .iter()
+        .filter(|l| !l.text.contains('\t'))
+        .map(|l| l.text.trim().chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(40);
+    // The next heading after each line: a section heading inside a goal's
+    // field is the field's own sub-heading when the goal goes on after it.
+    let mut next = vec![None; lines.len()];
+    let mut after: Option<Heading> = None;
+    for (i, l) in lines.iter().enumerate().rev() {
+        next[i] = after;
+        let t = l.text.trim();
+        if let Some((h, _)) = goal_heading(t) {
+            after = Some(h);
+        } else if let Some(h) = heading_kind(t) {
+            after = Some(h);
+        }
+    }
+    for (l, next) in lines.iter().zip(next) {
+        step(&mut w, l, next);
     }
     w.close();
     w
 }
 
-fn step(w: &mut Walk, l: &Line) {
+fn step(w: &mut Walk, l: &Line, next: Option<Heading>) {
     let t = l.text.trim();
     let blank = t.is_empty();
     // Front matter: labelled lines before the document starts.
@@ -331,6 +355,13 @@ fn step(w: &mut Walk, l: &Line) {
             }
             h => h,
         };
+        if let (Heading::Section(..), Ctx::Field(f)) = (h, w.ctx)
+            && w.level != Level::None
+            && goal_goes_on(f, next, t)
+        {
+            w.buf.push((l.no, Some(t.to_string())));
+            return;
+        }
         // A header's own later cells ("KF:s årsmål", "Periodicitet", "Slutdatum").
         w.close();
         match h {
@@ -390,5 +421,21 @@ fn step(w: &mut Walk, l: &Line) {
             w.unplace(l.no, t);
         }
         _ => w.buf.push((l.no, Some(t.to_string()))),
+    }
+}
+
+/// Whether the goal whose field `f` is open goes on after a section
+/// heading (`t`) whose next heading is `next`: a later field of the goal,
+/// a table, or another goal. "Redovisning av ekonomi" always starts the
+/// part after the goals (its "Resursanvändning" is not a goal's field).
+fn goal_goes_on(f: Field, next: Option<Heading>, t: &str) -> bool {
+    if fold(t).starts_with("redovisningavekonomi") {
+        return false;
+    }
+    let order = |f: Field| f as u8;
+    match next {
+        Some(Heading::Field(g)) => order(g) > order(f),
+        Some(Heading::Section(..)) | None => false,
+        Some(_) => true,
     }
 }

@@ -3,6 +3,7 @@
 //! dictionary of known words, plus a few line-level OCR fixes.
 
 use super::words::{COMMON, PLAIN};
+use crate::spell::Speller;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -85,24 +86,13 @@ fn add_words(known: &mut HashMap<String, usize>, text: &str, weight: usize) {
     }
 }
 
-/// The built-in words, with or without the bundled plans' words: built
-/// once per process.
-fn base(bundled: bool) -> &'static Words {
-    static WITH: OnceLock<Words> = OnceLock::new();
-    static WITHOUT: OnceLock<Words> = OnceLock::new();
-    let cell = if bundled { &WITH } else { &WITHOUT };
-    cell.get_or_init(|| {
+/// The built-in words: built once per process.
+fn base() -> &'static Words {
+    static BASE: OnceLock<Words> = OnceLock::new();
+    BASE.get_or_init(|| {
         let mut known = HashMap::new();
         add_words(&mut known, COMMON, 5);
         add_words(&mut known, PLAIN, 5);
-        if bundled {
-            for (_, plan) in crate::plan::bundled::PLANS {
-                // Ids ("hagerstens-hemtjanst") are slugs, not words.
-                for line in plan.lines().filter(|l| !l.starts_with("id =")) {
-                    add_words(&mut known, line, 1);
-                }
-            }
-        }
         Words::index(known)
     })
 }
@@ -110,14 +100,34 @@ fn base(bundled: bool) -> &'static Words {
 pub struct Dictionary {
     base: &'static Words,
     input: Words,
+    /// The system's Swedish dictionary, when one is installed.
+    speller: Option<&'static Speller>,
+    /// Tokens already looked up in it: a plan repeats its words.
+    looked_up: std::cell::RefCell<HashMap<String, Option<String>>>,
 }
+
+/// What an OCR mark or a letter without its dots may stand for.
+fn readings(c: char) -> &'static [char] {
+    match c {
+        'é' => &['ä', 'å', 'ö', 'é'],
+        '&' | 'ë' | 'è' => &['ä'],
+        '@' | 'á' => &['å', 'ä'],
+        '6' | '¢' | 'ó' | 'ò' => &['ö'],
+        '0' => &['ö', 'o'],
+        'a' => &['a', 'ä', 'å'],
+        'o' => &['o', 'ö'],
+        _ => &[],
+    }
+}
+
+/// At most this many spellings of one token are checked.
+const MAX_READINGS: usize = 64;
 
 impl Dictionary {
     /// Known words: the built-in list, the bundled plans, and the words of
     /// the input that carry Swedish letters (so they are spelled right).
-    /// `bundled`: also learn the words of the bundled plans (they help, but
-    /// repairs work from the built-in list and the input alone).
-    pub fn new(input: &str, bundled: bool) -> Dictionary {
+    /// `speller`: the system's dictionary, for words the lists do not know.
+    pub fn new(input: &str, speller: Option<&'static Speller>) -> Dictionary {
         let mut known: HashMap<String, usize> = HashMap::new();
         for w in input.split(|c: char| !c.is_alphabetic()) {
             if w.contains(['å', 'ä', 'ö', 'Å', 'Ä', 'Ö']) && w.chars().count() >= 2 {
@@ -125,8 +135,10 @@ impl Dictionary {
             }
         }
         Dictionary {
-            base: base(bundled),
+            base: base(),
             input: Words::index(known),
+            speller,
+            looked_up: Default::default(),
         }
     }
 
@@ -144,6 +156,19 @@ impl Dictionary {
     fn fix(&self, token: &str) -> Option<String> {
         if let Some(f) = self.fix_word(token) {
             return Some(f);
+        }
+        if self.speller.is_some() {
+            let cached = self.looked_up.borrow().get(token).cloned();
+            let f = cached.unwrap_or_else(|| {
+                let f = self.fix_with_speller(token);
+                self.looked_up
+                    .borrow_mut()
+                    .insert(token.to_string(), f.clone());
+                f
+            });
+            if f.is_some() {
+                return f;
+            }
         }
         let mut chars = token.chars();
         let first = chars.next()?;
@@ -185,9 +210,12 @@ impl Dictionary {
             return None;
         }
         let lower = token.to_lowercase();
-        if self.is_known(&lower) {
+        if self.base.known.contains_key(&lower) {
             return None;
         }
+        // A garbled word may still carry one right letter ("förutsattningar"):
+        // the input's own spelling yields only to a much more common one.
+        let own = self.input.known.get(&lower).copied().unwrap_or(0);
         // "0ss": a zero for an o in a known word.
         if lower.contains('0') {
             let o = lower.replace('0', "o");
@@ -232,16 +260,88 @@ impl Dictionary {
             .filter(same)
             .max_by_key(weight)
             .or_else(|| cands.iter().copied().filter(extra).max_by_key(weight))?;
-        let mut out = String::with_capacity(best.len());
-        let capital = first.is_uppercase();
-        for (i, c) in best.chars().enumerate() {
-            if i == 0 && capital {
-                out.extend(c.to_uppercase());
-            } else {
-                out.push(c);
-            }
+        if *best == lower || (own > 0 && self.weight(best) <= 2 * own) {
+            return None;
         }
-        Some(out)
+        Some(cased(best, first))
+    }
+
+    /// The spelling the system dictionary knows among the readings of the
+    /// token's marks and undotted letters: the one the input or the word
+    /// list uses most, else the one with fewest changes.
+    fn fix_with_speller(&self, token: &str) -> Option<String> {
+        let speller = self.speller?;
+        let lower = token.to_lowercase();
+        if self.base.known.contains_key(&lower) {
+            return None;
+        }
+        // An OCR mark inside a word ("vélfärd", "6kad") is never the
+        // spelling, though compounding may let the dictionary accept it.
+        let n = lower.chars().count();
+        let marked = lower.chars().enumerate().any(|(i, c)| {
+            matches!(c, '&' | '@' | '6' | '0' | '¢' | 'ë' | 'è' | 'á' | 'ó' | 'ò')
+                || (c == 'é' && i + 1 < n)
+        });
+        if !marked && (self.input.known.contains_key(&lower) || speller.check(token)) {
+            return None;
+        }
+        let chars: Vec<char> = lower.chars().collect();
+        let marks = chars.iter().filter(|c| !readings(**c).is_empty()).count();
+        if marks == 0 || marks > 8 {
+            return None;
+        }
+        let first = token.chars().next()?;
+        let mut best: Option<(usize, usize, String)> = None;
+        let mut cur = chars.clone();
+        let mut tried = 0;
+        self.readings_of(&chars, 0, &mut cur, &mut tried, &mut |cand: &[char]| {
+            let changed = cand.iter().zip(&chars).filter(|(a, b)| a != b).count();
+            if changed == 0 {
+                return;
+            }
+            let word: String = cand.iter().collect();
+            let shown = cased(&word, first);
+            if !speller.check(&shown) {
+                return;
+            }
+            let weight = self.weight(&word);
+            let better = match &best {
+                None => true,
+                Some((w, c, _)) => weight > *w || (weight == *w && changed < *c),
+            };
+            if better {
+                best = Some((weight, changed, word));
+            }
+        });
+        best.map(|(_, _, w)| cased(&w, first))
+    }
+
+    fn readings_of(
+        &self,
+        chars: &[char],
+        at: usize,
+        cur: &mut Vec<char>,
+        tried: &mut usize,
+        found: &mut dyn FnMut(&[char]),
+    ) {
+        if *tried >= MAX_READINGS {
+            return;
+        }
+        if at == chars.len() {
+            *tried += 1;
+            found(cur);
+            return;
+        }
+        let options = readings(chars[at]);
+        if options.is_empty() {
+            self.readings_of(chars, at + 1, cur, tried, found);
+            return;
+        }
+        for &o in options {
+            cur[at] = o;
+            self.readings_of(chars, at + 1, cur, tried, found);
+        }
+        cur[at] = chars[at];
     }
 
     /// Repairs one line; returns the number of words changed.
@@ -297,6 +397,21 @@ impl Dictionary {
         flush(&mut token, &mut out, &mut fixes);
         (out, fixes)
     }
+}
+
+/// `word` with its first letter a capital when the token's was one (a
+/// zero at the start is a capital Ö: OCR reads a small ö as "6").
+fn cased(word: &str, first: char) -> String {
+    let mut out = String::with_capacity(word.len());
+    let capital = first.is_uppercase() || first == '0';
+    for (i, c) in word.chars().enumerate() {
+        if i == 0 && capital {
+            out.extend(c.to_uppercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Line-start OCR slips: "| varje" for "I varje", "3.0msorgen" for

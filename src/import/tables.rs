@@ -95,6 +95,9 @@ pub fn split_values(text: &str) -> (String, Vec<String>) {
             if end < len + 1 {
                 continue;
             }
+            if !words[end - len].starts_with(char::is_alphanumeric) {
+                continue;
+            }
             let cand = words[end - len..end].join(" ");
             let f = fold(&cand);
             let is_max =
@@ -188,14 +191,14 @@ fn values_len_two(v: &[String]) -> bool {
     v.len() >= 2
 }
 
-/// Which direction meets the target: absence, emissions and "Max …" are
-/// better lower.
+/// Which direction meets the target, only when sure: absence, emissions
+/// and "Max …" are better lower. A reduction ("minskning med 10 %") is a
+/// size that is better higher, so it is left unset (see [`unsure_better`]).
 pub fn better(name: &str, values: &[String]) -> Better {
     let f = fold(name);
     let lower = [
         "sjukfranvaro",
         "klimatpaverkan",
-        "minskning",
         "forbrukningsartiklariplast",
         "antalpersonal",
     ];
@@ -257,4 +260,12 @@ pub fn parse_date(s: &str) -> Option<Date> {
         _ => return None,
     };
     (day >= 1 && day <= days && (2000..=2100).contains(&year)).then_some(Date { year, month, day })
+}
+
+/// Whether an indicator's direction cannot be told from its name: it
+/// speaks of a reduction, which may be a level (lower is better) or the
+/// size of the reduction (higher is better).
+pub fn unsure_better(name: &str) -> bool {
+    let f = fold(name);
+    f.contains("minsk") || f.contains("reducer")
 }

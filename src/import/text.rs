@@ -119,6 +119,10 @@ pub fn split_lines(text: &str) -> Vec<Line> {
         .collect()
 }
 
+/// The first lines of a document: its front page, whose lines are not
+/// taken for page headers however often they repeat.
+const FRONT_LINES: usize = 25;
+
 /// "Sid 15 (31)" anywhere in a line marks a page header or footer.
 pub fn is_page_marker(s: &str) -> bool {
     let b = s.as_bytes();
@@ -180,7 +184,9 @@ pub fn remove_furniture(lines: Vec<Line>, repairs: &mut usize) -> (Vec<Line>, Ve
                     continue;
                 }
                 seen += 1;
-                if looks_like_furniture(&lines[k].text) {
+                if looks_like_furniture(&lines[k].text)
+                    && super::classify::heading_kind(&lines[k].text).is_none()
+                {
                     drop[k] = true;
                 } else {
                     break;
@@ -188,8 +194,10 @@ pub fn remove_furniture(lines: Vec<Line>, repairs: &mut usize) -> (Vec<Line>, Ve
             }
         }
         let t = l.text.trim();
-        // Repeated header lines (same short text on three or more pages).
+        // Repeated header lines (same short text on three or more pages);
+        // the front page's own lines (the unit's name) stay.
         if pages >= 2
+            && i >= FRONT_LINES
             && !t.is_empty()
             && counts.get(t).copied().unwrap_or(0) >= 3
             && looks_like_furniture(t)
@@ -198,9 +206,34 @@ pub fn remove_furniture(lines: Vec<Line>, repairs: &mut usize) -> (Vec<Line>, Ve
             drop[i] = true;
         }
     }
+    // A page break inside a title, a table or a sentence leaves no blank
+    // lines behind: the blank lines around removed furniture go too,
+    // unless the text before it ended a sentence.
+    let mut i = 0;
+    while i < lines.len() {
+        if !(drop[i] || lines[i].is_blank()) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < lines.len() && (drop[i] || lines[i].is_blank()) {
+            i += 1;
+        }
+        let furniture = (start..i).any(|k| drop[k]);
+        let before = start.checked_sub(1).map(|k| lines[k].text.trim_end());
+        let ended = before.is_none_or(|t| t.ends_with(['.', '!', '?', ':']));
+        if furniture && !ended && i < lines.len() {
+            for d in &mut drop[start..i] {
+                *d = true;
+            }
+        }
+    }
     let mut out = Vec::with_capacity(lines.len());
     let mut removed = Vec::new();
     for (l, d) in lines.into_iter().zip(drop) {
+        if d && l.is_blank() {
+            continue;
+        }
         if d {
             *repairs += 1;
             removed.push(l);
@@ -256,6 +289,25 @@ pub fn join_hyphenation(lines: Vec<Line>, repairs: &mut usize) -> Vec<Line> {
     while let Some(mut l) = iter.next() {
         loop {
             // A hyphen, or a soft hyphen or "¬" (always a break in a word).
+            // "APT-" / "möten", "2020-" / "2023": a hyphen after a capital
+            // or a digit belongs to the text; the lines join without a space.
+            let kept = {
+                let t = l.text.trim_end();
+                let mut cs = t.chars().rev();
+                matches!((cs.next(), cs.next()), (Some('-'), Some(c)) if c.is_uppercase() || c.is_ascii_digit())
+            };
+            if kept
+                && let Some(n) = iter.peek()
+                && n.text
+                    .trim_start()
+                    .starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())
+            {
+                let n = iter.next().expect("peeked");
+                let cut = l.text.trim_end().len();
+                l.text.truncate(cut);
+                l.text.push_str(n.text.trim_start());
+                continue;
+            }
             let (mark, soft) = {
                 let t = l.text.trim_end();
                 let mut cs = t.chars().rev();
