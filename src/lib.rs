@@ -13,6 +13,7 @@ pub mod import;
 pub mod keymap;
 pub mod overview;
 pub mod plan;
+pub mod planedit;
 pub mod record;
 pub mod repo;
 pub mod report;

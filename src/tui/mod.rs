@@ -4,7 +4,7 @@
 //! (no fixed frame rate: it costs bandwidth over SSH).
 
 mod backend;
-mod input;
+pub(crate) mod input;
 mod keys;
 pub mod session;
 pub mod terminal;
