@@ -70,8 +70,9 @@ fn header(m: &Model, f: &mut Frame, area: Rect) {
     } else {
         String::new()
     };
+    // The path last: a long one is cut at the edge, never the state.
     let text = format!(
-        "{} {} {} · {}{changed}",
+        "{} {} {}{changed} · {}",
         l.t("Rätta planen:", "Correct the plan:"),
         u.name,
         u.year,
