@@ -375,3 +375,41 @@ fn snapshot_import_review_80x24_shows_marks_and_the_source() {
     assert!(!text.contains('\u{1b}'));
     insta::assert_snapshot!("import_review_80x24", text);
 }
+
+#[test]
+fn rows_find_their_source_lines_through_ocr_letters_and_notes_mark_the_unit() {
+    let p = plan();
+    let source = vec![
+        "Verksamhetsplan".to_string(),
+        "KF:s inriktningsmal: 1. Ett Stockholm som haller samman med en".into(),
+    ];
+    let m = Model::new(
+        Lang::Sv,
+        p,
+        Vec::new(),
+        vec![(
+            0,
+            "the text does not name its committee (nämnd); wrote \"(nämnd saknas i källan)\""
+                .into(),
+        )],
+        Some(source),
+    );
+    let kf = m
+        .rows
+        .iter()
+        .find(|r| r.item == Some(Item::KfTitle(0)))
+        .unwrap();
+    assert_eq!(kf.line, Some(2));
+    let committee = m
+        .rows
+        .iter()
+        .find(|r| r.item == Some(Item::Committee))
+        .unwrap();
+    assert_eq!(committee.mark, tertial::planedit::rows::Mark::Unsure);
+    let name = m
+        .rows
+        .iter()
+        .find(|r| r.item == Some(Item::UnitName))
+        .unwrap();
+    assert_eq!(name.mark, tertial::planedit::rows::Mark::None);
+}

@@ -94,8 +94,19 @@ pub fn build(
             r.mark = Mark::Unsure;
         }
     }
+    let about = |words: &[&str]| {
+        notes
+            .iter()
+            .any(|(_, n)| words.iter().any(|w| n.to_lowercase().contains(w)))
+    };
+    let unsure_name = about(&["unit name", "enhetens namn", "unit's name"]);
+    let unsure_committee = about(&["committee", "nämnd"]);
+    let unsure_year = about(&["year not found"]);
     for r in &mut rows {
         match r.item {
+            Some(Item::UnitName) if unsure_name => r.mark = Mark::Unsure,
+            Some(Item::Committee) if unsure_committee => r.mark = Mark::Unsure,
+            Some(Item::Year) if unsure_year => r.mark = Mark::Unsure,
             Some(Item::Note(i)) => {
                 r.mark = Mark::Unsure;
                 r.line = Some(notes[i].0).filter(|l| *l > 0);
@@ -332,30 +343,38 @@ fn named_ids(p: &Plan, notes: &[(usize, String)]) -> std::collections::HashSet<S
 /// the source's order, so the search stays near linear.
 const SEARCH_AHEAD: usize = 3000;
 
-/// The start of a text as searched for: lower case, single spaces, a few
-/// words (a title's first line is enough, and OCR repairs change little
-/// at the start).
+/// Text as compared with the source: lower case, Swedish letters folded
+/// to their plain forms (OCR writes "haller" for "håller"), anything but
+/// letters and digits a single space.
+fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let c = match c {
+            'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
+            'ö' | 'ó' | 'ò' | 'ô' => 'o',
+            'é' | 'è' | 'ê' => 'e',
+            'ü' => 'u',
+            c if c.is_ascii_alphanumeric() => c,
+            _ => ' ',
+        };
+        if c != ' ' || !(out.is_empty() || out.ends_with(' ')) {
+            out.push(c);
+        }
+    }
+    out.trim_end().to_string()
+}
+
+/// The start of a text as searched for: its first few words, folded (a
+/// title's first line is enough, and OCR changes little at the start).
 fn needle(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split_whitespace()
-        .take(5)
-        .map(str::to_lowercase)
-        .collect();
-    let n = words.join(" ");
-    (n.chars().count() >= 8).then_some(n)
+    let folded = fold(text);
+    let n = folded.split(' ').take(4).collect::<Vec<_>>().join(" ");
+    (n.len() >= 10).then_some(n)
 }
 
 /// Gives each tree row the source line its text seems to start on.
 fn locate(doc: &Doc, notes: &[(usize, String)], src: &[String], rows: &mut [Row]) {
-    let lowered: Vec<String> = src
-        .iter()
-        .map(|l| {
-            l.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        })
-        .collect();
+    let lowered: Vec<String> = src.iter().map(|l| fold(l)).collect();
     let mut from = 0usize;
     for r in rows.iter_mut() {
         let Some(item) = r.item else { continue };
