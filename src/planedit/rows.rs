@@ -368,8 +368,8 @@ fn fold(text: &str) -> String {
 /// title's first line is enough, and OCR changes little at the start).
 fn needle(text: &str) -> Option<String> {
     let folded = fold(text);
-    let n = folded.split(' ').take(4).collect::<Vec<_>>().join(" ");
-    (n.len() >= 10).then_some(n)
+    let n = folded.split(' ').take(3).collect::<Vec<_>>().join(" ");
+    (n.len() >= 12).then_some(n)
 }
 
 /// Gives each tree row the source line its text seems to start on.
