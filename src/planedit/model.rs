@@ -51,7 +51,7 @@ pub enum Dialog {
     /// The plan did not pass the checker; nothing was written.
     Problems(Vec<String>),
     /// Where to write the plan (no file named yet).
-    SavePath(TextArea<'static>),
+    SavePath(Box<TextArea<'static>>),
 }
 
 pub struct Model {

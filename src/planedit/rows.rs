@@ -65,8 +65,8 @@ pub fn build(
             ),
             None,
         );
-        for i in 0..notes.len() {
-            push(1, note_label(notes[i].0, lang), Some(Item::Note(i)));
+        for (i, (line, _)) in notes.iter().enumerate() {
+            push(1, note_label(*line, lang), Some(Item::Note(i)));
         }
     }
     if !doc.unplaced.is_empty() {

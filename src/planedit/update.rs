@@ -392,7 +392,7 @@ fn save(m: &mut Model) -> Vec<Effect> {
             .as_ref()
             .map(|p| p.display().to_string())
             .unwrap_or_default();
-        m.dialog = Some(Dialog::SavePath(new_textarea(&offered)));
+        m.dialog = Some(Dialog::SavePath(Box::new(new_textarea(&offered))));
         return Vec::new();
     };
     match check(m, &path) {

@@ -361,7 +361,7 @@ fn dialog(m: &Model, d: &Dialog, f: &mut Frame, area: Rect) {
         Dialog::SavePath(ta) => {
             let r = centered(area, area.width.saturating_sub(6), 3);
             f.render_widget(Clear, r);
-            let mut ta = ta.clone();
+            let mut ta = (**ta).clone();
             ta.set_block(Block::default().borders(Borders::ALL).title(l.t(
                 " Spara planen i fil (Enter spara, Esc avbryt) ",
                 " Save the plan to the file (Enter save, Esc cancel) ",
