@@ -79,3 +79,35 @@ fn quitting_with_changes_asks_and_discarding_writes_nothing() {
     assert_eq!(t.wait_exit(), 1);
     assert_eq!(std::fs::read(ws.join(PLAN)).unwrap(), before);
 }
+
+/// `tertial import FILE` without `-o` in a terminal: the imported plan on
+/// the screen beside its source, saved where the chief answers (the
+/// workspace's place is offered) and passing `check`.
+#[test]
+fn an_import_without_output_is_reviewed_on_screen_and_saved_where_answered() {
+    let sb = Sandbox::new();
+    let ws = sb.workspace("ws");
+    let out = sb.run(&["init", ws.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let seed =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/seed-001.txt");
+    let mut cmd = sb.pty_cmd(&["import", seed.to_str().unwrap()]);
+    cmd.cwd(&ws);
+    let mut t = Pty::spawn(cmd, 120, 40);
+    t.wait_for("(inte sparad)");
+    t.wait_for("Källan");
+    t.send(CTRL_S);
+    t.wait_for("Spara planen i fil");
+    t.wait_for("plans/2025/");
+    t.send(ENTER);
+    t.wait_for("Planen är sparad i plans/2025/");
+    t.send(ESC);
+    assert_eq!(t.wait_exit(), 0);
+    let written: Vec<_> = std::fs::read_dir(ws.join("plans/2025"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    let out = sb.run(&["check", ws.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+}

@@ -120,7 +120,7 @@ fn list(m: &Model, f: &mut Frame, area: Rect) {
                 Line::from(vec![
                     Span::styled(sign, mark_style),
                     Span::raw(indent),
-                    Span::styled(format!("{}: ", r.label), style::label()),
+                    Span::styled(format!("{}: ", sanitize::line(&r.label)), style::label()),
                     Span::raw(text),
                 ])
             }
