@@ -5,7 +5,10 @@
 //! writes the plan only when it passes the checker. Its own small
 //! Elm-style app: `Model`, `Action`, `update`, a pure `view`, and a shell.
 
+pub mod check;
+mod dialogs;
 pub mod item;
+mod keys;
 pub mod model;
 pub mod ops;
 pub mod rows;

@@ -6,9 +6,8 @@
 use super::item::{self, Field, Item, Target};
 use super::model::{Answer, Dialog, Editor, Model, UNDO_DEPTH};
 use super::ops::{self, Refused};
-use crate::plan::write::to_toml;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::{CursorMove, Input, Key, TextArea, WrapMode};
+use ratatui::crossterm::event::KeyEvent;
+use ratatui_textarea::{CursorMove, Input, TextArea, WrapMode};
 use std::path::PathBuf;
 
 #[derive(Debug)]
@@ -56,7 +55,7 @@ pub enum Effect {
 
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     match action {
-        Action::Key(k) => return on_key(m, k),
+        Action::Key(k) => return super::keys::on_key(m, k),
         Action::Resize(w, h) => {
             m.width = w;
             m.height = h;
@@ -385,7 +384,7 @@ fn nearest_goal_target(m: &Model, source: Item) -> Option<Target> {
 
 /// Checks the plan as `tertial check` will read it and asks the shell to
 /// write it; shows the checker's messages instead when it does not pass.
-fn save(m: &mut Model) -> Vec<Effect> {
+pub(super) fn save(m: &mut Model) -> Vec<Effect> {
     let Some(path) = m.path.clone() else {
         let offered = m
             .suggested_path
@@ -395,7 +394,7 @@ fn save(m: &mut Model) -> Vec<Effect> {
         m.dialog = Some(Dialog::SavePath(Box::new(new_textarea(&offered))));
         return Vec::new();
     };
-    match check(m, &path) {
+    match super::check::check(m, &path) {
         Ok(text) => vec![Effect::Write { path, text }],
         Err(problems) => {
             m.quit_after_save = false;
@@ -403,182 +402,4 @@ fn save(m: &mut Model) -> Vec<Effect> {
             Vec::new()
         }
     }
-}
-
-/// The plan's text when it passes the checker (and fits where it goes),
-/// else the messages.
-pub fn check(m: &Model, path: &std::path::Path) -> Result<String, Vec<String>> {
-    let text = to_toml(&m.doc.plan);
-    let name = path.display().to_string();
-    if let Err(diags) = crate::plan::parse_plan(&name, text.as_bytes()) {
-        return Err(diags.iter().map(|d| d.to_string()).collect());
-    }
-    let p = &m.doc.plan.unit;
-    if let Some((year, stem)) = workspace_place(path) {
-        let mut out = Vec::new();
-        if year != p.year {
-            out.push(format!(
-                "{name}: {} {} {} plans/{year}/",
-                m.lang.t("planen gäller", "the plan is for"),
-                p.year,
-                m.lang.t("men ligger i", "but is in"),
-            ));
-        }
-        if stem != p.id {
-            out.push(format!(
-                "{name}: {} {:?} {} {stem}.toml",
-                m.lang.t("enhetens id är", "the unit id is"),
-                p.id,
-                m.lang.t("men filen heter", "but the file is named"),
-            ));
-        }
-        if !out.is_empty() {
-            return Err(out);
-        }
-    }
-    Ok(text)
-}
-
-/// `.../plans/<year>/<stem>.toml`: where `tertial check` wants the year
-/// and the unit id to agree with the file's place.
-fn workspace_place(out: &std::path::Path) -> Option<(i64, String)> {
-    let stem = out.file_stem()?.to_str()?;
-    (out.extension()? == "toml").then_some(())?;
-    let year_dir = out.parent()?;
-    let year: i64 = year_dir.file_name()?.to_str()?.parse().ok()?;
-    (year_dir.parent()?.file_name()? == crate::workspace::PLANS_DIR).then_some(())?;
-    Some((year, stem.to_string()))
-}
-
-fn ctrl(k: &KeyEvent, c: char) -> bool {
-    k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char(c)
-}
-
-/// Keys: fixed and few, shown at the foot of the screen.
-fn on_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
-    if ctrl(&k, 's') && m.dialog.is_none() {
-        return update(m, Action::Save);
-    }
-    if m.dialog.is_some() {
-        return dialog_key(m, k);
-    }
-    if m.editor.is_some() {
-        let multiline = m.editor.as_ref().is_some_and(|e| e.item.is_multiline());
-        let action = match k.code {
-            KeyCode::Esc => Action::FinishEdit,
-            KeyCode::Enter if !multiline => Action::FinishEdit,
-            _ if ctrl(&k, 't') => Action::SplitAtCursor,
-            // The editor's own undo is Ctrl-U; Ctrl-Z means the same here.
-            _ if ctrl(&k, 'z') => Action::EditorInput(Input {
-                key: Key::Char('u'),
-                ctrl: true,
-                alt: false,
-                shift: false,
-            }),
-            // A line feed typed as Ctrl-J is Enter, not "delete to start".
-            _ if ctrl(&k, 'j') || ctrl(&k, 'm') => {
-                if multiline {
-                    Action::EditorInput(Input {
-                        key: Key::Enter,
-                        ctrl: false,
-                        alt: false,
-                        shift: false,
-                    })
-                } else {
-                    Action::FinishEdit
-                }
-            }
-            _ => Action::EditorInput(k.into()),
-        };
-        return update(m, action);
-    }
-    let action = match k.code {
-        _ if ctrl(&k, 'z') => Action::Undo,
-        _ if ctrl(&k, 'c') => Action::Quit,
-        KeyCode::Up | KeyCode::Char('k') => Action::Up,
-        KeyCode::Down | KeyCode::Char('j') => Action::Down,
-        KeyCode::PageUp => Action::PageUp,
-        KeyCode::PageDown => Action::PageDown,
-        KeyCode::Home => Action::Home,
-        KeyCode::End => Action::End,
-        KeyCode::Enter | KeyCode::Char('e') => Action::Edit,
-        KeyCode::Char('m') => Action::Merge,
-        KeyCode::Char('f') => Action::Move,
-        KeyCode::Char('n') | KeyCode::Tab => Action::NextMarked,
-        KeyCode::Char('u') => Action::Undo,
-        KeyCode::Delete => Action::Delete,
-        KeyCode::Esc | KeyCode::Char('q') => Action::Quit,
-        _ => return Vec::new(),
-    };
-    update(m, action)
-}
-
-fn dialog_key(m: &mut Model, k: KeyEvent) -> Vec<Effect> {
-    let Some(dialog) = &mut m.dialog else {
-        return Vec::new();
-    };
-    match dialog {
-        Dialog::Quit { choice } => {
-            let n = Answer::ALL.len();
-            match k.code {
-                KeyCode::Left | KeyCode::BackTab => *choice = (*choice + n - 1) % n,
-                KeyCode::Right | KeyCode::Tab => *choice = (*choice + 1) % n,
-                KeyCode::Enter => {
-                    let a = Answer::ALL[*choice];
-                    return update(m, Action::Answer(a));
-                }
-                KeyCode::Char('s') => return update(m, Action::Answer(Answer::Save)),
-                KeyCode::Char('k') | KeyCode::Char('d') => {
-                    return update(m, Action::Answer(Answer::Discard));
-                }
-                KeyCode::Esc => return update(m, Action::Answer(Answer::Stay)),
-                _ => {}
-            }
-        }
-        Dialog::Move {
-            targets, cursor, ..
-        } => match k.code {
-            KeyCode::Up => *cursor = cursor.saturating_sub(1),
-            KeyCode::Down => *cursor = (*cursor + 1).min(targets.len().saturating_sub(1)),
-            KeyCode::PageUp => *cursor = cursor.saturating_sub(10),
-            KeyCode::PageDown => *cursor = (*cursor + 10).min(targets.len().saturating_sub(1)),
-            KeyCode::Enter => {
-                if let Some(t) = targets.get(*cursor).copied() {
-                    return update(m, Action::MoveTo(t));
-                }
-            }
-            KeyCode::Esc => m.dialog = None,
-            _ => {}
-        },
-        Dialog::Problems(_) => {
-            if matches!(k.code, KeyCode::Esc | KeyCode::Enter) {
-                m.dialog = None;
-            }
-        }
-        Dialog::SavePath(area) => match k.code {
-            KeyCode::Esc => {
-                m.dialog = None;
-                m.quit_after_save = false;
-            }
-            KeyCode::Enter => {
-                let typed = area.lines().join("").trim().to_string();
-                if typed.is_empty() {
-                    return Vec::new();
-                }
-                m.dialog = None;
-                m.path = Some(PathBuf::from(typed));
-                let effects = save(m);
-                if effects.is_empty() && m.dialog.is_some() {
-                    // Not written: the path is asked again next time.
-                    m.path = None;
-                }
-                return effects;
-            }
-            _ if ctrl(&k, 'j') || ctrl(&k, 'm') => {}
-            _ => {
-                area.input(Input::from(k));
-            }
-        },
-    }
-    Vec::new()
 }
