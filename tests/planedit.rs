@@ -413,3 +413,18 @@ fn rows_find_their_source_lines_through_ocr_letters_and_notes_mark_the_unit() {
         .unwrap();
     assert_eq!(name.mark, tertial::planedit::rows::Mark::None);
 }
+
+#[test]
+fn hostile_plan_text_is_shown_as_placeholders() {
+    let mut p = plan();
+    p.kf_goals[0].title = "Mål\u{1b}]52;c;ZXZpbA==\u{7}\u{202e}slut".into();
+    p.kf_goals[0].id = "1\u{1b}[2J".into();
+    let mut m = Model::new(Lang::Sv, p, Vec::new(), Vec::new(), None);
+    update(&mut m, Action::Resize(80, 24));
+    update(&mut m, Action::Focus(Item::KfTitle(0)));
+    update(&mut m, Action::Edit);
+    let text = render(&m, 80, 24);
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}') && !text.contains('\u{202e}'));
+    assert!(text.contains("Mål␛]52;c;ZXZpbA==␇<U+202E>slut"), "{text}");
+    assert!(text.contains("KF-mål 1␛[2J"), "{text}");
+}
