@@ -111,3 +111,31 @@ fn an_import_without_output_is_reviewed_on_screen_and_saved_where_answered() {
     let out = sb.run(&["check", ws.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
 }
+
+#[test]
+fn a_dropped_terminal_keeps_the_changes_and_the_open_editors_text_beside_the_plan() {
+    let sb = Sandbox::new();
+    let (ws, mut t) = open(&sb);
+    let before = std::fs::read(ws.join(PLAN)).unwrap();
+    for _ in 0..4 {
+        t.send(DOWN);
+    }
+    t.settle();
+    t.send(ENTER);
+    t.wait_for("KF-mål 1 · Esc/Enter klar");
+    t.send(" ändrat före avbrottet");
+    t.wait_for("avbrottet");
+    let mut child = t.hang_up();
+    let status = child.wait().unwrap();
+    assert!(!status.success());
+    assert_eq!(
+        std::fs::read(ws.join(PLAN)).unwrap(),
+        before,
+        "the plan itself is untouched"
+    );
+    let side = std::fs::read_to_string(ws.join(format!("{PLAN}.unsaved"))).unwrap();
+    assert!(
+        side.contains("i hela staden ändrat före avbrottet\""),
+        "{side}"
+    );
+}

@@ -192,11 +192,18 @@ fn carry_out(effect: Effect) -> Action {
     }
 }
 
-/// The terminal is gone or a stop signal came: unsaved changes are kept
-/// in a side file beside the plan, and the program ends.
+/// The terminal is gone or a stop signal came: unsaved changes, with the
+/// text of an open editor, are kept in a side file beside the plan, and
+/// the program ends.
 fn leave(model: &Model, code: i32) -> ! {
     terminal::restore();
-    if model.dirty() {
+    // What is in an open editor counts too (a value that does not parse
+    // yet is left out; the rest of the plan is kept).
+    let mut doc = model.doc.clone();
+    if let Some(e) = &model.editor {
+        let _ = super::item::set_text(&mut doc, e.item, &e.area.lines().join("\n"));
+    }
+    if model.saved.as_ref() != Some(&doc.plan) {
         let base = model
             .path
             .clone()
@@ -205,7 +212,7 @@ fn leave(model: &Model, code: i32) -> ! {
         let mut side = base.into_os_string();
         side.push(".unsaved");
         let side = PathBuf::from(side);
-        let text = crate::plan::write::to_toml(&model.doc.plan);
+        let text = crate::plan::write::to_toml(&doc.plan);
         if crate::user_files::write_file(&side, text.as_bytes()).is_ok() {
             eprintln!(
                 "tertial: {} {}",
