@@ -135,6 +135,15 @@ pub enum Command {
         /// Exit with status 1 and write nothing when any text could not be placed.
         #[arg(long)]
         strict: bool,
+        /// Open the plan on the correction screen before it is written
+        /// (the default without -o when run in a terminal).
+        #[arg(long)]
+        review: bool,
+    },
+    /// Plan files.
+    Plan {
+        #[command(subcommand)]
+        command: PlanCommand,
     },
     /// The roll-up across units for one period: per unit its status and
     /// its goals' ratings by nämndmål, per nämndmål the counts.
@@ -231,6 +240,19 @@ pub enum Command {
         no_open: bool,
         #[command(flatten)]
         args: OpenArgs,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Correct a plan file on screen: titles, points (split, merge, move
+    /// to another field), indicator and activity cells, the unit's name
+    /// and nämnd. Written only when it passes `tertial check`.
+    Edit {
+        /// The plan file (TOML).
+        file: PathBuf,
+        #[arg(long, value_name = "sv|en")]
+        lang: Option<String>,
     },
 }
 

@@ -15,6 +15,7 @@ pub mod keymap;
 pub mod overview;
 pub mod pipe;
 pub mod plan;
+pub mod planedit;
 pub mod record;
 pub mod repo;
 pub mod report;

@@ -3,7 +3,7 @@
 use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tertial::cli::{Cli, Command, KeymapCommand, OpenArgs};
+use tertial::cli::{Cli, Command, KeymapCommand, OpenArgs, PlanCommand};
 use tertial::{record, sanitize, workspace};
 
 fn main() -> ExitCode {
@@ -75,7 +75,15 @@ fn main() -> ExitCode {
             unit_name,
             committee,
             strict,
+            review,
         }) => {
+            use std::io::IsTerminal;
+            // Without -o in a terminal the plan is corrected on screen; in
+            // a pipe it is printed as before.
+            let on_screen = review
+                || (output.is_none()
+                    && std::io::stdin().is_terminal()
+                    && std::io::stdout().is_terminal());
             return tertial::import::command::run(&tertial::import::command::Request {
                 file: &file,
                 output: output.as_deref(),
@@ -83,6 +91,16 @@ fn main() -> ExitCode {
                 unit_name: unit_name.as_deref(),
                 committee: committee.as_deref(),
                 strict,
+                review: on_screen,
+            });
+        }
+        Some(Command::Plan {
+            command: PlanCommand::Edit { file, lang },
+        }) => {
+            let lang = tertial::i18n::Lang::detect(lang.as_deref());
+            return tertial::planedit::edit_file(&file, lang).unwrap_or_else(|e| {
+                eprintln!("tertial: {}", sanitize::line(&format!("{e:#}")));
+                ExitCode::from(2)
             });
         }
         Some(Command::Overview {

@@ -18,6 +18,8 @@ pub struct Request<'a> {
     pub committee: Option<&'a str>,
     /// Text that could not be placed is an error: nothing is written.
     pub strict: bool,
+    /// Open the plan on the correction screen; written from there.
+    pub review: bool,
 }
 
 /// Longest piece of unplaced text shown on one diagnostic line.
@@ -124,6 +126,10 @@ fn import(req: &Request) -> anyhow::Result<ExitCode> {
         anyhow::bail!(
             "{shown_name}: no goals found (no KF:s inriktningsmål, nämndmål or enhetsmål); is this the text of a verksamhetsplan? Nothing written"
         );
+    }
+    if req.review {
+        let source = String::from_utf8_lossy(&bytes).into_owned();
+        return crate::planedit::review(imp, &source, output);
     }
     if let Some((year, stem)) = &place {
         if *year != p.unit.year {

@@ -5,7 +5,7 @@
 
 mod backend;
 mod editor;
-mod input;
+pub(crate) mod input;
 mod keys;
 mod rescue;
 pub mod session;

@@ -56,6 +56,12 @@ impl TerminalGuard {
             .map(|_| ())
     }
 
+    /// Draws one frame of another screen than the main one (the plan
+    /// correction screen), through the same backend.
+    pub fn draw_with(&mut self, render: impl FnOnce(&mut ratatui::Frame)) -> io::Result<()> {
+        self.terminal.draw(render).map(|_| ())
+    }
+
     /// After a resize the terminal may have moved the cursor or reflowed
     /// the screen: the next frame positions everything in full.
     pub fn forget(&mut self) {
