@@ -56,7 +56,11 @@ fn a_title_changed_by_keystrokes_is_saved_and_passes_check() {
     );
     let out = sb.run(&["check", ws.to_str().unwrap()]);
     assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("utan problem: 3,"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("utan problem: 3,"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]
