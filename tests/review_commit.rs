@@ -362,10 +362,31 @@ fn the_review_reaches_every_goal_and_part_at_80x24() {
         "Systematiskt kvalitetsarbete",
         "Synpunkter och klagomål",
     ] {
-        assert!(end.contains(part), "{part}: {end}");
+        assert!(seen.contains(part), "{part} never shown");
     }
-    assert!(end.contains("▶ ○ Synpunkter och klagomål"), "{end}");
+    // The remarks come last: the last row is the last remark.
+    let all = tertial::app::review::rows(&m);
+    let last_remark = match all.last() {
+        Some(tertial::app::review::ReviewRow::Remark(l)) => l.target.clone(),
+        other => panic!("the last row is not a remark: {other:?}"),
+    };
+    assert!(end.contains(&format!("▶ {last_remark}")), "{end}");
     // Enter on a goal row opens that goal; on a part, the unit's page.
+    let part_row = all
+        .iter()
+        .position(|r| {
+            *r == tertial::app::review::ReviewRow::Part(tertial::app::review::UnitPart::Complaints)
+        })
+        .unwrap();
+    update(&mut m, Action::Top);
+    for _ in 0..part_row {
+        update(&mut m, Action::Down);
+    }
+    assert!(
+        render(&m, 80, 24).contains("▶ ○ Synpunkter och klagomål"),
+        "{}",
+        render(&m, 80, 24)
+    );
     update(&mut m, Action::Open);
     assert_eq!(m.screen, Screen::Walk);
     assert_eq!(session(&m).goal, 20);

@@ -71,17 +71,21 @@ pub fn ordered_lints(
     all
 }
 
-/// Every row of the review: remarks, goals, then the unit's parts.
+/// Every row of the review: the goals, the unit's parts, then the
+/// remarks. The goals come first so that the whole follow-up is in view at
+/// once, however many remarks an early draft has; the count of remarks
+/// stands in the heading.
 pub fn rows(m: &Model) -> Vec<ReviewRow> {
     let (Some(s), Some(plan)) = (&m.session, m.session_plan()) else {
         return Vec::new();
     };
-    let mut rows: Vec<ReviewRow> = ordered_lints(plan, &s.record, &m.rules, m.today)
-        .into_iter()
-        .map(ReviewRow::Remark)
-        .collect();
-    rows.extend((0..plan.unit_goals.len()).map(ReviewRow::Goal));
+    let mut rows: Vec<ReviewRow> = (0..plan.unit_goals.len()).map(ReviewRow::Goal).collect();
     rows.extend(UnitPart::ALL.into_iter().map(ReviewRow::Part));
+    rows.extend(
+        ordered_lints(plan, &s.record, &m.rules, m.today)
+            .into_iter()
+            .map(ReviewRow::Remark),
+    );
     rows
 }
 

@@ -135,15 +135,11 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         lines.push(line);
     }
     if rows.iter().all(|r| !matches!(r, ReviewRow::Remark(_))) {
-        lines.insert(
-            0,
-            Line::from(Span::styled(
-                l.t("Inga anmärkningar.", "No remarks."),
-                style::label(),
-            )),
-        );
-        lines.insert(1, Line::default());
-        selected_line += 2;
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled(
+            l.t("Inga anmärkningar.", "No remarks."),
+            style::label(),
+        )));
     }
     let block = Block::default().borders(Borders::ALL).title(format!(
         " {} ",
@@ -229,14 +225,20 @@ fn row_spans(m: &Model, row: &ReviewRow) -> Vec<Span<'static>> {
             let rec = s.record.goal(&g.id);
             let rating = rec.and_then(|r| r.rating);
             let symbol = rating.map_or("?", |r| r.symbol());
+            // On a narrow screen the rating is one word, so that the
+            // goal's title keeps room to be recognised.
+            let narrow = m.size.0 < 100;
             let label = match (rating, l) {
+                (Some(r), _) if narrow => short_rating(r, l),
                 (Some(r), Lang::Sv) => r.label_sv(s.period.is_forecast()),
                 (Some(r), Lang::En) => r.label_en(s.period.is_forecast()),
+                (None, _) if narrow => l.t("ej ifylld", "not rated"),
                 (None, _) => l.t("saknar bedömning", "not rated"),
             };
+            let width = if narrow { 9 } else { 24 };
             vec![
                 Span::raw(format!("{:<5} ", sanitize::line(&g.id))),
-                Span::styled(format!("{symbol} {label:<24} "), rating_style(rating)),
+                Span::styled(format!("{symbol} {label:<width$} "), rating_style(rating)),
                 Span::raw(format!(
                     "{:>5} {}  {} {}  ",
                     rec.map_or(0, |r| r.analysis_len()),
@@ -261,5 +263,16 @@ fn row_spans(m: &Model, row: &ReviewRow) -> Vec<Span<'static>> {
             };
             vec![Span::raw(format!("{mark} {name:<30} {state}"))]
         }
+    }
+}
+
+/// The rating in one word, for narrow screens.
+fn short_rating(r: crate::followup::Rating, l: Lang) -> &'static str {
+    use crate::followup::Rating;
+    match r {
+        Rating::Full => l.t("helt", "fully"),
+        Rating::Partial => l.t("delvis", "partly"),
+        Rating::Not => l.t("inte", "not"),
+        Rating::NotAssessed => l.t("ej bedömd", "not assessed"),
     }
 }
