@@ -127,7 +127,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         } else {
             "  "
         })];
-        spans.extend(row_spans(m, row));
+        spans.extend(row_spans(m, row, area.width < 100));
         let mut line = Line::from(spans);
         if i == s.review_selected {
             line = line.style(style::selected());
@@ -178,7 +178,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     let _ = plan;
 }
 
-fn row_spans(m: &Model, row: &ReviewRow) -> Vec<Span<'static>> {
+fn row_spans(m: &Model, row: &ReviewRow, narrow: bool) -> Vec<Span<'static>> {
     let l = m.lang;
     let (Some(s), Some(plan)) = (&m.session, m.session_plan()) else {
         return Vec::new();
@@ -227,7 +227,6 @@ fn row_spans(m: &Model, row: &ReviewRow) -> Vec<Span<'static>> {
             let symbol = rating.map_or("?", |r| r.symbol());
             // On a narrow screen the rating is one word, so that the
             // goal's title keeps room to be recognised.
-            let narrow = m.size.0 < 100;
             let label = match (rating, l) {
                 (Some(r), _) if narrow => short_rating(r, l),
                 (Some(r), Lang::Sv) => r.label_sv(s.period.is_forecast()),
