@@ -32,11 +32,7 @@ pub fn split(doc: &mut Doc, item: Item, text: &str, at: usize) -> Result<Item, R
     let p = &mut doc.plan;
     match item {
         Item::CommitteeResult(i, j) => {
-            let list = &mut p
-                .committee_goals
-                .get_mut(i)
-                .ok_or(Refused::Gone)?
-                .expected_results;
+            let list = committee_results(p, i)?;
             (j < list.len()).then_some(()).ok_or(Refused::Gone)?;
             list[j] = left;
             list.insert(j + 1, right);
@@ -82,11 +78,7 @@ pub fn merge_with_next(doc: &mut Doc, item: Item) -> Result<Item, Refused> {
     let p = &mut doc.plan;
     match item {
         Item::CommitteeResult(i, j) => {
-            let list = &mut p
-                .committee_goals
-                .get_mut(i)
-                .ok_or(Refused::Gone)?
-                .expected_results;
+            let list = committee_results(p, i)?;
             merge_in(list, j)?;
         }
         Item::Point(i, f, j) => {
@@ -121,11 +113,7 @@ pub fn remove(doc: &mut Doc, item: Item) -> Result<String, Refused> {
     let p = &mut doc.plan;
     match item {
         Item::CommitteeResult(i, j) => {
-            let list = &mut p
-                .committee_goals
-                .get_mut(i)
-                .ok_or(Refused::Gone)?
-                .expected_results;
+            let list = committee_results(p, i)?;
             (j < list.len()).then_some(()).ok_or(Refused::Gone)?;
             Ok(list.remove(j))
         }
@@ -235,4 +223,13 @@ pub fn targets(doc: &Doc) -> Vec<Target> {
         }
     }
     out
+}
+
+/// The förväntat resultat of nämndmål `i`, or `Gone` when it no longer is.
+fn committee_results(p: &mut crate::plan::Plan, i: usize) -> Result<&mut Vec<String>, Refused> {
+    Ok(&mut p
+        .committee_goals
+        .get_mut(i)
+        .ok_or(Refused::Gone)?
+        .expected_results)
 }
