@@ -8,13 +8,8 @@ use super::{
 };
 use crate::followup::{Period, Rating};
 
-/// Whitespace collapsed, lower case: how nämndmål are matched.
-pub fn normalise(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
+/// How nämndmål titles are compared across units.
+pub use crate::plan::matching::normalise_title as normalise;
 
 /// Orders "N2" before "N10": digit runs compare as numbers.
 fn natural_key(s: &str) -> Vec<(u8, u64, String)> {

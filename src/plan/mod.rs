@@ -3,6 +3,7 @@
 
 pub mod bundled;
 pub mod load;
+pub mod matching;
 pub mod model;
 pub mod spans;
 pub mod tree;

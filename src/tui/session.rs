@@ -163,7 +163,7 @@ impl Io<'_> {
                     )
                 } else {
                     let prev = prev_plan.as_ref()?;
-                    match_previous(plan, prev)
+                    crate::plan::matching::match_previous(plan, prev)
                 };
                 Some(crate::app::model::Earlier {
                     period: p,
@@ -276,45 +276,4 @@ impl Io<'_> {
             .unwrap_or_else(|_| draft::now_secs());
         Ok((oid.to_string()[..10].to_string(), status, at))
     }
-}
-
-type IdMap = std::collections::HashMap<String, String>;
-
-/// Goals and indicators of this year's plan matched to last year's: by id
-/// when last year's plan has the id, else by the same title or name.
-fn match_previous(now: &crate::plan::Plan, prev: &crate::plan::Plan) -> (IdMap, IdMap) {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    let goals = now
-        .unit_goals
-        .iter()
-        .filter_map(|g| {
-            // The same id with the same title first, then the same title
-            // (ids are per plan and may have moved), then the same id.
-            let same_title = |p: &&crate::plan::UnitGoal| norm(&p.title) == norm(&g.title);
-            let hit = prev
-                .unit_goal(&g.id)
-                .filter(same_title)
-                .or_else(|| prev.unit_goals.iter().find(same_title))
-                .or_else(|| prev.unit_goal(&g.id))?;
-            Some((g.id.clone(), hit.id.clone()))
-        })
-        .collect();
-    let indicators = now
-        .indicators
-        .iter()
-        .filter_map(|i| {
-            let hit = prev.indicator(&i.id).or_else(|| {
-                prev.indicators
-                    .iter()
-                    .find(|p| norm(&p.name) == norm(&i.name))
-            })?;
-            Some((i.id.clone(), hit.id.clone()))
-        })
-        .collect();
-    (goals, indicators)
 }
