@@ -1,10 +1,18 @@
-//! Every git2 call of the program: creating workspaces, committing files
-//! onto a branch without the shared index, reading files at the tip.
-//! No UI types here; each function is tested on a temporary repository.
+//! Every git2 call of the program, as plain functions by what they do:
+//! creating workspaces (`init`), committing files onto a branch without
+//! the shared index (`commit`), signing (`sign`), reading files at a
+//! commit (`read`), walking history (`log`), paths changed between trees
+//! (`diff`), references (`refs`), replaying commits (`replay`) and
+//! keeping the working tree in step (`worktree`). No UI types here; each
+//! function is tested on a temporary repository.
 
 pub mod commit;
+pub mod diff;
 pub mod init;
+pub mod log;
 pub mod read;
+pub mod refs;
+pub mod replay;
 pub mod sign;
 pub mod worktree;
 
