@@ -51,7 +51,21 @@ pub fn commit_files(
 /// A check of the tip's tree before each attempt (a rule such as "a klar
 /// follow-up is only changed by reopening it" must hold on the tip the
 /// commit is built on, also after a retry on a moved tip).
-pub type Precondition<'a> = &'a dyn Fn(&git2::Repository, &git2::Tree) -> Result<(), String>;
+pub type Precondition<'a> = &'a dyn Fn(&TipFiles<'_>) -> Result<(), String>;
+
+/// The files of the tip a commit is being built on, for a [`Precondition`].
+pub struct TipFiles<'a> {
+    repo: &'a git2::Repository,
+    tree: &'a git2::Tree<'a>,
+}
+
+impl TipFiles<'_> {
+    /// The content of `path` in the tip, or None when absent.
+    pub fn file(&self, path: &str) -> Option<Vec<u8>> {
+        let entry = self.tree.get_path(std::path::Path::new(path)).ok()?;
+        Some(self.repo.find_blob(entry.id()).ok()?.content().to_vec())
+    }
+}
 /// Turns a commit buffer into a signature (when git config asks for signing).
 pub type Signer<'a> = &'a mut dyn FnMut(&str) -> Result<Option<String>, RepoError>;
 
@@ -84,7 +98,7 @@ pub fn commit_files_with(
             None => repo.find_tree(repo.treebuilder(None)?.write()?)?,
         };
         if let Some(check) = &hooks.check {
-            check(repo, &base).map_err(RepoError::Refused)?;
+            check(&TipFiles { repo, tree: &base }).map_err(RepoError::Refused)?;
         }
         let tree = tree_with(repo, &base, changes)?;
         let parents: Vec<&git2::Commit> = parent.iter().collect();
@@ -314,12 +328,8 @@ mod tests {
         let sig = testutil::sig();
         let first =
             commit_files(&repo, "main", &[FileChange::put("a", "klar")], "base", &sig).unwrap();
-        let check = |repo: &git2::Repository, tree: &git2::Tree| {
-            let entry = tree
-                .get_path(std::path::Path::new("a"))
-                .map_err(|e| e.to_string())?;
-            let blob = repo.find_blob(entry.id()).map_err(|e| e.to_string())?;
-            if blob.content() == b"klar" {
+        let check = |tip: &TipFiles<'_>| {
+            if tip.file("a").as_deref() == Some(b"klar".as_slice()) {
                 Err("a is klar".to_string())
             } else {
                 Ok(())

@@ -1,5 +1,5 @@
 //! Walking the history: the commits between two points, where two lines
-//! of history parted, and a commit's message.
+//! of history parted, and a commit's message and time.
 
 use super::RepoError;
 
@@ -34,6 +34,11 @@ pub fn message(repo: &git2::Repository, commit: git2::Oid) -> Result<String, Rep
         .to_string())
 }
 
+/// When `commit` was made (seconds since 1970), if it can be read.
+pub fn commit_time(repo: &git2::Repository, commit: git2::Oid) -> Option<i64> {
+    Some(repo.find_commit(commit).ok()?.time().seconds())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{FileChange, commit_files, testutil};
@@ -53,5 +58,9 @@ mod tests {
         assert!(commits_between(&repo, c, c).unwrap().is_empty());
         assert_eq!(merge_base(&repo, b, c).unwrap(), b);
         assert_eq!(message(&repo, a).unwrap(), "first\n\nTertial-Unit: x");
+        let before = crate::clock::now();
+        let d = put("d", "fourth");
+        let at = commit_time(&repo, d).unwrap();
+        assert!(at >= before && at <= crate::clock::now(), "{at}");
     }
 }

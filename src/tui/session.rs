@@ -267,11 +267,9 @@ impl Io<'_> {
             draft::remove(&path);
         }
         self.refresh_worktree(vec![followup::path(f.period, &f.unit)]);
-        let at = self
-            .repo
-            .find_commit(oid)
-            .map(|c| c.time().seconds().max(0) as u64)
-            .unwrap_or_else(|_| draft::now_secs());
+        let at = repo::log::commit_time(&self.repo, oid)
+            .map(|secs| secs.max(0) as u64)
+            .unwrap_or_else(draft::now_secs);
         Ok((oid.to_string()[..10].to_string(), status, at))
     }
 }
