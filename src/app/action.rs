@@ -117,6 +117,12 @@ pub enum Action {
     OverviewLoaded(Result<Box<crate::overview::Overview>, String>),
     /// The timeline, looked up.
     TimelineLoaded(String, Vec<super::overlay::TimelineRow>),
+    /// The working tree could not be refreshed after a commit: git's
+    /// `index.lock` (path) has stayed for `age_secs` seconds.
+    WorktreeLocked {
+        lock: String,
+        age_secs: u64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
