@@ -20,6 +20,13 @@ pub mod worktree;
 pub(crate) mod testutil;
 
 pub use commit::{FileChange, commit_files};
+
+/// A repository handle, as [`open`] and [`init_repo`] give it. Outside
+/// this module it is only handed to the functions here.
+pub type Repository = git2::Repository;
+/// The id of a commit or blob: compared, hashed, printed as hex and parsed
+/// from it (`FromStr`); everything else about it goes through this module.
+pub type Oid = git2::Oid;
 pub use init::init_repo;
 
 use crate::i18n::Lang;
