@@ -45,6 +45,23 @@ pub fn walk(
     Ok(())
 }
 
+/// Every commit reachable from `tip`, oldest first, one by one: an id
+/// that cannot be read is handed on as its error and the walk goes on
+/// (for `verify`, which reports it).
+pub fn each_commit(
+    repo: &git2::Repository,
+    tip: git2::Oid,
+    mut visit: impl FnMut(Result<git2::Oid, RepoError>),
+) -> Result<(), RepoError> {
+    let mut walk = repo.revwalk()?;
+    walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
+    walk.push(tip)?;
+    for oid in walk {
+        visit(oid.map_err(RepoError::from));
+    }
+    Ok(())
+}
+
 /// Whether `commit` contains `ancestor` in its history (false on any
 /// doubt, and for the same commit).
 pub fn descends_from(repo: &git2::Repository, commit: git2::Oid, ancestor: git2::Oid) -> bool {
@@ -119,6 +136,9 @@ mod tests {
         let mut all = 0;
         walk(&repo, c, None, |_| all += 1).unwrap();
         assert_eq!(all, 3);
+        let mut each = Vec::new();
+        each_commit(&repo, c, |o| each.push(o.unwrap())).unwrap();
+        assert_eq!(each, [a, b, c]);
         assert!(descends_from(&repo, c, a));
         assert!(!descends_from(&repo, a, c));
         assert!(!descends_from(&repo, a, a));

@@ -97,6 +97,23 @@ fn contended_text(attempts: u32) -> String {
     }
 }
 
+impl RepoError {
+    /// git's own words for a git failure (without the "git: " the error's
+    /// text starts with), else the error's text.
+    pub fn git_message(&self) -> String {
+        match self {
+            RepoError::Git(e) => e.message().to_string(),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// From now on every object read is checked against its hash (for
+/// `verify`: the fsck of the objects it touches). For the whole process.
+pub fn verify_hashes_on_read() {
+    git2::opts::strict_hash_verification(true);
+}
+
 /// Opens the repository at `dir` (not searching upwards: a workspace is
 /// always named exactly), translating the ownership refusal.
 pub fn open(dir: &std::path::Path) -> Result<git2::Repository, RepoError> {

@@ -34,6 +34,20 @@ pub fn file_at(repo: &git2::Repository, commit: git2::Oid, path: &str) -> Option
     with_file_at(repo, commit, path, <[u8]>::to_vec)
 }
 
+/// The content of `path` in `commit`: None when the path is absent, an
+/// error when the commit or the file cannot be read (a corrupt object).
+pub fn try_file_at(
+    repo: &git2::Repository,
+    commit: git2::Oid,
+    path: &str,
+) -> Result<Option<Vec<u8>>, RepoError> {
+    let tree = repo.find_commit(commit)?.tree()?;
+    match tree.get_path(std::path::Path::new(path)) {
+        Ok(entry) => Ok(Some(repo.find_blob(entry.id())?.content().to_vec())),
+        Err(_) => Ok(None),
+    }
+}
+
 /// `read` of the content of `path` in `commit` (borrowed, not copied), or
 /// None when absent.
 pub fn with_file_at<R>(
@@ -74,5 +88,12 @@ mod tests {
         assert_eq!(file_at(&repo, tip, "a/b.toml").unwrap(), b"x = 1\n");
         assert_eq!(file_at(&repo, tip, "a/c.toml"), None);
         assert_eq!(with_file_at(&repo, tip, "a/b.toml", |b| b.len()), Some(6));
+        assert_eq!(
+            try_file_at(&repo, tip, "a/b.toml").unwrap().unwrap(),
+            b"x = 1\n"
+        );
+        assert_eq!(try_file_at(&repo, tip, "a/c.toml").unwrap(), None);
+        let blob = repo.blob(b"not a commit").unwrap();
+        assert!(try_file_at(&repo, blob, "a/b.toml").is_err());
     }
 }
