@@ -1,6 +1,7 @@
 //! The history of follow-ups read from git: trailers, the cached index of
 //! follow-up commits, and what changed between a unit's commits (for
 //! `tertial log`, the timeline and the earlier periods beside the fields).
+//! What it reads of git comes through `repo` (`repo::log`, `repo::read`).
 
 pub mod command;
 pub mod index;

@@ -1,11 +1,15 @@
 //! Every git2 call of the program, as plain functions by what they do:
 //! creating workspaces (`init`), committing files onto a branch without
 //! the shared index (`commit`), signing (`sign`), reading files at a
-//! commit (`read`), walking history (`log`), paths changed between trees
-//! (`diff`), references (`refs`), replaying commits (`replay`) and
-//! keeping the working tree in step (`worktree`). No UI types here; each
-//! function is tested on a temporary repository.
+//! commit (`read`), blobs and folders by id (`blob`), walking history
+//! (`log`), paths changed between trees (`diff`), references (`refs`),
+//! replaying commits (`replay`) and keeping the working tree in step
+//! (`worktree`). No UI types here; each
+//! function is tested on a temporary repository. Other modules hold a
+//! [`Repository`] and [`Oid`]s only to hand them back to these functions;
+//! git errors reach them as [`RepoError`].
 
+pub mod blob;
 pub mod commit;
 pub mod diff;
 pub mod init;
@@ -106,6 +110,16 @@ impl RepoError {
             other => other.to_string(),
         }
     }
+}
+
+/// The repository's git directory (`.git`).
+pub fn git_dir(repo: &git2::Repository) -> &std::path::Path {
+    repo.path()
+}
+
+/// The repository's working tree, if it has one.
+pub fn work_dir(repo: &git2::Repository) -> Option<&std::path::Path> {
+    repo.workdir()
 }
 
 /// From now on every object read is checked against its hash (for
