@@ -186,7 +186,8 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
     }
     // A stale git lock: the working folder may lag behind the history.
     if let Ok(repo) = tertial::repo::open(&root)
-        && let Some((lock, age)) = tertial::repo::worktree::stale_index_lock(repo.path())
+        && let Some((lock, age)) =
+            tertial::repo::worktree::stale_index_lock(tertial::repo::git_dir(&repo))
     {
         eprintln!(
             "tertial: {}",

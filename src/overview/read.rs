@@ -4,11 +4,12 @@
 //! cores, each thread with its own handle on the repository. A blob is
 //! taken from the working tree's file when that file hashes to the same
 //! blob id (the same bytes, and far cheaper than resolving deltas in a
-//! pack); otherwise from git.
+//! pack); otherwise from git. The git reads go through `repo::blob`.
 
 use super::cache::{Cache, Entry};
 use super::{FollowUpSummary, GoalSummary, Overview, PlanSummary, Sort};
 use crate::followup::{Period, Rating, Status};
+use crate::repo::Oid;
 use crate::workspace::{FOLLOWUPS_DIR, PLANS_DIR, STATE_DIR};
 use serde::Deserialize;
 use std::path::Path;
@@ -55,17 +56,9 @@ pub fn plan_years(root: &Path, branch: &str) -> anyhow::Result<Vec<i64>> {
     let Some(tip) = crate::repo::read::tip(&repo, branch)? else {
         return Ok(Vec::new());
     };
-    let tree = repo.find_commit(tip)?.tree()?;
-    let Ok(entry) = tree.get_path(Path::new(PLANS_DIR)) else {
-        return Ok(Vec::new());
-    };
-    let Ok(plans) = repo.find_tree(entry.id()) else {
-        return Ok(Vec::new());
-    };
-    Ok(plans
+    Ok(crate::repo::blob::folders_in(&repo, tip, PLANS_DIR)
         .iter()
-        .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
-        .filter_map(|e| e.name().ok()?.parse().ok())
+        .filter_map(|name| name.parse().ok())
         .collect())
 }
 
@@ -82,13 +75,10 @@ pub fn summaries(
     let plan_dir = format!("{PLANS_DIR}/{}", period.year);
     let followup_dir = format!("{FOLLOWUPS_DIR}/{period}");
     let (plan_blobs, followup_blobs) = match crate::repo::read::tip(&repo, branch)? {
-        Some(tip) => {
-            let tree = repo.find_commit(tip)?.tree()?;
-            (
-                toml_blobs(&repo, &tree, &plan_dir),
-                toml_blobs(&repo, &tree, &followup_dir),
-            )
-        }
+        Some(tip) => (
+            crate::repo::blob::files_in(&repo, tip, &plan_dir, ".toml"),
+            crate::repo::blob::files_in(&repo, tip, &followup_dir, ".toml"),
+        ),
         None => (Vec::new(), Vec::new()),
     };
     let cache_path = root.join(STATE_DIR).join(super::cache::FILE);
@@ -102,7 +92,7 @@ pub fn summaries(
         ..Stats::default()
     };
     // What the cache does not know is read and parsed on all cores.
-    let mut missing: Vec<(git2::Oid, Kind, String)> = Vec::new();
+    let mut missing: Vec<(Oid, Kind, String)> = Vec::new();
     for (kind, blobs) in [(Kind::Plan, &plan_blobs), (Kind::FollowUp, &followup_blobs)] {
         for (name, oid) in blobs {
             if cache.get(oid).is_none() {
@@ -112,10 +102,10 @@ pub fn summaries(
     }
     stats.parsed = missing.len();
     stats.hits = plan_blobs.len() + followup_blobs.len() - missing.len();
-    let git_dir = repo.path().to_path_buf();
-    let work_dir = repo.workdir().map(Path::to_path_buf);
+    let git_dir = crate::repo::git_dir(&repo).to_path_buf();
+    let work_dir = crate::repo::work_dir(&repo).map(Path::to_path_buf);
     drop(repo);
-    let missing: Vec<(git2::Oid, Kind, String)> = missing
+    let missing: Vec<(Oid, Kind, String)> = missing
         .into_iter()
         .map(|(oid, kind, name)| {
             let dir = if kind == Kind::Plan {
@@ -172,7 +162,7 @@ pub fn summaries(
         }
     }
     if use_cache == CacheUse::ReadWrite && (cache.is_dirty() || stats.parsed > 0) {
-        let keep: Vec<git2::Oid> = plan_blobs
+        let keep: Vec<Oid> = plan_blobs
             .iter()
             .chain(&followup_blobs)
             .map(|(_, o)| *o)
@@ -189,32 +179,12 @@ enum Kind {
     FollowUp,
 }
 
-/// The `*.toml` blobs directly in `dir` of `tree`, by name.
-fn toml_blobs(repo: &git2::Repository, tree: &git2::Tree, dir: &str) -> Vec<(String, git2::Oid)> {
-    let Ok(entry) = tree.get_path(Path::new(dir)) else {
-        return Vec::new();
-    };
-    let Ok(sub) = repo.find_tree(entry.id()) else {
-        return Vec::new();
-    };
-    let mut out: Vec<(String, git2::Oid)> = sub
-        .iter()
-        .filter(|e| e.kind() == Some(git2::ObjectType::Blob))
-        .filter_map(|e| {
-            let name = e.name().ok()?;
-            name.ends_with(".toml").then(|| (name.to_string(), e.id()))
-        })
-        .collect();
-    out.sort();
-    out
-}
-
 /// Reads and parses the blobs, shared out over the cores.
 fn parse_all(
     git_dir: &Path,
     work_dir: Option<&Path>,
-    items: &[(git2::Oid, Kind, String)],
-) -> Vec<(git2::Oid, Entry)> {
+    items: &[(Oid, Kind, String)],
+) -> Vec<(Oid, Entry)> {
     if items.is_empty() {
         return Vec::new();
     }
@@ -237,9 +207,9 @@ fn parse_all(
 fn parse_part(
     git_dir: &Path,
     work_dir: Option<&Path>,
-    items: &[(git2::Oid, Kind, String)],
-) -> Vec<(git2::Oid, Entry)> {
-    let Ok(repo) = git2::Repository::open(git_dir) else {
+    items: &[(Oid, Kind, String)],
+) -> Vec<(Oid, Entry)> {
+    let Ok(repo) = crate::repo::open(git_dir) else {
         return Vec::new();
     };
     items
@@ -252,17 +222,16 @@ fn parse_part(
             if let Some(bytes) = work_dir.and_then(|w| same_in_work_tree(w, path, *oid)) {
                 return (*oid, parse(&bytes));
             }
-            let entry = match repo.find_blob(*oid) {
-                Ok(blob) => parse(blob.content()),
-                Err(e) => Entry::Broken(format!("cannot read the blob: {}", e.message())),
-            };
+            let entry = crate::repo::blob::with_blob(&repo, *oid, parse).unwrap_or_else(|e| {
+                Entry::Broken(format!("cannot read the blob: {}", e.git_message()))
+            });
             (*oid, entry)
         })
         .collect()
 }
 
 /// The working tree's file at `path` when it holds exactly blob `oid`.
-fn same_in_work_tree(work_dir: &Path, path: &str, oid: git2::Oid) -> Option<Vec<u8>> {
+fn same_in_work_tree(work_dir: &Path, path: &str, oid: Oid) -> Option<Vec<u8>> {
     use std::io::Read;
     let file = std::fs::File::open(work_dir.join(path)).ok()?;
     if !file.metadata().ok()?.is_file() {
@@ -272,7 +241,7 @@ fn same_in_work_tree(work_dir: &Path, path: &str, oid: git2::Oid) -> Option<Vec<
     file.take(crate::plan::load::MAX_PLAN_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .ok()?;
-    (git2::Oid::hash_object(git2::ObjectType::Blob, &bytes).ok()? == oid).then_some(bytes)
+    (crate::repo::blob::hash(&bytes)? == oid).then_some(bytes)
 }
 
 /// The statements of a plan the roll-up reads (see `scan`).

@@ -96,7 +96,7 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         refreshes: Default::default(),
     };
     // A refresh an earlier run could not finish (a stale index lock).
-    if crate::repo::worktree::has_pending(io.repo.path()) {
+    if crate::repo::worktree::has_pending(crate::repo::git_dir(&io.repo)) {
         io.refresh_worktree(Vec::new());
     }
 

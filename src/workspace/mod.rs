@@ -89,7 +89,7 @@ impl Workspace {
         })
     }
 
-    pub fn repo(&self) -> Result<git2::Repository, WorkspaceError> {
+    pub fn repo(&self) -> Result<crate::repo::Repository, WorkspaceError> {
         Ok(crate::repo::open(&self.root)?)
     }
 
