@@ -37,7 +37,7 @@ pub fn run(req: &Request) -> ExitCode {
         Ok(code) => code,
         Err(e) if crate::pipe::closed_in(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("tertial: {}", sanitize::line(&format!("{e:#}")));
+            eprintln!("tertial: {}", sanitize::line(&crate::oserr::chain(&e)));
             ExitCode::from(2)
         }
     }
@@ -68,8 +68,16 @@ fn workspace_place(out: &Path) -> Option<(i64, String)> {
 fn import(req: &Request) -> anyhow::Result<ExitCode> {
     let name = req.file.display().to_string();
     let shown_name = sanitize::line(&name).into_owned();
-    let bytes = crate::user_files::read_bounded(req.file, super::MAX_INPUT_BYTES)
-        .map_err(|e| anyhow::anyhow!("{shown_name}: cannot read the plan's text: {e}"))?;
+    let bytes = crate::user_files::read_bounded(req.file, super::MAX_INPUT_BYTES).map_err(|e| {
+        anyhow::anyhow!(
+            "{shown_name}: {} {}",
+            crate::i18n::current().t(
+                "kan inte läsa planens text:",
+                "cannot read the plan's text:"
+            ),
+            crate::oserr::shown(&e)
+        )
+    })?;
     let output = crate::user_files::output_file(req.output);
     let place = output.and_then(workspace_place);
     let unit_id: Option<String> = match (req.unit_id, &place) {
@@ -199,7 +207,11 @@ fn year_folder(out: &Path) -> anyhow::Result<()> {
     match out.parent() {
         Some(year_dir) if year_dir.parent().is_some_and(Path::is_dir) => {
             crate::sys::create_dirs(year_dir).map_err(|e| {
-                anyhow::anyhow!("{}: {e}", sanitize::line(&year_dir.display().to_string()))
+                anyhow::anyhow!(
+                    "{}: {}",
+                    sanitize::line(&year_dir.display().to_string()),
+                    crate::oserr::shown(&e)
+                )
             })
         }
         _ => Ok(()),

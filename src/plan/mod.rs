@@ -5,6 +5,7 @@ pub mod bundled;
 pub mod load;
 pub mod model;
 pub mod spans;
+pub mod toml_words;
 pub mod tree;
 pub mod validate;
 pub mod write;
