@@ -185,7 +185,9 @@ fn user_errors_name_the_file_and_write_nothing() {
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert!(
-        err.contains("saknas.txt") && err.contains("cannot read"),
+        err.contains("saknas.txt")
+            && err.contains("kan inte läsa")
+            && err.contains("Ingen sådan fil eller mapp (os-fel 2)"),
         "{err}"
     );
     // A 2025 plan in plans/2026/ would not pass check.

@@ -185,7 +185,20 @@ fn expected_item_sv(item: &str) -> String {
     if item.starts_with('`') || item.starts_with('\'') {
         return item.to_string();
     }
+    if let Some((unit, range)) = item.split_once(" between ") {
+        // "day between 01 and 28"
+        let unit = date_word_sv(unit);
+        return format!("{unit} mellan {}", range.replace(" and ", " och "));
+    }
+    if let Some(rest) = item.strip_prefix("a two-digit ") {
+        // "a two-digit day (DD)"
+        let (unit, code) = rest.split_once(' ').unwrap_or((rest, ""));
+        return format!("{} med två siffror {code}", date_word_sv(unit))
+            .trim_end()
+            .to_string();
+    }
     match item {
+        "a four-digit year (YYYY)" => "ett år med fyra siffror (ÅÅÅÅ)",
         "nothing" => "ingenting",
         "newline" => "radslut",
         "key" => "en nyckel",
@@ -203,6 +216,19 @@ fn expected_item_sv(item: &str) -> String {
         other => other,
     }
     .to_string()
+}
+
+/// A part of a date or time, with its article ("en dag").
+fn date_word_sv(unit: &str) -> &'static str {
+    match unit {
+        "day" => "en dag",
+        "month" => "en månad",
+        "year" => "ett år",
+        "hour" | "hours" => "en timme",
+        "minute" | "minutes" => "en minut",
+        "second" => "en sekund",
+        _ => "ett värde",
+    }
 }
 
 /// Messages that tertial or serde make themselves.
@@ -280,6 +306,25 @@ fn parser_sv(what: &str) -> Option<&'static str> {
         "invalid float" => "ogiltigt decimaltal",
         "invalid datetime" => "ogiltigt datum eller ogiltig tid",
         "invalid string" => "ogiltig sträng",
+        "invalid date-time" => "ogiltig tidpunkt",
+        "invalid date" => "ogiltigt datum",
+        "invalid time" => "ogiltig tid",
+        "invalid year" => "ogiltigt år",
+        "invalid month" => "ogiltig månad",
+        "invalid day" => "ogiltig dag",
+        "invalid hour" => "ogiltig timme",
+        "invalid minute" => "ogiltig minut",
+        "invalid second" => "ogiltig sekund",
+        "invalid offset" => "ogiltig tidszon",
+        "invalid boolean" => "ogiltigt sanningsvärde",
+        "invalid hexadecimal number" => "ogiltigt hexadecimalt tal",
+        "invalid binary number" => "ogiltigt binärt tal",
+        "invalid octal number" => "ogiltigt oktalt tal",
+        "invalid integer number" => "ogiltigt heltal",
+        "invalid exponent" => "ogiltig exponent",
+        "invalid fraction" => "ogiltiga decimaler",
+        "invalid mantissa" => "ogiltigt tal",
+        "invalid table" => "ogiltig tabell",
         _ => return None,
     })
 }
@@ -317,6 +362,14 @@ mod tests {
         assert_eq!(
             humanize_sv("unclosed table, expected `]`"),
             "tabellrubriken är inte stängd; förväntade `]`"
+        );
+        assert_eq!(
+            humanize_sv("invalid day, expected day between 01 and 28"),
+            "ogiltig dag; förväntade en dag mellan 01 och 28"
+        );
+        assert_eq!(
+            humanize_sv("invalid date, expected a two-digit day (DD)"),
+            "ogiltigt datum; förväntade en dag med två siffror (DD)"
         );
     }
 }

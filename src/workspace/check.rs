@@ -82,10 +82,13 @@ fn load_each<T: Send>(
         .min(files.len().max(1));
     let next = AtomicUsize::new(0);
     type Part<T> = Vec<(usize, Option<T>, Vec<Diagnostic>)>;
+    // The helpers speak the caller's language.
+    let lang = crate::i18n::current();
     let parts: Vec<Part<T>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 s.spawn(|| {
+                    let _lang = crate::i18n::speaking(lang);
                     let mut out = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
