@@ -307,6 +307,8 @@ Sid 3 (3)
 
 #[test]
 fn unit_from_page_headers_and_a_partner_nämnd_is_unsure() {
+    // The English texts, word for word (Swedish is the default).
+    let _en = tertial::i18n::speaking(tertial::i18n::Lang::En);
     let imp = tertial::import::import(NO_FRONT.as_bytes(), None);
     assert_valid(&imp);
     assert_eq!(imp.plan.unit.name, "Testbyns hemtjänst");
@@ -347,6 +349,8 @@ fn unit_name_and_nämnd_given_by_the_user_win() {
 
 #[test]
 fn a_reduction_is_not_taken_for_lower_is_better() {
+    // The English texts, word for word (Swedish is the default).
+    let _en = tertial::i18n::speaking(tertial::i18n::Lang::En);
     let text = "Verksamhetsplan 2027 Testbyns hemtjänst
 
 Nämndmål: Verksamheterna är klimatsmarta

@@ -663,6 +663,8 @@ const BROKEN: &[Case] = &[
 
 #[test]
 fn broken_files_point_at_the_problem() {
+    // The English texts, word for word (Swedish is the default).
+    let _en = tertial::i18n::speaking(tertial::i18n::Lang::En);
     let mut wrong = Vec::new();
     for c in BROKEN {
         let (_, diags) = parse_keymap("broken.toml", c.text);
@@ -822,6 +824,8 @@ fn config_folder_chooses_the_preset_and_overrides_it() {
 
 #[test]
 fn broken_override_is_reported_and_the_rest_works() {
+    // The English texts, word for word (Swedish is the default).
+    let _en = tertial::i18n::speaking(tertial::i18n::Lang::En);
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "config.toml", b"keymap = \"vim\"\n");
     write(
@@ -874,6 +878,8 @@ fn broken_override_is_reported_and_the_rest_works() {
 
 #[test]
 fn bad_config_falls_back_to_default() {
+    // The English texts, word for word (Swedish is the default).
+    let _en = tertial::i18n::speaking(tertial::i18n::Lang::En);
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "config.toml", b"keymap = \"vi\"\n");
     let loaded = tertial::keymap::load(None, Some(dir.path()));
@@ -922,7 +928,8 @@ fn tertial(home: &Path, cwd: &Path, args: &[&str]) -> Output {
         .env("LANG", "C")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env_remove("TERTIAL_LANG")
+        // The English texts, word for word (Swedish is the default).
+        .env("TERTIAL_LANG", "en")
         .output()
         .expect("run tertial")
 }

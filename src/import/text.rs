@@ -29,9 +29,9 @@ pub fn cap<'a>(bytes: &'a [u8], max: usize, unplaced: &mut Vec<(usize, String)>)
     let line = bytes[..cut].iter().filter(|&&b| b == b'\n').count() + 1;
     unplaced.push((
         line,
-        format!(
-            "input is {} bytes; only the first {cut} bytes were read (a plan's text is far smaller)",
-            bytes.len()
+        crate::i18n::current().pick(
+            format!("indata är {} byte; bara de första {cut} byte lästes (en plans text är mycket mindre)", bytes.len()),
+            format!("input is {} bytes; only the first {cut} bytes were read (a plan's text is far smaller)", bytes.len()),
         ),
     ));
     &bytes[..cut]
@@ -50,7 +50,12 @@ pub fn decode(bytes: &[u8], unplaced: &mut Vec<(usize, String)>) -> String {
         let units = rest.chunks_exact(2).map(|p| unit([p[0], p[1]]));
         unplaced.push((
             0,
-            "input read as UTF-16 (it starts with a UTF-16 byte-order mark)".into(),
+            crate::i18n::current()
+                .t(
+                    "indata lästes som UTF-16 (den börjar med ett byte-ordningsmärke för UTF-16)",
+                    "input read as UTF-16 (it starts with a UTF-16 byte-order mark)",
+                )
+                .into(),
         ));
         return char::decode_utf16(units)
             .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
@@ -61,9 +66,9 @@ pub fn decode(bytes: &[u8], unplaced: &mut Vec<(usize, String)>) -> String {
         Err(e) if looks_like_latin1(bytes) => {
             unplaced.push((
                 0,
-                format!(
-                    "input is not valid UTF-8 (first bad byte at offset {}); read as Latin-1 (Windows-1252), whose å, ä, ö it has",
-                    e.valid_up_to()
+                crate::i18n::current().pick(
+                    format!("indata är inte giltig UTF-8 (första felaktiga byte vid position {}); läst som Latin-1 (Windows-1252), vars å, ä, ö den har", e.valid_up_to()),
+                    format!("input is not valid UTF-8 (first bad byte at offset {}); read as Latin-1 (Windows-1252), whose å, ä, ö it has", e.valid_up_to()),
                 ),
             ));
             bytes.iter().map(|&b| char::from(b)).collect()
@@ -76,9 +81,9 @@ pub fn decode(bytes: &[u8], unplaced: &mut Vec<(usize, String)>) -> String {
                 + 1;
             unplaced.push((
                 line,
-                format!(
-                    "input is not valid UTF-8 (first bad byte at offset {}); decoded lossily, bad bytes shown as U+FFFD",
-                    e.valid_up_to()
+                crate::i18n::current().pick(
+                    format!("indata är inte giltig UTF-8 (första felaktiga byte vid position {}); avkodad med förlust, felaktiga byte visas som U+FFFD", e.valid_up_to()),
+                    format!("input is not valid UTF-8 (first bad byte at offset {}); decoded lossily, bad bytes shown as U+FFFD", e.valid_up_to()),
                 ),
             ));
             String::from_utf8_lossy(bytes).into_owned()

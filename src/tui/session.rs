@@ -71,7 +71,7 @@ impl Io<'_> {
         crate::app::Action::OverviewLoaded(
             result
                 .map(|(o, _)| Box::new(o))
-                .map_err(|e| format!("{e:#}")),
+                .map_err(|e| crate::oserr::chain(&e)),
         )
     }
 
