@@ -59,7 +59,7 @@ pub fn on_key(m: &mut Model, ev: KeyEvent) -> Vec<Effect> {
     match m.keymap.resolve(ctx, &m.pending_keys, key) {
         Resolved::Action(name) => {
             m.pending_keys.clear();
-            match actions::to_action(&name) {
+            match super::commands::to_action(&name) {
                 Some(a) => super::update(m, a),
                 None => Vec::new(),
             }

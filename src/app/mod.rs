@@ -3,6 +3,7 @@
 //! in `tui` to carry out. Nothing here touches the terminal, files or git.
 
 pub mod action;
+pub mod commands;
 pub mod confirm;
 pub mod fields;
 pub mod keys;

@@ -2,7 +2,7 @@
 //! (with any keys already pending), merging an override file over a preset
 //! per key, and the reverse lookup the help and status line need.
 
-use super::actions::Context;
+use super::context::Context;
 use super::key::Key;
 use std::collections::BTreeMap;
 

@@ -3,11 +3,12 @@
 //! printing, merging per key, and the checks `tertial keymap check` runs.
 
 pub mod actions;
+pub mod context;
 pub mod key;
 pub mod map;
 pub mod parse;
 
-pub use actions::Context;
+pub use actions::{Command, Context};
 pub use key::Key;
 pub use map::{Keymap, Resolved};
 
