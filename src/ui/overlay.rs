@@ -1,11 +1,12 @@
 //! Overlays drawn over the screen: help from the active keymap, the
 //! command palette and the fuzzy jump, with matched letters highlighted.
 
+use super::hints;
 use super::style;
 use crate::app::Model;
 use crate::app::keys::screen_context;
 use crate::app::overlay::{Overlay, jump_items, palette_items};
-use crate::keymap::{Context, actions, key};
+use crate::keymap::{Command, Context, actions, key};
 use crate::sanitize;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -173,14 +174,9 @@ fn help(m: &Model, f: &mut Frame, rect: Rect, scroll: u16) {
         }
         lines.push(Line::default());
     }
-    let close = m
-        .key_name(Context::Help, "back")
-        .unwrap_or_else(|| "Esc".into());
-    let block = Block::default().borders(Borders::ALL).title(format!(
-        " {} ({close} {}) ",
-        l.t("Hjälp", "Help"),
-        l.t("stänger", "closes")
-    ));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(titled(m, l.t("Hjälp", "Help")));
     f.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -200,47 +196,58 @@ fn key_line(keys: &str, desc: &str) -> Line<'static> {
 /// The way through a follow-up, in a few lines, with the active keys.
 fn workflow(m: &Model) -> Vec<Line<'static>> {
     let l = m.lang;
-    let k = |ctx, action| {
-        m.key_name(ctx, action)
-            .unwrap_or_else(|| action.to_string())
+    // " (keys)" of the bound commands; nothing when none is bound.
+    let keys = |ctx, parts: &[(Command, &str)]| {
+        let shown = hints::join_keyed(m, ctx, parts, ", ");
+        if shown.is_empty() {
+            shown
+        } else {
+            format!(" ({shown})")
+        }
+    };
+    let key = |ctx, c| {
+        m.key_name(ctx, c)
+            .map(|k| format!(" ({k})"))
+            .unwrap_or_default()
+    };
+    let writing = match m.key_name(Context::Goal, Command::Edit) {
+        Some(edit) if crate::app::keys::letters_are_commands(&m.keymap) => {
+            format!("{edit} {}.", l.t("skriver i fältet", "writes in the field"))
+        }
+        _ => l
+            .t(
+                "Skriv direkt i ett textfält.",
+                "Type straight into a text field.",
+            )
+            .to_string(),
     };
     let steps = [
         format!(
-            "1. {} ({}).",
+            "1. {}{}.",
             l.t(
                 "Välj enhet, sedan period",
                 "Choose the unit, then the period"
             ),
-            k(Context::Units, "open")
+            key(Context::Units, Command::Open)
         ),
         format!(
-            "2. {} ({} {}, {} {}). {}",
+            "2. {}{}. {writing}",
             l.t("Gå igenom målen", "Walk the goals"),
-            k(Context::Goal, "next_field"),
-            l.t("fält", "field"),
-            k(Context::Goal, "next_goal"),
-            l.t("nästa mål", "next goal"),
-            if crate::app::keys::letters_are_commands(&m.keymap) {
-                format!(
-                    "{} {}.",
-                    k(Context::Goal, "edit"),
-                    l.t("skriver i fältet", "writes in the field")
-                )
-            } else {
-                l.t(
-                    "Skriv direkt i ett textfält.",
-                    "Type straight into a text field.",
-                )
-                .to_string()
-            }
+            keys(
+                Context::Goal,
+                &[
+                    (Command::NextField, l.t("fält", "field")),
+                    (Command::NextGoal, l.t("nästa mål", "next goal")),
+                ]
+            ),
         ),
         format!(
-            "3. {} ({}).",
+            "3. {}{}.",
             l.t(
                 "Granska: anmärkningar visar vad som saknas",
                 "Review: remarks show what is missing"
             ),
-            k(Context::Goal, "review")
+            key(Context::Goal, Command::Review)
         ),
         format!(
             "4. {}",
@@ -348,13 +355,13 @@ fn timeline(
             Span::raw(sanitize::line(&r.who).into_owned()),
         ]));
     }
-    let title = format!(
-        " {} {} ({} {}) ",
-        l.t("Historik för", "History of"),
-        sanitize::line(goal),
-        m.key_name(Context::Help, "back")
-            .unwrap_or_else(|| "Esc".into()),
-        l.t("stänger", "closes")
+    let title = titled(
+        m,
+        &format!(
+            "{} {}",
+            l.t("Historik för", "History of"),
+            sanitize::line(goal)
+        ),
     );
     f.render_widget(
         Paragraph::new(lines)
@@ -374,23 +381,27 @@ fn conflicts(
     chosen: &[(String, bool)],
 ) {
     let l = m.lang;
-    let key = |action| {
-        m.key_name(Context::Conflict, action)
-            .unwrap_or_else(|| action.to_string())
-    };
-    let block = Block::default().borders(Borders::ALL).title(format!(
-        " {} ({} {}, {} {}, {} {}) ",
-        l.t(
-            "Konflikt: samma uppföljning ändrad på båda håll",
-            "Conflict: the same follow-up changed on both sides"
-        ),
-        key("keep_local"),
-        l.t("behåll lokal", "keep local"),
-        key("keep_remote"),
-        l.t("behåll serverns", "keep server's"),
-        key("back"),
-        l.t("avbryt", "cancel"),
-    ));
+    let choices = hints::join_keyed(
+        m,
+        Context::Conflict,
+        &[
+            (Command::KeepLocal, l.t("behåll lokal", "keep local")),
+            (Command::KeepRemote, l.t("behåll serverns", "keep server's")),
+            (Command::Back, l.t("avbryt", "cancel")),
+        ],
+        ", ",
+    );
+    let what = l.t(
+        "Konflikt: samma uppföljning ändrad på båda håll",
+        "Conflict: the same follow-up changed on both sides",
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(if choices.is_empty() {
+            format!(" {what} ")
+        } else {
+            format!(" {what} ({choices}) ")
+        });
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let [list, texts] = ratatui::layout::Layout::vertical([
@@ -444,10 +455,35 @@ fn conflicts(
 /// The report of the draft, as Markdown text, scrolled.
 fn report(m: &Model, f: &mut Frame, rect: Rect, text: &str, scroll: u16) {
     let l = m.lang;
-    let block = Block::default().borders(Borders::ALL).title(l.t(
-        " Rapporten som den ser ut nu (↑/↓ PgUp/PgDn rullar, Esc stänger) ",
-        " The report as it is now (↑/↓ PgUp/PgDn scroll, Esc closes) ",
+    let scroll_keys: Vec<String> = [Command::Up, Command::Down]
+        .into_iter()
+        .filter_map(|c| m.key_name(Context::Help, c))
+        .collect();
+    let page_keys: Vec<String> = [Command::PageUp, Command::PageDown]
+        .into_iter()
+        .filter_map(|c| m.key_name(Context::Help, c))
+        .collect();
+    let mut keys: Vec<String> = [scroll_keys.join("/"), page_keys.join("/")]
+        .into_iter()
+        .filter(|k| !k.is_empty())
+        .collect();
+    if !keys.is_empty() {
+        keys = vec![format!("{} {}", keys.join(" "), l.t("rullar", "scroll"))];
+    }
+    keys.extend(hints::keyed(
+        m,
+        Context::Help,
+        Command::Back,
+        l.t("stänger", "closes"),
     ));
+    let what = l.t("Rapporten som den ser ut nu", "The report as it is now");
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(if keys.is_empty() {
+            format!(" {what} ")
+        } else {
+            format!(" {what} ({}) ", keys.join(", "))
+        });
     let inner = block.inner(rect);
     let paragraph = Paragraph::new(sanitize::display(text).into_owned())
         .block(block)
@@ -545,4 +581,13 @@ fn rescue_path(m: &Model, f: &mut Frame, area: Rect, path: &ratatui_textarea::Te
             )),
     );
     f.render_widget(&ta, rect);
+}
+
+/// An overlay's title with the key that closes it, " Hjälp (Esc stänger) ",
+/// or only the title when the keymap binds no key to close it.
+fn titled(m: &Model, title: &str) -> String {
+    match m.key_name(Context::Help, Command::Back) {
+        Some(close) => format!(" {title} ({close} {}) ", m.lang.t("stänger", "closes")),
+        None => format!(" {title} "),
+    }
 }

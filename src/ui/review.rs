@@ -8,7 +8,7 @@ use crate::app::Model;
 use crate::app::review::{ReviewRow, UnitPart, rows};
 use crate::followup::lint::Level;
 use crate::i18n::Lang;
-use crate::keymap::Context;
+use crate::keymap::{Command, Context};
 use crate::sanitize;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -36,17 +36,19 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         }),
     ])
     .areas(area);
-    let key = |action: &str| {
+    // " (key)" of a bound command; nothing when the keymap binds none.
+    let key = |c: Command| {
         m.keymap
-            .key_label(Context::Review, action)
-            .unwrap_or_else(|| action.to_string())
+            .key_label(Context::Review, c.name())
+            .map(|k| format!(" ({k})"))
+            .unwrap_or_default()
     };
     let verdict = if s.locked() {
         Span::styled(
             format!(
-                "  {} ({}) {}",
+                "  {}{} {}",
                 l.t("Klar. Återöppna", "Done. Reopen"),
-                key("reopen"),
+                key(Command::Reopen),
                 l.t(
                     "med en motivering för att ändra.",
                     "with a reason to change it."
@@ -57,12 +59,12 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     } else if open == 0 {
         Span::styled(
             format!(
-                "  {} ({}).",
+                "  {}{}.",
                 l.t(
                     "Allt klart: kan lämnas som klar",
                     "All done: can be committed as done"
                 ),
-                key("commit_done")
+                key(Command::CommitDone)
             ),
             style::heading(),
         )

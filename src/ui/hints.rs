@@ -1,0 +1,203 @@
+//! The keys each screen hints at: the status line's few commands per
+//! context (with the word shown beside each key), and the keyed phrases
+//! written into titles and notices. Every key comes from the active keymap
+//! through the declared `Command`; a command the keymap does not bind is
+//! left out of the hint, so no hint names a key that does nothing.
+
+use crate::app::{Model, Screen};
+use crate::keymap::{Command, Context};
+
+/// A command the status line shows, with its word in Swedish and English.
+pub type Hint = (Command, &'static str, &'static str);
+
+/// When a set of hints applies, beyond its context.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum When {
+    Always,
+    /// On this screen.
+    On(Screen),
+    /// The follow-up under review is klar (it must be reopened first).
+    Locked,
+}
+
+/// The status line's hints, per context; the first set whose context and
+/// condition hold is shown.
+pub const STATUS: &[(Context, When, &[Hint])] = &[
+    (
+        Context::Units,
+        When::Always,
+        &[
+            (Command::Open, "öppna", "open"),
+            (Command::Help, "hjälp", "help"),
+            (Command::Overview, "översikt", "overview"),
+            (Command::Quit, "avsluta", "quit"),
+        ],
+    ),
+    (
+        Context::List,
+        When::On(Screen::Problems),
+        &[
+            (Command::Open, "fortsätt", "continue"),
+            (Command::Quit, "avsluta", "quit"),
+        ],
+    ),
+    (
+        Context::List,
+        When::On(Screen::Done),
+        &[
+            (Command::Open, "tillbaka till målen", "back to the goals"),
+            (Command::Quit, "avsluta", "quit"),
+        ],
+    ),
+    (
+        Context::List,
+        When::On(Screen::Overview),
+        &[
+            (Command::Open, "öppna enheten", "open the unit"),
+            (Command::Overview, "enhetslistan", "unit list"),
+            (Command::NextPeriod, "period", "period"),
+            (Command::Help, "hjälp", "help"),
+            (Command::Quit, "avsluta", "quit"),
+        ],
+    ),
+    (
+        Context::List,
+        When::Always,
+        &[
+            (Command::Open, "öppna", "open"),
+            (Command::Back, "tillbaka", "back"),
+            (Command::Quit, "avsluta", "quit"),
+            (Command::Help, "hjälp", "help"),
+        ],
+    ),
+    (
+        Context::Resume,
+        When::Always,
+        &[
+            (Command::ResumeDraft, "återuppta", "resume"),
+            (Command::DiscardDraft, "kasta", "discard"),
+            (Command::Quit, "avsluta", "quit"),
+        ],
+    ),
+    (
+        Context::Confirm,
+        When::Always,
+        &[
+            (Command::PressButton, "tryck på knappen", "press the button"),
+            (Command::NextButton, "byt knapp", "other button"),
+            (Command::Yes, "ja", "yes"),
+            (Command::No, "avbryt", "cancel"),
+        ],
+    ),
+    (
+        Context::Editor,
+        When::On(Screen::Review),
+        &[(Command::FinishEdit, "avbryt", "cancel")],
+    ),
+    (
+        Context::Editor,
+        When::Always,
+        &[
+            (Command::FinishEdit, "klar", "done"),
+            (Command::NextField, "nästa fält", "next field"),
+            (Command::CancelEdit, "avbryt", "cancel"),
+            (Command::Undo, "ångra", "undo"),
+            (Command::ExternalEditor, "$EDITOR", "$EDITOR"),
+        ],
+    ),
+    (
+        Context::Goal,
+        When::Always,
+        &[
+            (Command::Edit, "skriv", "write"),
+            (Command::NextField, "fält", "field"),
+            (Command::NextGoal, "nästa mål", "next goal"),
+            (Command::Review, "granska", "review"),
+            (Command::Help, "hjälp", "help"),
+            (Command::Undo, "ångra", "undo"),
+            (Command::Back, "perioderna", "periods"),
+            (Command::Jump, "hoppa", "jump"),
+            (Command::AddDeviation, "avvikelse", "deviation"),
+            (Command::Quit, "avsluta", "quit"),
+        ],
+    ),
+    (
+        Context::Review,
+        When::Locked,
+        &[
+            (Command::Reopen, "återöppna", "reopen"),
+            (Command::Back, "tillbaka", "back"),
+            (Command::Help, "hjälp", "help"),
+        ],
+    ),
+    (
+        Context::Review,
+        When::Always,
+        &[
+            (Command::Open, "gå dit", "go there"),
+            (Command::CommitDone, "lämna som klar", "commit done"),
+            (Command::CommitDraft, "som utkast", "as draft"),
+            (Command::Waive, "motivera", "waive"),
+            (Command::ShowReport, "rapporten", "report"),
+            (Command::Back, "tillbaka", "back"),
+            (Command::Help, "hjälp", "help"),
+        ],
+    ),
+    (
+        Context::Palette,
+        When::Always,
+        &[
+            (Command::Open, "kör", "run"),
+            (Command::Back, "stäng", "close"),
+        ],
+    ),
+    (
+        Context::Help,
+        When::Always,
+        &[(Command::Back, "stäng", "close")],
+    ),
+    (
+        Context::Conflict,
+        When::Always,
+        &[
+            (Command::KeepLocal, "behåll lokal", "keep local"),
+            (Command::KeepRemote, "behåll serverns", "keep server's"),
+            (Command::Back, "avbryt", "cancel"),
+        ],
+    ),
+];
+
+/// The status line's (key, word) pairs for the context `ctx` of the model,
+/// each bound command with its first key; unbound ones are left out.
+pub fn status(m: &Model, ctx: Context) -> Vec<(String, String)> {
+    let locked = m.session.as_ref().is_some_and(|s| s.locked());
+    let holds = |when: When| match when {
+        When::Always => true,
+        When::On(screen) => m.screen == screen,
+        When::Locked => locked,
+    };
+    let Some((_, _, hints)) = STATUS.iter().find(|(c, w, _)| *c == ctx && holds(*w)) else {
+        return Vec::new();
+    };
+    hints
+        .iter()
+        .filter_map(|(command, sv, en)| {
+            let key = m.key_name(ctx, *command)?;
+            Some((key, m.lang.t(sv, en).to_string()))
+        })
+        .collect()
+}
+
+/// "key word" for a bound command, None when the keymap binds none.
+pub fn keyed(m: &Model, ctx: Context, command: Command, word: &str) -> Option<String> {
+    m.key_name(ctx, command).map(|k| format!("{k} {word}"))
+}
+
+/// The bound phrases of `parts` joined by `sep` (unbound ones left out).
+pub fn join_keyed(m: &Model, ctx: Context, parts: &[(Command, &str)], sep: &str) -> String {
+    parts
+        .iter()
+        .filter_map(|(c, word)| keyed(m, ctx, *c, word))
+        .collect::<Vec<_>>()
+        .join(sep)
+}
