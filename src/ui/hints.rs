@@ -201,3 +201,34 @@ pub fn join_keyed(m: &Model, ctx: Context, parts: &[(Command, &str)], sep: &str)
         .collect::<Vec<_>>()
         .join(sep)
 }
+
+/// Every key bound to `command` in `ctx`, "n/Esc"; None when none is.
+pub fn every_key(m: &Model, ctx: Context, command: Command) -> Option<String> {
+    let keys: Vec<String> = m
+        .keymap
+        .keys_for(ctx, command.name())
+        .iter()
+        .map(|k| crate::keymap::key::display_sequence(k, m.lang))
+        .collect();
+    (!keys.is_empty()).then(|| keys.join("/"))
+}
+
+/// The first keys of two commands that go both ways, "←/→"; either alone
+/// when only one is bound.
+pub fn both_ways(m: &Model, ctx: Context, back: Command, forth: Command) -> Option<String> {
+    match (m.key_name(ctx, back), m.key_name(ctx, forth)) {
+        (Some(b), Some(f)) => Some(format!("{b}/{f}")),
+        (one, other) => one.or(other),
+    }
+}
+
+/// A text field's title naming its own Enter and the key that leaves it,
+/// " Motivering (Enter sparar, Esc avbryter) ", or only what it names
+/// when the keymap binds no key to leave a field.
+/// `note` goes first in the brackets ("sökväg; ").
+pub fn field_title(m: &Model, what: &str, note: &str, enter: &str, leave: &str) -> String {
+    match m.key_name(Context::Editor, Command::FinishEdit) {
+        Some(k) => format!(" {what} ({note}Enter {enter}, {k} {leave}) "),
+        None => format!(" {what} ({note}Enter {enter}) "),
+    }
+}

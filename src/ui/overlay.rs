@@ -512,7 +512,6 @@ fn centred(area: Rect, height: u16) -> Rect {
 /// The question: what will happen, and its buttons, the focused one
 /// highlighted.
 fn confirm(m: &Model, f: &mut Frame, area: Rect, c: &crate::app::confirm::Confirm) {
-    let l = m.lang;
     let text: Vec<Line> = c
         .lines
         .iter()
@@ -533,13 +532,7 @@ fn confirm(m: &Model, f: &mut Frame, area: Rect, c: &crate::app::confirm::Confir
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", sanitize::line(&c.title)))
-        .title_bottom(format!(
-            " {} ",
-            l.t(
-                "←/→ välj · Enter trycker · y ja · n/Esc avbryt",
-                "←/→ choose · Enter presses · y yes · n/Esc cancel"
-            )
-        ));
+        .title_bottom(format!(" {} ", confirm_keys(m)));
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let [text_area, _, buttons] = Layout::vertical([
@@ -571,9 +564,12 @@ fn rescue_path(m: &Model, f: &mut Frame, area: Rect, path: &ratatui_textarea::Te
     ta.set_block(
         Block::default()
             .borders(Borders::ALL)
-            .title(l.t(
-                " Spara utkastet i filen (sökväg; Enter sparar, Esc tillbaka) ",
-                " Save the draft to the file (path; Enter saves, Esc back) ",
+            .title(hints::field_title(
+                m,
+                l.t("Spara utkastet i filen", "Save the draft to the file"),
+                l.t("sökväg; ", "path; "),
+                l.t("sparar", "saves"),
+                l.t("tillbaka", "back"),
             ))
             .title_bottom(l.t(
                 " En ny fil: en befintlig skrivs aldrig över ",
@@ -590,4 +586,22 @@ fn titled(m: &Model, title: &str) -> String {
         Some(close) => format!(" {title} ({close} {}) ", m.lang.t("stänger", "closes")),
         None => format!(" {title} "),
     }
+}
+
+/// The keys of a question, from the active keymap: "←/→ välj · Enter
+/// trycker · y ja · n/Esc avbryt".
+fn confirm_keys(m: &Model) -> String {
+    let l = m.lang;
+    let ctx = Context::Confirm;
+    let choose = hints::both_ways(m, ctx, Command::PrevButton, Command::NextButton)
+        .map(|k| format!("{k} {}", l.t("välj", "choose")));
+    let press = hints::keyed(m, ctx, Command::PressButton, l.t("trycker", "presses"));
+    let yes = hints::keyed(m, ctx, Command::Yes, l.t("ja", "yes"));
+    let no =
+        hints::every_key(m, ctx, Command::No).map(|k| format!("{k} {}", l.t("avbryt", "cancel")));
+    [choose, press, yes, no]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
 }

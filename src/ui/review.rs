@@ -143,13 +143,19 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
             style::label(),
         )));
     }
-    let block = Block::default().borders(Borders::ALL).title(format!(
-        " {} ",
-        l.t(
-            "Enter: gå dit · w: motivera anmärkningen",
-            "Enter: go there · w: waive the remark"
-        )
-    ));
+    let list_keys: Vec<String> = [
+        (Command::Open, l.t("gå dit", "go there")),
+        (
+            Command::Waive,
+            l.t("motivera anmärkningen", "waive the remark"),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(c, what)| Some(format!("{}: {what}", m.key_name(Context::Review, c)?)))
+    .collect();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", list_keys.join(" · ")));
     let height = block.inner(list_area).height as usize;
     // The selection a third of the way down, never past the end.
     let scroll = selected_line
@@ -163,18 +169,35 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     );
     if let Some(area) = &s.reopening {
         let mut ta = area.clone();
-        ta.set_block(Block::default().borders(Borders::ALL).title(l.t(
-            " Varför återöppnas uppföljningen? (Enter återöppnar, Esc avbryter) ",
-            " Why is the follow-up reopened? (Enter reopens, Esc cancels) ",
-        )));
+        ta.set_block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(super::hints::field_title(
+                    m,
+                    l.t(
+                        "Varför återöppnas uppföljningen?",
+                        "Why is the follow-up reopened?",
+                    ),
+                    "",
+                    l.t("återöppnar", "reopens"),
+                    l.t("avbryter", "cancels"),
+                )),
+        );
         f.render_widget(&ta, waive_area);
     }
     if let Some(area) = &s.waiving {
         let mut ta = area.clone();
-        ta.set_block(Block::default().borders(Borders::ALL).title(l.t(
-            " Motivering (Enter sparar, Esc avbryter) ",
-            " Reason (Enter saves, Esc cancels) ",
-        )));
+        ta.set_block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(super::hints::field_title(
+                    m,
+                    l.t("Motivering", "Reason"),
+                    "",
+                    l.t("sparar", "saves"),
+                    l.t("avbryter", "cancels"),
+                )),
+        );
         f.render_widget(&ta, waive_area);
     }
     let _ = plan;
