@@ -252,3 +252,21 @@ fn a_message_names_no_key_for_an_unbound_command() {
     assert!(msg.starts_with("Write in the field"), "{msg}");
     assert!(!msg.contains("edit"), "{msg}");
 }
+
+#[test]
+fn the_review_list_names_no_key_for_an_unbound_waive() {
+    let mut m = walking(tertial::keymap::default_keymap(), Lang::Sv);
+    update(&mut m, Action::Review);
+    let text = screen(&m);
+    assert!(
+        text.contains("Retur: gå dit · w: motivera anmärkningen"),
+        "{text}"
+    );
+
+    let mut m = walking(default_with("[review]\n\"w\" = \"noop\"\n"), Lang::Sv);
+    assert!(m.keymap.keys_for(Context::Review, "waive").is_empty());
+    update(&mut m, Action::Review);
+    let text = screen(&m);
+    assert!(text.contains("Retur: gå dit"), "{text}");
+    assert!(!text.contains("motivera"), "{text}");
+}
