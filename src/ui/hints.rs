@@ -232,3 +232,57 @@ pub fn field_title(m: &Model, what: &str, note: &str, enter: &str, leave: &str) 
         None => format!(" {what} ({note}Enter {enter}) "),
     }
 }
+
+/// An overlay's title with the key that closes it, " Hjälp (Esc stänger) ",
+/// or only the title when the keymap binds no key to close it.
+pub fn titled(m: &Model, title: &str) -> String {
+    match m.key_name(Context::Help, Command::Back) {
+        Some(close) => format!(" {title} ({close} {}) ", m.lang.t("stänger", "closes")),
+        None => format!(" {title} "),
+    }
+}
+
+/// The keys of a question, from the active keymap: "←/→ välj · Enter
+/// trycker · y ja · n/Esc avbryt".
+pub fn confirm_keys(m: &Model) -> String {
+    let l = m.lang;
+    let ctx = Context::Confirm;
+    let choose = both_ways(m, ctx, Command::PrevButton, Command::NextButton)
+        .map(|k| format!("{k} {}", l.t("välj", "choose")));
+    let press = keyed(m, ctx, Command::PressButton, l.t("trycker", "presses"));
+    let yes = keyed(m, ctx, Command::Yes, l.t("ja", "yes"));
+    let no = every_key(m, ctx, Command::No).map(|k| format!("{k} {}", l.t("avbryt", "cancel")));
+    [choose, press, yes, no]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// How a scrolled overlay is scrolled and closed: "↑/↓ PgUp/PgDn rullar",
+/// "Esc stänger", each left out when unbound.
+pub fn scroll_keys(m: &Model) -> Vec<String> {
+    let l = m.lang;
+    let scroll_keys: Vec<String> = [Command::Up, Command::Down]
+        .into_iter()
+        .filter_map(|c| m.key_name(Context::Help, c))
+        .collect();
+    let page_keys: Vec<String> = [Command::PageUp, Command::PageDown]
+        .into_iter()
+        .filter_map(|c| m.key_name(Context::Help, c))
+        .collect();
+    let mut keys: Vec<String> = [scroll_keys.join("/"), page_keys.join("/")]
+        .into_iter()
+        .filter(|k| !k.is_empty())
+        .collect();
+    if !keys.is_empty() {
+        keys = vec![format!("{} {}", keys.join(" "), l.t("rullar", "scroll"))];
+    }
+    keys.extend(keyed(
+        m,
+        Context::Help,
+        Command::Back,
+        l.t("stänger", "closes"),
+    ));
+    keys
+}

@@ -176,7 +176,7 @@ fn help(m: &Model, f: &mut Frame, rect: Rect, scroll: u16) {
     }
     let block = Block::default()
         .borders(Borders::ALL)
-        .title(titled(m, l.t("Hjälp", "Help")));
+        .title(hints::titled(m, l.t("Hjälp", "Help")));
     f.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -210,10 +210,13 @@ fn workflow(m: &Model) -> Vec<Line<'static>> {
             .map(|k| format!(" ({k})"))
             .unwrap_or_default()
     };
+    let letters_are_commands = crate::app::keys::letters_are_commands(&m.keymap);
     let writing = match m.key_name(Context::Goal, Command::Edit) {
-        Some(edit) if crate::app::keys::letters_are_commands(&m.keymap) => {
+        Some(edit) if letters_are_commands => {
             format!("{edit} {}.", l.t("skriver i fältet", "writes in the field"))
         }
+        // Letters are commands and no key starts writing: the palette does.
+        None if letters_are_commands => String::new(),
         _ => l
             .t(
                 "Skriv direkt i ett textfält.",
@@ -355,7 +358,7 @@ fn timeline(
             Span::raw(sanitize::line(&r.who).into_owned()),
         ]));
     }
-    let title = titled(
+    let title = hints::titled(
         m,
         &format!(
             "{} {}",
@@ -455,27 +458,7 @@ fn conflicts(
 /// The report of the draft, as Markdown text, scrolled.
 fn report(m: &Model, f: &mut Frame, rect: Rect, text: &str, scroll: u16) {
     let l = m.lang;
-    let scroll_keys: Vec<String> = [Command::Up, Command::Down]
-        .into_iter()
-        .filter_map(|c| m.key_name(Context::Help, c))
-        .collect();
-    let page_keys: Vec<String> = [Command::PageUp, Command::PageDown]
-        .into_iter()
-        .filter_map(|c| m.key_name(Context::Help, c))
-        .collect();
-    let mut keys: Vec<String> = [scroll_keys.join("/"), page_keys.join("/")]
-        .into_iter()
-        .filter(|k| !k.is_empty())
-        .collect();
-    if !keys.is_empty() {
-        keys = vec![format!("{} {}", keys.join(" "), l.t("rullar", "scroll"))];
-    }
-    keys.extend(hints::keyed(
-        m,
-        Context::Help,
-        Command::Back,
-        l.t("stänger", "closes"),
-    ));
+    let keys = hints::scroll_keys(m);
     let what = l.t("Rapporten som den ser ut nu", "The report as it is now");
     let block = Block::default()
         .borders(Borders::ALL)
@@ -532,7 +515,7 @@ fn confirm(m: &Model, f: &mut Frame, area: Rect, c: &crate::app::confirm::Confir
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", sanitize::line(&c.title)))
-        .title_bottom(format!(" {} ", confirm_keys(m)));
+        .title_bottom(format!(" {} ", hints::confirm_keys(m)));
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let [text_area, _, buttons] = Layout::vertical([
@@ -577,31 +560,4 @@ fn rescue_path(m: &Model, f: &mut Frame, area: Rect, path: &ratatui_textarea::Te
             )),
     );
     f.render_widget(&ta, rect);
-}
-
-/// An overlay's title with the key that closes it, " Hjälp (Esc stänger) ",
-/// or only the title when the keymap binds no key to close it.
-fn titled(m: &Model, title: &str) -> String {
-    match m.key_name(Context::Help, Command::Back) {
-        Some(close) => format!(" {title} ({close} {}) ", m.lang.t("stänger", "closes")),
-        None => format!(" {title} "),
-    }
-}
-
-/// The keys of a question, from the active keymap: "←/→ välj · Enter
-/// trycker · y ja · n/Esc avbryt".
-fn confirm_keys(m: &Model) -> String {
-    let l = m.lang;
-    let ctx = Context::Confirm;
-    let choose = hints::both_ways(m, ctx, Command::PrevButton, Command::NextButton)
-        .map(|k| format!("{k} {}", l.t("välj", "choose")));
-    let press = hints::keyed(m, ctx, Command::PressButton, l.t("trycker", "presses"));
-    let yes = hints::keyed(m, ctx, Command::Yes, l.t("ja", "yes"));
-    let no =
-        hints::every_key(m, ctx, Command::No).map(|k| format!("{k} {}", l.t("avbryt", "cancel")));
-    [choose, press, yes, no]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" · ")
 }
