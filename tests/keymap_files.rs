@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::{Command, Output};
 use tertial::diag::{Diagnostic, Severity};
-use tertial::keymap::actions::{self, ACTIONS};
+use tertial::keymap::actions::ACTIONS;
 use tertial::keymap::key::{Code, parse_sequence, show_sequence};
 use tertial::keymap::parse::{check_merged, parse_keymap};
 use tertial::keymap::{Context, Key, Keymap, PRESETS, Resolved};
@@ -358,15 +358,16 @@ fn esc_is_never_the_only_way_out() {
                 continue;
             };
             // Action has no PartialEq; its Debug form tells them apart.
-            let does = format!("{:?}", actions::to_action(&b.action));
+            let does = format!("{:?}", tertial::app::commands::to_action(&b.action));
             let mut candidates: Vec<Vec<Key>> = table.iter().map(|(k, _)| k.clone()).collect();
             if let Some(g) = map.tables.get(&Context::Global) {
                 candidates.extend(g.iter().map(|(k, _)| k.clone()));
             }
             let other = candidates.iter().any(|k| {
                 *k != esc
-                    && fire(&map, *ctx, k)
-                        .is_some_and(|a| format!("{:?}", actions::to_action(&a)) == does)
+                    && fire(&map, *ctx, k).is_some_and(|a| {
+                        format!("{:?}", tertial::app::commands::to_action(&a)) == does
+                    })
             });
             assert!(other, "{name} [{}]: only esc does {}", ctx.name(), b.action);
         }

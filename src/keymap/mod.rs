@@ -1,13 +1,21 @@
 //! Keymaps as files: the presets shipped in `keymaps/` (embedded), the
 //! user's choice and overrides from the XDG config folder, key parsing and
 //! printing, merging per key, and the checks `tertial keymap check` runs.
+//!
+//! This module owns the language of keymap files: keys (`key`), contexts
+//! (`context`), and the one declaration of the commands a key can be bound
+//! to (`actions`), from which the parser, the palette, the help and the
+//! on-screen hints are derived. A keymap maps keys to command names and
+//! knows nothing of the program's core: what a command does is decided in
+//! `app::commands`, and `app` depends on `keymap`, never the reverse.
 
 pub mod actions;
+pub mod context;
 pub mod key;
 pub mod map;
 pub mod parse;
 
-pub use actions::Context;
+pub use actions::{Command, Context};
 pub use key::Key;
 pub use map::{Keymap, Resolved};
 
