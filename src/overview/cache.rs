@@ -48,6 +48,11 @@ impl Cache {
         self.dirty = true;
     }
 
+    /// Every entry, in no particular order.
+    pub fn entries(&self) -> impl Iterator<Item = (&git2::Oid, &Entry)> {
+        self.entries.iter()
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.dirty
     }
@@ -62,7 +67,12 @@ impl Cache {
 
     /// The cache file, or None when it is absent or in any doubt.
     pub fn read(path: &Path) -> Option<Cache> {
-        let text = std::fs::read_to_string(path).ok()?;
+        Cache::from_text(&std::fs::read_to_string(path).ok()?)
+    }
+
+    /// The cache from the text of its file (header line and body), or None
+    /// when in any doubt.
+    pub fn from_text(text: &str) -> Option<Cache> {
         let (header, body) = text.split_once('\n')?;
         let sum = header.strip_prefix(&header_prefix())?.strip_prefix(' ')?;
         if git2::Oid::hash_object(git2::ObjectType::Blob, body.as_bytes())
@@ -72,6 +82,11 @@ impl Cache {
         {
             return None;
         }
+        Cache::from_body(body)
+    }
+
+    /// The entries of a body whose checksum was already checked.
+    pub fn from_body(body: &str) -> Option<Cache> {
         let mut entries = HashMap::new();
         let mut lines = body.lines();
         while let Some(line) = lines.next() {
@@ -133,6 +148,16 @@ impl Cache {
 
     /// Writes the entries of `keep` first, then others up to the limit.
     pub fn write(&self, path: &Path, keep: &[git2::Oid]) -> std::io::Result<()> {
+        let body = self.body(keep);
+        let sum = git2::Oid::hash_object(git2::ObjectType::Blob, body.as_bytes())
+            .map_err(|e| std::io::Error::other(e.message().to_string()))?;
+        let text = format!("{} {sum}\n{body}", header_prefix());
+        crate::followup::draft::write_atomic(path, text.as_bytes())
+    }
+
+    /// The file's body: the entries of `keep` first, then others up to the
+    /// limit.
+    pub fn body(&self, keep: &[git2::Oid]) -> String {
         let mut body = String::with_capacity(self.entries.len() * 400);
         let mut written = std::collections::HashSet::new();
         let set: std::collections::HashSet<&git2::Oid> = keep.iter().collect();
@@ -151,10 +176,7 @@ impl Cache {
             }
             entry_lines(&mut body, oid, entry);
         }
-        let sum = git2::Oid::hash_object(git2::ObjectType::Blob, body.as_bytes())
-            .map_err(|e| std::io::Error::other(e.message().to_string()))?;
-        let text = format!("{} {sum}\n{body}", header_prefix());
-        crate::followup::draft::write_atomic(path, text.as_bytes())
+        body
     }
 }
 
