@@ -254,7 +254,10 @@ fn writable(path: &Path) -> bool {
         return false;
     };
     // Safe: `c` is a valid NUL-terminated string for the whole call.
-    unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
+    #[allow(unsafe_code)]
+    unsafe {
+        libc::access(c.as_ptr(), libc::W_OK) == 0
+    }
 }
 
 /// Writes a temporary file beside `target`, gives it the existing file's

@@ -275,15 +275,21 @@ fn opening_without_a_git_identity_says_so_before_any_typing() {
 fn a_workspace_owned_by_another_user_says_exactly_what_to_configure() {
     let sb = Sandbox::new();
     let ws = sb.init_samples("delad");
-    // Only root can hand the folder to another user; elsewhere this is skipped.
+    // Only root can hand the folder to another user.
+    if !common::skip::ready_or_skip(
+        common::skip::is_root(),
+        "ROOT",
+        "the safe.directory advice for a workspace of another user",
+        "only root can hand a folder to another user",
+    ) {
+        return;
+    }
     let chown = std::process::Command::new("chown")
         .args(["-R", "nobody"])
         .arg(&ws)
-        .output();
-    if !chown.is_ok_and(|o| o.status.success()) {
-        eprintln!("SKIPPED: cannot chown (not root)");
-        return;
-    }
+        .output()
+        .unwrap();
+    assert!(chown.status.success(), "chown: {}", text(&chown.stderr));
     let file = sb.path().join("f.toml");
     std::fs::write(
         &file,

@@ -49,6 +49,11 @@ impl Cache {
         self.dirty = true;
     }
 
+    /// Every entry, in no particular order.
+    pub fn entries(&self) -> impl Iterator<Item = (&Oid, &Entry)> {
+        self.entries.iter()
+    }
+
     pub fn is_dirty(&self) -> bool {
         self.dirty
     }
@@ -63,12 +68,22 @@ impl Cache {
 
     /// The cache file, or None when it is absent or in any doubt.
     pub fn read(path: &Path) -> Option<Cache> {
-        let text = std::fs::read_to_string(path).ok()?;
+        Cache::from_text(&std::fs::read_to_string(path).ok()?)
+    }
+
+    /// The cache from the text of its file (header line and body), or None
+    /// when in any doubt.
+    pub fn from_text(text: &str) -> Option<Cache> {
         let (header, body) = text.split_once('\n')?;
         let sum = header.strip_prefix(&header_prefix())?.strip_prefix(' ')?;
         if crate::repo::blob::hash(body.as_bytes())?.to_string() != sum {
             return None;
         }
+        Cache::from_body(body)
+    }
+
+    /// The entries of a body whose checksum was already checked.
+    pub fn from_body(body: &str) -> Option<Cache> {
         let mut entries = HashMap::new();
         let mut lines = body.lines();
         while let Some(line) = lines.next() {
@@ -130,6 +145,16 @@ impl Cache {
 
     /// Writes the entries of `keep` first, then others up to the limit.
     pub fn write(&self, path: &Path, keep: &[Oid]) -> std::io::Result<()> {
+        let body = self.body(keep);
+        let sum = crate::repo::blob::hash(body.as_bytes())
+            .ok_or_else(|| std::io::Error::other("cannot hash the cache"))?;
+        let text = format!("{} {sum}\n{body}", header_prefix());
+        crate::followup::draft::write_atomic(path, text.as_bytes())
+    }
+
+    /// The file's body: the entries of `keep` first, then others up to the
+    /// limit.
+    pub fn body(&self, keep: &[Oid]) -> String {
         let mut body = String::with_capacity(self.entries.len() * 400);
         let mut written = std::collections::HashSet::new();
         let set: std::collections::HashSet<&Oid> = keep.iter().collect();
@@ -147,10 +172,7 @@ impl Cache {
             }
             entry_lines(&mut body, oid, entry);
         }
-        let sum = crate::repo::blob::hash(body.as_bytes())
-            .ok_or_else(|| std::io::Error::other("cannot hash the cache"))?;
-        let text = format!("{} {sum}\n{body}", header_prefix());
-        crate::followup::draft::write_atomic(path, text.as_bytes())
+        body
     }
 }
 

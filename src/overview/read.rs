@@ -7,7 +7,7 @@
 //! pack); otherwise from git. The git reads go through `repo::blob`.
 
 use super::cache::{Cache, Entry};
-use super::{FollowUpSummary, GoalSummary, Overview, PlanSummary, Sort};
+use super::{FollowUpSummary, Overview, PlanSummary, Sort};
 use crate::followup::{Period, Rating, Status};
 use crate::repo::Oid;
 use crate::workspace::{FOLLOWUPS_DIR, PLANS_DIR, STATE_DIR};
@@ -244,16 +244,33 @@ fn same_in_work_tree(work_dir: &Path, path: &str, oid: Oid) -> Option<Vec<u8>> {
     (crate::repo::blob::hash(&bytes)? == oid).then_some(bytes)
 }
 
-/// The statements of a plan the roll-up reads (see `scan`).
-const PLAN_KEYS: super::scan::Wanted = super::scan::Wanted {
-    root: &["schema"],
-    tables: &[
-        ("[unit]", &["id", "name", "committee", "year"]),
-        ("[[committee_goal]]", &["id", "title"]),
-        ("[[unit_goal]]", &["id", "committee_goal", "title"]),
-    ],
-    reserved: &["unit", "committee_goal", "unit_goal"],
-};
+/// What the roll-up needs of a plan file: the unit and its goals with
+/// their nämndmål. Read by the full parser, as `tertial check` reads it:
+/// a quick pass over only these statements would count as good a plan
+/// that is broken elsewhere (bad syntax in a long text, a goal without a
+/// title, a link to no goal). A plan is parsed once per version: the
+/// cache keeps what was read by blob id.
+pub fn parse_plan(bytes: &[u8]) -> Entry {
+    match crate::plan::parse_plan("", bytes) {
+        Ok(plan) => Entry::Plan(PlanSummary::of(&plan)),
+        Err(diags) => Entry::Broken(why_broken(&diags)),
+    }
+}
+
+/// The first problem with its line, and how many more there are.
+fn why_broken(diags: &[crate::diag::Diagnostic]) -> String {
+    let Some(first) = diags.first() else {
+        return "could not be read".to_string();
+    };
+    let mut why = format!("line {}: {}", first.line, first.message);
+    if diags.len() > 1 {
+        why.push_str(&format!(
+            " (and {} more; see `tertial check`)",
+            diags.len() - 1
+        ));
+    }
+    why
+}
 
 /// The statements of a follow-up the roll-up reads.
 const FOLLOWUP_KEYS: super::scan::Wanted = super::scan::Wanted {
@@ -261,80 +278,6 @@ const FOLLOWUP_KEYS: super::scan::Wanted = super::scan::Wanted {
     tables: &[("[[goal]]", &["id", "rating"])],
     reserved: &["goal"],
 };
-
-#[derive(Deserialize)]
-struct LitePlan {
-    schema: i64,
-    unit: LiteUnit,
-    #[serde(default, rename = "committee_goal")]
-    committee_goals: Vec<LiteCommitteeGoal>,
-    #[serde(default, rename = "unit_goal")]
-    unit_goals: Vec<LiteUnitGoal>,
-}
-
-#[derive(Deserialize)]
-struct LiteUnit {
-    id: String,
-    name: String,
-    committee: String,
-    year: i64,
-}
-
-#[derive(Deserialize)]
-struct LiteCommitteeGoal {
-    id: String,
-    title: String,
-}
-
-#[derive(Deserialize)]
-struct LiteUnitGoal {
-    id: String,
-    committee_goal: String,
-    title: String,
-}
-
-/// What the roll-up needs of a plan file: the unit and its goals with
-/// their nämndmål. Only those statements are parsed when `scan` can pick
-/// them out, else the whole file; the rest is not validated (`tertial
-/// check` does that).
-pub fn parse_plan(bytes: &[u8]) -> Entry {
-    let src = match crate::plan::load::decode_text("", bytes, crate::plan::load::MAX_PLAN_BYTES) {
-        Ok(s) => s,
-        Err(d) => return Entry::Broken(d.message.clone()),
-    };
-    let quick = super::scan::extract(src, &PLAN_KEYS).and_then(|s| toml::from_str(&s).ok());
-    let p: LitePlan = match quick.map_or_else(|| toml::from_str(src), Ok) {
-        Ok(p) => p,
-        Err(e) => return Entry::Broken(crate::plan::load::humanize(e.message())),
-    };
-    if p.schema != crate::plan::SCHEMA_VERSION {
-        return Entry::Broken(format!(
-            "unsupported schema version {}; expected {}",
-            p.schema,
-            crate::plan::SCHEMA_VERSION
-        ));
-    }
-    let goals = p
-        .unit_goals
-        .into_iter()
-        .map(|g| {
-            let cg = p.committee_goals.iter().find(|c| c.id == g.committee_goal);
-            GoalSummary {
-                id: g.id,
-                title: g.title,
-                committee_goal_id: cg.map(|c| c.id.clone()).unwrap_or_default(),
-                committee_goal_title: cg.map(|c| c.title.clone()).unwrap_or_default(),
-            }
-        })
-        .collect();
-    Entry::Plan(PlanSummary {
-        unit_id: p.unit.id,
-        unit_name: p.unit.name,
-        committee: p.unit.committee,
-        year: p.unit.year,
-        goals,
-    })
-}
 
 #[derive(Deserialize)]
 struct LiteFollowUp {
@@ -385,12 +328,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_quick_pass_agrees_with_the_full_parse() {
+    fn the_overview_reads_what_the_full_parsers_read() {
         for (path, text) in crate::plan::bundled::PLANS {
-            assert!(
-                super::super::scan::extract(text, &PLAN_KEYS).is_some(),
-                "{path}: the quick pass gave up"
-            );
             let full = crate::plan::parse_plan(path, text.as_bytes()).unwrap();
             assert_eq!(
                 parse_plan(text.as_bytes()),

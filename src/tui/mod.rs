@@ -3,7 +3,7 @@
 //! $EDITOR), saves drafts, and redraws only when an action was handled
 //! (no fixed frame rate: it costs bandwidth over SSH).
 
-mod backend;
+pub mod backend;
 mod editor;
 pub(crate) mod input;
 mod keys;

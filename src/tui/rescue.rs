@@ -125,6 +125,7 @@ pub fn on_panic() -> Option<String> {
 pub fn ignore_file_size_signal() {
     // SAFETY: setting a signal to be ignored installs no handler that
     // could race with anything.
+    #[allow(unsafe_code)]
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
