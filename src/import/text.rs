@@ -164,6 +164,14 @@ fn looks_like_furniture(s: &str) -> bool {
     !t.ends_with(['.', ',', ':']) && (words <= 2 || has_digit || dotted)
 }
 
+/// A line of nothing but ISO dates ("2026-12-31", "2026-01-01 2026-12-31"):
+/// an activity's date cells as often as a page header's date, so it is
+/// not taken for a repeated header line.
+fn only_dates(s: &str) -> bool {
+    let mut words = s.split_whitespace().peekable();
+    words.peek().is_some() && words.all(|w| super::tables::parse_date(w).is_some())
+}
+
 /// Removes page headers/footers: "Sid N (M)" lines with the short address
 /// lines around them, and short lines repeated on many pages. Returns the
 /// body and the removed lines (they may still name the committee).
@@ -189,6 +197,11 @@ pub fn remove_furniture(lines: Vec<Line>, repairs: &mut usize) -> (Vec<Line>, Ve
                     continue;
                 }
                 seen += 1;
+                // A date is a header's only beside its page number; further
+                // up it may be a table's date cell on a line of its own.
+                if only_dates(&lines[k].text) && seen > 1 {
+                    break;
+                }
                 if looks_like_furniture(&lines[k].text)
                     && super::classify::heading_kind(&lines[k].text).is_none()
                 {
@@ -206,6 +219,7 @@ pub fn remove_furniture(lines: Vec<Line>, repairs: &mut usize) -> (Vec<Line>, Ve
             && !t.is_empty()
             && counts.get(t).copied().unwrap_or(0) >= 3
             && looks_like_furniture(t)
+            && !only_dates(t)
             && super::classify::heading_kind(t).is_none()
         {
             drop[i] = true;
