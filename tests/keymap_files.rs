@@ -958,7 +958,7 @@ fn cli_keymap_check_reports_errors_with_positions() {
     assert!(err.contains("broken.toml:3:7:"), "{err}");
     assert!(err.contains("broken.toml:5:2:"), "{err}");
     assert!(err.contains("unknown action \"rate_ful\""), "{err}");
-    assert!(text(&out.stdout).contains("2 fel"), "{}", text(&out.stdout));
+    assert!(text(&out.stdout).contains("2 errors"), "{}", text(&out.stdout));
 
     // A file that does not exist.
     let out = tertial(
@@ -980,7 +980,7 @@ fn cli_keymap_check_passes_the_presets() {
     );
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     assert!(
-        text(&out.stdout).contains("0 fel, 0 varningar"),
+        text(&out.stdout).contains("0 errors, 0 warnings"),
         "{}",
         text(&out.stdout)
     );
