@@ -168,6 +168,7 @@ fn open_unit(ws: &Workspace, unit: &str) -> Row {
             repo,
             who: tertial::repo::Identity::new("b", "b@b").unwrap(),
             lock: Default::default(),
+            refreshes: Default::default(),
         };
         let mut m = Model::new(Lang::Sv, "city".into(), plans, vec![]);
         let i = m.plans.len() - 1;

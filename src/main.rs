@@ -184,6 +184,15 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
         eprint!("{d}");
         eprintln!();
     }
+    // A stale git lock: the working folder may lag behind the history.
+    if let Ok(repo) = tertial::repo::open(&root)
+        && let Some((lock, age)) = tertial::repo::worktree::stale_index_lock(repo.path())
+    {
+        eprintln!(
+            "tertial: {}",
+            tertial::repo::worktree::stale_lock_text(tertial::i18n::current(), &lock, age)
+        );
+    }
     let errors = diags.iter().filter(|d| d.is_error()).count();
     let bad_files: std::collections::BTreeSet<&str> = diags
         .iter()

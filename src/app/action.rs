@@ -117,6 +117,12 @@ pub enum Action {
     OverviewLoaded(Result<Box<crate::overview::Overview>, String>),
     /// The timeline, looked up.
     TimelineLoaded(String, Vec<super::overlay::TimelineRow>),
+    /// The working tree could not be refreshed after a commit: git's
+    /// `index.lock` (path) has stayed for `age_secs` seconds.
+    WorktreeLocked {
+        lock: String,
+        age_secs: u64,
+    },
     /// The program starts with what the shell knows (today's date, the
     /// keymap, what was asked for).
     Start(Box<super::start::Start>),

@@ -130,6 +130,14 @@ fn inner(m: &mut Model, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::Sync => return vec![Effect::SaveDraftNow, Effect::Sync { keep: Vec::new() }],
+        Action::WorktreeLocked { lock, age_secs } => {
+            m.message = Some(crate::repo::worktree::stale_lock_text(
+                m.lang,
+                std::path::Path::new(&lock),
+                age_secs,
+            ));
+            return Vec::new();
+        }
         Action::SyncProgress(line) => {
             let syncing = m
                 .lang

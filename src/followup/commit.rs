@@ -86,12 +86,10 @@ pub fn commit(
     let text = super::to_toml(&f);
     let reason = reopen_reason.map(|r| sanitize::line(r).replace('⏎', " ").trim().to_string());
     let status = f.status;
-    let check = |repo: &git2::Repository, tree: &git2::Tree| -> Result<(), String> {
-        let committed = tree
-            .get_path(std::path::Path::new(&path))
-            .ok()
-            .and_then(|e| repo.find_blob(e.id()).ok())
-            .and_then(|b| super::load::parse_unchecked(b.content()))
+    let check = |tip: &repo::commit::TipFiles<'_>| -> Result<(), String> {
+        let committed = tip
+            .file(&path)
+            .and_then(|b| super::load::parse_unchecked(&b))
             .map(|c| c.status);
         status_rule(committed, status, reason.as_deref())
     };

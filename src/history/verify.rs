@@ -145,22 +145,11 @@ fn check_commit(
 ) -> Result<(Vec<Finding>, bool), git2::Error> {
     let commit = repo.find_commit(oid)?;
     let tree = commit.tree()?;
-    let parent_tree = match commit.parents().next() {
-        Some(p) => Some(p.tree()?),
-        None => None,
-    };
-    let mut opts = git2::DiffOptions::new();
-    opts.pathspec(format!("{}/", crate::workspace::FOLLOWUPS_DIR));
-    let diff = repo.diff_tree_to_tree(parent_tree.as_ref(), Some(&tree), Some(&mut opts))?;
-    let changed: Vec<String> = diff
-        .deltas()
-        .filter_map(|d| {
-            d.new_file()
-                .path()
-                .or(d.old_file().path())
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
-        })
-        .collect();
+    let under = format!("{}/", crate::workspace::FOLLOWUPS_DIR);
+    let changed = crate::repo::diff::changed_by(repo, oid, Some(&under)).map_err(|e| match e {
+        crate::repo::RepoError::Git(e) => e,
+        other => git2::Error::from_str(&other.to_string()),
+    })?;
     let t = trailers::parse(commit.message_raw().unwrap_or(""));
     let mut out = Vec::new();
     if !t.is_tertial() {

@@ -51,7 +51,21 @@ pub fn commit_files(
 /// A check of the tip's tree before each attempt (a rule such as "a klar
 /// follow-up is only changed by reopening it" must hold on the tip the
 /// commit is built on, also after a retry on a moved tip).
-pub type Precondition<'a> = &'a dyn Fn(&git2::Repository, &git2::Tree) -> Result<(), String>;
+pub type Precondition<'a> = &'a dyn Fn(&TipFiles<'_>) -> Result<(), String>;
+
+/// The files of the tip a commit is being built on, for a [`Precondition`].
+pub struct TipFiles<'a> {
+    repo: &'a git2::Repository,
+    tree: &'a git2::Tree<'a>,
+}
+
+impl TipFiles<'_> {
+    /// The content of `path` in the tip, or None when absent.
+    pub fn file(&self, path: &str) -> Option<Vec<u8>> {
+        let entry = self.tree.get_path(std::path::Path::new(path)).ok()?;
+        Some(self.repo.find_blob(entry.id()).ok()?.content().to_vec())
+    }
+}
 /// Turns a commit buffer into a signature (when git config asks for signing).
 pub type Signer<'a> = &'a mut dyn FnMut(&str) -> Result<Option<String>, RepoError>;
 
@@ -84,21 +98,9 @@ pub fn commit_files_with(
             None => repo.find_tree(repo.treebuilder(None)?.write()?)?,
         };
         if let Some(check) = &hooks.check {
-            check(repo, &base).map_err(RepoError::Refused)?;
+            check(&TipFiles { repo, tree: &base }).map_err(RepoError::Refused)?;
         }
-        let mut update = git2::build::TreeUpdateBuilder::new();
-        for ch in changes {
-            match &ch.content {
-                Some(bytes) => {
-                    let blob = repo.blob(bytes)?;
-                    update.upsert(ch.path.as_str(), blob, git2::FileMode::Blob);
-                }
-                None => {
-                    update.remove(ch.path.as_str());
-                }
-            }
-        }
-        let tree = repo.find_tree(update.create_updated(repo, &base)?)?;
+        let tree = tree_with(repo, &base, changes)?;
         let parents: Vec<&git2::Commit> = parent.iter().collect();
         // The time of this attempt: never the time the program started,
         // and never before a parent that was just committed.
@@ -162,6 +164,29 @@ pub fn commit_files_with(
             Err(e) => return Err(e.into()),
         }
     }
+}
+
+/// `base` with `changes` written into it (blobs stored, the new tree
+/// stored and returned); the one way files are added to a tree, for
+/// commits and for commits replayed on another parent.
+pub(crate) fn tree_with<'r>(
+    repo: &'r git2::Repository,
+    base: &git2::Tree<'_>,
+    changes: &[FileChange],
+) -> Result<git2::Tree<'r>, git2::Error> {
+    let mut update = git2::build::TreeUpdateBuilder::new();
+    for ch in changes {
+        match &ch.content {
+            Some(bytes) => {
+                let blob = repo.blob(bytes)?;
+                update.upsert(ch.path.as_str(), blob, git2::FileMode::Blob);
+            }
+            None => {
+                update.remove(ch.path.as_str());
+            }
+        }
+    }
+    repo.find_tree(update.create_updated(repo, base)?)
 }
 
 #[cfg(test)]
@@ -303,12 +328,8 @@ mod tests {
         let sig = testutil::sig();
         let first =
             commit_files(&repo, "main", &[FileChange::put("a", "klar")], "base", &sig).unwrap();
-        let check = |repo: &git2::Repository, tree: &git2::Tree| {
-            let entry = tree
-                .get_path(std::path::Path::new("a"))
-                .map_err(|e| e.to_string())?;
-            let blob = repo.find_blob(entry.id()).map_err(|e| e.to_string())?;
-            if blob.content() == b"klar" {
+        let check = |tip: &TipFiles<'_>| {
+            if tip.file("a").as_deref() == Some(b"klar".as_slice()) {
                 Err("a is klar".to_string())
             } else {
                 Ok(())
@@ -350,5 +371,40 @@ mod tests {
         assert!(lock.exists(), "the lock must never be removed by us");
         std::fs::remove_file(&lock).unwrap();
         commit_files(&repo, "main", &[FileChange::put("b", "2")], "after", &sig).unwrap();
+    }
+
+    #[test]
+    fn files_are_put_into_and_taken_out_of_a_tree_at_any_depth() {
+        let (_d, repo) = testutil::empty_repo();
+        let empty = repo
+            .find_tree(repo.treebuilder(None).unwrap().write().unwrap())
+            .unwrap();
+        let one = tree_with(
+            &repo,
+            &empty,
+            &[
+                FileChange::put("f/2025-T1/a.toml", "a"),
+                FileChange::put("top", "t"),
+            ],
+        )
+        .unwrap();
+        let two = tree_with(
+            &repo,
+            &one,
+            &[
+                FileChange::remove("top"),
+                FileChange::put("f/2025-T1/a.toml", "a2"),
+            ],
+        )
+        .unwrap();
+        let content = |tree: &git2::Tree, path: &str| {
+            tree.get_path(std::path::Path::new(path))
+                .ok()
+                .map(|e| repo.find_blob(e.id()).unwrap().content().to_vec())
+        };
+        assert_eq!(content(&one, "top"), Some(b"t".to_vec()));
+        assert_eq!(content(&two, "top"), None);
+        assert_eq!(content(&one, "f/2025-T1/a.toml"), Some(b"a".to_vec()));
+        assert_eq!(content(&two, "f/2025-T1/a.toml"), Some(b"a2".to_vec()));
     }
 }

@@ -1,10 +1,18 @@
-//! Every git2 call of the program: creating workspaces, committing files
-//! onto a branch without the shared index, reading files at the tip.
-//! No UI types here; each function is tested on a temporary repository.
+//! Every git2 call of the program, as plain functions by what they do:
+//! creating workspaces (`init`), committing files onto a branch without
+//! the shared index (`commit`), signing (`sign`), reading files at a
+//! commit (`read`), walking history (`log`), paths changed between trees
+//! (`diff`), references (`refs`), replaying commits (`replay`) and
+//! keeping the working tree in step (`worktree`). No UI types here; each
+//! function is tested on a temporary repository.
 
 pub mod commit;
+pub mod diff;
 pub mod init;
+pub mod log;
 pub mod read;
+pub mod refs;
+pub mod replay;
 pub mod sign;
 pub mod worktree;
 
@@ -145,6 +153,19 @@ pub fn identity(repo: &git2::Repository, override_: Option<&str>) -> Result<Iden
         .map_err(|_| RepoError::NoIdentity)
 }
 
+/// The identity git config gives (user.name and user.email), if any.
+pub fn config_identity(repo: &git2::Repository) -> Option<Identity> {
+    repo.signature().ok().map(|s| Identity::of(&s))
+}
+
+/// Sets user.name and user.email in this repository's own config.
+pub fn set_local_identity(repo: &git2::Repository, who: &Identity) -> Result<(), RepoError> {
+    let mut cfg = repo.config()?.open_level(git2::ConfigLevel::Local)?;
+    cfg.set_str("user.name", &who.name)?;
+    cfg.set_str("user.email", &who.email)?;
+    Ok(())
+}
+
 /// Parses "Name <email>".
 pub fn parse_author(spec: &str) -> Option<Identity> {
     let (name, rest) = spec.split_once('<')?;
@@ -154,4 +175,18 @@ pub fn parse_author(spec: &str) -> Option<Identity> {
         return None;
     }
     Identity::new(name, email)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_identity_set_in_the_repository_is_the_one_config_gives() {
+        let (_d, repo) = testutil::empty_repo();
+        assert_eq!(config_identity(&repo), None);
+        let who = Identity::new("Demo Chef", "demo@example.invalid").unwrap();
+        set_local_identity(&repo, &who).unwrap();
+        assert_eq!(config_identity(&repo), Some(who));
+    }
 }

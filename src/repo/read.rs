@@ -28,6 +28,14 @@ pub fn file_at_tip(
     }
 }
 
+/// The content of `path` in `commit`, or None when absent (or the commit
+/// unreadable).
+pub fn file_at(repo: &git2::Repository, commit: git2::Oid, path: &str) -> Option<Vec<u8>> {
+    let tree = repo.find_commit(commit).ok()?.tree().ok()?;
+    let entry = tree.get_path(std::path::Path::new(path)).ok()?;
+    Some(repo.find_blob(entry.id()).ok()?.content().to_vec())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{FileChange, commit_files, testutil};
@@ -51,5 +59,8 @@ mod tests {
             b"x = 1\n"
         );
         assert_eq!(file_at_tip(&repo, "main", "a/c.toml").unwrap(), None);
+        let tip = tip(&repo, "main").unwrap().unwrap();
+        assert_eq!(file_at(&repo, tip, "a/b.toml").unwrap(), b"x = 1\n");
+        assert_eq!(file_at(&repo, tip, "a/c.toml"), None);
     }
 }

@@ -32,6 +32,8 @@ pub const DRAFT_DELAY: Duration = Duration::from_millis(1000);
 /// What the screen shows elsewhere than at the cursor (the text mirrored
 /// in the form) is brought up to date this long after typing pauses.
 const CATCH_UP: Duration = Duration::from_millis(300);
+/// How often a running working-tree refresh is looked in on.
+const REFRESH_POLL: Duration = Duration::from_millis(50);
 
 /// Opens `ws` in the terminal until the user quits.
 pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
@@ -48,7 +50,12 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         repo: repository,
         who,
         lock: Default::default(),
+        refreshes: Default::default(),
     };
+    // A refresh an earlier run could not finish (a stale index lock).
+    if crate::repo::worktree::has_pending(io.repo.path()) {
+        io.refresh_worktree(Vec::new());
+    }
     let mut term = terminal::TerminalGuard::enter()?;
     let input = input::InputThread::spawn();
     let mut worker = worker::Worker::new(input.tx.clone());
@@ -82,6 +89,7 @@ fn event_loop(
     let mut held: Option<input::Input> = None;
     let mut redraw = true;
     loop {
+        queue.extend(sh.io.refreshed());
         while let Some(action) = queue.pop_front() {
             redraw = true;
             for effect in app::update(model, action) {
@@ -119,6 +127,11 @@ fn event_loop(
         let wait = dirty_since.map(|t| DRAFT_DELAY.saturating_sub(t.elapsed()));
         // Cells put off while typing are written once typing pauses.
         let wait = match (wait, sh.term.behind().then_some(CATCH_UP)) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
+        // A working-tree refresh is looked in on until it ends.
+        let wait = match (wait, sh.io.refreshing().then_some(REFRESH_POLL)) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
@@ -211,12 +224,16 @@ fn leave(
         // fails on a terminal that is gone.)
         terminal::restore();
         std::mem::forget(term);
+        // Before the process ends: a refresh killed mid-write would leave
+        // git's index.lock behind.
+        io.finish_refreshes();
         if let Some(msg) = unsaved {
             eprintln!("{msg}");
         }
         std::process::exit(code);
     }
     drop(term);
+    io.finish_refreshes();
     if let Some(text) = rescue::take_print() {
         use std::io::Write;
         let mut out = std::io::stdout().lock();

@@ -15,6 +15,8 @@ pub struct Io<'a> {
     pub who: repo::Identity,
     /// The lock of the open unit and period, held while it is open.
     pub lock: std::cell::RefCell<Option<crate::workspace::lock::UnitLock>>,
+    /// Working-tree refreshes started after commits, finished before exit.
+    pub refreshes: std::cell::RefCell<Vec<repo::worktree::Background>>,
 }
 
 impl Io<'_> {
@@ -239,17 +241,58 @@ impl Io<'_> {
         if let Some(path) = self.draft_path(m) {
             draft::remove(&path);
         }
-        repo::worktree::sync_in_background(
-            self.repo.path().to_path_buf(),
-            repo::DEFAULT_BRANCH.to_string(),
-            vec![followup::path(f.period, &f.unit)],
-        );
-        let at = self
-            .repo
-            .find_commit(oid)
-            .map(|c| c.time().seconds().max(0) as u64)
-            .unwrap_or_else(|_| draft::now_secs());
+        self.refresh_worktree(vec![followup::path(f.period, &f.unit)]);
+        let at = repo::log::commit_time(&self.repo, oid)
+            .map(|secs| secs.max(0) as u64)
+            .unwrap_or_else(draft::now_secs);
         Ok((oid.to_string()[..10].to_string(), status, at))
+    }
+}
+
+impl Io<'_> {
+    /// Brings `paths` (and any an earlier refresh left pending) in the
+    /// working tree up to date with the branch, in the background.
+    pub fn refresh_worktree(&self, paths: Vec<String>) {
+        self.refreshes
+            .borrow_mut()
+            .push(repo::worktree::sync_in_background(
+                self.repo.path().to_path_buf(),
+                repo::DEFAULT_BRANCH.to_string(),
+                paths,
+            ));
+    }
+
+    /// Whether a refresh still runs.
+    pub fn refreshing(&self) -> bool {
+        self.refreshes.borrow().iter().any(|r| r.running())
+    }
+
+    /// What the refreshes that ended did, as actions (a stale
+    /// `index.lock` is said; the rest is silent).
+    pub fn refreshed(&self) -> Vec<crate::app::Action> {
+        let mut out = Vec::new();
+        self.refreshes.borrow_mut().retain_mut(|r| {
+            if r.running() {
+                return true;
+            }
+            if let Some(repo::worktree::Refreshed::Locked { lock, age_secs }) = r.outcome() {
+                out.push(crate::app::Action::WorktreeLocked {
+                    lock: lock.display().to_string(),
+                    age_secs,
+                });
+            }
+            false
+        });
+        out
+    }
+
+    /// Waits (bounded) for every refresh, so that the process never ends
+    /// while one holds git's index lock.
+    pub fn finish_refreshes(&self) {
+        let deadline = std::time::Instant::now() + repo::worktree::EXIT_WAIT;
+        for r in self.refreshes.borrow_mut().drain(..) {
+            r.finish(deadline.saturating_duration_since(std::time::Instant::now()));
+        }
     }
 }
 

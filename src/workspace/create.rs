@@ -122,12 +122,10 @@ pub fn demo(parent: Option<&Path>) -> Result<Workspace, WorkspaceError> {
     // A newcomer may have no git identity yet; the demo must still work,
     // so it gets one of its own (only in this repository).
     let repo = ws.repo()?;
-    if repo.signature().is_err() {
-        let mut cfg = repo.config().map_err(repo::RepoError::from)?;
-        cfg.set_str("user.name", "Demo Chef")
-            .map_err(repo::RepoError::from)?;
-        cfg.set_str("user.email", "demo@example.invalid")
-            .map_err(repo::RepoError::from)?;
+    if repo::config_identity(&repo).is_none()
+        && let Some(demo) = repo::Identity::new("Demo Chef", "demo@example.invalid")
+    {
+        repo::set_local_identity(&repo, &demo)?;
     }
     commit_demo_followups(&repo);
     Ok(ws)
@@ -137,7 +135,7 @@ pub fn demo(parent: Option<&Path>) -> Result<Workspace, WorkspaceError> {
 /// have something to show. A sample that does not fit is left out: the
 /// demo still opens.
 fn commit_demo_followups(repo: &git2::Repository) {
-    let Ok(sig) = repo.signature().map(|s| repo::Identity::of(&s)) else {
+    let Some(sig) = repo::config_identity(repo) else {
         return;
     };
     let mut paths = Vec::new();

@@ -1,0 +1,60 @@
+//! References: moving a branch only from where it was seen, marks kept
+//! for the audit, and what the last fetch brought.
+
+use super::RepoError;
+
+/// Moves `branch` from `old` to `new`, refusing (a git error) if it moved
+/// meanwhile.
+pub fn move_branch(
+    repo: &git2::Repository,
+    branch: &str,
+    old: git2::Oid,
+    new: git2::Oid,
+    log: &str,
+) -> Result<(), RepoError> {
+    if old == new {
+        return Ok(());
+    }
+    repo.reference_matching(&format!("refs/heads/{branch}"), new, true, old, log)?;
+    Ok(())
+}
+
+/// Creates the reference `name` at `target` (never overwriting one).
+pub fn create(
+    repo: &git2::Repository,
+    name: &str,
+    target: git2::Oid,
+    log: &str,
+) -> Result<(), RepoError> {
+    repo.reference(name, target, false, log)?;
+    Ok(())
+}
+
+/// The commit the last `git fetch` brought (FETCH_HEAD), if any.
+pub fn fetched(repo: &git2::Repository) -> Option<git2::Oid> {
+    repo.find_reference("FETCH_HEAD")
+        .ok()
+        .and_then(|r| r.target())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{FileChange, commit_files, read, testutil};
+    use super::*;
+
+    #[test]
+    fn a_branch_moves_only_from_where_it_was_seen() {
+        let (_d, repo) = testutil::empty_repo();
+        let who = testutil::sig();
+        let a = commit_files(&repo, "main", &[FileChange::put("a", "1")], "a", &who).unwrap();
+        let b = commit_files(&repo, "main", &[FileChange::put("b", "2")], "b", &who).unwrap();
+        // Seen at a, but it is at b: refused, left at b.
+        assert!(move_branch(&repo, "main", a, b, "stale").is_err());
+        assert_eq!(read::tip(&repo, "main").unwrap(), Some(b));
+        move_branch(&repo, "main", b, a, "back").unwrap();
+        assert_eq!(read::tip(&repo, "main").unwrap(), Some(a));
+        create(&repo, "refs/tertial/mark", b, "m").unwrap();
+        assert!(create(&repo, "refs/tertial/mark", a, "m").is_err());
+        assert_eq!(fetched(&repo), None);
+    }
+}
