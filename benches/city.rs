@@ -174,7 +174,7 @@ fn open_unit(ws: &Workspace, unit: &str) -> Row {
         let i = m.plans.len() - 1;
         let year = m.plans[i].plan.unit.year as i32;
         let period: Period = format!("{year}-T2").parse().unwrap();
-        let s: Session = io.open_session(&mut m, i, period);
+        let s: Session = io.open_session(&m, i, period);
         app::update(&mut m, Action::SessionReady(Box::new(s)));
         let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
         term.draw(|f| tertial::ui::view(&m, f)).unwrap();
