@@ -48,6 +48,9 @@ fn main() {
             for m in &s.missed {
                 println!("{m}");
             }
+            for m in &s.extra {
+                println!("{m}");
+            }
         }
     }
 }

@@ -77,7 +77,8 @@ impl Diagnostic {
     }
 }
 
-fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+/// The largest character boundary of `s` at or before byte `i`.
+pub fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;
     }
@@ -89,9 +90,10 @@ const MAX_SHOWN: usize = 100;
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let lang = crate::i18n::current();
         let kind = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => lang.t("fel", "error"),
+            Severity::Warning => lang.t("varning", "warning"),
         };
         writeln!(
             f,
@@ -140,6 +142,7 @@ mod tests {
 
     #[test]
     fn points_at_line_and_column_in_characters() {
+        let _en = crate::i18n::speaking(crate::i18n::Lang::En);
         let src = "a = 1\nnamn = \"Hägersten\"\nbad = x\n";
         let off = src.find('x').unwrap();
         let d = Diagnostic::at("p.toml", src, off..off + 1, "expected a value");
@@ -149,6 +152,29 @@ mod tests {
         assert!(shown.starts_with("p.toml:3:7: error: expected a value\n"));
         assert!(shown.contains("3 | bad = x\n"));
         assert!(shown.contains("  |       ^\n"));
+    }
+
+    #[test]
+    fn the_kind_is_said_in_the_chosen_language() {
+        let d = Diagnostic::at("p.toml", "a = x\n", 4..5, "förväntade ett värde");
+        let sv = {
+            let _sv = crate::i18n::speaking(crate::i18n::Lang::Sv);
+            d.to_string()
+        };
+        assert!(
+            sv.starts_with("p.toml:1:5: fel: förväntade ett värde\n"),
+            "{sv}"
+        );
+        let warning = {
+            let _sv = crate::i18n::speaking(crate::i18n::Lang::Sv);
+            d.clone().warning().to_string()
+        };
+        assert!(warning.starts_with("p.toml:1:5: varning: "), "{warning}");
+        let en = {
+            let _en = crate::i18n::speaking(crate::i18n::Lang::En);
+            d.to_string()
+        };
+        assert!(en.starts_with("p.toml:1:5: error: "), "{en}");
     }
 
     #[test]

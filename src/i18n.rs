@@ -10,10 +10,36 @@ pub enum Lang {
 
 static CURRENT: std::sync::OnceLock<Lang> = std::sync::OnceLock::new();
 
+thread_local! {
+    /// A language for this thread alone, set by [`speaking`].
+    static OVERRIDE: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
 /// The program's language for texts made far from any screen (error
-/// messages): the one set with [`set_current`], else the environment's.
+/// messages, diagnostics for files): the one set with [`set_current`],
+/// else the environment's.
 pub fn current() -> Lang {
+    if let Some(lang) = OVERRIDE.with(|o| o.get()) {
+        return lang;
+    }
     *CURRENT.get_or_init(|| Lang::detect(None))
+}
+
+/// Makes [`current`] answer `lang` on this thread until the returned
+/// guard is dropped (a library caller that knows its language, and tests
+/// that pin one).
+pub fn speaking(lang: Lang) -> Speaking {
+    Speaking(OVERRIDE.with(|o| o.replace(Some(lang))))
+}
+
+/// Restores the thread's earlier language when dropped.
+#[must_use = "the language holds only while the guard lives"]
+pub struct Speaking(Option<Lang>);
+
+impl Drop for Speaking {
+    fn drop(&mut self) {
+        OVERRIDE.with(|o| o.set(self.0));
+    }
 }
 
 /// Sets the program's language once, from `--lang` where there is one.
@@ -59,6 +85,14 @@ impl Lang {
         format!("{n} {}", if n == 1 { one } else { many })
     }
 
+    /// One of two made texts: `lang.pick(format!(…), format!(…))`.
+    pub fn pick<T>(self, sv: T, en: T) -> T {
+        match self {
+            Lang::Sv => sv,
+            Lang::En => en,
+        }
+    }
+
     /// The text in this language: `lang.t("Mål", "Goal")`.
     pub fn t(self, sv: &'static str, en: &'static str) -> &'static str {
         match self {
@@ -66,6 +100,32 @@ impl Lang {
             Lang::En => en,
         }
     }
+}
+
+/// The value of `--lang` on a command line (`--lang en`, `--lang=en`),
+/// looked for before the command line is parsed so that its help and
+/// errors already speak the language.
+pub fn lang_flag<I, S>(args: I) -> Option<String>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    let mut args = args.into_iter().skip(1);
+    while let Some(arg) = args.next() {
+        let arg = arg.as_ref().to_string_lossy().into_owned();
+        if arg == "--" {
+            break;
+        }
+        if arg == "--lang" {
+            return args
+                .next()
+                .map(|v| v.as_ref().to_string_lossy().into_owned());
+        }
+        if let Some(v) = arg.strip_prefix("--lang=") {
+            return Some(v.to_string());
+        }
+    }
+    None
 }
 
 /// A number in Swedish format: decimal comma, no trailing zeros, a
@@ -142,6 +202,30 @@ mod tests {
         assert_eq!(units(Lang::Sv, 2), "2 enheter");
         assert_eq!(units(Lang::En, 1), "1 unit");
         assert_eq!(units(Lang::En, 3), "3 units");
+    }
+
+    #[test]
+    fn the_language_flag_is_found_before_parsing() {
+        assert_eq!(lang_flag(["tertial", "--lang", "en"]), Some("en".into()));
+        assert_eq!(
+            lang_flag(["tertial", "check", "--lang=sv"]),
+            Some("sv".into())
+        );
+        assert_eq!(lang_flag(["tertial", "--", "--lang", "en"]), None);
+        assert_eq!(lang_flag(["tertial", "--lang"]), None);
+    }
+
+    #[test]
+    fn a_thread_can_speak_its_own_language() {
+        {
+            let _en = speaking(Lang::En);
+            assert_eq!(current(), Lang::En);
+            {
+                let _sv = speaking(Lang::Sv);
+                assert_eq!(current(), Lang::Sv);
+            }
+            assert_eq!(current(), Lang::En);
+        }
     }
 
     #[test]

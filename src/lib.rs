@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod cli;
+pub mod cli_lang;
 pub mod clock;
 pub mod diag;
 pub mod followup;
@@ -12,6 +13,7 @@ pub mod history;
 pub mod i18n;
 pub mod import;
 pub mod keymap;
+pub mod oserr;
 pub mod overview;
 pub mod pipe;
 pub mod plan;

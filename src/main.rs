@@ -1,14 +1,13 @@
 //! The `tertial` binary: parses the command line and runs the subcommand.
 
-use clap::Parser;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tertial::cli::{Cli, Command, KeymapCommand, OpenArgs, PlanCommand};
+use tertial::cli::{Command, KeymapCommand, OpenArgs, PlanCommand};
 use tertial::{record, sanitize, workspace};
 
 fn main() -> ExitCode {
     tertial::pipe::quiet_when_closed();
-    let cli = Cli::parse();
+    let cli = tertial::cli_lang::parse();
     let result = match cli.command {
         None => open(cli.dir, cli.open),
         Some(Command::Open { dir, args }) => open(dir, args),
@@ -99,7 +98,7 @@ fn main() -> ExitCode {
         }) => {
             let lang = tertial::i18n::Lang::detect(lang.as_deref());
             return tertial::planedit::edit_file(&file, lang).unwrap_or_else(|e| {
-                eprintln!("tertial: {}", sanitize::line(&format!("{e:#}")));
+                eprintln!("tertial: {}", sanitize::line(&tertial::oserr::chain(&e)));
                 ExitCode::from(2)
             });
         }
@@ -153,7 +152,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if tertial::pipe::closed_in(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("tertial: {}", sanitize::line(&format!("{e:#}")));
+            eprintln!("tertial: {}", sanitize::line(&tertial::oserr::chain(&e)));
             ExitCode::from(2)
         }
     }
@@ -186,7 +185,8 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
     }
     // A stale git lock: the working folder may lag behind the history.
     if let Ok(repo) = tertial::repo::open(&root)
-        && let Some((lock, age)) = tertial::repo::worktree::stale_index_lock(repo.path())
+        && let Some((lock, age)) =
+            tertial::repo::worktree::stale_index_lock(tertial::repo::git_dir(&repo))
     {
         eprintln!(
             "tertial: {}",
@@ -268,7 +268,11 @@ fn keymap_command(command: KeymapCommand) -> ExitCode {
             let bytes = match tertial::user_files::read_bounded(&file, limit) {
                 Ok(b) => b,
                 Err(e) => {
-                    eprintln!("tertial: {}: {e}", sanitize::line(&shown));
+                    eprintln!(
+                        "tertial: {}: {}",
+                        sanitize::line(&shown),
+                        tertial::oserr::shown(&e)
+                    );
                     return ExitCode::from(2);
                 }
             };
@@ -301,7 +305,11 @@ fn keymap_command(command: KeymapCommand) -> ExitCode {
             for d in &loaded.problems {
                 eprint!("{d}");
             }
-            println!("# effective keymap: {}", loaded.sources.join(" + "));
+            println!(
+                "# {}: {}",
+                lang.t("tangentbindningar som gäller", "effective keymap"),
+                loaded.sources.join(" + ")
+            );
             print!("{}", tertial::keymap::print(&loaded.map, lang));
             if loaded.problems.iter().any(|d| d.is_error()) {
                 ExitCode::from(1)
@@ -329,7 +337,11 @@ fn sync(
         for spec in specs {
             let Some((unit, period)) = spec.split_once(':') else {
                 eprintln!(
-                    "tertial: {spec:?}: expected UNIT:PERIOD, e.g. hagerstens-hemtjanst:2026-T1"
+                    "tertial: {spec:?}: {}",
+                    tertial::i18n::current().t(
+                        "förväntade ENHET:PERIOD, t.ex. hagerstens-hemtjanst:2026-T1",
+                        "expected UNIT:PERIOD, e.g. hagerstens-hemtjanst:2026-T1"
+                    )
                 );
                 return ExitCode::from(2);
             };

@@ -37,7 +37,7 @@ pub fn run(req: &Request) -> ExitCode {
         }
         Err(e) if crate::pipe::closed_in(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("tertial: {}", sanitize::line(&format!("{e:#}")));
+            eprintln!("tertial: {}", sanitize::line(&crate::oserr::chain(&e)));
             ExitCode::from(2)
         }
     }
@@ -69,7 +69,7 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
         })?;
     let shown = req.from.display().to_string();
     let bytes = crate::user_files::read_bounded(req.from, followup::load::MAX_FOLLOWUP_BYTES)
-        .map_err(|e| anyhow::anyhow!("{shown}: {e}"))?;
+        .map_err(|e| anyhow::anyhow!("{shown}: {}", crate::oserr::shown(&e)))?;
     let mut f = match followup::load::parse_followup(&shown, &bytes, plan) {
         Ok(f) => f,
         Err(diags) => {

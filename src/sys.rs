@@ -13,6 +13,7 @@ pub fn user_name() -> String {
     // account's own name.
     // Safe: getpwuid returns a pointer into static storage or null; the
     // name is copied out at once.
+    #[allow(unsafe_code)]
     unsafe {
         let pw = libc::getpwuid(libc::getuid());
         if !pw.is_null()

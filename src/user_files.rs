@@ -8,6 +8,10 @@ use std::io::{ErrorKind, Read, Write};
 use std::os::unix::fs::{FileTypeExt, MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
+fn os(e: &std::io::Error) -> String {
+    crate::oserr::shown(e)
+}
+
 fn shown(path: &Path) -> String {
     crate::sanitize::line(&path.display().to_string()).into_owned()
 }
@@ -26,7 +30,7 @@ fn size(bytes: usize) -> String {
 /// (`/dev/zero`), a pipe or a huge sparse file ends in a clear error
 /// instead of filling memory.
 pub fn read_bounded(path: &Path, limit: usize) -> std::io::Result<Vec<u8>> {
-    let lang = Lang::detect(None);
+    let lang = crate::i18n::current();
     let file = File::open(path)?;
     let meta = file.metadata()?;
     if meta.is_dir() {
@@ -108,13 +112,14 @@ pub fn write_output(output: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
 /// checks and the rename are not one step: someone who may write the
 /// folder can swap the name between them, as with any editor's save.
 pub fn write_file(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let lang = Lang::detect(None);
+    let lang = crate::i18n::current();
     let target = resolve(path, lang)?;
     replace(&target.path, target.existing.as_ref(), bytes).map_err(|e| {
         anyhow::anyhow!(
-            "{}: {} {e}; {}",
+            "{}: {} {}; {}",
             shown(path),
             lang.t("kan inte skriva:", "cannot write:"),
+            crate::oserr::text(&e, lang),
             lang.t("inget har skrivits", "nothing was written")
         )
     })
@@ -137,7 +142,7 @@ fn resolve(path: &Path, lang: Lang) -> anyhow::Result<Target> {
         Err(e) if e.kind() == ErrorKind::NotFound => {
             return new_file(path, lang).map_err(|what| refuse(&name, &what));
         }
-        Err(e) => return Err(refuse(&name, &format!("{cannot} {e}"))),
+        Err(e) => return Err(refuse(&name, &format!("{cannot} {}", os(&e)))),
     };
     let (real, meta) = if meta.file_type().is_symlink() {
         let real = match std::fs::canonicalize(path) {
@@ -149,9 +154,10 @@ fn resolve(path: &Path, lang: Lang) -> anyhow::Result<Target> {
                 );
                 return Err(refuse(&name, what));
             }
-            Err(e) => return Err(refuse(&name, &format!("{cannot} {e}"))),
+            Err(e) => return Err(refuse(&name, &format!("{cannot} {}", os(&e)))),
         };
-        let meta = std::fs::metadata(&real).map_err(|e| refuse(&name, &format!("{cannot} {e}")))?;
+        let meta =
+            std::fs::metadata(&real).map_err(|e| refuse(&name, &format!("{cannot} {}", os(&e))))?;
         (real, meta)
     } else {
         (path.to_path_buf(), meta)
@@ -229,7 +235,7 @@ fn new_file(path: &Path, lang: Lang) -> Result<Target, String> {
                 "does not exist; create it first"
             )
         )),
-        Err(e) => Err(format!("{}: {e}", shown(&dir))),
+        Err(e) => Err(format!("{}: {}", shown(&dir), crate::oserr::shown(&e))),
     }
 }
 
@@ -248,7 +254,10 @@ fn writable(path: &Path) -> bool {
         return false;
     };
     // Safe: `c` is a valid NUL-terminated string for the whole call.
-    unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
+    #[allow(unsafe_code)]
+    unsafe {
+        libc::access(c.as_ptr(), libc::W_OK) == 0
+    }
 }
 
 /// Writes a temporary file beside `target`, gives it the existing file's

@@ -64,7 +64,7 @@ fn the_cli_writes_the_docx_to_a_file_or_a_pipe() {
     bad.push("pdf");
     let out = sb.run(&bad);
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("md, html, docx or text"));
+    assert!(text(&out.stderr).contains("md, html, docx eller text"));
 }
 
 #[test]

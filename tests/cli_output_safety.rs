@@ -7,6 +7,8 @@
 //!
 //! The binary runs with its address space limited, so a reader without a
 //! bound fails here instead of exhausting the machine's memory.
+// Sets up processes and files through libc as the program's users would.
+#![allow(unsafe_code)]
 
 mod common;
 use common::{Sandbox, text};
@@ -19,10 +21,7 @@ use std::process::Output;
 /// `/dev/zero` until it fails would take.
 const ADDRESS_SPACE: u64 = 2 << 30;
 
-fn is_root() -> bool {
-    // Safe: geteuid has no preconditions.
-    unsafe { libc::geteuid() == 0 }
-}
+use common::skip::is_root;
 
 /// Runs the binary with `args`, its address space limited and `umask`
 /// set when given.
@@ -161,7 +160,12 @@ fn a_device_is_refused_and_stays_a_device() {
     let c = Commands::new();
     // First a null device of the test's own: were it replaced, /dev/null
     // below is never tried.
-    if is_root() {
+    if common::skip::ready_or_skip(
+        is_root(),
+        "ROOT",
+        "a device node of the test's own",
+        "only root can make one",
+    ) {
         let dir = c.dir("dev");
         let null = dir.join("null");
         let dev = libc::makedev(1, 3);
@@ -252,10 +256,16 @@ fn an_existing_file_keeps_its_mode_and_owner() {
     let c = Commands::new();
     let dir = c.dir("out");
     let file = dir.join("shared");
+    let as_root = common::skip::ready_or_skip(
+        is_root(),
+        "ROOT",
+        "the owner and group kept on a replaced file",
+        "only root can give a file to another owner",
+    );
     for (name, _) in &c.runs {
         std::fs::write(&file, "old").unwrap();
         std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o664)).unwrap();
-        if is_root() {
+        if as_root {
             std::os::unix::fs::chown(&file, Some(4243), Some(4242)).unwrap();
         }
         let out = c.one_to(name, &file, Some(0o077));
@@ -263,7 +273,7 @@ fn an_existing_file_keeps_its_mode_and_owner() {
         assert!(std::fs::read(&file).unwrap() == c.expected(name), "{name}");
         let meta = std::fs::metadata(&file).unwrap();
         assert_eq!(meta.permissions().mode() & 0o7777, 0o664, "{name}");
-        if is_root() {
+        if as_root {
             assert_eq!((meta.uid(), meta.gid()), (4243, 4242), "{name}");
         }
         assert_eq!(names(&dir), ["shared"]);

@@ -16,6 +16,18 @@ fn record(
     body: &str,
     extra: &[&str],
 ) -> std::process::Output {
+    record_in(sb, "sv", ws, period, body, extra)
+}
+
+/// `record` with TERTIAL_LANG set to `lang`.
+fn record_in(
+    sb: &Sandbox,
+    lang: &str,
+    ws: &Path,
+    period: &str,
+    body: &str,
+    extra: &[&str],
+) -> std::process::Output {
     let file = sb.path().join(format!("f-{}.toml", body.len()));
     std::fs::write(&file, body).unwrap();
     let mut args = vec![
@@ -31,7 +43,11 @@ fn record(
         "Anna Chef <anna@example.invalid>",
     ];
     args.extend_from_slice(extra);
-    sb.run(&args)
+    sb.cmd()
+        .env("TERTIAL_LANG", lang)
+        .args(&args)
+        .output()
+        .unwrap()
 }
 
 const GOOD: &str = r#"schema = 1
@@ -310,7 +326,7 @@ const MALFORMED: &[(&str, &str, &str, &str)] = &[
         "bad period",
         "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T4\"\n",
         ":3:10:",
-        "ÅR-T1",
+        "YEAR-T1",
     ),
     (
         "bad activity status",
@@ -338,6 +354,37 @@ const MALFORMED: &[(&str, &str, &str, &str)] = &[
     ),
 ];
 
+/// The same files' diagnostics in the default language.
+const MALFORMED_SV: &[(&str, &str)] = &[
+    ("syntax", "fel: listtabellen är inte stängd; förväntade `]`"),
+    (
+        "unknown goal",
+        "fel: enhetsmålet \"E9\" finns inte i planen",
+    ),
+    ("too many points", "förväntade högst 1"),
+    ("split by sex", "är inte uppdelad på kön i planen"),
+    ("unknown key", "okänd nyckel `betyg`; förväntade en av"),
+    ("unknown lint", "okänd anmärkning \"x\""),
+];
+
+#[test]
+fn malformed_files_are_reported_in_swedish_by_default() {
+    let sb = Sandbox::new();
+    let ws = workspace(&sb);
+    for (name, part) in MALFORMED_SV {
+        let body = MALFORMED
+            .iter()
+            .find(|(n, ..)| n == name)
+            .map(|(_, body, ..)| *body)
+            .unwrap();
+        let out = record(&sb, &ws, "2025-T1", body, &[]);
+        let err = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {err}");
+        assert!(err.contains(part), "{name}: expected {part:?} in\n{err}");
+        assert!(!err.contains("error:"), "{name}: {err}");
+    }
+}
+
 #[test]
 fn malformed_files_are_rejected_with_line_and_column_and_nothing_is_committed() {
     let sb = Sandbox::new();
@@ -345,7 +392,7 @@ fn malformed_files_are_rejected_with_line_and_column_and_nothing_is_committed() 
     let repo = git2::Repository::open(&ws).unwrap();
     let before = repo.head().unwrap().target().unwrap();
     for (name, body, at, part) in MALFORMED {
-        let out = record(&sb, &ws, "2025-T1", body, &[]);
+        let out = record_in(&sb, "en", &ws, "2025-T1", body, &[]);
         let err = text(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{name}: {err}");
         assert!(err.contains(at), "{name}: expected position {at} in\n{err}");

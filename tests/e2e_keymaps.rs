@@ -94,7 +94,7 @@ fn an_override_shows_in_the_help_and_a_typo_is_reported_at_start() {
     ];
     let mut t = Pty::spawn(sb.pty_cmd(&args), 120, 40);
     t.wait_for("Problem i filer");
-    t.wait_for("keymap.toml:3:7: error: unknown action \"reveiw\"");
+    t.wait_for("keymap.toml:3:7: fel: okänd åtgärd \"reveiw\"");
     t.send(ENTER);
     t.wait_for("Mål 1 av 6");
     // The override works and is listed in the help.
@@ -138,7 +138,7 @@ fn switching_presets_through_the_config_file() {
     assert!(out.status.success());
     let printed = text(&out.stdout);
     assert!(
-        printed.contains("# effective keymap: keymaps/emacs.toml"),
+        printed.contains("# tangentbindningar som gäller: keymaps/emacs.toml"),
         "{printed}"
     );
     let args = [

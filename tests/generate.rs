@@ -1,6 +1,8 @@
 //! The workspace generator on a tiny workspace: what it commits must be
 //! exactly what tertial itself would commit, and plain git must find the
 //! repository sound and clean.
+// Sets up processes and files through libc as the program's users would.
+#![allow(unsafe_code)]
 
 use std::collections::HashMap;
 use std::path::Path;

@@ -13,7 +13,7 @@ use tertial::app::{Action, Model, Screen, Session, update};
 use tertial::followup::{FollowUp, Period};
 use tertial::i18n::Lang;
 use tertial::keymap::key::display_sequence;
-use tertial::keymap::{Context, PRESETS};
+use tertial::keymap::{Command, Context, PRESETS};
 
 const PLAN: &str = "plans/2025/bestallarenhet-2.toml";
 
@@ -125,11 +125,15 @@ fn the_editor_hint_names_the_keys_of_the_active_keymap() {
             })
             .collect::<Vec<_>>()
             .join("\n");
-        for action in ["finish_edit", "cancel_edit", "external_editor"] {
+        for action in [
+            Command::FinishEdit,
+            Command::CancelEdit,
+            Command::ExternalEditor,
+        ] {
             let key = m.key_name(Context::Editor, action).unwrap();
             assert!(
                 text.contains(&key),
-                "{preset}: {action} ({key}) not in the hint:\n{text}"
+                "{preset}: {action:?} ({key}) not in the hint:\n{text}"
             );
         }
         if *preset == "emacs" {
@@ -142,13 +146,13 @@ fn the_editor_hint_names_the_keys_of_the_active_keymap() {
 #[test]
 fn key_names_are_shown_in_the_ui_language() {
     let m = walking("default", Lang::Sv);
-    assert_eq!(m.key_name(Context::Goal, "edit").unwrap(), "Retur");
+    assert_eq!(m.key_name(Context::Goal, Command::Edit).unwrap(), "Retur");
     assert_eq!(
-        m.key_name(Context::Editor, "cancel_edit").unwrap(),
+        m.key_name(Context::Editor, Command::CancelEdit).unwrap(),
         "Ctrl-G"
     );
     let m = walking("default", Lang::En);
-    assert_eq!(m.key_name(Context::Goal, "edit").unwrap(), "Enter");
+    assert_eq!(m.key_name(Context::Goal, Command::Edit).unwrap(), "Enter");
     let mut m = walking("vim", Lang::Sv);
     // A pending sequence is shown as typed.
     update(

@@ -135,6 +135,7 @@ fn seed_000_without_the_system_dictionary() {
         system_dictionary: false,
         ..Options::default()
     };
+    let _sv = tertial::i18n::speaking(tertial::i18n::Lang::Sv);
     let alone = import_with(&fixture("seed-000.txt"), &opts);
     assert_valid(&alone);
     let p = &alone.plan;
@@ -153,7 +154,7 @@ fn seed_000_without_the_system_dictionary() {
         alone
             .notes
             .iter()
-            .any(|(_, n)| n.contains("built-in word list only")),
+            .any(|(_, n)| n.contains("bara med den inbyggda ordlistan")),
         "{:?}",
         alone.notes
     );

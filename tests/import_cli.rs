@@ -50,10 +50,10 @@ fn import_into_a_workspace_then_check_accepts_it() {
     assert!(out.status.success(), "{err}");
     assert!(err.contains("8 enhetsmål"), "{err}");
     assert!(
-        err.contains("9 indicators") && err.contains("14 activities"),
+        err.contains("9 indikatorer") && err.contains("14 aktiviteter"),
         "{err}"
     );
-    assert!(err.contains("0 texts not placed"), "{err}");
+    assert!(err.contains("0 texter inte placerade"), "{err}");
     // The file name under plans/<year>/ is the unit id `check` expects.
     let plan = std::fs::read_to_string(&out_file).unwrap();
     assert!(plan.contains("id = \"x\""), "{plan}");
@@ -88,7 +88,7 @@ fn the_ocr_seed_into_a_workspace_passes_check_too() {
     assert!(out.status.success(), "{err}");
     assert!(err.contains("20 enhetsmål"), "{err}");
     assert!(
-        err.contains("note:") && err.contains("unit.committee"),
+        err.contains("notering:") && err.contains("unit.committee"),
         "{err}"
     );
     let check = sb.run(&["check", ws.to_str().unwrap()]);
@@ -130,7 +130,7 @@ fn strict_fails_on_text_not_placed_and_names_the_line() {
         a
     };
     let expected = format!(
-        "{}:{line}: not placed: Denna rad hör inte till något.",
+        "{}:{line}: inte placerad: Denna rad hör inte till något.",
         file.display()
     );
     let out = sb.cmd().args(args(true)).output().unwrap();
@@ -185,7 +185,9 @@ fn user_errors_name_the_file_and_write_nothing() {
     assert_eq!(out.status.code(), Some(2));
     let err = text(&out.stderr);
     assert!(
-        err.contains("saknas.txt") && err.contains("cannot read"),
+        err.contains("saknas.txt")
+            && err.contains("kan inte läsa")
+            && err.contains("Ingen sådan fil eller mapp (os-fel 2)"),
         "{err}"
     );
     // A 2025 plan in plans/2026/ would not pass check.
@@ -243,8 +245,11 @@ fn a_file_that_is_no_plan_is_refused_briefly() {
     assert_eq!(out.status.code(), Some(2));
     assert!(out.stdout.is_empty());
     let err = text(&out.stderr);
-    assert!(err.contains("is this a plan's text?"), "{err}");
-    assert!(err.contains("more notes"), "{err}");
+    assert!(err.contains("är det här en plans text?"), "{err}");
+    assert!(
+        err.contains("ytterligare") && err.contains("noteringar"),
+        "{err}"
+    );
     assert!(err.lines().count() < 210, "{} lines", err.lines().count());
 }
 
@@ -273,7 +278,7 @@ fn empty_or_binary_input_writes_no_plan() {
         ]);
         assert_eq!(out.status.code(), Some(2), "{name}");
         assert!(
-            text(&out.stderr).contains("no goals found"),
+            text(&out.stderr).contains("inga mål hittades"),
             "{name}: {}",
             text(&out.stderr)
         );

@@ -71,7 +71,7 @@ fn sub_headings_inside_a_field_stay_in_the_field() {
 fn ocr_text_is_repaired_with_the_system_dictionary() {
     let (p, missed) = exact_percent("ocr");
     match tertial::spell::swedish() {
-        Ok(_) => assert!(p >= 85.0, "{p:.1} % exact: {:#?}", &missed[..10]),
+        Ok(_) => assert!(p >= 96.0, "{p:.1} % exact: {:#?}", &missed[..10]),
         Err(_) => {
             let plan = &corpus::plans()[0];
             let text = corpus::render(plan, corpus::layout("ocr", 0), 0);
@@ -95,4 +95,20 @@ fn clean_text_gets_no_repairs() {
     let s = &imp.plan.sections[0].text;
     assert!(s.contains("APT-möten"), "{s}");
     assert!(s.contains("2020-2023"), "{s}");
+}
+
+/// The mixed layouts (wrapped, paged, OCR'd … at random per seed) on the
+/// small set: the floor this set reaches, so a change that loses items on
+/// them shows.
+#[test]
+fn mixed_layouts_keep_their_floor() {
+    if tertial::spell::swedish().is_err() {
+        return;
+    }
+    let (p, missed) = exact_percent("mixed");
+    assert!(
+        p >= 94.5,
+        "{p:.1} % exact: {:#?}",
+        &missed[..missed.len().min(10)]
+    );
 }

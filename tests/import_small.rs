@@ -307,6 +307,8 @@ Sid 3 (3)
 
 #[test]
 fn unit_from_page_headers_and_a_partner_nämnd_is_unsure() {
+    // The English texts, word for word (Swedish is the default).
+    let _en = tertial::i18n::speaking(tertial::i18n::Lang::En);
     let imp = tertial::import::import(NO_FRONT.as_bytes(), None);
     assert_valid(&imp);
     assert_eq!(imp.plan.unit.name, "Testbyns hemtjänst");
@@ -347,6 +349,8 @@ fn unit_name_and_nämnd_given_by_the_user_win() {
 
 #[test]
 fn a_reduction_is_not_taken_for_lower_is_better() {
+    // The English texts, word for word (Swedish is the default).
+    let _en = tertial::i18n::speaking(tertial::i18n::Lang::En);
     let text = "Verksamhetsplan 2027 Testbyns hemtjänst
 
 Nämndmål: Verksamheterna är klimatsmarta
@@ -371,4 +375,51 @@ Förväntat resultat
         "{:?}",
         imp.notes
     );
+}
+
+/// An activity table flattened with each row's dates wrapped so that the
+/// end date stands alone on a line, many times, in a paged document: a
+/// date cell repeated on its own line is no page header.
+#[test]
+fn an_end_date_on_a_line_of_its_own_stays_in_its_activity() {
+    let mut text = String::from(SMALL);
+    text.push_str("\nAktivitet Startdatum Slutdatum\n");
+    for n in 1..=4 {
+        text.push_str(&format!(
+            "Enheten ska genomföra insats nummer {n} för barnen i förskolan. 2027-01-01\n2027-12-31\n"
+        ));
+    }
+    text.push_str("\nStockholms stad\nTestenhetens förskola\t2027-01-23\tSid 2 (3)\n\n");
+    text.push_str("Enhetsmål: Barnen trivs\n\nFörväntat resultat\n\n1. Barnen trivs.\n");
+    text.push_str("\nStockholms stad\nTestenhetens förskola\t2027-01-23\tSid 3 (3)\n");
+    let imp = import(text.as_bytes(), None);
+    let acts: Vec<String> = imp
+        .plan
+        .activities
+        .iter()
+        .filter(|a| a.text.contains("insats nummer"))
+        .map(|a| format!("{} {} {}", a.text, a.start, a.end))
+        .collect();
+    assert_eq!(acts.len(), 4, "{acts:#?}");
+    for a in &acts {
+        assert!(a.ends_with("2027-01-01 2027-12-31"), "{a}");
+    }
+}
+
+/// In OCR text a word garbled beyond doubt ("&r" can only be "är") counts
+/// as a use of that word, so a plain "ar" is read as the word the
+/// document uses most ("är"), not as one its table headers repeat ("år").
+#[test]
+fn garbled_uses_of_a_word_count_when_a_dropped_dot_is_repaired() {
+    let mut text = String::from("Verksamhetsplan 2027 Testenhetens förskola\n\nInledning\n\n");
+    for _ in 0..6 {
+        text.push_str("Varje år ska vi följa upp. KF:s årsmål år 2027.\n");
+    }
+    for _ in 0..6 {
+        text.push_str("Barnen &r trygga och det &r lugnt.\n");
+    }
+    text.push_str("Målet är nått. Förskolan ar ny.\n");
+    let imp = import(text.as_bytes(), None);
+    let s = &imp.plan.sections[0].text;
+    assert!(s.contains("Förskolan är ny"), "{s}");
 }

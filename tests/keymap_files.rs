@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::{Command, Output};
 use tertial::diag::{Diagnostic, Severity};
-use tertial::keymap::actions::{self, ACTIONS};
+use tertial::keymap::actions::ACTIONS;
 use tertial::keymap::key::{Code, parse_sequence, show_sequence};
 use tertial::keymap::parse::{check_merged, parse_keymap};
 use tertial::keymap::{Context, Key, Keymap, PRESETS, Resolved};
@@ -358,15 +358,16 @@ fn esc_is_never_the_only_way_out() {
                 continue;
             };
             // Action has no PartialEq; its Debug form tells them apart.
-            let does = format!("{:?}", actions::to_action(&b.action));
+            let does = format!("{:?}", tertial::app::commands::to_action(&b.action));
             let mut candidates: Vec<Vec<Key>> = table.iter().map(|(k, _)| k.clone()).collect();
             if let Some(g) = map.tables.get(&Context::Global) {
                 candidates.extend(g.iter().map(|(k, _)| k.clone()));
             }
             let other = candidates.iter().any(|k| {
                 *k != esc
-                    && fire(&map, *ctx, k)
-                        .is_some_and(|a| format!("{:?}", actions::to_action(&a)) == does)
+                    && fire(&map, *ctx, k).is_some_and(|a| {
+                        format!("{:?}", tertial::app::commands::to_action(&a)) == does
+                    })
             });
             assert!(other, "{name} [{}]: only esc does {}", ctx.name(), b.action);
         }
@@ -663,6 +664,8 @@ const BROKEN: &[Case] = &[
 
 #[test]
 fn broken_files_point_at_the_problem() {
+    // The English texts, word for word (Swedish is the default).
+    let _en = tertial::i18n::speaking(tertial::i18n::Lang::En);
     let mut wrong = Vec::new();
     for c in BROKEN {
         let (_, diags) = parse_keymap("broken.toml", c.text);
@@ -822,6 +825,8 @@ fn config_folder_chooses_the_preset_and_overrides_it() {
 
 #[test]
 fn broken_override_is_reported_and_the_rest_works() {
+    // The English texts, word for word (Swedish is the default).
+    let _en = tertial::i18n::speaking(tertial::i18n::Lang::En);
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "config.toml", b"keymap = \"vim\"\n");
     write(
@@ -874,6 +879,8 @@ fn broken_override_is_reported_and_the_rest_works() {
 
 #[test]
 fn bad_config_falls_back_to_default() {
+    // The English texts, word for word (Swedish is the default).
+    let _en = tertial::i18n::speaking(tertial::i18n::Lang::En);
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "config.toml", b"keymap = \"vi\"\n");
     let loaded = tertial::keymap::load(None, Some(dir.path()));
@@ -922,7 +929,8 @@ fn tertial(home: &Path, cwd: &Path, args: &[&str]) -> Output {
         .env("LANG", "C")
         .env_remove("LC_ALL")
         .env_remove("LC_MESSAGES")
-        .env_remove("TERTIAL_LANG")
+        // The English texts, word for word (Swedish is the default).
+        .env("TERTIAL_LANG", "en")
         .output()
         .expect("run tertial")
 }

@@ -238,6 +238,8 @@ const INVALID: &[(&str, &[&str])] = &[
 
 #[test]
 fn invalid_keys_say_what_was_expected() {
+    // The English texts, word for word (Swedish is the default).
+    let _en = tertial::i18n::speaking(tertial::i18n::Lang::En);
     assert!(INVALID.len() >= 12);
     let mut wrong = Vec::new();
     for (written, needles) in INVALID {
@@ -301,6 +303,8 @@ fn sequences_parse_and_show() {
 
 #[test]
 fn bad_sequences_are_errors() {
+    // The English texts, word for word (Swedish is the default).
+    let _en = tertial::i18n::speaking(tertial::i18n::Lang::En);
     let long = parse_sequence("a b c d e").unwrap_err().to_string();
     assert!(long.contains("at most 4"), "{long}");
     let longer = parse_sequence("g g g g g g").unwrap_err().to_string();

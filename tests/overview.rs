@@ -457,8 +457,8 @@ fn bad_arguments_are_refused_plainly() {
     let ws = generated(&sb);
     for (args, want) in [
         (vec!["--period", "2026-T4"], "är ingen period"),
-        (vec!["--format", "pdf"], "expected md, html or csv"),
-        (vec!["--sort", "x"], "expected late or name"),
+        (vec!["--format", "pdf"], "förväntade md, html eller csv"),
+        (vec!["--sort", "x"], "förväntade late eller name"),
     ] {
         let mut a = vec!["overview", ws.to_str().unwrap()];
         a.extend(args);

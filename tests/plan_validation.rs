@@ -409,6 +409,8 @@ fn base_plan_is_valid() {
 
 #[test]
 fn malformed_plans_are_reported_at_the_right_place() {
+    // The English texts, word for word (Swedish is the default).
+    let _en = tertial::i18n::speaking(tertial::i18n::Lang::En);
     let cases = cases();
     let mut names = std::collections::HashSet::new();
     let mut inputs = std::collections::HashSet::new();
@@ -487,6 +489,8 @@ fn malformed_plans_are_reported_at_the_right_place() {
 
 #[test]
 fn several_problems_are_all_reported_in_file_order() {
+    // The English texts, word for word (Swedish is the default).
+    let _en = tertial::i18n::speaking(tertial::i18n::Lang::En);
     // Line 19: a parent that does not exist; line 35: indicator reusing the
     // unit goal's id; line 43: activity reusing the committee goal's id.
     let input = edits(&[

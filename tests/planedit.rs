@@ -263,6 +263,8 @@ fn indicator_and_activity_cells_are_checked_as_typed() {
 
 #[test]
 fn a_plan_that_fails_the_checker_is_not_written_and_the_messages_are_shown() {
+    // The English texts, word for word (Swedish is the default).
+    let _en = tertial::i18n::speaking(tertial::i18n::Lang::En);
     let mut m = model();
     retype(&mut m, Item::UnitTitle(0), "");
     let effects = update(&mut m, Action::Save);

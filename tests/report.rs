@@ -1,9 +1,9 @@
 //! Report export: the Beställarenhet 2 verksamhetsberättelse 2025 (the city's
 //! own report, tests/fixtures/report/verksamhetsberattelse-2025.txt)
 //! re-entered as a follow-up and exported as Markdown, HTML and ILS text.
-//! Golden files: run with UPDATE_GOLDEN=1 to rewrite them, then read them.
+//! The reports are insta snapshots: run with INSTA_UPDATE=always to rewrite
+//! them, then read the diff.
 
-use std::path::PathBuf;
 use tertial::followup::{FollowUp, Rating};
 use tertial::plan::Plan;
 
@@ -21,37 +21,10 @@ fn followup(plan: &Plan) -> FollowUp {
     fixture::vb(plan)
 }
 
+/// The report as an insta snapshot (tests/snapshots/report__<name>.snap):
+/// run with INSTA_UPDATE=always to rewrite it, then read the diff.
 fn golden(name: &str, actual: &str) {
-    let path: PathBuf = [
-        env!("CARGO_MANIFEST_DIR"),
-        "tests",
-        "fixtures",
-        "report",
-        name,
-    ]
-    .iter()
-    .collect();
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_GOLDEN=1", path.display()));
-    if expected != actual {
-        let line = expected
-            .lines()
-            .zip(actual.lines())
-            .position(|(a, b)| a != b)
-            .unwrap_or(expected.lines().count().min(actual.lines().count()));
-        panic!(
-            "{} differs from the golden file at line {}:\n expected: {:?}\n actual:   {:?}\n(run with UPDATE_GOLDEN=1 to accept)",
-            name,
-            line + 1,
-            expected.lines().nth(line),
-            actual.lines().nth(line)
-        );
-    }
+    insta::assert_snapshot!(name, actual);
 }
 
 /// The headings of the city's report from "Sammanfattande analys" on, in order:

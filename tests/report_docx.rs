@@ -256,39 +256,11 @@ fn tables_are_real_tables_with_a_repeated_header_row() {
     }
 }
 
-/// The document part, one paragraph or table row a line, as a golden file:
-/// run with UPDATE_GOLDEN=1 to rewrite it (with the Markdown and HTML
-/// ones), then read the diff.
+/// The document part, one paragraph or table row a line, as an insta
+/// snapshot: run with INSTA_UPDATE=always to rewrite it, then read the diff.
 #[test]
 fn document_xml_matches_golden_file() {
-    let actual = parts_doc(&vb().0);
-    let path: std::path::PathBuf = [
-        env!("CARGO_MANIFEST_DIR"),
-        "tests",
-        "fixtures",
-        "report",
-        "bestallarenhet-2-2025-VB.document.xml",
-    ]
-    .iter()
-    .collect();
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, &actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_GOLDEN=1", path.display()));
-    if let Some((n, (e, a))) = expected
-        .lines()
-        .zip(actual.lines())
-        .enumerate()
-        .find(|(_, (e, a))| e != a)
-    {
-        panic!(
-            "document.xml differs from the golden file at line {}:\n expected: {e}\n actual:   {a}\n(run with UPDATE_GOLDEN=1 to accept)",
-            n + 1
-        );
-    }
-    assert_eq!(expected.lines().count(), actual.lines().count());
+    insta::assert_snapshot!("bestallarenhet-2-2025-VB.document.xml", parts_doc(&vb().0));
 }
 
 #[test]

@@ -5,14 +5,12 @@
 //! TERTIAL_REQUIRE_SOFFICE=1, as in CI, which installs it.
 
 mod docx;
+#[path = "common/skip.rs"]
+mod skip;
 use docx::*;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
-
-fn required() -> bool {
-    std::env::var("TERTIAL_REQUIRE_SOFFICE").is_ok_and(|v| v == "1")
-}
 
 /// True when `program` is installed (it starts with its version flag);
 /// `home` keeps LibreOffice's profile in the test's own folder.
@@ -52,12 +50,12 @@ fn prepared() -> Option<(tempfile::TempDir, PathBuf, PathBuf, String)> {
     let dir = tempfile::tempdir().unwrap();
     let home = dir.path().join("home");
     std::fs::create_dir_all(&home).unwrap();
-    if !have("soffice", "--version", &home) {
-        assert!(
-            !required(),
-            "soffice is not installed, and TERTIAL_REQUIRE_SOFFICE=1"
-        );
-        eprintln!("skipped: soffice (LibreOffice) is not installed");
+    if !skip::ready_or_skip(
+        have("soffice", "--version", &home),
+        "SOFFICE",
+        "the Word export opened in LibreOffice",
+        "soffice (LibreOffice) is not installed",
+    ) {
         return None;
     }
     let (bytes, md) = vb();
@@ -100,12 +98,12 @@ fn libreoffice_converts_the_docx_to_a_pdf_that_holds_the_report() {
     assert!(pdf.starts_with(b"%PDF-"));
     assert!(pdf.len() > 20_000, "a PDF of {} bytes", pdf.len());
 
-    if !have("pdftotext", "-v", &home) {
-        assert!(
-            !required(),
-            "pdftotext is not installed, and TERTIAL_REQUIRE_SOFFICE=1"
-        );
-        eprintln!("pdftotext is not installed: the PDF's text was not checked");
+    if !skip::ready_or_skip(
+        have("pdftotext", "-v", &home),
+        "SOFFICE",
+        "the text of the PDF LibreOffice made",
+        "pdftotext (poppler-utils) is not installed",
+    ) {
         return;
     }
     let out = run(
@@ -145,8 +143,12 @@ fn libreoffice_converts_the_docx_to_a_pdf_that_holds_the_report() {
 fn table_headings_break_only_between_words(pdf: &Path, md: &str) {
     let fonts = run(Command::new("pdffonts").arg(pdf), Duration::from_secs(60));
     let fonts = String::from_utf8_lossy(&fonts.stdout).into_owned();
-    if !fonts.contains("LiberationSans-Bold") && !fonts.contains("Arial-Bold") {
-        eprintln!("no Arial or Liberation Sans: the table headings were not checked\n{fonts}");
+    if !skip::ready_or_skip(
+        fonts.contains("LiberationSans-Bold") || fonts.contains("Arial-Bold"),
+        "SOFFICE",
+        "the widths of the table headings in the PDF",
+        &format!("neither Arial nor Liberation Sans is installed (fonts-liberation)\n{fonts}"),
+    ) {
         return;
     }
     // To a file: the words and their boxes are more than a pipe holds.

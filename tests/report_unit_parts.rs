@@ -212,18 +212,19 @@ fn errors(text: &str, plan: &tertial::plan::Plan) -> String {
 
 #[test]
 fn unknown_or_repeated_categories_are_errors_with_a_place() {
+    let _sv = tertial::i18n::speaking(tertial::i18n::Lang::Sv);
     let plan = fixture::plan();
     let base = "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\n";
     let text = format!("{base}\n[[complaint]]\ncategory = \"beröm\"\ncount = 2\n");
     let err = errors(&text, &plan);
     assert!(err.contains("f.toml:6:"), "{err}");
-    assert!(err.contains("unknown category \"beröm\""), "{err}");
+    assert!(err.contains("okänd kategori \"beröm\""), "{err}");
     let text = format!(
         "{base}\n[[complaint]]\ncategory = \"berom\"\ncount = 2\n\n[[complaint]]\ncategory = \"berom\"\ncount = 3\n"
     );
     let err = errors(&text, &plan);
     assert!(err.contains("f.toml:10:"), "{err}");
-    assert!(err.contains("appears twice"), "{err}");
+    assert!(err.contains("finns två gånger"), "{err}");
     let text = format!("{base}\n[[complaint]]\ncategory = \"berom\"\ncount = -1\n");
     assert!(tertial::followup::load::parse_followup("f.toml", text.as_bytes(), &plan).is_err());
 }

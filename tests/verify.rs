@@ -252,8 +252,12 @@ fn keypair(dir: &Path, name: &str) -> (PathBuf, String) {
 
 #[test]
 fn commits_are_signed_when_git_config_asks_and_verify_judges_them_like_git() {
-    if !ssh_keygen() {
-        eprintln!("SKIPPED: ssh-keygen is not installed (the CI installs openssh-client)");
+    if !common::skip::ready_or_skip(
+        ssh_keygen(),
+        "SSH_KEYGEN",
+        "commit signing with an SSH key",
+        "ssh-keygen is not installed (openssh-client)",
+    ) {
         return;
     }
     let sb = Sandbox::new();

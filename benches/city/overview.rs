@@ -2,6 +2,8 @@
 //! warm cache, its peak memory as a process, and how opening, validating
 //! and the roll-up grow from 100 to 1,200 units (smaller workspaces are
 //! generated once, beside the given one, in `<DIR>.growth/<units>`).
+// Sets up processes and files through libc as the program's users would.
+#![allow(unsafe_code)]
 
 use super::{Row, median, ms};
 use std::path::{Path, PathBuf};

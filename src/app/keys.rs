@@ -4,7 +4,7 @@
 use super::action::{Action, Effect};
 use super::model::{Model, Screen};
 use super::overlay::Overlay;
-use crate::keymap::{Context, Key, Resolved, actions};
+use crate::keymap::{Command, Context, Key, Resolved, actions};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// The keymap context of what is on screen now.
@@ -52,14 +52,16 @@ pub fn on_key(m: &mut Model, ev: KeyEvent) -> Vec<Effect> {
         // into an editor or a field behind the notice.
         m.pending_keys.clear();
         return match m.keymap.resolve(ctx, &[], key) {
-            Resolved::Action(name) if name == "quit" => super::update(m, Action::Quit),
+            Resolved::Action(name) if name == Command::Quit.name() => {
+                super::update(m, Action::Quit)
+            }
             _ => Vec::new(),
         };
     }
     match m.keymap.resolve(ctx, &m.pending_keys, key) {
         Resolved::Action(name) => {
             m.pending_keys.clear();
-            match actions::to_action(&name) {
+            match super::commands::to_action(&name) {
                 Some(a) => super::update(m, a),
                 None => Vec::new(),
             }

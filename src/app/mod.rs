@@ -1,8 +1,11 @@
 //! The program's core in the Elm style: the `Model`, the `Action`s that
 //! change it, and `update`, which returns the `Effect`s (I/O) for the shell
 //! in `tui` to carry out. Nothing here touches the terminal, files or git.
+//! Keys reach the core through the keymap (`keys`), which names a declared
+//! command; `commands` turns it into an `Action`.
 
 pub mod action;
+pub mod commands;
 pub mod confirm;
 pub mod fields;
 pub mod keys;

@@ -321,9 +321,14 @@ impl Model {
         self.size.0 < MIN_WIDTH || self.size.1 < MIN_HEIGHT
     }
 
-    /// The first key bound to `action` in `ctx`, as shown to people.
-    pub fn key_name(&self, ctx: crate::keymap::Context, action: &str) -> Option<String> {
-        self.keymap.key_display(ctx, action, self.lang)
+    /// The first key bound to `command` in `ctx`, as shown to people; None
+    /// when the active keymap binds none, and then no hint names a key.
+    pub fn key_name(
+        &self,
+        ctx: crate::keymap::Context,
+        command: crate::keymap::Command,
+    ) -> Option<String> {
+        self.keymap.key_display(ctx, command.name(), self.lang)
     }
 
     pub fn session_plan(&self) -> Option<&crate::plan::Plan> {

@@ -4,7 +4,7 @@
 
 use super::fields::{self, Field, Sex};
 use super::model::Model;
-use crate::keymap::actions::{self, Context};
+use crate::keymap::actions::{self, Command, Context};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Overlay {
@@ -62,6 +62,8 @@ pub struct TimelineRow {
 /// A row of the palette: an action with its description and key.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PaletteItem {
+    pub command: Command,
+    /// The command's name in keymap files.
     pub action: &'static str,
     pub description: &'static str,
     pub key: Option<String>,
@@ -77,12 +79,15 @@ impl PaletteItem {
     }
 }
 
+/// The declared commands the palette offers that do something on the
+/// screen under it, in declaration order, narrowed by `query`.
 pub fn palette_items(m: &Model, query: &str, under: Context) -> Vec<PaletteItem> {
     let items: Vec<PaletteItem> = actions::ACTIONS
         .iter()
-        .filter(|a| a.name != "noop" && a.name != "palette")
+        .filter(|a| a.palette)
         .filter(|a| a.contexts.contains(&under) || a.contexts.contains(&Context::Global))
         .map(|a| PaletteItem {
+            command: a.command,
             action: a.name,
             description: a.describe(m.lang),
             key: m.keymap.key_display(under, a.name, m.lang),

@@ -6,15 +6,16 @@ use super::fields::{self, Field, Kind};
 use super::model::{Model, Session};
 use super::walk::{add_deviation, page_goal_id, start_editing};
 use crate::i18n::Lang;
-use crate::keymap::Context;
+use crate::keymap::{Command, Context};
 use crate::plan::Plan;
 
-/// Names of the keys the walk's messages mention, from the active keymap.
+/// Names of the keys the walk's messages mention, from the active keymap
+/// (None: the keymap binds none, and the message names no key for it).
 pub struct KeyNames {
-    pub edit: String,
-    pub choose: String,
-    pub cancel: String,
-    pub next_field: String,
+    pub edit: Option<String>,
+    pub choose: Option<String>,
+    pub cancel: Option<String>,
+    pub next_field: Option<String>,
     /// Letters are commands on the goal page (vim), so a digit or a space
     /// typed there is not a field's own key.
     pub letters_are_commands: bool,
@@ -22,19 +23,18 @@ pub struct KeyNames {
 
 impl KeyNames {
     pub fn of(m: &Model) -> KeyNames {
-        let k = |ctx, action| {
-            m.key_name(ctx, action)
-                .unwrap_or_else(|| action.to_string())
+        let choose = match (
+            m.key_name(Context::Goal, Command::ChoicePrev),
+            m.key_name(Context::Goal, Command::ChoiceNext),
+        ) {
+            (Some(prev), Some(next)) => Some(format!("{prev}/{next}")),
+            (one, other) => one.or(other),
         };
         KeyNames {
-            edit: k(Context::Goal, "edit"),
-            choose: format!(
-                "{}/{}",
-                k(Context::Goal, "choice_prev"),
-                k(Context::Goal, "choice_next")
-            ),
-            cancel: k(Context::Editor, "cancel_edit"),
-            next_field: k(Context::Goal, "next_field"),
+            edit: m.key_name(Context::Goal, Command::Edit),
+            choose,
+            cancel: m.key_name(Context::Editor, Command::CancelEdit),
+            next_field: m.key_name(Context::Goal, Command::NextField),
             letters_are_commands: super::keys::letters_are_commands(&m.keymap),
         }
     }
@@ -42,20 +42,25 @@ impl KeyNames {
 
 /// How the focused choice or box is changed, for a key that does not.
 pub(super) fn how_to_change(field: &Field, lang: Lang, keys: &KeyNames) -> String {
-    let digits = if keys.letters_are_commands {
-        String::new()
-    } else {
+    let mut ways: Vec<String> = keys.choose.iter().cloned().collect();
+    if !keys.letters_are_commands {
         let n = match field {
             Field::Rating => crate::followup::Rating::ALL.len(),
             _ => crate::followup::ActivityStatus::ALL.len(),
         };
-        format!(" {} 1–{n}", lang.t("eller", "or"))
-    };
+        ways.push(format!("1–{n}"));
+    }
     match field.kind() {
+        Kind::Choice if ways.is_empty() => lang
+            .t(
+                "Välj i kommandopaletten.",
+                "Choose through the command palette.",
+            )
+            .into(),
         Kind::Choice => format!(
-            "{} {}{digits}.",
+            "{} {}.",
             lang.t("Välj med", "Choose with"),
-            keys.choose
+            ways.join(&format!(" {} ", lang.t("eller", "or")))
         ),
         _ => lang
             .t(
@@ -118,17 +123,26 @@ pub(super) fn type_on_field(
 
 /// What typing on a field that takes no text did (nothing), and how to go on.
 fn astray(field: &Field, lang: Lang, keys: &KeyNames) -> String {
-    match field.kind() {
-        Kind::Text | Kind::Line => format!(
-            "{} {}.",
+    match (field.kind(), &keys.edit, &keys.next_field) {
+        (Kind::Text | Kind::Line, Some(edit), _) => format!(
+            "{} {edit}.",
             lang.t("Skriv i fältet med", "Write in the field with"),
-            keys.edit
         ),
-        _ => format!(
-            "{} {} {}. {}",
+        (Kind::Text | Kind::Line, None, _) => lang
+            .t(
+                "Skriv i fältet genom kommandopaletten.",
+                "Write in the field through the command palette.",
+            )
+            .into(),
+        (_, _, Some(next)) => format!(
+            "{} {next} {}. {}",
             lang.t("Här skrivs ingen text;", "No text is written here;"),
-            keys.next_field,
             lang.t("går till nästa fält", "goes to the next field"),
+            how_to_change(field, lang, keys)
+        ),
+        (_, _, None) => format!(
+            "{} {}",
+            lang.t("Här skrivs ingen text.", "No text is written here."),
             how_to_change(field, lang, keys)
         ),
     }

@@ -493,7 +493,7 @@ fn overlay(m: &mut Model, action: Action) -> Vec<Effect> {
                     m.overlay = None;
                     let chosen = items
                         .get(selected)
-                        .and_then(|i| crate::keymap::actions::to_action(i.action));
+                        .and_then(|i| super::commands::action(i.command));
                     return chosen.map(|a| update(m, a)).unwrap_or_default();
                 }
                 a if edit_query(&mut query, &a) => 0,

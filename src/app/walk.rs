@@ -437,15 +437,15 @@ fn finish(
             .editor
             .as_ref()
             .and_then(|e| e.invalid.clone())
-            .map(|why| {
-                format!(
-                    "{why} ({} {})",
-                    keys.cancel,
+            .map(|why| match &keys.cancel {
+                Some(cancel) => format!(
+                    "{why} ({cancel} {})",
                     lang.t(
                         "avbryter och behåller det senaste giltiga värdet",
                         "cancels and keeps the last valid value"
                     )
-                )
+                ),
+                None => why,
             });
         false
     }

@@ -73,13 +73,13 @@ pub fn message(plan: &Plan, f: &FollowUp) -> String {
 /// utkast → klar → återöppnad (with `reopen_reason`) → utkast/klar. A klar
 /// follow-up is never changed except by reopening it.
 pub fn commit(
-    repository: &git2::Repository,
+    repository: &repo::Repository,
     branch: &str,
     plan: &Plan,
     f: &FollowUp,
     who: &repo::Identity,
     reopen_reason: Option<&str>,
-) -> Result<git2::Oid, RepoError> {
+) -> Result<repo::Oid, RepoError> {
     let mut f = f.clone();
     f.normalize(plan);
     let path = super::path(f.period, &f.unit);
@@ -168,7 +168,7 @@ pub fn status_rule(
 
 /// The status a committed follow-up has at the branch tip, if any.
 pub fn committed_status(
-    repository: &git2::Repository,
+    repository: &repo::Repository,
     branch: &str,
     f: &FollowUp,
 ) -> Option<Status> {

@@ -164,25 +164,41 @@ impl Rules {
     /// The `[klar]` table of a `tertial.toml`: `"remark-kind" = "block"`,
     /// `"warn"` or `"off"`. No table: the city's defaults.
     pub fn from_marker(text: &str) -> Result<Rules, String> {
-        let table: toml::Table = toml::from_str(text).map_err(|e| e.message().to_string())?;
+        let table: toml::Table =
+            toml::from_str(text).map_err(|e| crate::plan::load::humanize(e.message()))?;
+        let lang = crate::i18n::current();
         let mut rules = Rules::default();
         let Some(klar) = table.get(KLAR_TABLE) else {
             return Ok(rules);
         };
         let Some(klar) = klar.as_table() else {
-            return Err(format!(
-                "[{KLAR_TABLE}] must be a table of \"remark\" = \"block\"|\"warn\"|\"off\""
+            return Err(lang.pick(
+                format!(
+                    "[{KLAR_TABLE}] ska vara en tabell av \"anmärkning\" = \"block\"|\"warn\"|\"off\""
+                ),
+                format!(
+                    "[{KLAR_TABLE}] must be a table of \"remark\" = \"block\"|\"warn\"|\"off\""
+                ),
             ));
         };
         for (code, value) in klar {
             let kind = LintKind::from_code(code).ok_or_else(|| {
-                format!(
-                    "[{KLAR_TABLE}] {code:?}: unknown remark; expected one of {}",
-                    LintKind::codes().join(", ")
+                lang.pick(
+                    format!(
+                        "[{KLAR_TABLE}] {code:?}: okänd anmärkning; förväntade en av {}",
+                        LintKind::codes().join(", ")
+                    ),
+                    format!(
+                        "[{KLAR_TABLE}] {code:?}: unknown remark; expected one of {}",
+                        LintKind::codes().join(", ")
+                    ),
                 )
             })?;
             let level = value.as_str().and_then(Level::parse).ok_or_else(|| {
-                format!("[{KLAR_TABLE}] {code}: expected \"block\", \"warn\" or \"off\"")
+                lang.pick(
+                    format!("[{KLAR_TABLE}] {code}: förväntade \"block\", \"warn\" eller \"off\""),
+                    format!("[{KLAR_TABLE}] {code}: expected \"block\", \"warn\" or \"off\""),
+                )
             })?;
             rules.set(kind, level);
         }

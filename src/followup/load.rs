@@ -3,6 +3,7 @@
 
 use super::model::{FollowUp, SCHEMA_VERSION};
 use crate::diag::Diagnostic;
+use crate::i18n::current;
 use crate::plan::Plan;
 use crate::plan::spans::{self, Path};
 use crate::toml_path;
@@ -39,30 +40,49 @@ pub fn parse_unchecked(bytes: &[u8]) -> Option<FollowUp> {
 
 fn check(f: &FollowUp, plan: &Plan) -> Vec<(Path, String)> {
     let mut out: Vec<(Path, String)> = Vec::new();
+    let l = current();
     if f.schema != SCHEMA_VERSION {
         out.push((
             toml_path!("schema"),
-            format!(
-                "unsupported schema version {}; expected {SCHEMA_VERSION}",
-                f.schema
+            l.pick(
+                format!(
+                    "schemaversion {} stöds inte; förväntade {SCHEMA_VERSION}",
+                    f.schema
+                ),
+                format!(
+                    "unsupported schema version {}; expected {SCHEMA_VERSION}",
+                    f.schema
+                ),
             ),
         ));
     }
     if f.unit != plan.unit.id {
         out.push((
             toml_path!("unit"),
-            format!(
-                "unit {:?} is not this plan's unit; expected {:?}",
-                f.unit, plan.unit.id
+            l.pick(
+                format!(
+                    "enheten {:?} är inte planens enhet; förväntade {:?}",
+                    f.unit, plan.unit.id
+                ),
+                format!(
+                    "unit {:?} is not this plan's unit; expected {:?}",
+                    f.unit, plan.unit.id
+                ),
             ),
         ));
     }
     if i64::from(f.period.year) != plan.unit.year {
         out.push((
             toml_path!("period"),
-            format!(
-                "period {} is not in the plan's year; expected {}-T1, -T2 or -VB",
-                f.period, plan.unit.year
+            l.pick(
+                format!(
+                    "perioden {} ligger inte i planens år; förväntade {}-T1, -T2 eller -VB",
+                    f.period, plan.unit.year
+                ),
+                format!(
+                    "period {} is not in the plan's year; expected {}-T1, -T2 or -VB",
+                    f.period, plan.unit.year
+                ),
             ),
         ));
     }
@@ -71,9 +91,15 @@ fn check(f: &FollowUp, plan: &Plan) -> Vec<(Path, String)> {
         let Some(goal) = plan.unit_goal(&g.id) else {
             out.push((
                 toml_path!("goal", i, "id"),
-                format!(
-                    "no enhetsmål {:?} in the plan; expected one of its unit goal ids",
-                    g.id
+                l.pick(
+                    format!(
+                        "enhetsmålet {:?} finns inte i planen; förväntade ett av planens enhetsmåls id",
+                        g.id
+                    ),
+                    format!(
+                        "no enhetsmål {:?} in the plan; expected one of its unit goal ids",
+                        g.id
+                    ),
                 ),
             ));
             continue;
@@ -81,9 +107,15 @@ fn check(f: &FollowUp, plan: &Plan) -> Vec<(Path, String)> {
         if !seen.insert(("goal", g.id.as_str())) {
             out.push((
                 toml_path!("goal", i, "id"),
-                format!(
-                    "goal {:?} appears twice; expected one [[goal]] per enhetsmål",
-                    g.id
+                l.pick(
+                    format!(
+                        "målet {:?} finns två gånger; förväntade ett [[goal]] per enhetsmål",
+                        g.id
+                    ),
+                    format!(
+                        "goal {:?} appears twice; expected one [[goal]] per enhetsmål",
+                        g.id
+                    ),
                 ),
             ));
         }
@@ -91,10 +123,17 @@ fn check(f: &FollowUp, plan: &Plan) -> Vec<(Path, String)> {
         if g.analysis.len() > n {
             out.push((
                 toml_path!("goal", i, "analysis"),
-                format!(
-                    "{} analysis points but {:?} has {n} expected results; expected at most {n}",
-                    g.analysis.len(),
-                    g.id
+                l.pick(
+                    format!(
+                        "{} analyspunkter men {:?} har {n} förväntade resultat; förväntade högst {n}",
+                        g.analysis.len(),
+                        g.id
+                    ),
+                    format!(
+                        "{} analysis points but {:?} has {n} expected results; expected at most {n}",
+                        g.analysis.len(),
+                        g.id
+                    ),
                 ),
             ));
         }
@@ -102,7 +141,11 @@ fn check(f: &FollowUp, plan: &Plan) -> Vec<(Path, String)> {
             if d.what.trim().is_empty() {
                 out.push((
                     toml_path!("goal", i, "deviation", j, "what"),
-                    "empty deviation; expected what deviates".into(),
+                    l.t(
+                        "avvikelsen är tom; förväntade vad som avviker",
+                        "empty deviation; expected what deviates",
+                    )
+                    .into(),
                 ));
             }
             if let Some(link) = &d.link
@@ -110,7 +153,10 @@ fn check(f: &FollowUp, plan: &Plan) -> Vec<(Path, String)> {
             {
                 out.push((
                     toml_path!("goal", i, "deviation", j, "link"),
-                    format!("link {link:?} names nothing; expected R1..R{n} (an expected result) or an indicator or activity id"),
+                    l.pick(
+                        format!("länken {link:?} pekar inte på något; förväntade R1..R{n} (ett förväntat resultat) eller en indikators eller aktivitets id"),
+                        format!("link {link:?} names nothing; expected R1..R{n} (an expected result) or an indicator or activity id"),
+                    ),
                 ));
             }
         }
@@ -119,9 +165,15 @@ fn check(f: &FollowUp, plan: &Plan) -> Vec<(Path, String)> {
         let Some(ind) = plan.indicator(&r.id) else {
             out.push((
                 toml_path!("indicator", i, "id"),
-                format!(
-                    "no indicator {:?} in the plan; expected one of its indicator ids",
-                    r.id
+                l.pick(
+                    format!(
+                        "indikatorn {:?} finns inte i planen; förväntade ett av planens indikatorers id",
+                        r.id
+                    ),
+                    format!(
+                        "no indicator {:?} in the plan; expected one of its indicator ids",
+                        r.id
+                    ),
                 ),
             ));
             continue;
@@ -129,7 +181,13 @@ fn check(f: &FollowUp, plan: &Plan) -> Vec<(Path, String)> {
         if !seen.insert(("indicator", r.id.as_str())) {
             out.push((
                 toml_path!("indicator", i, "id"),
-                format!("indicator {:?} appears twice; expected it once", r.id),
+                l.pick(
+                    format!(
+                        "indikatorn {:?} finns två gånger; förväntade den en gång",
+                        r.id
+                    ),
+                    format!("indicator {:?} appears twice; expected it once", r.id),
+                ),
             ));
         }
         if !ind.by_sex && (r.women.is_some() || r.men.is_some()) {
@@ -139,18 +197,30 @@ fn check(f: &FollowUp, plan: &Plan) -> Vec<(Path, String)> {
                     i,
                     if r.women.is_some() { "women" } else { "men" }
                 ),
-                format!(
-                    "indicator {:?} is not split by sex in the plan; expected only total",
-                    r.id
+                l.pick(
+                    format!(
+                        "indikatorn {:?} är inte uppdelad på kön i planen; förväntade bara total",
+                        r.id
+                    ),
+                    format!(
+                        "indicator {:?} is not split by sex in the plan; expected only total",
+                        r.id
+                    ),
                 ),
             ));
         }
         if r.no_data && r.has_outcome() {
             out.push((
                 toml_path!("indicator", i, "no_data"),
-                format!(
-                    "indicator {:?} has both an outcome and no_data; expected one of them",
-                    r.id
+                l.pick(
+                    format!(
+                        "indikatorn {:?} har både utfall och no_data; förväntade det ena av dem",
+                        r.id
+                    ),
+                    format!(
+                        "indicator {:?} has both an outcome and no_data; expected one of them",
+                        r.id
+                    ),
                 ),
             ));
         }
@@ -159,36 +229,60 @@ fn check(f: &FollowUp, plan: &Plan) -> Vec<(Path, String)> {
         if plan.activity(&r.id).is_none() {
             out.push((
                 toml_path!("activity", i, "id"),
-                format!(
-                    "no activity {:?} in the plan; expected one of its activity ids",
-                    r.id
+                l.pick(
+                    format!(
+                        "aktiviteten {:?} finns inte i planen; förväntade ett av planens aktiviteters id",
+                        r.id
+                    ),
+                    format!(
+                        "no activity {:?} in the plan; expected one of its activity ids",
+                        r.id
+                    ),
                 ),
             ));
         } else if !seen.insert(("activity", r.id.as_str())) {
             out.push((
                 toml_path!("activity", i, "id"),
-                format!("activity {:?} appears twice; expected it once", r.id),
+                l.pick(
+                    format!(
+                        "aktiviteten {:?} finns två gånger; förväntade den en gång",
+                        r.id
+                    ),
+                    format!("activity {:?} appears twice; expected it once", r.id),
+                ),
             ));
         }
     }
     for (i, c) in f.complaints.iter().enumerate() {
         if super::unit_parts::category(&c.category).is_none() {
+            let codes = super::CATEGORIES[..4]
+                .iter()
+                .map(|c| c.code)
+                .collect::<Vec<_>>()
+                .join(", ");
             out.push((
                 toml_path!("complaint", i, "category"),
-                format!(
-                    "unknown category {:?}; expected one of the table's codes ({}, …)",
-                    c.category,
-                    super::CATEGORIES[..4]
-                        .iter()
-                        .map(|c| c.code)
-                        .collect::<Vec<_>>()
-                        .join(", ")
+                l.pick(
+                    format!(
+                        "okänd kategori {:?}; förväntade en av tabellens koder ({codes}, …)",
+                        c.category
+                    ),
+                    format!(
+                        "unknown category {:?}; expected one of the table's codes ({codes}, …)",
+                        c.category
+                    ),
                 ),
             ));
         } else if !seen.insert(("complaint", c.category.as_str())) {
             out.push((
                 toml_path!("complaint", i, "category"),
-                format!("category {:?} appears twice; expected it once", c.category),
+                l.pick(
+                    format!(
+                        "kategorin {:?} finns två gånger; förväntade den en gång",
+                        c.category
+                    ),
+                    format!("category {:?} appears twice; expected it once", c.category),
+                ),
             ));
         }
     }
@@ -196,7 +290,11 @@ fn check(f: &FollowUp, plan: &Plan) -> Vec<(Path, String)> {
         if v.is_some_and(|v| !v.is_finite()) {
             out.push((
                 toml_path!("economy", field),
-                "not a finite amount; expected tkr, e.g. 959500".into(),
+                l.t(
+                    "inget ändligt belopp; förväntade tkr, t.ex. 959500",
+                    "not a finite amount; expected tkr, e.g. 959500",
+                )
+                .into(),
             ));
         }
     }
@@ -204,17 +302,28 @@ fn check(f: &FollowUp, plan: &Plan) -> Vec<(Path, String)> {
         if super::lint::LintKind::from_code(&w.lint).is_none() {
             out.push((
                 toml_path!("waiver", i, "lint"),
-                format!(
-                    "unknown lint {:?}; expected one of {}",
-                    w.lint,
-                    super::lint::LintKind::codes().join(", ")
+                l.pick(
+                    format!(
+                        "okänd anmärkning {:?}; förväntade en av {}",
+                        w.lint,
+                        super::lint::LintKind::codes().join(", ")
+                    ),
+                    format!(
+                        "unknown lint {:?}; expected one of {}",
+                        w.lint,
+                        super::lint::LintKind::codes().join(", ")
+                    ),
                 ),
             ));
         }
         if w.reason.trim().is_empty() {
             out.push((
                 toml_path!("waiver", i, "reason"),
-                "empty reason; expected why the lint is accepted".into(),
+                l.t(
+                    "skälet är tomt; förväntade varför anmärkningen godtas",
+                    "empty reason; expected why the lint is accepted",
+                )
+                .into(),
             ));
         }
     }

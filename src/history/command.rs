@@ -63,7 +63,7 @@ pub fn verify(root: &Path, require_signed: bool) -> ExitCode {
                 println!(
                     "{}: {}",
                     lang.t("skadat förråd", "corrupt repository"),
-                    sanitize::line(e.message())
+                    sanitize::line(&e.git_message())
                 );
                 return ExitCode::from(1);
             }

@@ -4,12 +4,13 @@
 //! one unit then reads the index instead of the whole history.
 
 use super::trailers;
+use crate::repo::{Oid, RepoError, Repository};
 use std::io::Write;
 use std::path::Path;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Entry {
-    pub oid: git2::Oid,
+    pub oid: Oid,
     /// Commit time, seconds since 1970.
     pub time: i64,
     pub author: String,
@@ -21,7 +22,7 @@ pub struct Entry {
 
 #[derive(Debug, Clone, Default)]
 pub struct Index {
-    pub tip: Option<git2::Oid>,
+    pub tip: Option<Oid>,
     /// Oldest first.
     pub entries: Vec<Entry>,
 }
@@ -51,7 +52,7 @@ impl Index {
         let tip = if tip == "none" {
             None
         } else {
-            Some(git2::Oid::from_str(tip).ok()?)
+            Some(Oid::from_str(tip).ok()?)
         };
         let mut entries = Vec::new();
         for line in lines {
@@ -60,7 +61,7 @@ impl Index {
                 return None;
             };
             entries.push(Entry {
-                oid: git2::Oid::from_str(oid).ok()?,
+                oid: Oid::from_str(oid).ok()?,
                 time: time.parse().ok()?,
                 author: author.to_string(),
                 email: email.to_string(),
@@ -97,36 +98,23 @@ impl Index {
     }
 
     /// Follow-up commits reachable from `tip` and not from `stop`, oldest first.
-    fn walk(
-        repo: &git2::Repository,
-        tip: git2::Oid,
-        stop: Option<git2::Oid>,
-    ) -> Result<Vec<Entry>, git2::Error> {
-        let mut walk = repo.revwalk()?;
-        walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
-        walk.push(tip)?;
-        if let Some(s) = stop {
-            walk.hide(s)?;
-        }
+    fn walk(repo: &Repository, tip: Oid, stop: Option<Oid>) -> Result<Vec<Entry>, RepoError> {
         let mut out = Vec::new();
-        for oid in walk {
-            let oid = oid?;
-            let commit = repo.find_commit(oid)?;
-            let t = trailers::parse(commit.message().unwrap_or(""));
+        crate::repo::log::walk(repo, tip, stop, |c| {
+            let t = trailers::parse(c.message);
             let (Some(unit), Some(period), Some(status)) = (t.unit, t.period, t.status) else {
-                continue;
+                return;
             };
-            let author = commit.author();
             out.push(Entry {
-                oid,
-                time: commit.time().seconds(),
-                author: author.name().unwrap_or("").to_string(),
-                email: author.email().unwrap_or("").to_string(),
+                oid: c.oid,
+                time: c.time,
+                author: c.author.to_string(),
+                email: c.email.to_string(),
                 unit,
                 period,
                 status,
             });
-        }
+        })?;
         Ok(out)
     }
 
@@ -134,20 +122,15 @@ impl Index {
     /// still an ancestor of the tip (only new commits are walked), else
     /// rebuilt. The cache is written back; failing to write it is not an
     /// error (a read-only workspace still answers).
-    pub fn load(
-        repo: &git2::Repository,
-        branch: &str,
-        state_dir: &Path,
-    ) -> Result<Index, git2::Error> {
+    pub fn load(repo: &Repository, branch: &str, state_dir: &Path) -> Result<Index, RepoError> {
         let path = state_dir.join("history.tsv");
-        let tip = crate::repo::read::tip(repo, branch)
-            .map_err(|e| git2::Error::from_str(&e.to_string()))?;
+        let tip = crate::repo::read::tip(repo, branch)?;
         let cached = Index::read(&path);
         let mut index = match (cached, tip) {
             (Some(c), t) if c.tip == t => return Ok(c),
             (Some(c), Some(t))
                 if c.tip
-                    .is_some_and(|old| repo.graph_descendant_of(t, old).unwrap_or(false)) =>
+                    .is_some_and(|old| crate::repo::log::descends_from(repo, t, old)) =>
             {
                 let mut c = c;
                 let new = Index::walk(repo, t, c.tip)?;

@@ -1,6 +1,7 @@
 //! The history of follow-ups read from git: trailers, the cached index of
 //! follow-up commits, and what changed between a unit's commits (for
 //! `tertial log`, the timeline and the earlier periods beside the fields).
+//! What it reads of git comes through `repo` (`repo::log`, `repo::read`).
 
 pub mod command;
 pub mod index;
@@ -9,6 +10,7 @@ pub mod verify;
 mod verify_text;
 
 use crate::followup::{self, FollowUp};
+use crate::repo::{Oid, Repository};
 pub use index::{Entry, Index};
 
 /// A follow-up as committed: the record and who committed it when.
@@ -19,17 +21,9 @@ pub struct Committed {
 }
 
 /// The follow-up file as it was in `commit`.
-pub fn followup_at(
-    repo: &git2::Repository,
-    commit: git2::Oid,
-    period: &str,
-    unit: &str,
-) -> Option<FollowUp> {
-    let tree = repo.find_commit(commit).ok()?.tree().ok()?;
+pub fn followup_at(repo: &Repository, commit: Oid, period: &str, unit: &str) -> Option<FollowUp> {
     let path = format!("{}/{period}/{unit}.toml", crate::workspace::FOLLOWUPS_DIR);
-    let entry = tree.get_path(std::path::Path::new(&path)).ok()?;
-    let blob = repo.find_blob(entry.id()).ok()?;
-    followup::load::parse_unchecked(blob.content())
+    crate::repo::read::with_file_at(repo, commit, &path, followup::load::parse_unchecked)?
 }
 
 /// A rating change of one goal between two commits of a follow-up.
@@ -78,7 +72,7 @@ fn ratings(f: &FollowUp) -> GoalState {
 /// the rating changes of each commit relative to the previous commit of
 /// the same unit and period.
 pub fn log(
-    repo: &git2::Repository,
+    repo: &Repository,
     index: &Index,
     unit: Option<&str>,
     period: Option<&str>,
@@ -137,12 +131,7 @@ pub fn log(
 
 /// The last commit of each follow-up of `unit` for the given periods, for
 /// showing what was said before.
-pub fn latest(
-    repo: &git2::Repository,
-    index: &Index,
-    unit: &str,
-    periods: &[String],
-) -> Vec<Committed> {
+pub fn latest(repo: &Repository, index: &Index, unit: &str, periods: &[String]) -> Vec<Committed> {
     periods
         .iter()
         .filter_map(|p| {

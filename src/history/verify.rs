@@ -6,6 +6,7 @@
 
 use super::trailers;
 use crate::followup;
+use crate::repo::{self, Oid, RepoError, Repository};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -74,36 +75,30 @@ pub struct Report {
     pub signatures: BTreeMap<Signature, usize>,
 }
 
-fn short(oid: git2::Oid) -> String {
+fn short(oid: Oid) -> String {
     oid.to_string()[..10].to_string()
 }
 
 /// Verifies `branch` of the repository at `dir`. `require_signed` makes
 /// unsigned, unknown-key and expired follow-up commits findings too (bad
 /// signatures always are).
-pub fn verify(dir: &Path, branch: &str, require_signed: bool) -> Result<Report, git2::Error> {
+pub fn verify(dir: &Path, branch: &str, require_signed: bool) -> Result<Report, RepoError> {
     // Every object read is checked against its hash (the fsck of the
     // objects this walk touches).
-    git2::opts::strict_hash_verification(true);
-    let repo = crate::repo::open(dir).map_err(|e| git2::Error::from_str(&e.to_string()))?;
+    repo::verify_hashes_on_read();
+    let repo = repo::open(dir)?;
     let mut report = Report::default();
-    let tip = match repo.find_reference(&format!("refs/heads/{branch}")) {
-        Ok(r) => r.target(),
-        Err(_) => None,
-    };
+    let tip = repo::refs::target(&repo, &format!("refs/heads/{branch}"));
     let Some(tip) = tip else { return Ok(report) };
-    let mut walk = repo.revwalk()?;
-    walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
-    walk.push(tip)?;
     let mut followup_commits = Vec::new();
-    for oid in walk {
+    repo::log::each_commit(&repo, tip, |oid| {
         let oid = match oid {
             Ok(o) => o,
             Err(e) => {
                 report.findings.push(Finding::Corrupt {
-                    what: e.message().to_string(),
+                    what: e.git_message(),
                 });
-                continue;
+                return;
             }
         };
         report.commits += 1;
@@ -115,10 +110,10 @@ pub fn verify(dir: &Path, branch: &str, require_signed: bool) -> Result<Report, 
                 }
             }
             Err(e) => report.findings.push(Finding::Corrupt {
-                what: format!("{}: {}", short(oid), e.message()),
+                what: format!("{}: {}", short(oid), e.git_message()),
             }),
         }
-    }
+    })?;
     report.followup_commits = followup_commits.len();
     check_anchors(&repo, tip, &mut report);
     for (oid, status) in signatures(dir, &followup_commits) {
@@ -139,18 +134,10 @@ pub fn verify(dir: &Path, branch: &str, require_signed: bool) -> Result<Report, 
 }
 
 /// The findings of one commit, and whether it is a follow-up commit.
-fn check_commit(
-    repo: &git2::Repository,
-    oid: git2::Oid,
-) -> Result<(Vec<Finding>, bool), git2::Error> {
-    let commit = repo.find_commit(oid)?;
-    let tree = commit.tree()?;
+fn check_commit(repo: &Repository, oid: Oid) -> Result<(Vec<Finding>, bool), RepoError> {
     let under = format!("{}/", crate::workspace::FOLLOWUPS_DIR);
-    let changed = crate::repo::diff::changed_by(repo, oid, Some(&under)).map_err(|e| match e {
-        crate::repo::RepoError::Git(e) => e,
-        other => git2::Error::from_str(&other.to_string()),
-    })?;
-    let t = trailers::parse(commit.message_raw().unwrap_or(""));
+    let changed = repo::diff::changed_by(repo, oid, Some(&under))?;
+    let t = trailers::parse(&repo::log::message(repo, oid)?);
     let mut out = Vec::new();
     if !t.is_tertial() {
         for path in changed {
@@ -178,55 +165,52 @@ fn check_commit(
         }
     }
     // The file the trailers name must say the same.
-    match tree.get_path(Path::new(&own)) {
-        Ok(entry) => {
-            let blob = repo.find_blob(entry.id())?;
-            match followup::load::parse_unchecked(blob.content()) {
-                Some(f) => {
-                    if f.unit != unit {
-                        out.push(Finding::Contradiction {
-                            commit: short(oid),
-                            what: format!(
-                                "Unit: {unit} {} {}",
-                                super::verify_text::but_file_says(),
-                                f.unit
-                            ),
-                        });
-                    }
-                    if f.period.to_string() != period {
-                        out.push(Finding::Contradiction {
-                            commit: short(oid),
-                            what: format!(
-                                "Period: {period} {} {}",
-                                super::verify_text::but_file_says(),
-                                f.period
-                            ),
-                        });
-                    }
-                    if f.status.code() != status {
-                        out.push(Finding::Contradiction {
-                            commit: short(oid),
-                            what: format!(
-                                "Status: {status} {} {}",
-                                super::verify_text::but_file_says(),
-                                f.status.code()
-                            ),
-                        });
-                    }
+    match repo::read::try_file_at(repo, oid, &own)? {
+        Some(bytes) => match followup::load::parse_unchecked(&bytes) {
+            Some(f) => {
+                if f.unit != unit {
+                    out.push(Finding::Contradiction {
+                        commit: short(oid),
+                        what: format!(
+                            "Unit: {unit} {} {}",
+                            super::verify_text::but_file_says(),
+                            f.unit
+                        ),
+                    });
                 }
-                None => out.push(Finding::Contradiction {
-                    commit: short(oid),
-                    what: format!(
-                        "{own} {}",
-                        crate::i18n::current().t(
-                            "är inte en läsbar uppföljning",
-                            "is not a readable follow-up"
-                        )
-                    ),
-                }),
+                if f.period.to_string() != period {
+                    out.push(Finding::Contradiction {
+                        commit: short(oid),
+                        what: format!(
+                            "Period: {period} {} {}",
+                            super::verify_text::but_file_says(),
+                            f.period
+                        ),
+                    });
+                }
+                if f.status.code() != status {
+                    out.push(Finding::Contradiction {
+                        commit: short(oid),
+                        what: format!(
+                            "Status: {status} {} {}",
+                            super::verify_text::but_file_says(),
+                            f.status.code()
+                        ),
+                    });
+                }
             }
-        }
-        Err(_) => out.push(Finding::Contradiction {
+            None => out.push(Finding::Contradiction {
+                commit: short(oid),
+                what: format!(
+                    "{own} {}",
+                    crate::i18n::current().t(
+                        "är inte en läsbar uppföljning",
+                        "is not a readable follow-up"
+                    )
+                ),
+            }),
+        },
+        None => out.push(Finding::Contradiction {
             commit: short(oid),
             what: format!("{own} {}", crate::i18n::current().t("saknas", "is missing")),
         }),
@@ -236,29 +220,20 @@ fn check_commit(
 
 /// The anchor ref, klar tags and the remote's branch must all still be
 /// part of the branch.
-fn check_anchors(repo: &git2::Repository, tip: git2::Oid, report: &mut Report) {
-    let mut anchors: Vec<(String, git2::Oid)> = Vec::new();
-    if let Ok(r) = repo.find_reference(ANCHOR_REF)
-        && let Some(t) = r.target()
-    {
+fn check_anchors(repo: &Repository, tip: Oid, report: &mut Report) {
+    let mut anchors: Vec<(String, Oid)> = Vec::new();
+    if let Some(t) = repo::refs::target(repo, ANCHOR_REF) {
         anchors.push((ANCHOR_REF.to_string(), t));
     }
-    if let Ok(refs) = repo.references_glob(&format!("{KLAR_TAGS}*")) {
-        for r in refs.flatten() {
-            if let (Some(name), Ok(c)) = (r.name().ok().map(str::to_string), r.peel_to_commit()) {
-                anchors.push((name, c.id()));
-            }
-        }
-    }
-    if let Ok(r) = repo.find_reference(&format!(
-        "refs/remotes/origin/{}",
-        crate::repo::DEFAULT_BRANCH
-    )) && let Some(t) = r.target()
-    {
+    anchors.extend(repo::refs::commits_matching(repo, &format!("{KLAR_TAGS}*")));
+    if let Some(t) = repo::refs::target(
+        repo,
+        &format!("refs/remotes/origin/{}", repo::DEFAULT_BRANCH),
+    ) {
         // Behind the remote is not a rewrite (sync brings it); only a
         // remote commit the branch no longer contains while the branch
         // has moved on without it is.
-        let behind = repo.graph_descendant_of(t, tip).unwrap_or(false);
+        let behind = repo::log::descends_from(repo, t, tip);
         if !behind {
             anchors.push((
                 format!("refs/remotes/origin/{}", crate::repo::DEFAULT_BRANCH),
@@ -267,7 +242,7 @@ fn check_anchors(repo: &git2::Repository, tip: git2::Oid, report: &mut Report) {
         }
     }
     for (name, at) in anchors {
-        let kept = at == tip || repo.graph_descendant_of(tip, at).unwrap_or(false);
+        let kept = at == tip || repo::log::descends_from(repo, tip, at);
         if !kept {
             report.findings.push(Finding::Rewritten {
                 anchor: name,
@@ -280,7 +255,7 @@ fn check_anchors(repo: &git2::Repository, tip: git2::Oid, report: &mut Report) {
 /// The signature status of each commit, as git itself judges it (with the
 /// user's gpg and `gpg.ssh.allowedSignersFile`). Without git on the
 /// machine every commit counts as unknown.
-fn signatures(dir: &Path, commits: &[git2::Oid]) -> Vec<(git2::Oid, Signature)> {
+fn signatures(dir: &Path, commits: &[Oid]) -> Vec<(Oid, Signature)> {
     if commits.is_empty() {
         return Vec::new();
     }
@@ -311,24 +286,20 @@ fn signatures(dir: &Path, commits: &[git2::Oid]) -> Vec<(git2::Oid, Signature)> 
         .lines()
         .filter_map(|l| {
             let (h, g) = l.split_once(' ')?;
-            Some((git2::Oid::from_str(h).ok()?, Signature::from_git(g.trim())))
+            Some((h.parse().ok()?, Signature::from_git(g.trim())))
         })
         .collect()
 }
 
 /// Records `commit` as the anchor when it extends the anchored history
 /// (never moves it off a rewritten branch: that is for `verify` to see).
-pub fn advance_anchor(repo: &git2::Repository, commit: git2::Oid) {
-    let extends = match repo
-        .find_reference(ANCHOR_REF)
-        .ok()
-        .and_then(|r| r.target())
-    {
+pub fn advance_anchor(repo: &Repository, commit: Oid) {
+    let extends = match repo::refs::target(repo, ANCHOR_REF) {
         None => true,
-        Some(old) => old == commit || repo.graph_descendant_of(commit, old).unwrap_or(false),
+        Some(old) => old == commit || repo::log::descends_from(repo, commit, old),
     };
     if extends {
-        let _ = repo.reference(ANCHOR_REF, commit, true, "tertial: anchor");
+        let _ = repo::refs::set(repo, ANCHOR_REF, commit, "tertial: anchor");
     }
 }
 
@@ -336,24 +307,22 @@ pub fn advance_anchor(repo: &git2::Repository, commit: git2::Oid) {
 /// signs tags when the config asks for signing), so a later rewrite of it
 /// is seen.
 pub fn tag_klar(
-    repo: &git2::Repository,
-    commit: git2::Oid,
+    repo: &Repository,
+    commit: Oid,
     period: &str,
     unit: &str,
-    tagger: &crate::repo::Identity,
-    signer: Option<&crate::repo::sign::Signer>,
+    tagger: &repo::Identity,
+    signer: Option<&repo::sign::Signer>,
 ) {
     // Tagged at the moment of tagging, like the commit it names.
-    let Ok(tagger) = tagger.now() else { return };
+    let secs = crate::clock::now();
+    let offset = crate::clock::offset_minutes(secs, crate::clock::zone());
     let name = format!("tertial/{period}/{unit}/{}", &commit.to_string()[..10]);
-    let time = tagger.when();
-    let offset = time.offset_minutes();
     let sign = if offset < 0 { '-' } else { '+' };
     let mut buffer = format!(
-        "object {commit}\ntype commit\ntag {name}\ntagger {} <{}> {} {sign}{:02}{:02}\n\nKlar: {unit} {period}\n",
-        tagger.name().unwrap_or("tertial"),
-        tagger.email().unwrap_or(""),
-        time.seconds(),
+        "object {commit}\ntype commit\ntag {name}\ntagger {} <{}> {secs} {sign}{:02}{:02}\n\nKlar: {unit} {period}\n",
+        tagger.name,
+        tagger.email,
         offset.abs() / 60,
         offset.abs() % 60,
     );
@@ -363,8 +332,5 @@ pub fn tag_klar(
             Err(_) => return,
         }
     }
-    let Ok(odb) = repo.odb() else { return };
-    if let Ok(tag) = odb.write(git2::ObjectType::Tag, buffer.as_bytes()) {
-        let _ = repo.reference(&format!("refs/tags/{name}"), tag, false, "tertial: klar");
-    }
+    let _ = repo::refs::write_tag(repo, &name, &buffer, "tertial: klar");
 }

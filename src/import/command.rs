@@ -37,7 +37,7 @@ pub fn run(req: &Request) -> ExitCode {
         Ok(code) => code,
         Err(e) if crate::pipe::closed_in(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("tertial: {}", sanitize::line(&format!("{e:#}")));
+            eprintln!("tertial: {}", sanitize::line(&crate::oserr::chain(&e)));
             ExitCode::from(2)
         }
     }
@@ -68,8 +68,16 @@ fn workspace_place(out: &Path) -> Option<(i64, String)> {
 fn import(req: &Request) -> anyhow::Result<ExitCode> {
     let name = req.file.display().to_string();
     let shown_name = sanitize::line(&name).into_owned();
-    let bytes = crate::user_files::read_bounded(req.file, super::MAX_INPUT_BYTES)
-        .map_err(|e| anyhow::anyhow!("{shown_name}: cannot read the plan's text: {e}"))?;
+    let bytes = crate::user_files::read_bounded(req.file, super::MAX_INPUT_BYTES).map_err(|e| {
+        anyhow::anyhow!(
+            "{shown_name}: {} {}",
+            crate::i18n::current().t(
+                "kan inte läsa planens text:",
+                "cannot read the plan's text:"
+            ),
+            crate::oserr::shown(&e)
+        )
+    })?;
     let output = crate::user_files::output_file(req.output);
     let place = output.and_then(workspace_place);
     let unit_id: Option<String> = match (req.unit_id, &place) {
@@ -89,42 +97,80 @@ fn import(req: &Request) -> anyhow::Result<ExitCode> {
             ..super::Options::default()
         },
     );
+    let l = crate::i18n::current();
+    let note_word = l.t("notering", "note");
     for (line, note) in imp.notes.iter().take(MAX_SHOWN) {
         match line {
-            0 => eprintln!("{shown_name}: note: {}", shown(note)),
-            n => eprintln!("{shown_name}:{n}: note: {}", shown(note)),
+            0 => eprintln!("{shown_name}: {note_word}: {}", shown(note)),
+            n => eprintln!("{shown_name}:{n}: {note_word}: {}", shown(note)),
         }
     }
     if imp.notes.len() > MAX_SHOWN {
-        eprintln!("{shown_name}: … {} more notes", imp.notes.len() - MAX_SHOWN);
+        let more = imp.notes.len() - MAX_SHOWN;
+        eprintln!(
+            "{shown_name}: … {}",
+            l.pick(
+                format!("ytterligare {more} noteringar"),
+                format!("{more} more notes")
+            )
+        );
     }
     for (line, text) in imp.unplaced.iter().take(MAX_SHOWN) {
-        eprintln!("{shown_name}:{line}: not placed: {}", shown(text));
+        eprintln!(
+            "{shown_name}:{line}: {}: {}",
+            l.t("inte placerad", "not placed"),
+            shown(text)
+        );
     }
     if imp.unplaced.len() > MAX_SHOWN {
+        let more = imp.unplaced.len() - MAX_SHOWN;
         eprintln!(
-            "{shown_name}: … {} more texts not placed",
-            imp.unplaced.len() - MAX_SHOWN
+            "{shown_name}: … {}",
+            l.pick(
+                format!("ytterligare {more} texter som inte placerats"),
+                format!("{more} more texts not placed")
+            )
         );
     }
     let p = &imp.plan;
+    let counts = l.pick(
+        format!(
+            "{} KF-mål, {} mål för verksamhetsområdet, {} nämndmål, {} enhetsmål, {} indikatorer, {} aktiviteter, {} avsnitt; {} lagningar; {} texter inte placerade",
+            p.kf_goals.len(),
+            p.area_goals.len(),
+            p.committee_goals.len(),
+            p.unit_goals.len(),
+            p.indicators.len(),
+            p.activities.len(),
+            p.sections.len(),
+            imp.repairs,
+            imp.unplaced.len()
+        ),
+        format!(
+            "{} KF goals, {} area goals, {} nämndmål, {} enhetsmål, {} indicators, {} activities, {} sections; {} repairs; {} texts not placed",
+            p.kf_goals.len(),
+            p.area_goals.len(),
+            p.committee_goals.len(),
+            p.unit_goals.len(),
+            p.indicators.len(),
+            p.activities.len(),
+            p.sections.len(),
+            imp.repairs,
+            imp.unplaced.len()
+        ),
+    );
     eprintln!(
-        "{shown_name}: {} {}: {} KF goals, {} area goals, {} nämndmål, {} enhetsmål, {} indicators, {} activities, {} sections; {} repairs; {} texts not placed",
+        "{shown_name}: {} {}: {counts}",
         shown(&p.unit.name),
-        p.unit.year,
-        p.kf_goals.len(),
-        p.area_goals.len(),
-        p.committee_goals.len(),
-        p.unit_goals.len(),
-        p.indicators.len(),
-        p.activities.len(),
-        p.sections.len(),
-        imp.repairs,
-        imp.unplaced.len()
+        p.unit.year
     );
     if p.unit_goals.is_empty() && p.committee_goals.is_empty() && p.kf_goals.is_empty() {
         anyhow::bail!(
-            "{shown_name}: no goals found (no KF:s inriktningsmål, nämndmål or enhetsmål); is this the text of a verksamhetsplan? Nothing written"
+            "{shown_name}: {}",
+            l.t(
+                "inga mål hittades (inga KF:s inriktningsmål, nämndmål eller enhetsmål); är det här texten i en verksamhetsplan? Inget har skrivits",
+                "no goals found (no KF:s inriktningsmål, nämndmål or enhetsmål); is this the text of a verksamhetsplan? Nothing written"
+            )
         );
     }
     if req.review {
@@ -133,34 +179,46 @@ fn import(req: &Request) -> anyhow::Result<ExitCode> {
     }
     if let Some((year, stem)) = &place {
         if *year != p.unit.year {
+            let py = p.unit.year;
             anyhow::bail!(
-                "the plan is for {} but the output is in plans/{year}/; name a file in plans/{}/",
-                p.unit.year,
-                p.unit.year
+                "{}",
+                l.pick(
+                    format!("planen gäller {py} men utfilen ligger i plans/{year}/; ange en fil i plans/{py}/"),
+                    format!("the plan is for {py} but the output is in plans/{year}/; name a file in plans/{py}/"),
+                )
             );
         }
         if *stem != p.unit.id {
+            let (id, stem) = (&p.unit.id, shown(stem));
             anyhow::bail!(
-                "the unit id is {:?} but the output is named {}.toml; name it {}.toml or pass --unit-id",
-                p.unit.id,
-                shown(stem),
-                p.unit.id
+                "{}",
+                l.pick(
+                    format!("enhetens id är {id:?} men utfilen heter {stem}.toml; döp den till {id}.toml eller ange --unit-id"),
+                    format!("the unit id is {id:?} but the output is named {stem}.toml; name it {id}.toml or pass --unit-id"),
+                )
             );
         }
     }
     if req.strict && !imp.unplaced.is_empty() {
+        let n = imp.unplaced.len();
         eprintln!(
-            "tertial: {} texts not placed (--strict); nothing written",
-            imp.unplaced.len()
+            "tertial: {}",
+            l.pick(
+                format!("{n} texter inte placerade (--strict); inget har skrivits"),
+                format!("{n} texts not placed (--strict); nothing written")
+            )
         );
         return Ok(ExitCode::from(1));
     }
     let toml = to_toml(p);
     if toml.len() > crate::plan::load::MAX_PLAN_BYTES {
+        let (n, max) = (toml.len(), crate::plan::load::MAX_PLAN_BYTES);
         anyhow::bail!(
-            "{shown_name}: the plan would be {} bytes, more than a plan file may be ({} bytes); is this a plan's text? Nothing written",
-            toml.len(),
-            crate::plan::load::MAX_PLAN_BYTES
+            "{shown_name}: {}",
+            l.pick(
+                format!("planen skulle bli {n} byte, mer än en planfil får vara ({max} byte); är det här en plans text? Inget har skrivits"),
+                format!("the plan would be {n} bytes, more than a plan file may be ({max} bytes); is this a plan's text? Nothing written"),
+            )
         );
     }
     // The plan is checked as `tertial check` will read it back.
@@ -170,7 +228,11 @@ fn import(req: &Request) -> anyhow::Result<ExitCode> {
             eprint!("{d}");
         }
         anyhow::bail!(
-            "the imported plan does not pass `tertial check` (a fault in the importer); nothing written"
+            "{}",
+            l.t(
+                "den importerade planen klarar inte `tertial check` (ett fel i importen); inget har skrivits",
+                "the imported plan does not pass `tertial check` (a fault in the importer); nothing written"
+            )
         );
     }
     match output {
@@ -180,7 +242,8 @@ fn import(req: &Request) -> anyhow::Result<ExitCode> {
             }
             crate::user_files::write_file(out, toml.as_bytes())?;
             eprintln!(
-                "{shown_name}: plan written to {}",
+                "{shown_name}: {} {}",
+                l.t("planen skriven till", "plan written to"),
                 sanitize::line(&out.display().to_string())
             );
         }
@@ -199,7 +262,11 @@ fn year_folder(out: &Path) -> anyhow::Result<()> {
     match out.parent() {
         Some(year_dir) if year_dir.parent().is_some_and(Path::is_dir) => {
             crate::sys::create_dirs(year_dir).map_err(|e| {
-                anyhow::anyhow!("{}: {e}", sanitize::line(&year_dir.display().to_string()))
+                anyhow::anyhow!(
+                    "{}: {}",
+                    sanitize::line(&year_dir.display().to_string()),
+                    crate::oserr::shown(&e)
+                )
             })
         }
         _ => Ok(()),

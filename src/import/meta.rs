@@ -228,14 +228,20 @@ pub fn unit(
         (None, None, Some(n)) => {
             unplaced.push((
                 0,
-                format!("unit name {n:?} taken from the page headers (fairly sure; --unit-name sets it)"),
+                crate::i18n::current().pick(
+                    format!("enhetens namn {n:?} taget från sidhuvudena (ganska säkert; --unit-name anger det)"),
+                    format!("unit name {n:?} taken from the page headers (fairly sure; --unit-name sets it)"),
+                ),
             ));
             Some(n)
         }
         (None, None, None) => guess_name(lines).inspect(|n| {
             unplaced.push((
                 0,
-                format!("unit name {n:?} guessed from the text (unsure: no front page or page header names it; --unit-name sets it)"),
+                crate::i18n::current().pick(
+                    format!("enhetens namn {n:?} gissat ur texten (osäkert: inget försättsblad eller sidhuvud anger det; --unit-name anger det)"),
+                    format!("unit name {n:?} guessed from the text (unsure: no front page or page header names it; --unit-name sets it)"),
+                ),
             ));
         }),
     };
@@ -244,7 +250,12 @@ pub fn unit(
         None => {
             unplaced.push((
                 0,
-                "unit name not found; assumed \"okänd enhet\" (--unit-name sets it)".into(),
+                crate::i18n::current()
+                    .t(
+                        "enhetens namn hittades inte; antog \"okänd enhet\" (--unit-name anger det)",
+                        "unit name not found; assumed \"okänd enhet\" (--unit-name sets it)",
+                    )
+                    .into(),
             ));
             "okänd enhet".into()
         }
@@ -253,7 +264,15 @@ pub fn unit(
     let year = match year {
         Some(y) if (2000..=2100).contains(&y) => y,
         _ => {
-            unplaced.push((0, "year not found; assumed 2000".into()));
+            unplaced.push((
+                0,
+                crate::i18n::current()
+                    .t(
+                        "året hittades inte; antog 2000",
+                        "year not found; assumed 2000",
+                    )
+                    .into(),
+            ));
             2000
         }
     };
@@ -264,22 +283,29 @@ pub fn unit(
             (Some(c), _) => {
                 unplaced.push((
                     0,
-                    format!("committee {c:?} taken from the page headers (fairly sure: no \"Till …\" line; --committee sets it)"),
+                    crate::i18n::current().pick(
+                        format!("nämnden {c:?} tagen från sidhuvudena (ganska säkert: ingen \"Till …\"-rad; --committee anger den)"),
+                        format!("committee {c:?} taken from the page headers (fairly sure: no \"Till …\" line; --committee sets it)"),
+                    ),
                 ));
                 c
             }
             (None, Some(c)) => {
                 unplaced.push((
                     0,
-                    format!("committee {c:?} named in the text, perhaps only as a partner (unsure: no \"Till …\" line; --committee sets it)"),
+                    crate::i18n::current().pick(
+                        format!("nämnden {c:?} nämns i texten, kanske bara som samarbetspart (osäkert: ingen \"Till …\"-rad; --committee anger den)"),
+                        format!("committee {c:?} named in the text, perhaps only as a partner (unsure: no \"Till …\" line; --committee sets it)"),
+                    ),
                 ));
                 c
             }
             (None, None) => {
                 unplaced.push((
                     0,
-                    format!(
-                        "the text does not name its committee (nämnd); wrote {NO_COMMITTEE:?}: put the name in unit.committee or pass --committee"
+                    crate::i18n::current().pick(
+                        format!("texten anger inte sin nämnd; skrev {NO_COMMITTEE:?}: skriv namnet i unit.committee eller ange --committee"),
+                        format!("the text does not name its committee (nämnd); wrote {NO_COMMITTEE:?}: put the name in unit.committee or pass --committee"),
                     ),
                 ));
                 NO_COMMITTEE.into()
@@ -290,7 +316,10 @@ pub fn unit(
         if *from_author {
             unplaced.push((
                 0,
-                format!("chief taken from \"Handläggare\": {name:?}; change unit.chief if someone else is"),
+                crate::i18n::current().pick(
+                    format!("chefen tagen från \"Handläggare\": {name:?}; ändra unit.chief om det är någon annan"),
+                    format!("chief taken from \"Handläggare\": {name:?}; change unit.chief if someone else is"),
+                ),
             ));
         }
         name.clone()
@@ -300,7 +329,13 @@ pub fn unit(
         Some(id) => {
             unplaced.push((
                 0,
-                format!("--unit-id {id:?} is not a slug; used {:?}", super::slug(id)),
+                crate::i18n::current().pick(
+                    format!(
+                        "--unit-id {id:?} är inte skrivet rätt; använde {:?}",
+                        super::slug(id)
+                    ),
+                    format!("--unit-id {id:?} is not a slug; used {:?}", super::slug(id)),
+                ),
             ));
             super::slug(id)
         }

@@ -119,9 +119,15 @@ pub fn import_with(bytes: &[u8], opts: &Options) -> Imported {
                 .push("(förväntat resultat saknas i källan)".into());
             notes.push((
                 0,
-                format!(
-                    "enhetsmål {} has no förväntat resultat; a placeholder was written",
-                    g.id
+                crate::i18n::current().pick(
+                    format!(
+                        "enhetsmål {} har inget förväntat resultat; en platshållare skrevs",
+                        g.id
+                    ),
+                    format!(
+                        "enhetsmål {} has no förväntat resultat; a placeholder was written",
+                        g.id
+                    ),
                 ),
             ));
         }
@@ -130,9 +136,9 @@ pub fn import_with(bytes: &[u8], opts: &Options) -> Imported {
         if i.better == crate::plan::Better::Higher && tables::unsure_better(&i.name) {
             notes.push((
                 0,
-                format!(
-                    "indicator {} speaks of a reduction; \"lower is better\" left unset: set better = \"lower\" if a lower outcome meets the target",
-                    i.id
+                crate::i18n::current().pick(
+                    format!("indikator {} talar om en minskning; \"lägre är bättre\" är inte satt: skriv better = \"lower\" om ett lägre utfall når målet", i.id),
+                    format!("indicator {} speaks of a reduction; \"lower is better\" left unset: set better = \"lower\" if a lower outcome meets the target", i.id),
                 ),
             ));
         }
@@ -179,8 +185,13 @@ fn ocr_dictionary(
             Err(why) => {
                 notes.push((
                     0,
-                    format!(
-                        "the text looks OCR'd; repaired with the built-in word list only: {why}"
+                    crate::i18n::current().pick(
+                        format!(
+                            "texten ser OCR-läst ut; lagad bara med den inbyggda ordlistan: {why}"
+                        ),
+                        format!(
+                            "the text looks OCR'd; repaired with the built-in word list only: {why}"
+                        ),
                     ),
                 ));
                 None
@@ -189,7 +200,12 @@ fn ocr_dictionary(
     } else {
         notes.push((
             0,
-            "the text looks OCR'd; repaired with the built-in word list only (no system dictionary asked for)".into(),
+            crate::i18n::current()
+                .t(
+                    "texten ser OCR-läst ut; lagad bara med den inbyggda ordlistan (ingen systemordlista efterfrågad)",
+                    "the text looks OCR'd; repaired with the built-in word list only (no system dictionary asked for)",
+                )
+                .into(),
         ));
         None
     };

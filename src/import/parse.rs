@@ -153,7 +153,9 @@ impl Walk {
         }
         if matches!(self.ctx, Ctx::Indicators | Ctx::Activities) {
             for (no, l) in std::mem::take(&mut self.pending) {
-                self.unplace(no, &format!("table row not understood: {l}"));
+                let why = crate::i18n::current()
+                    .t("tabellrad som inte förstods", "table row not understood");
+                self.unplace(no, &format!("{why}: {l}"));
             }
             self.dates.clear();
         }

@@ -104,6 +104,11 @@ pub struct Dictionary {
     speller: Option<&'static Speller>,
     /// Tokens already looked up in it: a plan repeats its words.
     looked_up: std::cell::RefCell<HashMap<String, Option<String>>>,
+    /// How often the input prints a known word garbled so that it can be
+    /// no other ("&r", "m&nniskor"): counted with its whole spellings, so a
+    /// word's weight is how often the document uses it, not how often it
+    /// survived the OCR whole.
+    garbled: HashMap<String, usize>,
 }
 
 /// What an OCR mark or a letter without its dots may stand for.
@@ -134,16 +139,58 @@ impl Dictionary {
                 *known.entry(w.to_lowercase()).or_default() += 1;
             }
         }
-        Dictionary {
+        let mut dict = Dictionary {
             base: base(),
             input: Words::index(known),
             speller,
             looked_up: Default::default(),
+            garbled: HashMap::new(),
+        };
+        dict.garbled = dict.count_garbled(input);
+        dict
+    }
+
+    /// The known words that garbled tokens of `input` can only be.
+    fn count_garbled(&self, input: &str) -> HashMap<String, usize> {
+        let mut tokens: HashMap<String, usize> = HashMap::new();
+        for t in input.split(|c: char| !(c.is_alphabetic() || matches!(c, '&' | '@' | '¢' | '6')))
+        {
+            let n = t.chars().count();
+            if !(2..=40).contains(&n) || !t.contains(['&', '@', '¢', '6', 'é']) {
+                continue;
+            }
+            *tokens.entry(t.to_lowercase()).or_default() += 1;
         }
+        let mut out: HashMap<String, usize> = HashMap::new();
+        for (t, n) in tokens {
+            let chars: Vec<char> = t.chars().collect();
+            let mut cur = chars.clone();
+            let mut tried = 0;
+            let mut only: Option<String> = None;
+            let mut several = false;
+            self.readings_of(&chars, 0, &mut cur, &mut tried, &mut |cand: &[char]| {
+                let word: String = cand.iter().collect();
+                let known =
+                    self.base.known.contains_key(&word) || self.input.known.contains_key(&word);
+                if !known || several {
+                    return;
+                }
+                match &only {
+                    Some(w) if *w != word => several = true,
+                    _ => only = Some(word),
+                }
+            });
+            if let (Some(w), false) = (only, several) {
+                *out.entry(w).or_default() += n;
+            }
+        }
+        out
     }
 
     fn weight(&self, w: &str) -> usize {
-        self.base.known.get(w).copied().unwrap_or(0) + self.input.known.get(w).copied().unwrap_or(0)
+        self.base.known.get(w).copied().unwrap_or(0)
+            + self.input.known.get(w).copied().unwrap_or(0)
+            + self.garbled.get(w).copied().unwrap_or(0)
     }
 
     fn is_known(&self, w: &str) -> bool {

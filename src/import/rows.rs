@@ -29,7 +29,9 @@ pub(super) fn indicator_line(w: &mut Walk, no: usize, t: &str) {
     ) {
         w.pending.clear();
         let Some(parent) = w.parent_id() else {
-            w.unplace(no, &format!("indicator outside any goal: {t}"));
+            let why = crate::i18n::current()
+                .t("indikator utanför alla mål", "indicator outside any goal");
+            w.unplace(no, &format!("{why}: {t}"));
             return;
         };
         let clean = |v: &String| Some(v.trim().to_string()).filter(|s| !s.is_empty());
@@ -125,15 +127,29 @@ pub(super) fn activity_line(w: &mut Walk, no: usize, t: &str) {
         w.pending.clear();
         w.dates.clear();
         let Some(parent) = w.parent_id() else {
-            w.unplace(first, &format!("activity outside any goal: {text}"));
+            let why =
+                crate::i18n::current().t("aktivitet utanför alla mål", "activity outside any goal");
+            w.unplace(first, &format!("{why}: {text}"));
             return;
         };
         if text.trim().is_empty() {
-            w.unplace(no, "activity dates without a text");
+            w.unplace(
+                no,
+                crate::i18n::current().t(
+                    "aktivitetens datum utan text",
+                    "activity dates without a text",
+                ),
+            );
             return;
         }
         let (start, end) = if end < start {
-            w.unplace(no, "activity ends before it starts; dates swapped");
+            w.unplace(
+                no,
+                crate::i18n::current().t(
+                    "aktiviteten slutar innan den börjar; datumen bytta",
+                    "activity ends before it starts; dates swapped",
+                ),
+            );
             (end, start)
         } else {
             (start, end)

@@ -29,9 +29,9 @@ pub fn cap<'a>(bytes: &'a [u8], max: usize, unplaced: &mut Vec<(usize, String)>)
     let line = bytes[..cut].iter().filter(|&&b| b == b'\n').count() + 1;
     unplaced.push((
         line,
-        format!(
-            "input is {} bytes; only the first {cut} bytes were read (a plan's text is far smaller)",
-            bytes.len()
+        crate::i18n::current().pick(
+            format!("indata är {} byte; bara de första {cut} byte lästes (en plans text är mycket mindre)", bytes.len()),
+            format!("input is {} bytes; only the first {cut} bytes were read (a plan's text is far smaller)", bytes.len()),
         ),
     ));
     &bytes[..cut]
@@ -50,7 +50,12 @@ pub fn decode(bytes: &[u8], unplaced: &mut Vec<(usize, String)>) -> String {
         let units = rest.chunks_exact(2).map(|p| unit([p[0], p[1]]));
         unplaced.push((
             0,
-            "input read as UTF-16 (it starts with a UTF-16 byte-order mark)".into(),
+            crate::i18n::current()
+                .t(
+                    "indata lästes som UTF-16 (den börjar med ett byte-ordningsmärke för UTF-16)",
+                    "input read as UTF-16 (it starts with a UTF-16 byte-order mark)",
+                )
+                .into(),
         ));
         return char::decode_utf16(units)
             .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
@@ -61,9 +66,9 @@ pub fn decode(bytes: &[u8], unplaced: &mut Vec<(usize, String)>) -> String {
         Err(e) if looks_like_latin1(bytes) => {
             unplaced.push((
                 0,
-                format!(
-                    "input is not valid UTF-8 (first bad byte at offset {}); read as Latin-1 (Windows-1252), whose å, ä, ö it has",
-                    e.valid_up_to()
+                crate::i18n::current().pick(
+                    format!("indata är inte giltig UTF-8 (första felaktiga byte vid position {}); läst som Latin-1 (Windows-1252), vars å, ä, ö den har", e.valid_up_to()),
+                    format!("input is not valid UTF-8 (first bad byte at offset {}); read as Latin-1 (Windows-1252), whose å, ä, ö it has", e.valid_up_to()),
                 ),
             ));
             bytes.iter().map(|&b| char::from(b)).collect()
@@ -76,9 +81,9 @@ pub fn decode(bytes: &[u8], unplaced: &mut Vec<(usize, String)>) -> String {
                 + 1;
             unplaced.push((
                 line,
-                format!(
-                    "input is not valid UTF-8 (first bad byte at offset {}); decoded lossily, bad bytes shown as U+FFFD",
-                    e.valid_up_to()
+                crate::i18n::current().pick(
+                    format!("indata är inte giltig UTF-8 (första felaktiga byte vid position {}); avkodad med förlust, felaktiga byte visas som U+FFFD", e.valid_up_to()),
+                    format!("input is not valid UTF-8 (first bad byte at offset {}); decoded lossily, bad bytes shown as U+FFFD", e.valid_up_to()),
                 ),
             ));
             String::from_utf8_lossy(bytes).into_owned()
@@ -159,6 +164,14 @@ fn looks_like_furniture(s: &str) -> bool {
     !t.ends_with(['.', ',', ':']) && (words <= 2 || has_digit || dotted)
 }
 
+/// A line of nothing but ISO dates ("2026-12-31", "2026-01-01 2026-12-31"):
+/// an activity's date cells as often as a page header's date, so it is
+/// not taken for a repeated header line.
+fn only_dates(s: &str) -> bool {
+    let mut words = s.split_whitespace().peekable();
+    words.peek().is_some() && words.all(|w| super::tables::parse_date(w).is_some())
+}
+
 /// Removes page headers/footers: "Sid N (M)" lines with the short address
 /// lines around them, and short lines repeated on many pages. Returns the
 /// body and the removed lines (they may still name the committee).
@@ -184,6 +197,11 @@ pub fn remove_furniture(lines: Vec<Line>, repairs: &mut usize) -> (Vec<Line>, Ve
                     continue;
                 }
                 seen += 1;
+                // A date is a header's only beside its page number; further
+                // up it may be a table's date cell on a line of its own.
+                if only_dates(&lines[k].text) && seen > 1 {
+                    break;
+                }
                 if looks_like_furniture(&lines[k].text)
                     && super::classify::heading_kind(&lines[k].text).is_none()
                 {
@@ -201,6 +219,7 @@ pub fn remove_furniture(lines: Vec<Line>, repairs: &mut usize) -> (Vec<Line>, Ve
             && !t.is_empty()
             && counts.get(t).copied().unwrap_or(0) >= 3
             && looks_like_furniture(t)
+            && !only_dates(t)
             && super::classify::heading_kind(t).is_none()
         {
             drop[i] = true;

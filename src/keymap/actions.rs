@@ -1,430 +1,468 @@
-//! The built-in actions a keymap can bind, by name, with the description
-//! the help screen shows, and the contexts (screens and modes) keys are
-//! bound in. Keymap files can name nothing else: no shell commands.
+//! The one declaration of the commands a keymap can bind: each command's
+//! name in keymap files, the description the help, the palette and
+//! `keymap print` show, the contexts it does something in, and whether the
+//! palette offers it. The parser (name → command), the palette, the help
+//! and the on-screen hints all read this table; what a command does in the
+//! program (`app::Action`) is decided in `app::commands`, which must cover
+//! every command declared here (the compiler checks it). Keymap files can
+//! name nothing else: no shell commands.
 
-use crate::app::Action;
-use crate::followup::Rating;
+pub use super::context::Context;
 use crate::i18n::Lang;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Context {
-    /// Everywhere, after the screen's own table.
-    Global,
-    /// The unit chooser: a list with a filter (letters are typed).
-    Units,
-    /// Other lists: periods, problems, done.
-    List,
-    /// The resume-draft question.
-    Resume,
-    /// The walk, not writing.
-    Goal,
-    /// Writing in a text field (unbound keys are typed).
-    Editor,
-    Review,
-    /// A yes/no question.
-    Confirm,
-    /// The command palette and the jump list (unbound keys are typed).
-    Palette,
-    Help,
-    /// Choosing between two texts after a sync conflict.
-    Conflict,
-}
-
-impl Context {
-    pub const ALL: [Context; 11] = [
-        Context::Global,
-        Context::Units,
-        Context::List,
-        Context::Resume,
-        Context::Goal,
-        Context::Editor,
-        Context::Review,
-        Context::Confirm,
-        Context::Palette,
-        Context::Help,
-        Context::Conflict,
-    ];
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Context::Global => "global",
-            Context::Units => "units",
-            Context::List => "list",
-            Context::Resume => "resume",
-            Context::Goal => "goal",
-            Context::Editor => "editor",
-            Context::Review => "review",
-            Context::Confirm => "confirm",
-            Context::Palette => "palette",
-            Context::Help => "help",
-            Context::Conflict => "conflict",
-        }
-    }
-
-    pub fn from_name(name: &str) -> Option<Context> {
-        Context::ALL.into_iter().find(|c| c.name() == name)
-    }
-
-    pub fn title(self, l: Lang) -> &'static str {
-        match self {
-            Context::Global => l.t("Överallt", "Everywhere"),
-            Context::Units => l.t("Välja enhet", "Choosing a unit"),
-            Context::List => l.t("Listor", "Lists"),
-            Context::Resume => l.t("Sparat utkast", "Saved draft"),
-            Context::Goal => l.t("Målen", "The goals"),
-            Context::Editor => l.t("Skriva i ett fält", "Writing in a field"),
-            Context::Review => l.t("Granska", "Review"),
-            Context::Confirm => l.t("Fråga", "Question"),
-            Context::Palette => l.t("Kommandon och hopp", "Commands and jump"),
-            Context::Help => l.t("Hjälp", "Help"),
-            Context::Conflict => l.t("Konflikt efter synk", "Conflict after sync"),
-        }
-    }
-}
-
-/// A built-in action: its name in keymap files, what it does, where it
+/// A declared command: its name in keymap files, what it does, where it
 /// makes sense.
+#[derive(Debug)]
 pub struct ActionDef {
+    pub command: Command,
     pub name: &'static str,
     pub sv: &'static str,
     pub en: &'static str,
     pub contexts: &'static [Context],
+    /// Offered in the command palette (not `noop`, not the palette itself).
+    pub palette: bool,
 }
 
-use Context::*;
+/// Declares the commands: the `Command` enum and the `ACTIONS` table, in
+/// the same order, so that a command's entry is `ACTIONS[command as usize]`.
+macro_rules! commands {
+    ($(
+        $variant:ident {
+            name: $name:literal,
+            contexts: [$($ctx:ident),* $(,)?],
+            palette: $palette:literal,
+            sv: $sv:literal,
+            en: $en:literal $(,)?
+        }
+    )*) => {
+        /// A command a key can be bound to (see `ACTIONS` for each one's
+        /// name and description).
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Command {
+            $($variant,)*
+        }
 
-pub const ACTIONS: &[ActionDef] = &[
-    ActionDef {
+        pub const ACTIONS: &[ActionDef] = &[
+            $(ActionDef {
+                command: Command::$variant,
+                name: $name,
+                sv: $sv,
+                en: $en,
+                contexts: &[$(Context::$ctx),*],
+                palette: $palette,
+            },)*
+        ];
+    };
+}
+
+commands! {
+    Noop {
         name: "noop",
+        contexts: [],
+        palette: false,
         sv: "Ingenting (tar bort en tangent)",
         en: "Nothing (unbinds a key)",
-        contexts: &[],
-    },
-    ActionDef {
+    }
+    Quit {
         name: "quit",
+        contexts: [Global, Units, List, Resume, Goal, Review],
+        palette: true,
         sv: "Avsluta (utkastet sparas)",
         en: "Quit (the draft is kept)",
-        contexts: &[Global, Units, List, Resume, Goal, Review],
-    },
-    ActionDef {
+    }
+    Help {
         name: "help",
+        contexts: [Global, Units, List, Goal, Review],
+        palette: true,
         sv: "Visa tangenterna",
         en: "Show the keys",
-        contexts: &[Global, Units, List, Goal, Review],
-    },
-    ActionDef {
+    }
+    Palette {
         name: "palette",
+        contexts: [Global, Units, List, Goal, Review],
+        palette: false,
         sv: "Kommandopalett: alla kommandon",
         en: "Command palette: every command",
-        contexts: &[Global, Units, List, Goal, Review],
-    },
-    ActionDef {
+    }
+    Jump {
         name: "jump",
+        contexts: [Goal, Review],
+        palette: true,
         sv: "Hoppa till mål, indikator eller aktivitet",
         en: "Jump to a goal, indicator or activity",
-        contexts: &[Goal, Review],
-    },
-    ActionDef {
+    }
+    Up {
         name: "up",
+        contexts: [Units, List, Review, Palette, Help, Conflict],
+        palette: true,
         sv: "Upp",
         en: "Up",
-        contexts: &[Units, List, Review, Palette, Help, Conflict],
-    },
-    ActionDef {
+    }
+    Down {
         name: "down",
+        contexts: [Units, List, Review, Palette, Help, Conflict],
+        palette: true,
         sv: "Ned",
         en: "Down",
-        contexts: &[Units, List, Review, Palette, Help, Conflict],
-    },
-    ActionDef {
+    }
+    PageUp {
         name: "page_up",
+        contexts: [Units, List, Review, Palette, Help],
+        palette: true,
         sv: "Sida upp",
         en: "Page up",
-        contexts: &[Units, List, Review, Palette, Help],
-    },
-    ActionDef {
+    }
+    PageDown {
         name: "page_down",
+        contexts: [Units, List, Review, Palette, Help],
+        palette: true,
         sv: "Sida ned",
         en: "Page down",
-        contexts: &[Units, List, Review, Palette, Help],
-    },
-    ActionDef {
+    }
+    Top {
         name: "top",
+        contexts: [Units, List, Review, Goal],
+        palette: true,
         sv: "Första",
         en: "First",
-        contexts: &[Units, List, Review, Goal],
-    },
-    ActionDef {
+    }
+    Bottom {
         name: "bottom",
+        contexts: [Units, List, Review, Goal],
+        palette: true,
         sv: "Sista",
         en: "Last",
-        contexts: &[Units, List, Review, Goal],
-    },
-    ActionDef {
+    }
+    Open {
         name: "open",
+        contexts: [Units, List, Review, Palette],
+        palette: true,
         sv: "Öppna / välj",
         en: "Open / choose",
-        contexts: &[Units, List, Review, Palette],
-    },
-    ActionDef {
+    }
+    Back {
         name: "back",
+        contexts: [Units, List, Resume, Goal, Review, Palette, Help, Conflict],
+        palette: true,
         sv: "Tillbaka / avbryt (från målen: till perioderna, utkastet sparas)",
         en: "Back / cancel (from the goals: to the periods, the draft is saved)",
-        contexts: &[Units, List, Resume, Goal, Review, Palette, Help, Conflict],
-    },
-    ActionDef {
+    }
+    DeleteBack {
         name: "delete_back",
+        contexts: [Units, List, Palette],
+        palette: true,
         sv: "Radera tecken i filtret",
         en: "Delete a character of the filter",
-        contexts: &[Units, List, Palette],
-    },
-    ActionDef {
+    }
+    NextField {
         name: "next_field",
+        contexts: [Goal, Editor],
+        palette: true,
         sv: "Nästa fält",
         en: "Next field",
-        contexts: &[Goal, Editor],
-    },
-    ActionDef {
+    }
+    PrevField {
         name: "prev_field",
+        contexts: [Goal, Editor],
+        palette: true,
         sv: "Föregående fält",
         en: "Previous field",
-        contexts: &[Goal, Editor],
-    },
-    ActionDef {
+    }
+    NextGoal {
         name: "next_goal",
+        contexts: [Goal],
+        palette: true,
         sv: "Nästa enhetsmål",
         en: "Next unit goal",
-        contexts: &[Goal],
-    },
-    ActionDef {
+    }
+    PrevGoal {
         name: "prev_goal",
+        contexts: [Goal],
+        palette: true,
         sv: "Föregående enhetsmål",
         en: "Previous unit goal",
-        contexts: &[Goal],
-    },
-    ActionDef {
+    }
+    Edit {
         name: "edit",
+        contexts: [Goal],
+        palette: true,
         sv: "Skriv i fältet (eller skriv bara, så börjar fältet med det)",
         en: "Write in the field (or just type: the field starts with it)",
-        contexts: &[Goal],
-    },
-    ActionDef {
+    }
+    ChoiceNext {
         name: "choice_next",
+        contexts: [Goal],
+        palette: true,
         sv: "Nästa alternativ",
         en: "Next choice",
-        contexts: &[Goal],
-    },
-    ActionDef {
+    }
+    ChoicePrev {
         name: "choice_prev",
+        contexts: [Goal],
+        palette: true,
         sv: "Föregående alternativ",
         en: "Previous choice",
-        contexts: &[Goal],
-    },
-    ActionDef {
+    }
+    RateFull {
         name: "rate_full",
+        contexts: [Goal],
+        palette: true,
         sv: "Bedöm: uppfylls helt",
         en: "Rate: fully met",
-        contexts: &[Goal],
-    },
-    ActionDef {
+    }
+    RatePartial {
         name: "rate_partial",
+        contexts: [Goal],
+        palette: true,
         sv: "Bedöm: uppfylls delvis",
         en: "Rate: partly met",
-        contexts: &[Goal],
-    },
-    ActionDef {
+    }
+    RateNot {
         name: "rate_not",
+        contexts: [Goal],
+        palette: true,
         sv: "Bedöm: uppfylls inte",
         en: "Rate: not met",
-        contexts: &[Goal],
-    },
-    ActionDef {
+    }
+    RateUnassessed {
         name: "rate_unassessed",
+        contexts: [Goal],
+        palette: true,
         sv: "Bedöm: ej bedömd",
         en: "Rate: not assessed",
-        contexts: &[Goal],
-    },
-    ActionDef {
+    }
+    AddDeviation {
         name: "add_deviation",
+        contexts: [Goal],
+        palette: true,
         sv: "Lägg till avvikelse",
         en: "Add a deviation",
-        contexts: &[Goal],
-    },
-    ActionDef {
+    }
+    DeleteDeviation {
         name: "delete_deviation",
+        contexts: [Goal],
+        palette: true,
         sv: "Ta bort avvikelsen (frågar först)",
         en: "Delete the deviation (asks first)",
-        contexts: &[Goal],
-    },
-    ActionDef {
+    }
+    ExternalEditor {
         name: "external_editor",
+        contexts: [Goal, Editor],
+        palette: true,
         sv: "Skriv fältet i $EDITOR",
         en: "Write the field in $EDITOR",
-        contexts: &[Goal, Editor],
-    },
-    ActionDef {
+    }
+    ScrollPlanDown {
         name: "scroll_plan_down",
+        contexts: [Goal],
+        palette: true,
         sv: "Rulla planen nedåt",
         en: "Scroll the plan down",
-        contexts: &[Goal],
-    },
-    ActionDef {
+    }
+    ScrollPlanUp {
         name: "scroll_plan_up",
+        contexts: [Goal],
+        palette: true,
         sv: "Rulla planen uppåt",
         en: "Scroll the plan up",
-        contexts: &[Goal],
-    },
-    ActionDef {
+    }
+    Review {
         name: "review",
+        contexts: [Goal],
+        palette: true,
         sv: "Granska och lämna in",
         en: "Review and commit",
-        contexts: &[Goal],
-    },
-    ActionDef {
+    }
+    FinishEdit {
         name: "finish_edit",
+        contexts: [Editor],
+        palette: true,
         sv: "Klar med fältet",
         en: "Done with the field",
-        contexts: &[Editor],
-    },
-    ActionDef {
+    }
+    CancelEdit {
         name: "cancel_edit",
+        contexts: [Editor],
+        palette: true,
         sv: "Avbryt skrivandet: fältet behåller sitt senaste giltiga värde",
         en: "Stop writing: the field keeps its last valid value",
-        contexts: &[Editor],
-    },
-    ActionDef {
+    }
+    Undo {
         name: "undo",
+        contexts: [Goal, Editor],
+        palette: true,
         sv: "Ångra (i texten, annars senaste ändringen i formuläret)",
         en: "Undo (in the text, else the form's last change)",
-        contexts: &[Goal, Editor],
-    },
-    ActionDef {
+    }
+    Redo {
         name: "redo",
+        contexts: [Goal, Editor],
+        palette: true,
         sv: "Gör om det som ångrades",
         en: "Redo what was undone",
-        contexts: &[Goal, Editor],
-    },
-    ActionDef {
+    }
+    Waive {
         name: "waive",
+        contexts: [Review],
+        palette: true,
         sv: "Motivera anmärkningen (eller ta bort motiveringen)",
         en: "Waive the remark (or undo the waiver)",
-        contexts: &[Review],
-    },
-    ActionDef {
+    }
+    Sync {
         name: "sync",
+        contexts: [Global, Units, List, Goal, Review],
+        palette: true,
         sv: "Synka med servern (hämta, lägg egna överst, skicka)",
         en: "Sync with the server (fetch, put own on top, push)",
-        contexts: &[Global, Units, List, Goal, Review],
-    },
-    ActionDef {
+    }
+    KeepLocal {
         name: "keep_local",
+        contexts: [Conflict],
+        palette: true,
         sv: "Behåll den lokala texten överst",
         en: "Keep the local text on top",
-        contexts: &[Conflict],
-    },
-    ActionDef {
+    }
+    KeepRemote {
         name: "keep_remote",
+        contexts: [Conflict],
+        palette: true,
         sv: "Behåll serverns text",
         en: "Keep the server's text",
-        contexts: &[Conflict],
-    },
-    ActionDef {
+    }
+    Timeline {
         name: "timeline",
+        contexts: [Goal],
+        palette: true,
         sv: "Målets historik: vem sa vad, när",
         en: "The goal's history: who said what, when",
-        contexts: &[Goal],
-    },
-    ActionDef {
+    }
+    CopyPrevious {
         name: "copy_previous",
+        contexts: [Goal],
+        palette: true,
         sv: "Kopiera förra periodens analys till tomma fält",
         en: "Copy the previous period's analysis into empty fields",
-        contexts: &[Goal],
-    },
-    ActionDef {
+    }
+    Reopen {
         name: "reopen",
+        contexts: [Review],
+        palette: true,
         sv: "Återöppna en klar uppföljning (med motivering)",
         en: "Reopen a follow-up that is done (with a reason)",
-        contexts: &[Review],
-    },
-    ActionDef {
+    }
+    CommitDraft {
         name: "commit_draft",
+        contexts: [Review],
+        palette: true,
         sv: "Lämna in som utkast",
         en: "Commit as draft",
-        contexts: &[Review],
-    },
-    ActionDef {
+    }
+    CommitDone {
         name: "commit_done",
+        contexts: [Review],
+        palette: true,
         sv: "Lämna in som klar",
         en: "Commit as done",
-        contexts: &[Review],
-    },
-    ActionDef {
+    }
+    ResumeDraft {
         name: "resume_draft",
+        contexts: [Resume],
+        palette: true,
         sv: "Återuppta utkastet",
         en: "Resume the draft",
-        contexts: &[Resume],
-    },
-    ActionDef {
+    }
+    DiscardDraft {
         name: "discard_draft",
+        contexts: [Resume],
+        palette: true,
         sv: "Kasta utkastet (sparas undan)",
         en: "Discard the draft (set aside)",
-        contexts: &[Resume],
-    },
-    ActionDef {
+    }
+    Overview {
         name: "overview",
+        contexts: [Units, List],
+        palette: true,
         sv: "Översikten över alla enheter / tillbaka till enhetslistan",
         en: "The overview of all units / back to the unit list",
-        contexts: &[Units, List],
-    },
-    ActionDef {
+    }
+    NextPeriod {
         name: "next_period",
+        contexts: [List],
+        palette: true,
         sv: "Översikten: nästa period",
         en: "Overview: the next period",
-        contexts: &[List],
-    },
-    ActionDef {
+    }
+    PrevPeriod {
         name: "prev_period",
+        contexts: [List],
+        palette: true,
         sv: "Översikten: föregående period",
         en: "Overview: the previous period",
-        contexts: &[List],
-    },
-    ActionDef {
+    }
+    Yes {
         name: "yes",
+        contexts: [Confirm],
+        palette: true,
         sv: "Ja",
         en: "Yes",
-        contexts: &[Confirm],
-    },
-    ActionDef {
+    }
+    No {
         name: "no",
+        contexts: [Confirm],
+        palette: true,
         sv: "Nej",
         en: "No",
-        contexts: &[Confirm],
-    },
-    ActionDef {
+    }
+    NextButton {
         name: "next_button",
+        contexts: [Confirm],
+        palette: true,
         sv: "Nästa knapp",
         en: "Next button",
-        contexts: &[Confirm],
-    },
-    ActionDef {
+    }
+    PrevButton {
         name: "prev_button",
+        contexts: [Confirm],
+        palette: true,
         sv: "Föregående knapp",
         en: "Previous button",
-        contexts: &[Confirm],
-    },
-    ActionDef {
+    }
+    PressButton {
         name: "press_button",
+        contexts: [Confirm],
+        palette: true,
         sv: "Tryck på den valda knappen",
         en: "Press the chosen button",
-        contexts: &[Confirm],
-    },
-    ActionDef {
+    }
+    ShowReport {
         name: "show_report",
+        contexts: [Goal, Review],
+        palette: true,
         sv: "Visa rapporten som den ser ut nu",
         en: "Show the report as it is now",
-        contexts: &[Goal, Review],
-    },
-];
+    }
+}
+
+impl Command {
+    /// Every declared command, in declaration order.
+    pub fn all() -> impl Iterator<Item = Command> {
+        ACTIONS.iter().map(|a| a.command)
+    }
+
+    pub fn def(self) -> &'static ActionDef {
+        &ACTIONS[self as usize]
+    }
+
+    /// The command's name in keymap files.
+    pub fn name(self) -> &'static str {
+        self.def().name
+    }
+
+    /// The command a keymap file's name stands for.
+    pub fn from_name(name: &str) -> Option<Command> {
+        find(name).map(|a| a.command)
+    }
+}
 
 pub fn find(name: &str) -> Option<&'static ActionDef> {
     ACTIONS.iter().find(|a| a.name == name)
@@ -437,64 +475,4 @@ impl ActionDef {
             Lang::En => self.en,
         }
     }
-}
-
-/// What a bound action does in the core. `help`, `palette` and `jump`
-/// open overlays, handled by `update` like any action.
-pub fn to_action(name: &str) -> Option<Action> {
-    Some(match name {
-        "quit" => Action::Quit,
-        "help" => Action::Help,
-        "palette" => Action::Palette,
-        "jump" => Action::Jump,
-        "up" => Action::Up,
-        "down" => Action::Down,
-        "page_up" => Action::PageUp,
-        "page_down" => Action::PageDown,
-        "top" => Action::Top,
-        "bottom" => Action::Bottom,
-        "open" | "edit" => Action::Open,
-        "back" | "finish_edit" => Action::Back,
-        "delete_back" => Action::DeleteBack,
-        "next_field" => Action::NextField,
-        "prev_field" => Action::PrevField,
-        "next_goal" => Action::NextGoal,
-        "prev_goal" => Action::PrevGoal,
-        "choice_next" => Action::Right,
-        "choice_prev" => Action::Left,
-        "rate_full" => Action::Rate(Rating::Full),
-        "rate_partial" => Action::Rate(Rating::Partial),
-        "rate_not" => Action::Rate(Rating::Not),
-        "rate_unassessed" => Action::Rate(Rating::NotAssessed),
-        "add_deviation" => Action::AddDeviation,
-        "delete_deviation" => Action::DeleteDeviation,
-        "external_editor" => Action::ExternalEditor,
-        "scroll_plan_down" => Action::ScrollContextDown,
-        "scroll_plan_up" => Action::ScrollContextUp,
-        "review" => Action::Review,
-        "waive" => Action::Waive,
-        "commit_draft" => Action::CommitDraft,
-        "reopen" => Action::Reopen,
-        "copy_previous" => Action::CopyPrevious,
-        "timeline" => Action::Timeline,
-        "sync" => Action::Sync,
-        "cancel_edit" => Action::CancelEdit,
-        "undo" => Action::Undo,
-        "redo" => Action::Redo,
-        "keep_local" => Action::KeepSide(true),
-        "keep_remote" => Action::KeepSide(false),
-        "commit_done" => Action::CommitDone,
-        "resume_draft" => Action::ResumeDraft,
-        "discard_draft" => Action::DiscardDraft,
-        "overview" => Action::Overview,
-        "next_period" => Action::StepPeriod(1),
-        "prev_period" => Action::StepPeriod(-1),
-        "yes" => Action::Confirm(true),
-        "no" => Action::Confirm(false),
-        "next_button" => Action::NextButton,
-        "prev_button" => Action::PrevButton,
-        "press_button" => Action::PressButton,
-        "show_report" => Action::ShowReport,
-        _ => return None,
-    })
 }

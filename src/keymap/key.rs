@@ -100,7 +100,12 @@ impl Key {
         let raw = text.trim();
         if raw.is_empty() {
             return Err(KeyError(
-                "empty key; expected e.g. \"ctrl-s\" or \"<C-s>\"".into(),
+                crate::i18n::current()
+                    .t(
+                        "tom tangent; förväntade t.ex. \"ctrl-s\" eller \"<C-s>\"",
+                        "empty key; expected e.g. \"ctrl-s\" or \"<C-s>\"",
+                    )
+                    .into(),
             ));
         }
         let inner = match raw.strip_prefix('<').and_then(|r| r.strip_suffix('>')) {
@@ -119,9 +124,12 @@ impl Key {
                 *last = "-";
             }
         }
-        let (name, mods) = parts
-            .split_last()
-            .ok_or_else(|| KeyError(format!("{raw:?} is not a key")))?;
+        let (name, mods) = parts.split_last().ok_or_else(|| {
+            KeyError(crate::i18n::current().pick(
+                format!("{raw:?} är ingen tangent"),
+                format!("{raw:?} is not a key"),
+            ))
+        })?;
         let mut key = Key::plain(Code::Char(' '));
         for m in mods {
             let flag = match m.to_ascii_lowercase().as_str() {
@@ -129,18 +137,27 @@ impl Key {
                 "alt" | "a" | "m" | "meta" => &mut key.alt,
                 "shift" | "s" => &mut key.shift,
                 "" => {
-                    return Err(KeyError(format!(
-                        "{raw:?}: empty modifier; expected ctrl-, alt- or shift-"
+                    return Err(KeyError(crate::i18n::current().pick(
+                        format!("{raw:?}: tom modifierare; förväntade ctrl-, alt- eller shift-"),
+                        format!("{raw:?}: empty modifier; expected ctrl-, alt- or shift-"),
                     )));
                 }
                 other => {
-                    return Err(KeyError(format!(
-                        "{raw:?}: unknown modifier {other:?}; expected ctrl-, alt- or shift- (super and hyper keys do not reach terminals)"
+                    return Err(KeyError(crate::i18n::current().pick(
+                        format!(
+                            "{raw:?}: okänd modifierare {other:?}; förväntade ctrl-, alt- eller shift- (super- och hyper-tangenter når inte terminaler)"
+                        ),
+                        format!(
+                            "{raw:?}: unknown modifier {other:?}; expected ctrl-, alt- or shift- (super and hyper keys do not reach terminals)"
+                        ),
                     )));
                 }
             };
             if *flag {
-                return Err(KeyError(format!("{raw:?}: modifier {m:?} given twice")));
+                return Err(KeyError(crate::i18n::current().pick(
+                    format!("{raw:?}: modifieraren {m:?} står två gånger"),
+                    format!("{raw:?}: modifier {m:?} given twice"),
+                )));
             }
             *flag = true;
         }
@@ -151,7 +168,10 @@ impl Key {
             .and_then(|n| n.parse::<u8>().ok())
         {
             if !(1..=12).contains(&n) {
-                return Err(KeyError(format!("{raw:?}: function keys are f1 to f12")));
+                return Err(KeyError(crate::i18n::current().pick(
+                    format!("{raw:?}: funktionstangenterna är f1 till f12"),
+                    format!("{raw:?}: function keys are f1 to f12"),
+                )));
             }
             Code::F(n)
         } else {
@@ -161,8 +181,13 @@ impl Key {
                 .find(|(n, _)| *n == lower)
                 .map(|(_, c)| *c)
                 .ok_or_else(|| {
-                    KeyError(format!(
-                        "{raw:?}: unknown key name {name:?}; expected a character or one of enter, tab, esc, backspace, delete, up, down, left, right, pageup, pagedown, home, end, space, f1–f12"
+                    KeyError(crate::i18n::current().pick(
+                        format!(
+                            "{raw:?}: okänt tangentnamn {name:?}; förväntade ett tecken eller en av enter, tab, esc, backspace, delete, up, down, left, right, pageup, pagedown, home, end, space, f1–f12"
+                        ),
+                        format!(
+                            "{raw:?}: unknown key name {name:?}; expected a character or one of enter, tab, esc, backspace, delete, up, down, left, right, pageup, pagedown, home, end, space, f1–f12"
+                        ),
                     ))
                 })?
         };
@@ -234,16 +259,25 @@ impl Key {
     /// among them: the program reads the terminal raw, where it is a key.)
     pub fn transport_warning(&self) -> Option<&'static str> {
         match (self.code, self.ctrl, self.alt, self.shift) {
-            (Code::Char('b'), true, false, _) => Some("ctrl-b is tmux's prefix key"),
-            (Code::Char('a'), true, false, _) => Some("ctrl-a is GNU screen's prefix key"),
-            (Code::Enter, _, _, true) => {
-                Some("shift-enter needs the kitty keyboard protocol (not in tmux)")
-            }
-            (Code::Enter, true, _, _) => {
-                Some("ctrl-enter needs the kitty keyboard protocol (not in tmux)")
-            }
+            (Code::Char('b'), true, false, _) => Some((
+                "ctrl-b är tmux prefixtangent",
+                "ctrl-b is tmux's prefix key",
+            )),
+            (Code::Char('a'), true, false, _) => Some((
+                "ctrl-a är GNU screens prefixtangent",
+                "ctrl-a is GNU screen's prefix key",
+            )),
+            (Code::Enter, _, _, true) => Some((
+                "shift-enter kräver kittys tangentbordsprotokoll (finns inte i tmux)",
+                "shift-enter needs the kitty keyboard protocol (not in tmux)",
+            )),
+            (Code::Enter, true, _, _) => Some((
+                "ctrl-enter kräver kittys tangentbordsprotokoll (finns inte i tmux)",
+                "ctrl-enter needs the kitty keyboard protocol (not in tmux)",
+            )),
             _ => None,
         }
+        .map(|(sv, en)| crate::i18n::current().t(sv, en))
     }
 }
 
@@ -285,11 +319,19 @@ pub fn parse_sequence(text: &str) -> Result<Vec<Key>, KeyError> {
     let keys = keys?;
     if keys.is_empty() {
         return Err(KeyError(
-            "empty key; expected e.g. \"ctrl-s\" or \"g g\"".into(),
+            crate::i18n::current()
+                .t(
+                    "tom tangent; förväntade t.ex. \"ctrl-s\" eller \"g g\"",
+                    "empty key; expected e.g. \"ctrl-s\" or \"g g\"",
+                )
+                .into(),
         ));
     }
     if keys.len() > 4 {
-        return Err(KeyError(format!("{text:?}: sequences of at most 4 keys")));
+        return Err(KeyError(crate::i18n::current().pick(
+            format!("{text:?}: en följd har högst 4 tangenter"),
+            format!("{text:?}: sequences of at most 4 keys"),
+        )));
     }
     Ok(keys)
 }

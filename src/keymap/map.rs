@@ -2,7 +2,8 @@
 //! (with any keys already pending), merging an override file over a preset
 //! per key, and the reverse lookup the help and status line need.
 
-use super::actions::Context;
+use super::actions::Command;
+use super::context::Context;
 use super::key::Key;
 use std::collections::BTreeMap;
 
@@ -46,7 +47,7 @@ impl Keymap {
     pub fn merge(&mut self, over: &Keymap) {
         for (ctx, table) in &over.tables {
             for (keys, b) in table {
-                if b.action == "noop" {
+                if b.action == Command::Noop.name() {
                     self.tables
                         .entry(*ctx)
                         .or_default()

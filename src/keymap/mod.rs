@@ -1,13 +1,21 @@
 //! Keymaps as files: the presets shipped in `keymaps/` (embedded), the
 //! user's choice and overrides from the XDG config folder, key parsing and
 //! printing, merging per key, and the checks `tertial keymap check` runs.
+//!
+//! This module owns the language of keymap files: keys (`key`), contexts
+//! (`context`), and the one declaration of the commands a key can be bound
+//! to (`actions`), from which the parser, the palette, the help and the
+//! on-screen hints are derived. A keymap maps keys to command names and
+//! knows nothing of the program's core: what a command does is decided in
+//! `app::commands`, and `app` depends on `keymap`, never the reverse.
 
 pub mod actions;
+pub mod context;
 pub mod key;
 pub mod map;
 pub mod parse;
 
-pub use actions::Context;
+pub use actions::{Command, Context};
 pub use key::Key;
 pub use map::{Keymap, Resolved};
 
@@ -61,7 +69,10 @@ fn configured_preset(dir: &Path, problems: &mut Vec<Diagnostic>) -> Option<Strin
                     &shown,
                     src,
                     span,
-                    "keymap must be a preset name or a path in quotes",
+                    crate::i18n::current().t(
+                        "keymap ska vara ett förvals namn eller en sökväg inom citattecken",
+                        "keymap must be a preset name or a path in quotes",
+                    ),
                 ));
                 None
             }
@@ -86,7 +97,7 @@ fn read_config_file(path: &Path, shown: &str, problems: &mut Vec<Diagnostic>) ->
         Ok(bytes) => Some(bytes),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => {
-            problems.push(Diagnostic::whole_file(shown, e.to_string()));
+            problems.push(Diagnostic::whole_file(shown, crate::oserr::shown(&e)));
             None
         }
     }
@@ -102,9 +113,16 @@ pub fn read_preset(choice: &str) -> Result<(String, Vec<u8>), String> {
         .map(|b| (path.display().to_string(), b))
         .map_err(|e| {
             let names: Vec<&str> = PRESETS.iter().map(|(n, _)| *n).collect();
-            format!(
-                "keymap {choice:?}: {e}; expected a preset ({}) or a file path",
-                names.join(", ")
+            let e = crate::oserr::shown(&e);
+            crate::i18n::current().pick(
+                format!(
+                    "keymap {choice:?}: {e}; förväntade ett förval ({}) eller en sökväg till en fil",
+                    names.join(", ")
+                ),
+                format!(
+                    "keymap {choice:?}: {e}; expected a preset ({}) or a file path",
+                    names.join(", ")
+                ),
             )
         })
 }

@@ -6,6 +6,7 @@ use super::actions::{self, Context};
 use super::key::{self, Key};
 use super::map::{Binding, Keymap};
 use crate::diag::Diagnostic;
+use crate::i18n::current;
 use toml::de::{DeTable, DeValue};
 
 pub const MAX_KEYMAP_BYTES: usize = 256 * 1024;
@@ -40,9 +41,15 @@ pub fn parse_keymap(file: &str, bytes: &[u8]) -> (Keymap, Vec<Diagnostic>) {
             let names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
             diags.push(at(
                 ctx_key.span(),
-                format!(
-                    "unknown context {ctx_name:?}; expected one of {}",
-                    names.join(", ")
+                current().pick(
+                    format!(
+                        "okänt sammanhang {ctx_name:?}; förväntade ett av {}",
+                        names.join(", ")
+                    ),
+                    format!(
+                        "unknown context {ctx_name:?}; expected one of {}",
+                        names.join(", ")
+                    ),
                 ),
             ));
             continue;
@@ -50,7 +57,12 @@ pub fn parse_keymap(file: &str, bytes: &[u8]) -> (Keymap, Vec<Diagnostic>) {
         let Some(entries) = table.get_ref().as_table() else {
             diags.push(at(
                 table.span(),
-                format!("{ctx_name:?} must be a table [{ctx_name}] of \"key\" = \"action\""),
+                current().pick(
+                    format!(
+                        "{ctx_name:?} ska vara en tabell [{ctx_name}] av \"tangent\" = \"åtgärd\""
+                    ),
+                    format!("{ctx_name:?} must be a table [{ctx_name}] of \"key\" = \"action\""),
+                ),
             ));
             continue;
         };
@@ -82,9 +94,15 @@ pub fn parse_keymap(file: &str, bytes: &[u8]) -> (Keymap, Vec<Diagnostic>) {
                     .collect();
                 diags.push(at(
                     v.span(),
-                    format!(
-                        "unknown action {action:?}; expected a built-in action such as {}",
-                        close.join(", ")
+                    current().pick(
+                        format!(
+                            "okänd åtgärd {action:?}; förväntade en inbyggd åtgärd som {}",
+                            close.join(", ")
+                        ),
+                        format!(
+                            "unknown action {action:?}; expected a built-in action such as {}",
+                            close.join(", ")
+                        ),
                     ),
                 ));
                 continue;
@@ -93,18 +111,29 @@ pub fn parse_keymap(file: &str, bytes: &[u8]) -> (Keymap, Vec<Diagnostic>) {
                 let ctxs: Vec<&str> = def.contexts.iter().map(|c| c.name()).collect();
                 diags.push(at(
                     v.span(),
-                    format!(
-                        "action {action:?} does nothing in [{ctx_name}]; expected it in [{}]",
-                        ctxs.join("], [")
+                    current().pick(
+                        format!(
+                            "åtgärden {action:?} gör ingenting i [{ctx_name}]; förväntade den i [{}]",
+                            ctxs.join("], [")
+                        ),
+                        format!(
+                            "action {action:?} does nothing in [{ctx_name}]; expected it in [{}]",
+                            ctxs.join("], [")
+                        ),
                     ),
                 ));
                 continue;
             }
             if let Some((_, first)) = seen.iter().find(|(s, _)| *s == keys) {
-                let line = src[..first.start].matches('\n').count() + 1;
+                let first = crate::diag::floor_char_boundary(src, first.start.min(src.len()));
+                let line = src[..first].matches('\n').count() + 1;
+                let shown = key::show_sequence(&keys);
                 diags.push(at(
                     k.span(),
-                    format!("{:?} is bound twice in [{ctx_name}] (first on line {line}); expected each key once", key::show_sequence(&keys)),
+                    current().pick(
+                        format!("{shown:?} är bunden två gånger i [{ctx_name}] (först på rad {line}); förväntade varje tangent en gång"),
+                        format!("{shown:?} is bound twice in [{ctx_name}] (first on line {line}); expected each key once"),
+                    ),
                 ));
                 continue;
             }
@@ -119,10 +148,17 @@ pub fn parse_keymap(file: &str, bytes: &[u8]) -> (Keymap, Vec<Diagnostic>) {
                 };
                 diags.push(at(
                     k.span(),
-                    format!(
-                        "{:?} is both a key of its own and the start of {:?}; expected one or the other",
-                        key::show_sequence(short),
-                        key::show_sequence(long)
+                    current().pick(
+                        format!(
+                            "{:?} är både en egen tangent och början på {:?}; förväntade det ena eller det andra",
+                            key::show_sequence(short),
+                            key::show_sequence(long)
+                        ),
+                        format!(
+                            "{:?} is both a key of its own and the start of {:?}; expected one or the other",
+                            key::show_sequence(short),
+                            key::show_sequence(long)
+                        ),
                     ),
                 ));
                 continue;
@@ -134,7 +170,10 @@ pub fn parse_keymap(file: &str, bytes: &[u8]) -> (Keymap, Vec<Diagnostic>) {
                 diags.push(
                     at(
                         k.span(),
-                        format!("{warning}; bind the action to another key too"),
+                        current().pick(
+                            format!("{warning}; bind åtgärden till en annan tangent också"),
+                            format!("{warning}; bind the action to another key too"),
+                        ),
                     )
                     .warning(),
                 );
@@ -165,17 +204,30 @@ fn entry(v: &DeValue) -> Result<(String, Option<String>), String> {
                 ("action", Some(a)) => action = Some(a.to_string()),
                 ("desc", Some(d)) => desc = Some(d.to_string()),
                 (other, _) => {
-                    return Err(format!(
-                        "unexpected {other:?}; expected {{ action = \"…\", desc = \"…\" }}"
+                    return Err(current().pick(
+                        format!("oväntat {other:?}; förväntade {{ action = \"…\", desc = \"…\" }}"),
+                        format!(
+                            "unexpected {other:?}; expected {{ action = \"…\", desc = \"…\" }}"
+                        ),
                     ));
                 }
             }
         }
         return action.map(|a| (a, desc)).ok_or_else(|| {
-            "missing action; expected { action = \"…\", desc = \"…\" }".to_string()
+            current()
+                .t(
+                    "action saknas; förväntade { action = \"…\", desc = \"…\" }",
+                    "missing action; expected { action = \"…\", desc = \"…\" }",
+                )
+                .to_string()
         });
     }
-    Err("expected an action name in quotes, or { action = \"…\", desc = \"…\" }".into())
+    Err(current()
+        .t(
+            "förväntade ett åtgärdsnamn inom citattecken, eller { action = \"…\", desc = \"…\" }",
+            "expected an action name in quotes, or { action = \"…\", desc = \"…\" }",
+        )
+        .into())
 }
 
 /// Problems only the whole (merged) keymap shows: Esc as the only way out
@@ -200,10 +252,17 @@ pub fn check_merged(map: &Keymap, file: &str) -> Vec<Diagnostic> {
             out.push(
                 Diagnostic::whole_file(
                     file,
-                    format!(
-                        "in [{}] only esc leaves; tmux delays esc, so bind another key to {}",
-                        ctx.name(),
-                        ways.join(" or ")
+                    current().pick(
+                        format!(
+                            "i [{}] leder bara esc ut; tmux fördröjer esc, så bind en annan tangent till {}",
+                            ctx.name(),
+                            ways.join(" eller ")
+                        ),
+                        format!(
+                            "in [{}] only esc leaves; tmux delays esc, so bind another key to {}",
+                            ctx.name(),
+                            ways.join(" or ")
+                        ),
                     ),
                 )
                 .warning(),
@@ -218,12 +277,21 @@ pub fn check_merged(map: &Keymap, file: &str) -> Vec<Diagnostic> {
             {
                 out.push(Diagnostic::whole_file(
                     file,
-                    format!(
-                        "in [{}] {:?} ({}) is also the start of {:?}; expected one or the other",
-                        ctx.name(),
-                        key::show_sequence(a),
-                        b.origin,
-                        key::show_sequence(long)
+                    current().pick(
+                        format!(
+                            "i [{}] är {:?} ({}) också början på {:?}; förväntade det ena eller det andra",
+                            ctx.name(),
+                            key::show_sequence(a),
+                            b.origin,
+                            key::show_sequence(long)
+                        ),
+                        format!(
+                            "in [{}] {:?} ({}) is also the start of {:?}; expected one or the other",
+                            ctx.name(),
+                            key::show_sequence(a),
+                            b.origin,
+                            key::show_sequence(long)
+                        ),
                     ),
                 ));
             }

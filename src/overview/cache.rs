@@ -8,6 +8,7 @@
 
 use super::{FollowUpSummary, GoalSummary, PlanSummary};
 use crate::followup::{Rating, Status};
+use crate::repo::Oid;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -34,18 +35,23 @@ pub enum Entry {
 
 #[derive(Debug, Default)]
 pub struct Cache {
-    entries: HashMap<git2::Oid, Entry>,
+    entries: HashMap<Oid, Entry>,
     dirty: bool,
 }
 
 impl Cache {
-    pub fn get(&self, oid: &git2::Oid) -> Option<&Entry> {
+    pub fn get(&self, oid: &Oid) -> Option<&Entry> {
         self.entries.get(oid)
     }
 
-    pub fn insert(&mut self, oid: git2::Oid, entry: Entry) {
+    pub fn insert(&mut self, oid: Oid, entry: Entry) {
         self.entries.insert(oid, entry);
         self.dirty = true;
+    }
+
+    /// Every entry, in no particular order.
+    pub fn entries(&self) -> impl Iterator<Item = (&Oid, &Entry)> {
+        self.entries.iter()
     }
 
     pub fn is_dirty(&self) -> bool {
@@ -62,16 +68,22 @@ impl Cache {
 
     /// The cache file, or None when it is absent or in any doubt.
     pub fn read(path: &Path) -> Option<Cache> {
-        let text = std::fs::read_to_string(path).ok()?;
+        Cache::from_text(&std::fs::read_to_string(path).ok()?)
+    }
+
+    /// The cache from the text of its file (header line and body), or None
+    /// when in any doubt.
+    pub fn from_text(text: &str) -> Option<Cache> {
         let (header, body) = text.split_once('\n')?;
         let sum = header.strip_prefix(&header_prefix())?.strip_prefix(' ')?;
-        if git2::Oid::hash_object(git2::ObjectType::Blob, body.as_bytes())
-            .ok()?
-            .to_string()
-            != sum
-        {
+        if crate::repo::blob::hash(body.as_bytes())?.to_string() != sum {
             return None;
         }
+        Cache::from_body(body)
+    }
+
+    /// The entries of a body whose checksum was already checked.
+    pub fn from_body(body: &str) -> Option<Cache> {
         let mut entries = HashMap::new();
         let mut lines = body.lines();
         while let Some(line) = lines.next() {
@@ -123,7 +135,7 @@ impl Cache {
                 ["E", oid, why] => (oid, Entry::Broken(unescape(why)?)),
                 _ => return None,
             };
-            entries.insert(git2::Oid::from_str(oid).ok()?, entry);
+            entries.insert(oid.parse().ok()?, entry);
         }
         Some(Cache {
             entries,
@@ -132,12 +144,21 @@ impl Cache {
     }
 
     /// Writes the entries of `keep` first, then others up to the limit.
-    pub fn write(&self, path: &Path, keep: &[git2::Oid]) -> std::io::Result<()> {
+    pub fn write(&self, path: &Path, keep: &[Oid]) -> std::io::Result<()> {
+        let body = self.body(keep);
+        let sum = crate::repo::blob::hash(body.as_bytes())
+            .ok_or_else(|| std::io::Error::other("cannot hash the cache"))?;
+        let text = format!("{} {sum}\n{body}", header_prefix());
+        crate::followup::draft::write_atomic(path, text.as_bytes())
+    }
+
+    /// The file's body: the entries of `keep` first, then others up to the
+    /// limit.
+    pub fn body(&self, keep: &[Oid]) -> String {
         let mut body = String::with_capacity(self.entries.len() * 400);
         let mut written = std::collections::HashSet::new();
-        let set: std::collections::HashSet<&git2::Oid> = keep.iter().collect();
-        let mut others: Vec<&git2::Oid> =
-            self.entries.keys().filter(|o| !set.contains(o)).collect();
+        let set: std::collections::HashSet<&Oid> = keep.iter().collect();
+        let mut others: Vec<&Oid> = self.entries.keys().filter(|o| !set.contains(o)).collect();
         others.sort();
         for oid in keep.iter().chain(others) {
             if written.len() >= MAX_ENTRIES.max(keep.len()) {
@@ -151,14 +172,11 @@ impl Cache {
             }
             entry_lines(&mut body, oid, entry);
         }
-        let sum = git2::Oid::hash_object(git2::ObjectType::Blob, body.as_bytes())
-            .map_err(|e| std::io::Error::other(e.message().to_string()))?;
-        let text = format!("{} {sum}\n{body}", header_prefix());
-        crate::followup::draft::write_atomic(path, text.as_bytes())
+        body
     }
 }
 
-fn entry_lines(out: &mut String, oid: &git2::Oid, entry: &Entry) {
+fn entry_lines(out: &mut String, oid: &Oid, entry: &Entry) {
     use std::fmt::Write;
     match entry {
         Entry::Plan(p) => {
@@ -245,9 +263,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(FILE);
         let mut c = Cache::default();
-        let a = git2::Oid::hash_object(git2::ObjectType::Blob, b"a").unwrap();
-        let b = git2::Oid::hash_object(git2::ObjectType::Blob, b"b").unwrap();
-        let e = git2::Oid::hash_object(git2::ObjectType::Blob, b"e").unwrap();
+        let a = crate::repo::blob::hash(b"a").unwrap();
+        let b = crate::repo::blob::hash(b"b").unwrap();
+        let e = crate::repo::blob::hash(b"e").unwrap();
         let plan = Entry::Plan(PlanSummary {
             unit_id: "u".into(),
             unit_name: "Tab\there\\ and\nnew line\r".into(),

@@ -19,7 +19,13 @@ pub fn run(
         "md" | "markdown" => crate::report::overview::markdown,
         "html" => crate::report::overview::html,
         "csv" => crate::report::overview::csv,
-        other => anyhow::bail!("unknown format {other:?}; expected md, html or csv"),
+        other => anyhow::bail!(
+            "{other:?}: {}",
+            crate::i18n::current().t(
+                "okänt format; förväntade md, html eller csv",
+                "unknown format; expected md, html or csv"
+            )
+        ),
     };
     let sort: crate::overview::Sort = sort.parse().map_err(anyhow::Error::msg)?;
     let ws = crate::workspace::Workspace::open(root)?;
@@ -28,8 +34,12 @@ pub fn run(
         Some(p) => p.parse()?,
         None => {
             let years = read::plan_years(&ws.root, branch)?;
-            crate::overview::default_period(&years, crate::clock::today())
-                .context("no committed plans; expected plans/<year>/<unit>.toml on main")?
+            crate::overview::default_period(&years, crate::clock::today()).context(
+                crate::i18n::current().t(
+                    "inga incheckade planer; förväntade plans/<år>/<enhet>.toml på main",
+                    "no committed plans; expected plans/<year>/<unit>.toml on main",
+                ),
+            )?
         }
     };
     let cache = if no_cache {

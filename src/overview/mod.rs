@@ -242,7 +242,10 @@ impl std::str::FromStr for Sort {
         match s {
             "late" | "sen" | "status" => Ok(Sort::Late),
             "name" | "namn" => Ok(Sort::Name),
-            other => Err(format!("unknown sort {other:?}; expected late or name")),
+            other => Err(crate::i18n::current().pick(
+                format!("okänd ordning {other:?}; förväntade late eller name"),
+                format!("unknown sort {other:?}; expected late or name"),
+            )),
         }
     }
 }

@@ -4,11 +4,12 @@
 //! cores, each thread with its own handle on the repository. A blob is
 //! taken from the working tree's file when that file hashes to the same
 //! blob id (the same bytes, and far cheaper than resolving deltas in a
-//! pack); otherwise from git.
+//! pack); otherwise from git. The git reads go through `repo::blob`.
 
 use super::cache::{Cache, Entry};
-use super::{FollowUpSummary, GoalSummary, Overview, PlanSummary, Sort};
+use super::{FollowUpSummary, Overview, PlanSummary, Sort};
 use crate::followup::{Period, Rating, Status};
+use crate::repo::Oid;
 use crate::workspace::{FOLLOWUPS_DIR, PLANS_DIR, STATE_DIR};
 use serde::Deserialize;
 use std::path::Path;
@@ -55,17 +56,9 @@ pub fn plan_years(root: &Path, branch: &str) -> anyhow::Result<Vec<i64>> {
     let Some(tip) = crate::repo::read::tip(&repo, branch)? else {
         return Ok(Vec::new());
     };
-    let tree = repo.find_commit(tip)?.tree()?;
-    let Ok(entry) = tree.get_path(Path::new(PLANS_DIR)) else {
-        return Ok(Vec::new());
-    };
-    let Ok(plans) = repo.find_tree(entry.id()) else {
-        return Ok(Vec::new());
-    };
-    Ok(plans
+    Ok(crate::repo::blob::folders_in(&repo, tip, PLANS_DIR)
         .iter()
-        .filter(|e| e.kind() == Some(git2::ObjectType::Tree))
-        .filter_map(|e| e.name().ok()?.parse().ok())
+        .filter_map(|name| name.parse().ok())
         .collect())
 }
 
@@ -82,13 +75,10 @@ pub fn summaries(
     let plan_dir = format!("{PLANS_DIR}/{}", period.year);
     let followup_dir = format!("{FOLLOWUPS_DIR}/{period}");
     let (plan_blobs, followup_blobs) = match crate::repo::read::tip(&repo, branch)? {
-        Some(tip) => {
-            let tree = repo.find_commit(tip)?.tree()?;
-            (
-                toml_blobs(&repo, &tree, &plan_dir),
-                toml_blobs(&repo, &tree, &followup_dir),
-            )
-        }
+        Some(tip) => (
+            crate::repo::blob::files_in(&repo, tip, &plan_dir, ".toml"),
+            crate::repo::blob::files_in(&repo, tip, &followup_dir, ".toml"),
+        ),
         None => (Vec::new(), Vec::new()),
     };
     let cache_path = root.join(STATE_DIR).join(super::cache::FILE);
@@ -102,7 +92,7 @@ pub fn summaries(
         ..Stats::default()
     };
     // What the cache does not know is read and parsed on all cores.
-    let mut missing: Vec<(git2::Oid, Kind, String)> = Vec::new();
+    let mut missing: Vec<(Oid, Kind, String)> = Vec::new();
     for (kind, blobs) in [(Kind::Plan, &plan_blobs), (Kind::FollowUp, &followup_blobs)] {
         for (name, oid) in blobs {
             if cache.get(oid).is_none() {
@@ -112,10 +102,10 @@ pub fn summaries(
     }
     stats.parsed = missing.len();
     stats.hits = plan_blobs.len() + followup_blobs.len() - missing.len();
-    let git_dir = repo.path().to_path_buf();
-    let work_dir = repo.workdir().map(Path::to_path_buf);
+    let git_dir = crate::repo::git_dir(&repo).to_path_buf();
+    let work_dir = crate::repo::work_dir(&repo).map(Path::to_path_buf);
     drop(repo);
-    let missing: Vec<(git2::Oid, Kind, String)> = missing
+    let missing: Vec<(Oid, Kind, String)> = missing
         .into_iter()
         .map(|(oid, kind, name)| {
             let dir = if kind == Kind::Plan {
@@ -172,7 +162,7 @@ pub fn summaries(
         }
     }
     if use_cache == CacheUse::ReadWrite && (cache.is_dirty() || stats.parsed > 0) {
-        let keep: Vec<git2::Oid> = plan_blobs
+        let keep: Vec<Oid> = plan_blobs
             .iter()
             .chain(&followup_blobs)
             .map(|(_, o)| *o)
@@ -189,32 +179,12 @@ enum Kind {
     FollowUp,
 }
 
-/// The `*.toml` blobs directly in `dir` of `tree`, by name.
-fn toml_blobs(repo: &git2::Repository, tree: &git2::Tree, dir: &str) -> Vec<(String, git2::Oid)> {
-    let Ok(entry) = tree.get_path(Path::new(dir)) else {
-        return Vec::new();
-    };
-    let Ok(sub) = repo.find_tree(entry.id()) else {
-        return Vec::new();
-    };
-    let mut out: Vec<(String, git2::Oid)> = sub
-        .iter()
-        .filter(|e| e.kind() == Some(git2::ObjectType::Blob))
-        .filter_map(|e| {
-            let name = e.name().ok()?;
-            name.ends_with(".toml").then(|| (name.to_string(), e.id()))
-        })
-        .collect();
-    out.sort();
-    out
-}
-
 /// Reads and parses the blobs, shared out over the cores.
 fn parse_all(
     git_dir: &Path,
     work_dir: Option<&Path>,
-    items: &[(git2::Oid, Kind, String)],
-) -> Vec<(git2::Oid, Entry)> {
+    items: &[(Oid, Kind, String)],
+) -> Vec<(Oid, Entry)> {
     if items.is_empty() {
         return Vec::new();
     }
@@ -237,9 +207,9 @@ fn parse_all(
 fn parse_part(
     git_dir: &Path,
     work_dir: Option<&Path>,
-    items: &[(git2::Oid, Kind, String)],
-) -> Vec<(git2::Oid, Entry)> {
-    let Ok(repo) = git2::Repository::open(git_dir) else {
+    items: &[(Oid, Kind, String)],
+) -> Vec<(Oid, Entry)> {
+    let Ok(repo) = crate::repo::open(git_dir) else {
         return Vec::new();
     };
     items
@@ -252,17 +222,16 @@ fn parse_part(
             if let Some(bytes) = work_dir.and_then(|w| same_in_work_tree(w, path, *oid)) {
                 return (*oid, parse(&bytes));
             }
-            let entry = match repo.find_blob(*oid) {
-                Ok(blob) => parse(blob.content()),
-                Err(e) => Entry::Broken(format!("cannot read the blob: {}", e.message())),
-            };
+            let entry = crate::repo::blob::with_blob(&repo, *oid, parse).unwrap_or_else(|e| {
+                Entry::Broken(format!("cannot read the blob: {}", e.git_message()))
+            });
             (*oid, entry)
         })
         .collect()
 }
 
 /// The working tree's file at `path` when it holds exactly blob `oid`.
-fn same_in_work_tree(work_dir: &Path, path: &str, oid: git2::Oid) -> Option<Vec<u8>> {
+fn same_in_work_tree(work_dir: &Path, path: &str, oid: Oid) -> Option<Vec<u8>> {
     use std::io::Read;
     let file = std::fs::File::open(work_dir.join(path)).ok()?;
     if !file.metadata().ok()?.is_file() {
@@ -272,19 +241,36 @@ fn same_in_work_tree(work_dir: &Path, path: &str, oid: git2::Oid) -> Option<Vec<
     file.take(crate::plan::load::MAX_PLAN_BYTES as u64 + 1)
         .read_to_end(&mut bytes)
         .ok()?;
-    (git2::Oid::hash_object(git2::ObjectType::Blob, &bytes).ok()? == oid).then_some(bytes)
+    (crate::repo::blob::hash(&bytes)? == oid).then_some(bytes)
 }
 
-/// The statements of a plan the roll-up reads (see `scan`).
-const PLAN_KEYS: super::scan::Wanted = super::scan::Wanted {
-    root: &["schema"],
-    tables: &[
-        ("[unit]", &["id", "name", "committee", "year"]),
-        ("[[committee_goal]]", &["id", "title"]),
-        ("[[unit_goal]]", &["id", "committee_goal", "title"]),
-    ],
-    reserved: &["unit", "committee_goal", "unit_goal"],
-};
+/// What the roll-up needs of a plan file: the unit and its goals with
+/// their nämndmål. Read by the full parser, as `tertial check` reads it:
+/// a quick pass over only these statements would count as good a plan
+/// that is broken elsewhere (bad syntax in a long text, a goal without a
+/// title, a link to no goal). A plan is parsed once per version: the
+/// cache keeps what was read by blob id.
+pub fn parse_plan(bytes: &[u8]) -> Entry {
+    match crate::plan::parse_plan("", bytes) {
+        Ok(plan) => Entry::Plan(PlanSummary::of(&plan)),
+        Err(diags) => Entry::Broken(why_broken(&diags)),
+    }
+}
+
+/// The first problem with its line, and how many more there are.
+fn why_broken(diags: &[crate::diag::Diagnostic]) -> String {
+    let Some(first) = diags.first() else {
+        return "could not be read".to_string();
+    };
+    let mut why = format!("line {}: {}", first.line, first.message);
+    if diags.len() > 1 {
+        why.push_str(&format!(
+            " (and {} more; see `tertial check`)",
+            diags.len() - 1
+        ));
+    }
+    why
+}
 
 /// The statements of a follow-up the roll-up reads.
 const FOLLOWUP_KEYS: super::scan::Wanted = super::scan::Wanted {
@@ -292,80 +278,6 @@ const FOLLOWUP_KEYS: super::scan::Wanted = super::scan::Wanted {
     tables: &[("[[goal]]", &["id", "rating"])],
     reserved: &["goal"],
 };
-
-#[derive(Deserialize)]
-struct LitePlan {
-    schema: i64,
-    unit: LiteUnit,
-    #[serde(default, rename = "committee_goal")]
-    committee_goals: Vec<LiteCommitteeGoal>,
-    #[serde(default, rename = "unit_goal")]
-    unit_goals: Vec<LiteUnitGoal>,
-}
-
-#[derive(Deserialize)]
-struct LiteUnit {
-    id: String,
-    name: String,
-    committee: String,
-    year: i64,
-}
-
-#[derive(Deserialize)]
-struct LiteCommitteeGoal {
-    id: String,
-    title: String,
-}
-
-#[derive(Deserialize)]
-struct LiteUnitGoal {
-    id: String,
-    committee_goal: String,
-    title: String,
-}
-
-/// What the roll-up needs of a plan file: the unit and its goals with
-/// their nämndmål. Only those statements are parsed when `scan` can pick
-/// them out, else the whole file; the rest is not validated (`tertial
-/// check` does that).
-pub fn parse_plan(bytes: &[u8]) -> Entry {
-    let src = match crate::plan::load::decode_text("", bytes, crate::plan::load::MAX_PLAN_BYTES) {
-        Ok(s) => s,
-        Err(d) => return Entry::Broken(d.message.clone()),
-    };
-    let quick = super::scan::extract(src, &PLAN_KEYS).and_then(|s| toml::from_str(&s).ok());
-    let p: LitePlan = match quick.map_or_else(|| toml::from_str(src), Ok) {
-        Ok(p) => p,
-        Err(e) => return Entry::Broken(crate::plan::load::humanize(e.message())),
-    };
-    if p.schema != crate::plan::SCHEMA_VERSION {
-        return Entry::Broken(format!(
-            "unsupported schema version {}; expected {}",
-            p.schema,
-            crate::plan::SCHEMA_VERSION
-        ));
-    }
-    let goals = p
-        .unit_goals
-        .into_iter()
-        .map(|g| {
-            let cg = p.committee_goals.iter().find(|c| c.id == g.committee_goal);
-            GoalSummary {
-                id: g.id,
-                title: g.title,
-                committee_goal_id: cg.map(|c| c.id.clone()).unwrap_or_default(),
-                committee_goal_title: cg.map(|c| c.title.clone()).unwrap_or_default(),
-            }
-        })
-        .collect();
-    Entry::Plan(PlanSummary {
-        unit_id: p.unit.id,
-        unit_name: p.unit.name,
-        committee: p.unit.committee,
-        year: p.unit.year,
-        goals,
-    })
-}
 
 #[derive(Deserialize)]
 struct LiteFollowUp {
@@ -416,12 +328,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_quick_pass_agrees_with_the_full_parse() {
+    fn the_overview_reads_what_the_full_parsers_read() {
         for (path, text) in crate::plan::bundled::PLANS {
-            assert!(
-                super::super::scan::extract(text, &PLAN_KEYS).is_some(),
-                "{path}: the quick pass gave up"
-            );
             let full = crate::plan::parse_plan(path, text.as_bytes()).unwrap();
             assert_eq!(
                 parse_plan(text.as_bytes()),

@@ -5,7 +5,8 @@
 use super::model::{Plan, SCHEMA_VERSION};
 use super::spans;
 use super::validate;
-use crate::diag::Diagnostic;
+use crate::diag::{Diagnostic, floor_char_boundary};
+use crate::i18n::current;
 use crate::toml_path;
 
 /// Plans larger than this are rejected before parsing (a real plan is
@@ -27,7 +28,10 @@ pub fn parse_plan_text(file: &str, src: &str) -> Result<Plan, Vec<Diagnostic>> {
     };
     if plan.schema != SCHEMA_VERSION {
         return Err(vec![schema_problem(file, src).unwrap_or_else(|| {
-            Diagnostic::whole_file(file, "unsupported schema version")
+            Diagnostic::whole_file(
+                file,
+                current().t("schemaversionen stöds inte", "unsupported schema version"),
+            )
         })]);
     }
     let problems = validate::check(&plan);
@@ -54,8 +58,14 @@ fn locate_problems(file: &str, src: &str, problems: Vec<validate::Problem>) -> V
                 } else {
                     (other, span)
                 };
-                let line = src[..earlier.start.min(src.len())].matches('\n').count() + 1;
-                message = format!("{message} (first used on line {line})");
+                let line = src[..floor_char_boundary(src, earlier.start.min(src.len()))]
+                    .matches('\n')
+                    .count()
+                    + 1;
+                message = current().pick(
+                    format!("{message} (först använt på rad {line})"),
+                    format!("{message} (first used on line {line})"),
+                );
                 span = later;
             }
             (span.start, Diagnostic::at(file, src, span, message))
@@ -70,11 +80,19 @@ pub fn decode_text<'a>(file: &str, bytes: &'a [u8], limit: usize) -> Result<&'a 
     if bytes.len() > limit {
         return Err(Diagnostic::whole_file(
             file,
-            format!(
-                "file is {} bytes; expected at most {} bytes ({} MiB)",
-                bytes.len(),
-                limit,
-                limit / (1024 * 1024)
+            current().pick(
+                format!(
+                    "filen är {} byte; förväntade högst {} byte ({} MiB)",
+                    bytes.len(),
+                    limit,
+                    limit / (1024 * 1024)
+                ),
+                format!(
+                    "file is {} bytes; expected at most {} bytes ({} MiB)",
+                    bytes.len(),
+                    limit,
+                    limit / (1024 * 1024)
+                ),
             ),
         ));
     }
@@ -90,9 +108,15 @@ pub fn decode_text<'a>(file: &str, bytes: &'a [u8], limit: usize) -> Result<&'a 
                 file,
                 &lossy,
                 good..good + 1,
-                format!(
-                    "invalid UTF-8 (byte 0x{:02X} at offset {good}); expected UTF-8 text",
-                    bytes[good]
+                current().pick(
+                    format!(
+                        "ogiltig UTF-8 (byte 0x{:02X} vid position {good}); förväntade text i UTF-8",
+                        bytes[good]
+                    ),
+                    format!(
+                        "invalid UTF-8 (byte 0x{:02X} at offset {good}); expected UTF-8 text",
+                        bytes[good]
+                    ),
                 ),
             );
             d.width = 1;
@@ -111,9 +135,15 @@ pub fn decode_text<'a>(file: &str, bytes: &'a [u8], limit: usize) -> Result<&'a 
             file,
             src,
             i..i + c.len_utf8(),
-            format!(
-                "control character U+{:04X} in the file; expected text (write it as \\u{:04X} inside a string if it is meant)",
-                c as u32, c as u32
+            current().pick(
+                format!(
+                    "styrtecknet U+{:04X} i filen; förväntade text (skriv det som \\u{:04X} i en sträng om det är menat)",
+                    c as u32, c as u32
+                ),
+                format!(
+                    "control character U+{:04X} in the file; expected text (write it as \\u{:04X} inside a string if it is meant)",
+                    c as u32, c as u32
+                ),
             ),
         ));
     }
@@ -140,15 +170,21 @@ fn explain_parse_error(file: &str, src: &str, err: &toml::de::Error) -> Diagnost
     if let Some(d) = schema_problem(file, src) {
         return d;
     }
-    let mut span = err.span().unwrap_or(0..0);
+    let raw = err.span().unwrap_or(0..0);
+    // The parser's span may fall inside a character (å, ö): round down to
+    // the character it points into.
+    let start = floor_char_boundary(src, raw.start.min(src.len()));
+    let end = floor_char_boundary(src, raw.end.clamp(start, src.len()));
+    let mut span = start..end;
     let mut message = humanize(err.message());
-    let line_start = src[..span.start.min(src.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let before = &src[line_start..span.start.min(src.len())];
-    if message.starts_with("duplicate key") {
+    let line_start = src[..start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &src[line_start..start];
+    if err.message().starts_with("duplicate key") {
         let key = src.get(span.clone()).unwrap_or("").trim();
-        message = format!("duplicate key or table `{key}`; expected each key and table once");
+        message = current().pick(
+            format!("nyckeln eller tabellen `{key}` finns två gånger; förväntade varje nyckel och tabell en gång"),
+            format!("duplicate key or table `{key}`; expected each key and table once"),
+        );
         // A repeated table is shown at its header, not at the name inside.
         if let Some(i) = before
             .rfind('[')
@@ -156,23 +192,29 @@ fn explain_parse_error(file: &str, src: &str, err: &toml::de::Error) -> Diagnost
         {
             span = line_start + i..span.end;
         }
-    } else if message.starts_with("invalid basic string")
-        || message.starts_with("invalid literal string")
+    } else if err.message().starts_with("invalid basic string")
+        || err.message().starts_with("invalid literal string")
     {
         // The parser stops at the end of the line; the mistake is where
         // the unclosed string opens.
-        let quote = if message.contains("basic") { '"' } else { '\'' };
-        let rest_of_line = src[span.start.min(src.len())..]
-            .split('\n')
-            .next()
-            .unwrap_or("");
+        let quote = if err.message().contains("basic") {
+            '"'
+        } else {
+            '\''
+        };
+        let rest_of_line = src[start..].split('\n').next().unwrap_or("");
         if let Some(i) = before.find(quote)
             && rest_of_line.trim().is_empty()
             && !before[i + 1..].contains(quote)
         {
             span = line_start + i..line_start + before.len();
-            message = format!(
-                "unclosed string; expected a closing {quote} on the same line (or \"\"\" for text over several lines)"
+            message = current().pick(
+                format!(
+                    "strängen är inte stängd; förväntade ett avslutande {quote} på samma rad (eller \"\"\" för text över flera rader)"
+                ),
+                format!(
+                    "unclosed string; expected a closing {quote} on the same line (or \"\"\" for text over several lines)"
+                ),
             );
         }
     }
@@ -193,8 +235,11 @@ fn schema_problem(file: &str, src: &str) -> Option<Diagnostic> {
             file,
             src,
             0..0,
-            format!(
-                "missing `schema`; expected `schema = {SCHEMA_VERSION}` at the top of the file"
+            current().pick(
+                format!("`schema` saknas; förväntade `schema = {SCHEMA_VERSION}` överst i filen"),
+                format!(
+                    "missing `schema`; expected `schema = {SCHEMA_VERSION}` at the top of the file"
+                ),
             ),
         )),
         Some(v) => {
@@ -208,9 +253,15 @@ fn schema_problem(file: &str, src: &str) -> Option<Diagnostic> {
                     file,
                     src,
                     spans::locate(src, &toml_path!("schema")),
-                    format!(
-                        "unsupported schema version; expected `schema = {SCHEMA_VERSION}` (this is tertial {})",
-                        env!("CARGO_PKG_VERSION")
+                    current().pick(
+                        format!(
+                            "schemaversionen stöds inte; förväntade `schema = {SCHEMA_VERSION}` (det här är tertial {})",
+                            env!("CARGO_PKG_VERSION")
+                        ),
+                        format!(
+                            "unsupported schema version; expected `schema = {SCHEMA_VERSION}` (this is tertial {})",
+                            env!("CARGO_PKG_VERSION")
+                        ),
                     ),
                 )
             })
@@ -218,40 +269,4 @@ fn schema_problem(file: &str, src: &str) -> Option<Diagnostic> {
     }
 }
 
-/// Serde's messages name Rust types; say what the file should hold instead.
-pub fn humanize(msg: &str) -> String {
-    let msg = msg
-        .replace("expected i64", "expected a whole number")
-        .replace("expected i32", "expected a whole number")
-        .replace("expected u8", "expected a small whole number")
-        .replace("expected a boolean", "expected true or false")
-        .replace("a sequence", "a list [ … ]")
-        .replace("expected a string", "expected a text in quotes")
-        .replace(
-            "expected a TOML datetime",
-            "expected a date without quotes, e.g. 2026-01-01",
-        )
-        .replace(
-            "cannot recurse further; max recursion depth met",
-            "nesting too deep; expected arrays and tables nested at most a few levels",
-        );
-    let msg = match msg.strip_prefix("invalid value: integer `") {
-        Some(rest) if msg.contains("expected a whole number") => {
-            let n = rest.split('`').next().unwrap_or("");
-            format!(
-                "number {n} is out of range; expected a year or small number as the format says"
-            )
-        }
-        _ => msg,
-    };
-    let msg = if let Some(rest) = msg.strip_prefix("missing field ") {
-        format!("missing key {rest}; expected it in this table")
-    } else if let Some(rest) = msg.strip_prefix("unknown field ") {
-        format!("unknown key {rest}")
-    } else if msg.starts_with("duplicate key") {
-        "duplicate key; expected each key once per table".to_string()
-    } else {
-        msg
-    };
-    msg.trim().to_string()
-}
+pub use super::toml_words::humanize;

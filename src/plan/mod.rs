@@ -6,6 +6,7 @@ pub mod load;
 pub mod matching;
 pub mod model;
 pub mod spans;
+pub mod toml_words;
 pub mod tree;
 pub mod validate;
 pub mod write;

@@ -299,7 +299,11 @@ impl Serialize for Date {
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let dt = toml::value::Datetime::deserialize(d)?;
-        Date::from_datetime(&dt).ok_or_else(|| serde::de::Error::custom("expected a date"))
+        Date::from_datetime(&dt).ok_or_else(|| {
+            serde::de::Error::custom(
+                crate::i18n::current().t("förväntade ett datum", "expected a date"),
+            )
+        })
     }
 }
 

@@ -3,6 +3,7 @@
 
 use super::model::Plan;
 use super::spans::Path;
+use crate::i18n::{Lang, current};
 use crate::toml_path;
 use std::collections::HashMap;
 
@@ -52,9 +53,15 @@ fn check_unit(plan: &Plan, out: &mut Vec<Problem>) {
     if !is_slug(&u.id) {
         out.push(Problem::new(
             toml_path!("unit", "id"),
-            format!(
-                "unit id {:?} is not a slug; expected lower-case letters a-z, digits and single '-' (e.g. \"hagerstens-hemtjanst\")",
-                u.id
+            current().pick(
+                format!(
+                    "enhetens id {:?} är inte skrivet rätt; förväntade små bokstäver a-z, siffror och enstaka '-' (t.ex. \"hagerstens-hemtjanst\")",
+                    u.id
+                ),
+                format!(
+                    "unit id {:?} is not a slug; expected lower-case letters a-z, digits and single '-' (e.g. \"hagerstens-hemtjanst\")",
+                    u.id
+                ),
             ),
         ));
     }
@@ -62,16 +69,25 @@ fn check_unit(plan: &Plan, out: &mut Vec<Problem>) {
         if value.trim().is_empty() {
             out.push(Problem::new(
                 toml_path!("unit", key),
-                format!("empty unit {key}; expected a text"),
+                current().pick(
+                    format!("enhetens `{key}` är tom; förväntade en text"),
+                    format!("empty unit {key}; expected a text"),
+                ),
             ));
         }
     }
     if !(2000..=2100).contains(&u.year) {
         out.push(Problem::new(
             toml_path!("unit", "year"),
-            format!(
-                "year {} is out of range; expected a year between 2000 and 2100",
-                u.year
+            current().pick(
+                format!(
+                    "året {} ligger utanför det tillåtna; förväntade ett år mellan 2000 och 2100",
+                    u.year
+                ),
+                format!(
+                    "year {} is out of range; expected a year between 2000 and 2100",
+                    u.year
+                ),
             ),
         ));
     }
@@ -79,13 +95,19 @@ fn check_unit(plan: &Plan, out: &mut Vec<Problem>) {
         if s.title.trim().is_empty() {
             out.push(Problem::new(
                 toml_path!("section", i, "title"),
-                "empty section title; expected a heading",
+                current().t(
+                    "avsnittets rubrik är tom; förväntade en rubrik",
+                    "empty section title; expected a heading",
+                ),
             ));
         }
         if !(1..=2).contains(&s.level) {
             out.push(Problem::new(
                 toml_path!("section", i, "level"),
-                format!("section level {}; expected 1 or 2", s.level),
+                current().pick(
+                    format!("avsnittsnivå {}; förväntade 1 eller 2", s.level),
+                    format!("section level {}; expected 1 or 2", s.level),
+                ),
             ));
         }
     }
@@ -137,12 +159,18 @@ fn check_ids<'a>(plan: &'a Plan, out: &mut Vec<Problem>) -> HashMap<&'a str, (Ki
         if id.trim().is_empty() || id.chars().any(char::is_whitespace) {
             out.push(Problem::new(
                 path,
-                format!("id {id:?} is not valid; expected a non-empty id without spaces"),
+                current().pick(
+                    format!("id {id:?} är ogiltigt; förväntade ett id utan mellanslag"),
+                    format!("id {id:?} is not valid; expected a non-empty id without spaces"),
+                ),
             ));
         } else if let Some((_, first)) = ids.get(id) {
             out.push(Problem {
                 path,
-                message: format!("duplicate id {id:?}; expected ids unique within the plan"),
+                message: current().pick(
+                    format!("id {id:?} finns två gånger; förväntade unika id:n i planen"),
+                    format!("duplicate id {id:?}; expected ids unique within the plan"),
+                ),
                 related: Some(first.clone()),
             });
         } else {
@@ -159,13 +187,19 @@ fn check_parents(plan: &Plan, ids: &HashMap<&str, (Kind, Path)>, out: &mut Vec<P
         } else {
             "a"
         };
+        let lang = current();
+        let sv = what_sv(what);
         let message = match ids.get(id).map(|(k, _)| *k) {
             Some(k) if want.contains(&k) => return,
-            Some(_) => {
-                format!("{id:?} is not {article} {what}; expected the id of {article} {what}")
-            }
-            None => format!(
-                "no {what} has the id {id:?}; expected the id of {article} {what} in this plan"
+            Some(_) => lang.pick(
+                format!("{id:?} är inget {sv}; förväntade id:t för ett {sv}"),
+                format!("{id:?} is not {article} {what}; expected the id of {article} {what}"),
+            ),
+            None => lang.pick(
+                format!("inget {sv} har id {id:?}; förväntade id:t för ett {sv} i den här planen"),
+                format!(
+                    "no {what} has the id {id:?}; expected the id of {article} {what} in this plan"
+                ),
             ),
         };
         out.push(Problem::new(path, message));
@@ -213,9 +247,14 @@ fn check_parents(plan: &Plan, ids: &HashMap<&str, (Kind, Path)>, out: &mut Vec<P
 }
 
 fn check_texts(plan: &Plan, out: &mut Vec<Problem>) {
+    let lang = current();
     let mut require = |path: Path, text: &str, what: &str| {
         if text.trim().is_empty() {
-            out.push(Problem::new(path, format!("empty {what}; expected a text")));
+            let message = match lang {
+                Lang::Sv => format!("{} är tom; förväntade en text", text_sv(what)),
+                Lang::En => format!("empty {what}; expected a text"),
+            };
+            out.push(Problem::new(path, message));
         }
     };
     for (i, g) in plan.kf_goals.iter().enumerate() {
@@ -251,7 +290,10 @@ fn check_texts(plan: &Plan, out: &mut Vec<Problem>) {
         if g.expected_results.is_empty() {
             out.push(Problem::new(
                 toml_path!("unit_goal", i, "expected_results"),
-                "no expected results; expected at least one förväntat resultat",
+                lang.t(
+                    "inga förväntade resultat; förväntade minst ett förväntat resultat",
+                    "no expected results; expected at least one förväntat resultat",
+                ),
             ));
         }
     }
@@ -259,12 +301,40 @@ fn check_texts(plan: &Plan, out: &mut Vec<Problem>) {
         if a.end < a.start {
             out.push(Problem::new(
                 toml_path!("activity", i, "end"),
-                format!(
-                    "end date {} is before start date {}; expected an end on or after the start",
-                    a.end, a.start
+                lang.pick(
+                    format!(
+                        "slutdatum {} ligger före startdatum {}; förväntade ett slut på eller efter starten",
+                        a.end, a.start
+                    ),
+                    format!(
+                        "end date {} is before start date {}; expected an end on or after the start",
+                        a.end, a.start
+                    ),
                 ),
             ));
         }
+    }
+}
+
+/// The Swedish word for a kind of goal named by its table (the key stays
+/// in backticks, as written in the file).
+fn what_sv(what: &str) -> &'static str {
+    match what {
+        "kf_goal" => "KF-mål (`kf_goal`)",
+        "area_goal" => "mål för verksamhetsområdet (`area_goal`)",
+        "committee_goal" => "nämndmål (`committee_goal`)",
+        _ => "mål",
+    }
+}
+
+/// The Swedish name of a required text, as the subject of a sentence.
+fn text_sv(what: &str) -> &'static str {
+    match what {
+        "title" => "rubriken",
+        "expected result" => "det förväntade resultatet",
+        "indicator name" => "indikatorns namn",
+        "activity text" => "aktivitetens text",
+        _ => "texten",
     }
 }
 

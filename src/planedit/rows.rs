@@ -101,7 +101,7 @@ pub fn build(
     };
     let unsure_name = about(&["unit name", "enhetens namn", "unit's name"]);
     let unsure_committee = about(&["committee", "nämnd"]);
-    let unsure_year = about(&["year not found"]);
+    let unsure_year = about(&["year not found", "året hittades inte"]);
     for r in &mut rows {
         match r.item {
             Some(Item::UnitName) if unsure_name => r.mark = Mark::Unsure,

@@ -39,8 +39,8 @@ fn need_terminal(lang: Lang, what: &str) -> anyhow::Result<()> {
 pub fn edit_file(path: &Path, lang: Lang) -> anyhow::Result<ExitCode> {
     let name = shown(path);
     let limit = crate::plan::load::MAX_PLAN_BYTES;
-    let bytes =
-        crate::user_files::read_bounded(path, limit).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
+    let bytes = crate::user_files::read_bounded(path, limit)
+        .map_err(|e| anyhow::anyhow!("{name}: {}", crate::oserr::shown(&e)))?;
     let file = path.display().to_string();
     let src = crate::plan::load::decode_text(&file, &bytes, limit)
         .map_err(|d| anyhow::anyhow!("{}", d.to_string().trim_end()))?;
@@ -81,7 +81,7 @@ pub fn edit_file(path: &Path, lang: Lang) -> anyhow::Result<ExitCode> {
 /// answers (plans/<year>/<unit-id>.toml offered inside a workspace).
 /// Exit status 0 when the plan was written, 1 when not.
 pub fn review(imp: Imported, source: &str, output: Option<&Path>) -> anyhow::Result<ExitCode> {
-    let lang = Lang::detect(None);
+    let lang = crate::i18n::current();
     need_terminal(lang, "tertial import")?;
     let lines: Vec<String> = source.lines().map(str::to_string).collect();
     let plan = imp.plan;
@@ -184,11 +184,17 @@ fn carry_out(effect: Effect) -> Action {
                 && year_dir.parent().is_some_and(Path::is_dir)
                 && let Err(e) = crate::sys::create_dirs(year_dir)
             {
-                return Action::Written(Err(format!("{}: {e}", shown(year_dir))));
+                return Action::Written(Err(format!(
+                    "{}: {}",
+                    shown(year_dir),
+                    crate::oserr::shown(&e)
+                )));
             }
             match crate::user_files::write_file(&path, text.as_bytes()) {
                 Ok(()) => Action::Written(Ok(path)),
-                Err(e) => Action::Written(Err(sanitize::line(&format!("{e:#}")).into_owned())),
+                Err(e) => {
+                    Action::Written(Err(sanitize::line(&crate::oserr::chain(&e)).into_owned()))
+                }
             }
         }
     }

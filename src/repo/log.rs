@@ -1,7 +1,72 @@
-//! Walking the history: the commits between two points, where two lines
-//! of history parted, and a commit's message and time.
+//! Walking the history: every commit from a tip (down to a stop) with
+//! what the history index keeps of it, the commits between two points,
+//! where two lines of history parted, whether one commit contains another,
+//! and a commit's message and time.
 
 use super::RepoError;
+
+/// One commit as a walk sees it (borrowed: nothing is copied unless kept).
+pub struct CommitView<'a> {
+    pub oid: git2::Oid,
+    /// Commit time, seconds since 1970.
+    pub time: i64,
+    /// The message (empty when not UTF-8).
+    pub message: &'a str,
+    pub author: &'a str,
+    pub email: &'a str,
+}
+
+/// Visits the commits reachable from `tip` and not from `stop`, oldest
+/// first (parents before children).
+pub fn walk(
+    repo: &git2::Repository,
+    tip: git2::Oid,
+    stop: Option<git2::Oid>,
+    mut visit: impl FnMut(&CommitView<'_>),
+) -> Result<(), RepoError> {
+    let mut walk = repo.revwalk()?;
+    walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
+    walk.push(tip)?;
+    if let Some(s) = stop {
+        walk.hide(s)?;
+    }
+    for oid in walk {
+        let oid = oid?;
+        let commit = repo.find_commit(oid)?;
+        let author = commit.author();
+        visit(&CommitView {
+            oid,
+            time: commit.time().seconds(),
+            message: commit.message().unwrap_or(""),
+            author: author.name().unwrap_or(""),
+            email: author.email().unwrap_or(""),
+        });
+    }
+    Ok(())
+}
+
+/// Every commit reachable from `tip`, oldest first, one by one: an id
+/// that cannot be read is handed on as its error and the walk goes on
+/// (for `verify`, which reports it).
+pub fn each_commit(
+    repo: &git2::Repository,
+    tip: git2::Oid,
+    mut visit: impl FnMut(Result<git2::Oid, RepoError>),
+) -> Result<(), RepoError> {
+    let mut walk = repo.revwalk()?;
+    walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
+    walk.push(tip)?;
+    for oid in walk {
+        visit(oid.map_err(RepoError::from));
+    }
+    Ok(())
+}
+
+/// Whether `commit` contains `ancestor` in its history (false on any
+/// doubt, and for the same commit).
+pub fn descends_from(repo: &git2::Repository, commit: git2::Oid, ancestor: git2::Oid) -> bool {
+    repo.graph_descendant_of(commit, ancestor).unwrap_or(false)
+}
 
 /// Commits after `base` up to `tip`, oldest first.
 pub fn commits_between(
@@ -56,6 +121,27 @@ mod tests {
         let c = put("c", "third");
         assert_eq!(commits_between(&repo, a, c).unwrap(), [b, c]);
         assert!(commits_between(&repo, c, c).unwrap().is_empty());
+        let mut seen = Vec::new();
+        walk(&repo, c, Some(a), |v| {
+            seen.push((v.oid, v.message.to_string(), v.author.to_string()))
+        })
+        .unwrap();
+        assert_eq!(
+            seen,
+            [
+                (b, "second".to_string(), "Test Chef".to_string()),
+                (c, "third".to_string(), "Test Chef".to_string())
+            ]
+        );
+        let mut all = 0;
+        walk(&repo, c, None, |_| all += 1).unwrap();
+        assert_eq!(all, 3);
+        let mut each = Vec::new();
+        each_commit(&repo, c, |o| each.push(o.unwrap())).unwrap();
+        assert_eq!(each, [a, b, c]);
+        assert!(descends_from(&repo, c, a));
+        assert!(!descends_from(&repo, a, c));
+        assert!(!descends_from(&repo, a, a));
         assert_eq!(merge_base(&repo, b, c).unwrap(), b);
         assert_eq!(message(&repo, a).unwrap(), "first\n\nTertial-Unit: x");
         let before = crate::clock::now();

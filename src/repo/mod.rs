@@ -1,11 +1,15 @@
 //! Every git2 call of the program, as plain functions by what they do:
 //! creating workspaces (`init`), committing files onto a branch without
 //! the shared index (`commit`), signing (`sign`), reading files at a
-//! commit (`read`), walking history (`log`), paths changed between trees
-//! (`diff`), references (`refs`), replaying commits (`replay`) and
-//! keeping the working tree in step (`worktree`). No UI types here; each
-//! function is tested on a temporary repository.
+//! commit (`read`), blobs and folders by id (`blob`), walking history
+//! (`log`), paths changed between trees (`diff`), references (`refs`),
+//! replaying commits (`replay`) and keeping the working tree in step
+//! (`worktree`). No UI types here; each
+//! function is tested on a temporary repository. Other modules hold a
+//! [`Repository`] and [`Oid`]s only to hand them back to these functions;
+//! git errors reach them as [`RepoError`].
 
+pub mod blob;
 pub mod commit;
 pub mod diff;
 pub mod init;
@@ -20,6 +24,13 @@ pub mod worktree;
 pub(crate) mod testutil;
 
 pub use commit::{FileChange, commit_files};
+
+/// A repository handle, as [`open`] and [`init_repo`] give it. Outside
+/// this module it is only handed to the functions here.
+pub type Repository = git2::Repository;
+/// The id of a commit or blob: compared, hashed, printed as hex and parsed
+/// from it (`FromStr`); everything else about it goes through this module.
+pub type Oid = git2::Oid;
 pub use init::init_repo;
 
 use crate::i18n::Lang;
@@ -88,6 +99,33 @@ fn contended_text(attempts: u32) -> String {
             "the branch moved {attempts} times while committing; nothing was lost, try again"
         ),
     }
+}
+
+impl RepoError {
+    /// git's own words for a git failure (without the "git: " the error's
+    /// text starts with), else the error's text.
+    pub fn git_message(&self) -> String {
+        match self {
+            RepoError::Git(e) => e.message().to_string(),
+            other => other.to_string(),
+        }
+    }
+}
+
+/// The repository's git directory (`.git`).
+pub fn git_dir(repo: &git2::Repository) -> &std::path::Path {
+    repo.path()
+}
+
+/// The repository's working tree, if it has one.
+pub fn work_dir(repo: &git2::Repository) -> Option<&std::path::Path> {
+    repo.workdir()
+}
+
+/// From now on every object read is checked against its hash (for
+/// `verify`: the fsck of the objects it touches). For the whole process.
+pub fn verify_hashes_on_read() {
+    git2::opts::strict_hash_verification(true);
 }
 
 /// Opens the repository at `dir` (not searching upwards: a workspace is

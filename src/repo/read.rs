@@ -31,9 +31,34 @@ pub fn file_at_tip(
 /// The content of `path` in `commit`, or None when absent (or the commit
 /// unreadable).
 pub fn file_at(repo: &git2::Repository, commit: git2::Oid, path: &str) -> Option<Vec<u8>> {
+    with_file_at(repo, commit, path, <[u8]>::to_vec)
+}
+
+/// The content of `path` in `commit`: None when the path is absent, an
+/// error when the commit or the file cannot be read (a corrupt object).
+pub fn try_file_at(
+    repo: &git2::Repository,
+    commit: git2::Oid,
+    path: &str,
+) -> Result<Option<Vec<u8>>, RepoError> {
+    let tree = repo.find_commit(commit)?.tree()?;
+    match tree.get_path(std::path::Path::new(path)) {
+        Ok(entry) => Ok(Some(repo.find_blob(entry.id())?.content().to_vec())),
+        Err(_) => Ok(None),
+    }
+}
+
+/// `read` of the content of `path` in `commit` (borrowed, not copied), or
+/// None when absent.
+pub fn with_file_at<R>(
+    repo: &git2::Repository,
+    commit: git2::Oid,
+    path: &str,
+    read: impl FnOnce(&[u8]) -> R,
+) -> Option<R> {
     let tree = repo.find_commit(commit).ok()?.tree().ok()?;
     let entry = tree.get_path(std::path::Path::new(path)).ok()?;
-    Some(repo.find_blob(entry.id()).ok()?.content().to_vec())
+    Some(read(repo.find_blob(entry.id()).ok()?.content()))
 }
 
 #[cfg(test)]
@@ -62,5 +87,13 @@ mod tests {
         let tip = tip(&repo, "main").unwrap().unwrap();
         assert_eq!(file_at(&repo, tip, "a/b.toml").unwrap(), b"x = 1\n");
         assert_eq!(file_at(&repo, tip, "a/c.toml"), None);
+        assert_eq!(with_file_at(&repo, tip, "a/b.toml", |b| b.len()), Some(6));
+        assert_eq!(
+            try_file_at(&repo, tip, "a/b.toml").unwrap().unwrap(),
+            b"x = 1\n"
+        );
+        assert_eq!(try_file_at(&repo, tip, "a/c.toml").unwrap(), None);
+        let blob = repo.blob(b"not a commit").unwrap();
+        assert!(try_file_at(&repo, blob, "a/b.toml").is_err());
     }
 }

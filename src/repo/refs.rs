@@ -1,5 +1,5 @@
 //! References: moving a branch only from where it was seen, marks kept
-//! for the audit, and what the last fetch brought.
+//! for the audit (the anchor, klar tags), and what the last fetch brought.
 
 use super::RepoError;
 
@@ -30,6 +30,46 @@ pub fn create(
     Ok(())
 }
 
+/// Where the reference `name` points, if it exists (not peeled).
+pub fn target(repo: &git2::Repository, name: &str) -> Option<git2::Oid> {
+    repo.find_reference(name).ok()?.target()
+}
+
+/// Points the reference `name` at `target`, created or moved.
+pub fn set(
+    repo: &git2::Repository,
+    name: &str,
+    target: git2::Oid,
+    log: &str,
+) -> Result<(), RepoError> {
+    repo.reference(name, target, true, log)?;
+    Ok(())
+}
+
+/// The references matching `glob` with the commits they point to (tags
+/// peeled); unreadable ones are left out.
+pub fn commits_matching(repo: &git2::Repository, glob: &str) -> Vec<(String, git2::Oid)> {
+    let Ok(refs) = repo.references_glob(glob) else {
+        return Vec::new();
+    };
+    refs.flatten()
+        .filter_map(|r| Some((r.name().ok()?.to_string(), r.peel_to_commit().ok()?.id())))
+        .collect()
+}
+
+/// Stores `text` (a complete annotated tag object, signature included) and
+/// creates `refs/tags/<name>` for it.
+pub fn write_tag(
+    repo: &git2::Repository,
+    name: &str,
+    text: &str,
+    log: &str,
+) -> Result<(), RepoError> {
+    let tag = repo.odb()?.write(git2::ObjectType::Tag, text.as_bytes())?;
+    repo.reference(&format!("refs/tags/{name}"), tag, false, log)?;
+    Ok(())
+}
+
 /// The commit the last `git fetch` brought (FETCH_HEAD), if any.
 pub fn fetched(repo: &git2::Repository) -> Option<git2::Oid> {
     repo.find_reference("FETCH_HEAD")
@@ -56,5 +96,17 @@ mod tests {
         create(&repo, "refs/tertial/mark", b, "m").unwrap();
         assert!(create(&repo, "refs/tertial/mark", a, "m").is_err());
         assert_eq!(fetched(&repo), None);
+        assert_eq!(target(&repo, "refs/tertial/mark"), Some(b));
+        set(&repo, "refs/tertial/mark", a, "m").unwrap();
+        assert_eq!(target(&repo, "refs/tertial/mark"), Some(a));
+        assert_eq!(target(&repo, "refs/tertial/none"), None);
+        let tag =
+            format!("object {b}\ntype commit\ntag t/1\ntagger A <a@b> 1700000000 +0100\n\nKlar\n");
+        write_tag(&repo, "t/1", &tag, "m").unwrap();
+        assert!(write_tag(&repo, "t/1", &tag, "m").is_err());
+        assert_eq!(
+            commits_matching(&repo, "refs/tags/t/*"),
+            [("refs/tags/t/1".to_string(), b)]
+        );
     }
 }

@@ -97,9 +97,17 @@ impl Signer {
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| {
-                RepoError::Refused(format!(
-                    "cannot run {} to sign the commit: {e}",
-                    self.program
+                RepoError::Refused(crate::i18n::current().pick(
+                    format!(
+                        "kan inte köra {} för att signera incheckningen: {}",
+                        self.program,
+                        crate::oserr::shown(&e)
+                    ),
+                    format!(
+                        "cannot run {} to sign the commit: {}",
+                        self.program,
+                        crate::oserr::shown(&e)
+                    ),
                 ))
             })?;
         child

@@ -17,6 +17,7 @@ pub fn sandbox_git_config() {
             git2::ConfigLevel::ProgramData,
         ] {
             // Safe: called once, before any repository is opened by the tests.
+            #[allow(unsafe_code)]
             unsafe {
                 let _ = git2::opts::set_search_path(level, &empty);
             }

@@ -18,6 +18,7 @@
 //! the lock and refuses to commit, so the branch's new files are never
 //! committed away as deletions.
 
+use super::RepoError;
 use crate::i18n::Lang;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -192,6 +193,16 @@ fn refresh(
         }
     }
     index.write()
+}
+
+/// Makes the index hold exactly the files of `commit` (a new workspace,
+/// whose working tree holds them already).
+pub fn index_to_commit(repo: &git2::Repository, commit: git2::Oid) -> Result<(), RepoError> {
+    let tree = repo.find_commit(commit)?.tree()?;
+    let mut index = repo.index()?;
+    index.read_tree(&tree)?;
+    index.write()?;
+    Ok(())
 }
 
 /// A refresh running in a thread of this process: poll it with
@@ -399,5 +410,23 @@ mod tests {
             stale_lock_text(Lang::Sv, p, 42).contains("/ws/.git/index.lock är kvar sedan 42 s")
         );
         assert!(stale_lock_text(Lang::En, p, 42).contains("has been there for 42 s"));
+    }
+
+    #[test]
+    fn the_index_set_to_a_commit_whose_files_are_in_place_leaves_plain_git_clean() {
+        let (dir, repo) = testutil::empty_repo();
+        let tip = commit_files(
+            &repo,
+            "main",
+            &[FileChange::put("plans/a.toml", "a")],
+            "m",
+            &testutil::sig(),
+        )
+        .unwrap();
+        std::fs::create_dir_all(dir.path().join("plans")).unwrap();
+        std::fs::write(dir.path().join("plans/a.toml"), "a").unwrap();
+        assert_ne!(plain_git_status(dir.path()), "");
+        index_to_commit(&repo, tip).unwrap();
+        assert_eq!(plain_git_status(dir.path()), "");
     }
 }

@@ -25,13 +25,23 @@ pub fn run(
         "html" => (|p, f, e| crate::report::html(p, f, e).into_bytes(), false),
         "text" | "txt" | "ils" => (|p, f, e| crate::report::text(p, f, e).into_bytes(), false),
         "docx" | "word" => (crate::report::docx, true),
-        other => anyhow::bail!("unknown format {other:?}; expected md, html, docx or text"),
+        other => anyhow::bail!(
+            "{other:?}: {}",
+            crate::i18n::current().t(
+                "okänt format; förväntade md, html, docx eller text",
+                "unknown format; expected md, html, docx or text"
+            )
+        ),
     };
     let output = crate::user_files::output_file(output);
     if binary && output.is_none() && std::io::stdout().is_terminal() {
         anyhow::bail!(
-            "a .docx file is binary and is not written to the terminal; \
-             name the file with -o, e.g. -o rapport.docx"
+            "{}",
+            crate::i18n::current().t(
+                "en .docx-fil är binär och skrivs inte till terminalen; ange filen med -o, t.ex. -o rapport.docx",
+                "a .docx file is binary and is not written to the terminal; \
+                 name the file with -o, e.g. -o rapport.docx"
+            )
         );
     }
     let ws = crate::workspace::Workspace::open(root)?;
@@ -39,11 +49,16 @@ pub fn run(
         .load_plan(unit, i64::from(period.year))
         .map_err(|diags| {
             let text: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
-            anyhow::anyhow!(
-                "the plan of {unit} {} has problems:\n{}",
-                period.year,
-                text.join("\n")
-            )
+            let year = period.year;
+            let text = text.join("\n");
+            match crate::i18n::current() {
+                crate::i18n::Lang::Sv => {
+                    anyhow::anyhow!("planen för {unit} {year} har problem:\n{text}")
+                }
+                crate::i18n::Lang::En => {
+                    anyhow::anyhow!("the plan of {unit} {year} has problems:\n{text}")
+                }
+            }
         })?;
     let repo = ws.repo()?;
     let path = crate::followup::path(period, unit);
@@ -56,8 +71,12 @@ pub fn run(
                 format!("no committed follow-up {path}; commit it first (utkast or klar)")
             }
         })?;
-    let f = crate::followup::load::parse_unchecked(&bytes)
-        .with_context(|| format!("{path} is not a readable follow-up file"))?;
+    let f = crate::followup::load::parse_unchecked(&bytes).with_context(|| {
+        crate::i18n::current().pick(
+            format!("{path} går inte att läsa som en uppföljningsfil"),
+            format!("{path} is not a readable follow-up file"),
+        )
+    })?;
     // The year's earlier periods (accumulated counts) and last year's VB.
     let mut wanted = period.earlier_in_year();
     wanted.push(crate::followup::Period::new(
@@ -70,7 +89,13 @@ pub fn run(
         if let Some(bytes) = crate::repo::read::file_at_tip(&repo, "main", &path)? {
             match crate::followup::load::parse_unchecked(&bytes) {
                 Some(e) => earlier.push(e),
-                None => eprintln!("{path}: not a readable follow-up file; left out of the report"),
+                None => eprintln!(
+                    "{path}: {}",
+                    crate::i18n::current().t(
+                        "går inte att läsa som en uppföljningsfil; utelämnad ur rapporten",
+                        "not a readable follow-up file; left out of the report"
+                    )
+                ),
             }
         }
     }

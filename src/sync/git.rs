@@ -99,6 +99,7 @@ pub fn read_lines(mut from: impl std::io::Read, mut line: impl FnMut(&str)) {
 fn detach_from_terminal(cmd: &mut std::process::Command) {
     use std::os::unix::process::CommandExt;
     // Safe: setsid is async-signal-safe and touches no memory of ours.
+    #[allow(unsafe_code)]
     unsafe {
         cmd.pre_exec(|| {
             libc::setsid();

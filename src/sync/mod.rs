@@ -6,7 +6,8 @@
 //! follow-up commits are replayed on top of the remote's branch, one file
 //! each; different units or periods never conflict, and the same unit and
 //! period changed on both sides is reported and left alone until the
-//! chief chooses which text to keep.
+//! chief chooses which text to keep. The history walk, the replay and the
+//! branch moves are `repo`'s (`repo::log`, `repo::replay`, `repo::refs`).
 
 mod git;
 

@@ -15,7 +15,7 @@ use ratatui::crossterm::style::{
 use ratatui::crossterm::{cursor, queue, terminal};
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
@@ -66,6 +66,9 @@ pub struct Lean<W: Write> {
     wanted: Option<Option<Position>>,
     /// Cells put off while typing, by (row, column): see `flush`.
     later: BTreeMap<(u16, u16), Cell>,
+    /// Where the screen shows the left half of a wide character, by
+    /// (column, row): see `write_cells`.
+    wide: HashSet<(u16, u16)>,
 }
 
 impl<W: Write> Lean<W> {
@@ -80,7 +83,14 @@ impl<W: Write> Lean<W> {
             frame: Vec::new(),
             wanted: None,
             later: BTreeMap::new(),
+            wide: HashSet::new(),
         }
+    }
+
+    /// Takes `width` as the terminal's width, as `size` reads it from a
+    /// terminal (for drawing into something else, such as a test's buffer).
+    pub fn assume_width(&mut self, width: u16) {
+        self.width.set(width);
     }
 
     /// Whether cells were put off while typing (`catch_up` writes them).
@@ -128,6 +138,7 @@ impl<W: Write> Lean<W> {
 
     /// Writes cells in the order given, moving only where needed.
     fn write_cells(&mut self, cells: &[(u16, u16, Cell)]) -> io::Result<()> {
+        let written: HashSet<(u16, u16)> = cells.iter().map(|(x, y, _)| (*x, *y)).collect();
         for (x, y, cell) in cells {
             let (x, y) = (*x, *y);
             let at = Position { x, y };
@@ -147,6 +158,29 @@ impl<W: Write> Lean<W> {
             let next = x + 1;
             self.cursor =
                 (symbol.width() == 1 && next < self.width.get()).then_some(Position { x: next, y });
+            // The columns now covered, and whether a wide character began
+            // in the last of them: its right half, past them, is erased.
+            let end = x + symbol.width().max(1) as u16;
+            let split = self.wide.contains(&(end - 1, y));
+            for c in x.saturating_sub(1)..end {
+                self.wide.remove(&(c, y));
+            }
+            if symbol.width() > 1 {
+                self.wide.insert((x, y));
+            }
+            if split && end < self.width.get() && !written.contains(&(end, y)) {
+                // A terminal erases that half in the colours of what was
+                // just written (a reversed or coloured block); ratatui,
+                // which sends no update for a blank that stays blank,
+                // means a plain blank there.
+                if self.cursor != Some(Position { x: end, y }) {
+                    self.move_to(Position { x: end, y });
+                }
+                self.pen_to(PLAIN)?;
+                self.buf.push(b' ');
+                let after = end + 1;
+                self.cursor = (after < self.width.get()).then_some(Position { x: after, y });
+            }
         }
         Ok(())
     }
@@ -267,6 +301,7 @@ impl<W: Write> Backend for Lean<W> {
         };
         queue!(self.buf, terminal::Clear(kind))?;
         self.cursor = None;
+        self.wide.clear();
         // The whole screen is drawn next; nothing put off is owed.
         self.later.clear();
         Ok(())

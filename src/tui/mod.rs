@@ -6,7 +6,7 @@
 //! The model is changed only by `update`: everything the shell learns
 //! (today's date, loaded files, job progress) reaches it as an action.
 
-mod backend;
+pub mod backend;
 mod editor;
 mod effects;
 pub(crate) mod input;
@@ -53,7 +53,7 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         refreshes: Default::default(),
     };
     // A refresh an earlier run could not finish (a stale index lock).
-    if crate::repo::worktree::has_pending(io.repo.path()) {
+    if crate::repo::worktree::has_pending(crate::repo::git_dir(&io.repo)) {
         io.refresh_worktree(Vec::new());
     }
     let mut term = terminal::TerminalGuard::enter()?;

@@ -103,7 +103,10 @@ pub fn save_somewhere(path: &Path, record: &FollowUp) -> String {
             path.display(),
             spare.display()
         ),
-        Err(e) => format!("tertial: utkastet kunde inte sparas någonstans: {e}"),
+        Err(e) => format!(
+            "tertial: utkastet kunde inte sparas någonstans: {}",
+            crate::oserr::shown(&e)
+        ),
     }
 }
 
@@ -122,6 +125,7 @@ pub fn on_panic() -> Option<String> {
 pub fn ignore_file_size_signal() {
     // SAFETY: setting a signal to be ignored installs no handler that
     // could race with anything.
+    #[allow(unsafe_code)]
     unsafe {
         libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
     }
@@ -142,7 +146,7 @@ pub fn write_to(model: &crate::app::Model, path: &str) -> crate::app::Action {
     crate::app::Action::DraftRescued(
         write_new(&full, &text)
             .map(|_| full.display().to_string())
-            .map_err(|e| format!("{}: {e}", full.display())),
+            .map_err(|e| format!("{}: {}", full.display(), crate::oserr::shown(&e))),
     )
 }
 

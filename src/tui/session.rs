@@ -10,7 +10,7 @@ use crate::workspace::Workspace;
 
 pub struct Io<'a> {
     pub ws: &'a Workspace,
-    pub repo: git2::Repository,
+    pub repo: repo::Repository,
     /// Who commits (each commit takes its own time).
     pub who: repo::Identity,
     /// The lock of the open unit and period, held while it is open.
@@ -256,7 +256,7 @@ impl Io<'_> {
         self.refreshes
             .borrow_mut()
             .push(repo::worktree::sync_in_background(
-                self.repo.path().to_path_buf(),
+                repo::git_dir(&self.repo).to_path_buf(),
                 repo::DEFAULT_BRANCH.to_string(),
                 paths,
             ));
@@ -320,6 +320,6 @@ pub fn overview(
     crate::app::Action::OverviewLoaded(
         result
             .map(|(o, _)| Box::new(o))
-            .map_err(|e| format!("{e:#}")),
+            .map_err(|e| crate::oserr::chain(&e)),
     )
 }

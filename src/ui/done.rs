@@ -2,6 +2,7 @@
 
 use super::style;
 use crate::app::Model;
+use crate::keymap::{Command, Context};
 use crate::sanitize;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -40,15 +41,19 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
             crate::followup::path(s.period, &plan.unit.id)
         )),
         Line::default(),
-        Line::from(format!(
-            "{}: {} · {}: {}",
-            m.key_name(crate::keymap::Context::List, "open")
-                .unwrap_or_default(),
-            l.t("tillbaka till målen", "back to the goals"),
-            m.key_name(crate::keymap::Context::List, "quit")
-                .unwrap_or_default(),
-            l.t("avsluta", "quit"),
-        )),
+        Line::from(
+            [
+                (
+                    Command::Open,
+                    l.t("tillbaka till målen", "back to the goals"),
+                ),
+                (Command::Quit, l.t("avsluta", "quit")),
+            ]
+            .iter()
+            .filter_map(|(c, what)| Some(format!("{}: {what}", m.key_name(Context::List, *c)?)))
+            .collect::<Vec<_>>()
+            .join(" · "),
+        ),
     ];
     f.render_widget(
         Paragraph::new(lines)

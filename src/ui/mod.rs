@@ -3,6 +3,7 @@
 
 mod context;
 mod done;
+pub mod hints;
 mod overlay;
 mod overview;
 mod periods;
@@ -15,7 +16,7 @@ mod units;
 pub mod walk;
 
 use crate::app::{Model, Screen};
-use crate::keymap::Context;
+use crate::keymap::{Command, Context};
 use crate::sanitize;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -48,7 +49,7 @@ pub fn view(m: &Model, f: &mut Frame) {
 }
 
 fn too_small(m: &Model, f: &mut Frame, area: Rect) {
-    let lines = vec![
+    let mut lines = vec![
         Line::from(Span::styled(
             m.lang.t("Fönstret är för litet", "The window is too small"),
             style::title(),
@@ -57,13 +58,11 @@ fn too_small(m: &Model, f: &mut Frame, area: Rect) {
             "{}×{} < {MIN_WIDTH}×{MIN_HEIGHT}",
             area.width, area.height
         )),
-        Line::from(format!(
-            "{} {}",
-            m.key_name(crate::app::keys::context(m), "quit")
-                .unwrap_or_else(|| "ctrl-c".into()),
-            m.lang.t("avslutar", "quits")
-        )),
     ];
+    let ctx = crate::app::keys::context(m);
+    if let Some(quits) = hints::keyed(m, ctx, Command::Quit, m.lang.t("avslutar", "quits")) {
+        lines.push(Line::from(quits));
+    }
     f.render_widget(
         Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: true }),
         area,
@@ -102,98 +101,7 @@ fn status_line(m: &Model, f: &mut Frame, area: Rect) {
             .collect()
     } else {
         let ctx = crate::app::keys::context(m);
-        let wanted: &[(&str, &str, &str)] = match ctx {
-            Context::Units => &[
-                ("open", "öppna", "open"),
-                ("help", "hjälp", "help"),
-                ("overview", "översikt", "overview"),
-                ("quit", "avsluta", "quit"),
-            ],
-            Context::List if m.screen == Screen::Problems => &[
-                ("open", "fortsätt", "continue"),
-                ("quit", "avsluta", "quit"),
-            ],
-            Context::List if m.screen == Screen::Done => &[
-                ("open", "tillbaka till målen", "back to the goals"),
-                ("quit", "avsluta", "quit"),
-            ],
-            Context::List if m.screen == Screen::Overview => &[
-                ("open", "öppna enheten", "open the unit"),
-                ("overview", "enhetslistan", "unit list"),
-                ("next_period", "period", "period"),
-                ("help", "hjälp", "help"),
-                ("quit", "avsluta", "quit"),
-            ],
-            Context::List => &[
-                ("open", "öppna", "open"),
-                ("back", "tillbaka", "back"),
-                ("quit", "avsluta", "quit"),
-                ("help", "hjälp", "help"),
-            ],
-            Context::Resume => &[
-                ("resume_draft", "återuppta", "resume"),
-                ("discard_draft", "kasta", "discard"),
-                ("quit", "avsluta", "quit"),
-            ],
-            Context::Confirm => &[
-                ("press_button", "tryck på knappen", "press the button"),
-                ("next_button", "byt knapp", "other button"),
-                ("yes", "ja", "yes"),
-                ("no", "avbryt", "cancel"),
-            ],
-            Context::Editor if m.screen == Screen::Review => &[("finish_edit", "avbryt", "cancel")],
-            Context::Editor => &[
-                ("finish_edit", "klar", "done"),
-                ("next_field", "nästa fält", "next field"),
-                ("cancel_edit", "avbryt", "cancel"),
-                ("undo", "ångra", "undo"),
-                ("external_editor", "$EDITOR", "$EDITOR"),
-            ],
-            Context::Goal => &[
-                ("edit", "skriv", "write"),
-                ("next_field", "fält", "field"),
-                ("next_goal", "nästa mål", "next goal"),
-                ("review", "granska", "review"),
-                ("help", "hjälp", "help"),
-                ("undo", "ångra", "undo"),
-                ("back", "perioderna", "periods"),
-                ("jump", "hoppa", "jump"),
-                ("add_deviation", "avvikelse", "deviation"),
-                ("quit", "avsluta", "quit"),
-            ],
-            Context::Review if m.session.as_ref().is_some_and(|s| s.locked()) => &[
-                ("reopen", "återöppna", "reopen"),
-                ("back", "tillbaka", "back"),
-                ("help", "hjälp", "help"),
-            ],
-            Context::Review => &[
-                ("open", "gå dit", "go there"),
-                ("commit_done", "lämna som klar", "commit done"),
-                ("commit_draft", "som utkast", "as draft"),
-                ("waive", "motivera", "waive"),
-                ("show_report", "rapporten", "report"),
-                ("back", "tillbaka", "back"),
-                ("help", "hjälp", "help"),
-            ],
-            Context::Palette => &[("open", "kör", "run"), ("back", "stäng", "close")],
-            Context::Help => &[("back", "stäng", "close")],
-            Context::Conflict => &[
-                ("keep_local", "behåll lokal", "keep local"),
-                ("keep_remote", "behåll serverns", "keep server's"),
-                ("back", "avbryt", "cancel"),
-            ],
-            Context::Global => &[],
-        };
-        let mut v: Vec<(String, String)> = wanted
-            .iter()
-            .filter_map(|(action, sv, en)| {
-                let k = m.key_name(ctx, action)?;
-                Some((
-                    k,
-                    if l == crate::i18n::Lang::Sv { sv } else { en }.to_string(),
-                ))
-            })
-            .collect();
+        let mut v = hints::status(m, ctx);
         if ctx == Context::Units {
             v.insert(
                 1,

@@ -1,11 +1,12 @@
 //! Overlays drawn over the screen: help from the active keymap, the
 //! command palette and the fuzzy jump, with matched letters highlighted.
 
+use super::hints;
 use super::style;
 use crate::app::Model;
 use crate::app::keys::screen_context;
 use crate::app::overlay::{Overlay, jump_items, palette_items};
-use crate::keymap::{Context, actions, key};
+use crate::keymap::{Command, Context, actions, key};
 use crate::sanitize;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -173,14 +174,9 @@ fn help(m: &Model, f: &mut Frame, rect: Rect, scroll: u16) {
         }
         lines.push(Line::default());
     }
-    let close = m
-        .key_name(Context::Help, "back")
-        .unwrap_or_else(|| "Esc".into());
-    let block = Block::default().borders(Borders::ALL).title(format!(
-        " {} ({close} {}) ",
-        l.t("Hjälp", "Help"),
-        l.t("stänger", "closes")
-    ));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(hints::titled(m, l.t("Hjälp", "Help")));
     f.render_widget(
         Paragraph::new(lines)
             .block(block)
@@ -200,47 +196,61 @@ fn key_line(keys: &str, desc: &str) -> Line<'static> {
 /// The way through a follow-up, in a few lines, with the active keys.
 fn workflow(m: &Model) -> Vec<Line<'static>> {
     let l = m.lang;
-    let k = |ctx, action| {
-        m.key_name(ctx, action)
-            .unwrap_or_else(|| action.to_string())
+    // " (keys)" of the bound commands; nothing when none is bound.
+    let keys = |ctx, parts: &[(Command, &str)]| {
+        let shown = hints::join_keyed(m, ctx, parts, ", ");
+        if shown.is_empty() {
+            shown
+        } else {
+            format!(" ({shown})")
+        }
+    };
+    let key = |ctx, c| {
+        m.key_name(ctx, c)
+            .map(|k| format!(" ({k})"))
+            .unwrap_or_default()
+    };
+    let letters_are_commands = crate::app::keys::letters_are_commands(&m.keymap);
+    let writing = match m.key_name(Context::Goal, Command::Edit) {
+        Some(edit) if letters_are_commands => {
+            format!("{edit} {}.", l.t("skriver i fältet", "writes in the field"))
+        }
+        // Letters are commands and no key starts writing: the palette does.
+        None if letters_are_commands => String::new(),
+        _ => l
+            .t(
+                "Skriv direkt i ett textfält.",
+                "Type straight into a text field.",
+            )
+            .to_string(),
     };
     let steps = [
         format!(
-            "1. {} ({}).",
+            "1. {}{}.",
             l.t(
                 "Välj enhet, sedan period",
                 "Choose the unit, then the period"
             ),
-            k(Context::Units, "open")
+            key(Context::Units, Command::Open)
         ),
         format!(
-            "2. {} ({} {}, {} {}). {}",
+            "2. {}{}. {writing}",
             l.t("Gå igenom målen", "Walk the goals"),
-            k(Context::Goal, "next_field"),
-            l.t("fält", "field"),
-            k(Context::Goal, "next_goal"),
-            l.t("nästa mål", "next goal"),
-            if crate::app::keys::letters_are_commands(&m.keymap) {
-                format!(
-                    "{} {}.",
-                    k(Context::Goal, "edit"),
-                    l.t("skriver i fältet", "writes in the field")
-                )
-            } else {
-                l.t(
-                    "Skriv direkt i ett textfält.",
-                    "Type straight into a text field.",
-                )
-                .to_string()
-            }
+            keys(
+                Context::Goal,
+                &[
+                    (Command::NextField, l.t("fält", "field")),
+                    (Command::NextGoal, l.t("nästa mål", "next goal")),
+                ]
+            ),
         ),
         format!(
-            "3. {} ({}).",
+            "3. {}{}.",
             l.t(
                 "Granska: anmärkningar visar vad som saknas",
                 "Review: remarks show what is missing"
             ),
-            k(Context::Goal, "review")
+            key(Context::Goal, Command::Review)
         ),
         format!(
             "4. {}",
@@ -348,13 +358,13 @@ fn timeline(
             Span::raw(sanitize::line(&r.who).into_owned()),
         ]));
     }
-    let title = format!(
-        " {} {} ({} {}) ",
-        l.t("Historik för", "History of"),
-        sanitize::line(goal),
-        m.key_name(Context::Help, "back")
-            .unwrap_or_else(|| "Esc".into()),
-        l.t("stänger", "closes")
+    let title = hints::titled(
+        m,
+        &format!(
+            "{} {}",
+            l.t("Historik för", "History of"),
+            sanitize::line(goal)
+        ),
     );
     f.render_widget(
         Paragraph::new(lines)
@@ -374,23 +384,27 @@ fn conflicts(
     chosen: &[(String, bool)],
 ) {
     let l = m.lang;
-    let key = |action| {
-        m.key_name(Context::Conflict, action)
-            .unwrap_or_else(|| action.to_string())
-    };
-    let block = Block::default().borders(Borders::ALL).title(format!(
-        " {} ({} {}, {} {}, {} {}) ",
-        l.t(
-            "Konflikt: samma uppföljning ändrad på båda håll",
-            "Conflict: the same follow-up changed on both sides"
-        ),
-        key("keep_local"),
-        l.t("behåll lokal", "keep local"),
-        key("keep_remote"),
-        l.t("behåll serverns", "keep server's"),
-        key("back"),
-        l.t("avbryt", "cancel"),
-    ));
+    let choices = hints::join_keyed(
+        m,
+        Context::Conflict,
+        &[
+            (Command::KeepLocal, l.t("behåll lokal", "keep local")),
+            (Command::KeepRemote, l.t("behåll serverns", "keep server's")),
+            (Command::Back, l.t("avbryt", "cancel")),
+        ],
+        ", ",
+    );
+    let what = l.t(
+        "Konflikt: samma uppföljning ändrad på båda håll",
+        "Conflict: the same follow-up changed on both sides",
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(if choices.is_empty() {
+            format!(" {what} ")
+        } else {
+            format!(" {what} ({choices}) ")
+        });
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let [list, texts] = ratatui::layout::Layout::vertical([
@@ -444,10 +458,15 @@ fn conflicts(
 /// The report of the draft, as Markdown text, scrolled.
 fn report(m: &Model, f: &mut Frame, rect: Rect, text: &str, scroll: u16) {
     let l = m.lang;
-    let block = Block::default().borders(Borders::ALL).title(l.t(
-        " Rapporten som den ser ut nu (↑/↓ PgUp/PgDn rullar, Esc stänger) ",
-        " The report as it is now (↑/↓ PgUp/PgDn scroll, Esc closes) ",
-    ));
+    let keys = hints::scroll_keys(m);
+    let what = l.t("Rapporten som den ser ut nu", "The report as it is now");
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(if keys.is_empty() {
+            format!(" {what} ")
+        } else {
+            format!(" {what} ({}) ", keys.join(", "))
+        });
     let inner = block.inner(rect);
     let paragraph = Paragraph::new(sanitize::display(text).into_owned())
         .block(block)
@@ -476,7 +495,6 @@ fn centred(area: Rect, height: u16) -> Rect {
 /// The question: what will happen, and its buttons, the focused one
 /// highlighted.
 fn confirm(m: &Model, f: &mut Frame, area: Rect, c: &crate::app::confirm::Confirm) {
-    let l = m.lang;
     let text: Vec<Line> = c
         .lines
         .iter()
@@ -497,13 +515,7 @@ fn confirm(m: &Model, f: &mut Frame, area: Rect, c: &crate::app::confirm::Confir
     let block = Block::default()
         .borders(Borders::ALL)
         .title(format!(" {} ", sanitize::line(&c.title)))
-        .title_bottom(format!(
-            " {} ",
-            l.t(
-                "←/→ välj · Enter trycker · y ja · n/Esc avbryt",
-                "←/→ choose · Enter presses · y yes · n/Esc cancel"
-            )
-        ));
+        .title_bottom(format!(" {} ", hints::confirm_keys(m)));
     let inner = block.inner(rect);
     f.render_widget(block, rect);
     let [text_area, _, buttons] = Layout::vertical([
@@ -535,9 +547,12 @@ fn rescue_path(m: &Model, f: &mut Frame, area: Rect, path: &ratatui_textarea::Te
     ta.set_block(
         Block::default()
             .borders(Borders::ALL)
-            .title(l.t(
-                " Spara utkastet i filen (sökväg; Enter sparar, Esc tillbaka) ",
-                " Save the draft to the file (path; Enter saves, Esc back) ",
+            .title(hints::field_title(
+                m,
+                l.t("Spara utkastet i filen", "Save the draft to the file"),
+                l.t("sökväg; ", "path; "),
+                l.t("sparar", "saves"),
+                l.t("tillbaka", "back"),
             ))
             .title_bottom(l.t(
                 " En ny fil: en befintlig skrivs aldrig över ",

@@ -2,6 +2,7 @@
 
 use super::style;
 use crate::app::Model;
+use crate::keymap::{Command, Context};
 use crate::sanitize;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -18,7 +19,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         .iter()
         .filter(|g| g.rating.is_some())
         .count();
-    let lines = vec![
+    let mut lines = vec![
         Line::from(Span::styled(
             l.t("Det finns ett sparat utkast", "There is a saved draft"),
             style::title(),
@@ -39,18 +40,28 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
             )
         )),
         Line::default(),
-        Line::from(vec![
-            Span::styled(" Enter/r ", style::key()),
-            Span::raw(l.t("  återuppta utkastet", "  resume the draft")),
-        ]),
-        Line::from(vec![
-            Span::styled(" d ", style::key()),
-            Span::raw(l.t(
+    ];
+    // Each choice with every key the keymap binds to it (none: left out).
+    let choices = [
+        (
+            Command::ResumeDraft,
+            l.t("  återuppta utkastet", "  resume the draft"),
+        ),
+        (
+            Command::DiscardDraft,
+            l.t(
                 "  kasta det (filen sparas undan, inget raderas)",
                 "  discard it (the file is set aside, nothing is deleted)",
-            )),
-        ]),
+            ),
+        ),
     ];
+    lines.extend(choices.into_iter().filter_map(|(c, what)| {
+        let keys = super::hints::every_key(m, Context::Resume, c)?;
+        Some(Line::from(vec![
+            Span::styled(format!(" {keys} "), style::key()),
+            Span::raw(what),
+        ]))
+    }));
     f.render_widget(
         Paragraph::new(lines)
             .block(Block::default().borders(Borders::ALL))

@@ -8,7 +8,7 @@ use crate::app::Model;
 use crate::app::review::{ReviewRow, UnitPart, rows};
 use crate::followup::lint::Level;
 use crate::i18n::Lang;
-use crate::keymap::Context;
+use crate::keymap::{Command, Context};
 use crate::sanitize;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -36,17 +36,19 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         }),
     ])
     .areas(area);
-    let key = |action: &str| {
+    // " (key)" of a bound command; nothing when the keymap binds none.
+    let key = |c: Command| {
         m.keymap
-            .key_label(Context::Review, action)
-            .unwrap_or_else(|| action.to_string())
+            .key_label(Context::Review, c.name())
+            .map(|k| format!(" ({k})"))
+            .unwrap_or_default()
     };
     let verdict = if s.locked() {
         Span::styled(
             format!(
-                "  {} ({}) {}",
+                "  {}{} {}",
                 l.t("Klar. Återöppna", "Done. Reopen"),
-                key("reopen"),
+                key(Command::Reopen),
                 l.t(
                     "med en motivering för att ändra.",
                     "with a reason to change it."
@@ -57,12 +59,12 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     } else if open == 0 {
         Span::styled(
             format!(
-                "  {} ({}).",
+                "  {}{}.",
                 l.t(
                     "Allt klart: kan lämnas som klar",
                     "All done: can be committed as done"
                 ),
-                key("commit_done")
+                key(Command::CommitDone)
             ),
             style::heading(),
         )
@@ -141,13 +143,19 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
             style::label(),
         )));
     }
-    let block = Block::default().borders(Borders::ALL).title(format!(
-        " {} ",
-        l.t(
-            "Enter: gå dit · w: motivera anmärkningen",
-            "Enter: go there · w: waive the remark"
-        )
-    ));
+    let list_keys: Vec<String> = [
+        (Command::Open, l.t("gå dit", "go there")),
+        (
+            Command::Waive,
+            l.t("motivera anmärkningen", "waive the remark"),
+        ),
+    ]
+    .into_iter()
+    .filter_map(|(c, what)| Some(format!("{}: {what}", m.key_name(Context::Review, c)?)))
+    .collect();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(format!(" {} ", list_keys.join(" · ")));
     let height = block.inner(list_area).height as usize;
     // The selection a third of the way down, never past the end.
     let scroll = selected_line
@@ -161,18 +169,35 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     );
     if let Some(area) = &s.reopening {
         let mut ta = area.clone();
-        ta.set_block(Block::default().borders(Borders::ALL).title(l.t(
-            " Varför återöppnas uppföljningen? (Enter återöppnar, Esc avbryter) ",
-            " Why is the follow-up reopened? (Enter reopens, Esc cancels) ",
-        )));
+        ta.set_block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(super::hints::field_title(
+                    m,
+                    l.t(
+                        "Varför återöppnas uppföljningen?",
+                        "Why is the follow-up reopened?",
+                    ),
+                    "",
+                    l.t("återöppnar", "reopens"),
+                    l.t("avbryter", "cancels"),
+                )),
+        );
         f.render_widget(&ta, waive_area);
     }
     if let Some(area) = &s.waiving {
         let mut ta = area.clone();
-        ta.set_block(Block::default().borders(Borders::ALL).title(l.t(
-            " Motivering (Enter sparar, Esc avbryter) ",
-            " Reason (Enter saves, Esc cancels) ",
-        )));
+        ta.set_block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(super::hints::field_title(
+                    m,
+                    l.t("Motivering", "Reason"),
+                    "",
+                    l.t("sparar", "saves"),
+                    l.t("avbryter", "cancels"),
+                )),
+        );
         f.render_widget(&ta, waive_area);
     }
     let _ = plan;

@@ -35,7 +35,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
                         "allt du skriver filtrerar, också ?;",
                         "everything typed filters, ? too;"
                     ),
-                    m.key_name(crate::keymap::Context::Units, "help")
+                    m.key_name(crate::keymap::Context::Units, crate::keymap::Command::Help)
                         .map(|k| format!("{k} {}", l.t("visar hjälpen", "shows the help")))
                         .unwrap_or_default()
                 ),

@@ -7,7 +7,7 @@ use crate::app::fields::{self, DevPart, Field, Sex};
 use crate::app::{Model, Session};
 use crate::followup::{ActivityStatus, Rating};
 use crate::i18n::Lang;
-use crate::keymap::Context;
+use crate::keymap::{Command, Context};
 use crate::plan::Plan;
 use crate::sanitize;
 use ratatui::Frame;
@@ -153,19 +153,22 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     if let (Some(e), Some(area)) = (&s.editor, editor_area) {
         let mut ta = e.area.clone();
         let name = field_label(l, plan, s, &e.field);
-        let key = |action| m.key_name(Context::Editor, action).unwrap_or_default();
-        let hint = format!(
-            "{} {} · {} {} · {} $EDITOR",
-            key("finish_edit"),
-            l.t("klar", "done"),
-            key("cancel_edit"),
-            l.t("avbryt", "cancel"),
-            key("external_editor"),
+        let hint = super::hints::join_keyed(
+            m,
+            Context::Editor,
+            &[
+                (Command::FinishEdit, l.t("klar", "done")),
+                (Command::CancelEdit, l.t("avbryt", "cancel")),
+                (Command::ExternalEditor, "$EDITOR"),
+            ],
+            " · ",
         );
         let mut block = Block::default()
             .borders(Borders::ALL)
-            .title(format!(" {} ", sanitize::line(&name)))
-            .title_bottom(format!(" {hint} "));
+            .title(format!(" {} ", sanitize::line(&name)));
+        if !hint.is_empty() {
+            block = block.title_bottom(format!(" {hint} "));
+        }
         if let Some(why) = &e.invalid {
             block = block.title_bottom(Span::styled(format!(" {why} "), style::error()));
         }

@@ -67,8 +67,13 @@ fn duplicates<'a>(units: impl Iterator<Item = (i64, &'a str, &'a str)>) -> Vec<D
         if let Some(first) = seen.insert((year, id), rel_path) {
             diags.push(Diagnostic::whole_file(
                 rel_path,
-                format!(
-                    "unit {id:?} has a {year} plan already in {first}; expected one plan per unit and year"
+                crate::i18n::current().pick(
+                    format!(
+                        "enheten {id:?} har redan en plan för {year} i {first}; förväntade en plan per enhet och år"
+                    ),
+                    format!(
+                        "unit {id:?} has a {year} plan already in {first}; expected one plan per unit and year"
+                    ),
                 ),
             ));
         }
@@ -96,10 +101,13 @@ fn load_each<T: Send>(
     let read = AtomicUsize::new(0);
     let stopped = std::sync::atomic::AtomicBool::new(false);
     type Part<T> = Vec<(usize, Option<T>, Vec<Diagnostic>)>;
+    // The helpers speak the caller's language.
+    let lang = crate::i18n::current();
     let parts: Vec<Part<T>> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..threads)
             .map(|_| {
                 s.spawn(|| {
+                    let _lang = crate::i18n::speaking(lang);
                     let mut out = Vec::new();
                     loop {
                         let i = next.fetch_add(1, Ordering::Relaxed);
@@ -143,7 +151,13 @@ fn load_file(root: &Path, path: &Path) -> (Option<LoadedPlan>, Vec<Diagnostic>) 
     let bytes = match read_plan_file(path) {
         Ok(b) => b,
         Err(e) => {
-            let d = Diagnostic::whole_file(&rel_path, format!("cannot read the file: {e}"));
+            let d = Diagnostic::whole_file(
+                &rel_path,
+                crate::i18n::current().pick(
+                    format!("kan inte läsa filen: {}", crate::oserr::shown(&e)),
+                    format!("cannot read the file: {}", crate::oserr::shown(&e)),
+                ),
+            );
             return (None, vec![d]);
         }
     };
@@ -179,9 +193,15 @@ fn placement_problem(rel_path: &str, src: &str, plan: &crate::plan::Plan) -> Opt
                 rel_path,
                 src,
                 locate("year"),
-                format!(
-                    "unit.year is {} but the file is in plans/{year}/; expected them to agree",
-                    plan.unit.year
+                crate::i18n::current().pick(
+                    format!(
+                        "unit.year är {} men filen ligger i plans/{year}/; förväntade att de stämmer överens",
+                        plan.unit.year
+                    ),
+                    format!(
+                        "unit.year is {} but the file is in plans/{year}/; expected them to agree",
+                        plan.unit.year
+                    ),
                 ),
             ));
         }
@@ -191,9 +211,15 @@ fn placement_problem(rel_path: &str, src: &str, plan: &crate::plan::Plan) -> Opt
                 rel_path,
                 src,
                 locate("id"),
-                format!(
-                    "unit.id is {:?} but the file is named {file}; expected the file to be named {}.toml",
-                    plan.unit.id, plan.unit.id
+                crate::i18n::current().pick(
+                    format!(
+                        "unit.id är {:?} men filen heter {file}; förväntade att filen heter {}.toml",
+                        plan.unit.id, plan.unit.id
+                    ),
+                    format!(
+                        "unit.id is {:?} but the file is named {file}; expected the file to be named {}.toml",
+                        plan.unit.id, plan.unit.id
+                    ),
                 ),
             ));
         }

@@ -79,14 +79,7 @@ pub fn init(
     let commit = repo::commit_files(&repo, repo::DEFAULT_BRANCH, &changes, message, &sig)?;
     // Make the index match the commit so `git status` is clean for people
     // who look at the folder with plain git.
-    let tree = repo
-        .find_commit(commit)
-        .map_err(repo::RepoError::from)?
-        .tree()
-        .map_err(repo::RepoError::from)?;
-    let mut index = repo.index().map_err(repo::RepoError::from)?;
-    index.read_tree(&tree).map_err(repo::RepoError::from)?;
-    index.write().map_err(repo::RepoError::from)?;
+    repo::worktree::index_to_commit(&repo, commit)?;
     Workspace::open(dir)
 }
 
@@ -134,7 +127,7 @@ pub fn demo(parent: Option<&Path>) -> Result<Workspace, WorkspaceError> {
 /// Commits the demo's finished follow-ups, so that export and the overview
 /// have something to show. A sample that does not fit is left out: the
 /// demo still opens.
-fn commit_demo_followups(repo: &git2::Repository) {
+fn commit_demo_followups(repo: &repo::Repository) {
     let Some(sig) = repo::config_identity(repo) else {
         return;
     };

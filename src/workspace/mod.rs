@@ -32,7 +32,7 @@ pub enum WorkspaceError {
     NotEmpty(String),
     #[error(transparent)]
     Repo(#[from] crate::repo::RepoError),
-    #[error("{path}: {source}")]
+    #[error("{path}: {}", crate::oserr::shown(.source))]
     Io {
         path: String,
         source: std::io::Error,
@@ -89,7 +89,7 @@ impl Workspace {
         })
     }
 
-    pub fn repo(&self) -> Result<git2::Repository, WorkspaceError> {
+    pub fn repo(&self) -> Result<crate::repo::Repository, WorkspaceError> {
         Ok(crate::repo::open(&self.root)?)
     }
 
@@ -112,7 +112,10 @@ impl Workspace {
             Ok(bytes) => crate::plan::parse_plan(&rel_path, &bytes),
             Err(e) => Err(vec![Diagnostic::whole_file(
                 &rel_path,
-                format!("cannot read the plan: {e}"),
+                crate::i18n::current().pick(
+                    format!("kan inte läsa planen: {}", crate::oserr::shown(&e)),
+                    format!("cannot read the plan: {}", crate::oserr::shown(&e)),
+                ),
             )]),
         }
     }
@@ -134,7 +137,7 @@ impl Workspace {
         for path in paths {
             let rel_path = rel(&self.root, &path);
             match read_plan_file(&path)
-                .map_err(|e| vec![Diagnostic::whole_file(&rel_path, e.to_string())])
+                .map_err(|e| vec![Diagnostic::whole_file(&rel_path, crate::oserr::shown(&e))])
                 .and_then(|b| crate::plan::parse_plan(&rel_path, &b))
             {
                 Ok(plan) => plans.push(LoadedPlan { rel_path, plan }),
@@ -151,7 +154,8 @@ impl Workspace {
     /// Which remarks block klar here: the `[klar]` table of
     /// `tertial.toml` over the city's defaults.
     pub fn rules(&self) -> Result<crate::followup::lint::Rules, String> {
-        let text = std::fs::read_to_string(self.root.join(MARKER)).map_err(|e| e.to_string())?;
+        let text = std::fs::read_to_string(self.root.join(MARKER))
+            .map_err(|e| format!("{MARKER}: {}", crate::oserr::shown(&e)))?;
         crate::followup::lint::Rules::from_marker(&text)
     }
 }

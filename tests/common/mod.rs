@@ -102,6 +102,7 @@ pub fn text(bytes: &[u8]) -> String {
 }
 
 pub mod pty;
+pub mod skip;
 
 impl Sandbox {
     /// A command for the pseudo-terminal with the same sandbox as `cmd`.

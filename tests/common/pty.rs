@@ -1,5 +1,7 @@
 //! The real binary in a real pseudo-terminal, read through a vt100
 //! emulator: what a person would see on the screen.
+// Sets up processes and files through libc as the program's users would.
+#![allow(unsafe_code)]
 
 use portable_pty::{Child, CommandBuilder, MasterPty, PtySize, native_pty_system};
 use std::io::{Read, Write};

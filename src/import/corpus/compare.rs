@@ -14,6 +14,8 @@ pub struct Score {
     pub exact: [usize; 5],
     pub total: [usize; 5],
     pub missed: Vec<String>,
+    /// The imported items that matched none of the original's.
+    pub extra: Vec<String>,
 }
 
 impl Score {
@@ -23,6 +25,7 @@ impl Score {
             self.total[i] += o.total[i];
         }
         self.missed.extend(o.missed.iter().cloned());
+        self.extra.extend(o.extra.iter().cloned());
     }
 
     pub fn all_exact(&self) -> usize {
@@ -145,6 +148,14 @@ pub fn score(original: &Plan, imported: &Plan) -> Score {
                     s.exact[c] += 1;
                 }
                 _ => s.missed.push(format!("{}: {w}", CLASSES[c])),
+            }
+        }
+        for g in &got[c] {
+            if let Some(n) = have.get_mut(g.as_str())
+                && *n > 0
+            {
+                *n -= 1;
+                s.extra.push(format!("{}: {g}", CLASSES[c]));
             }
         }
     }

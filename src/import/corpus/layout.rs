@@ -18,7 +18,8 @@ pub enum Lists {
     Plain,
 }
 
-/// Where a wrapped table row puts its numbers (or dates).
+/// Where a wrapped table row puts its numbers (or dates); one choice per
+/// table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Cells {
     First,
@@ -157,8 +158,15 @@ impl Printer<'_> {
         } else {
             self.lines.push(t.header.join("\t"));
         }
+        // A text export lays out a whole table alike: every row of it has
+        // its cells on the same line of the row (first, last or own).
+        let place = match self.rng.below(3) {
+            0 => Cells::First,
+            1 => Cells::Last,
+            _ => Cells::Own,
+        };
         for (n, row) in t.rows.iter().enumerate() {
-            self.row(t.kind, row);
+            self.row(t.kind, row, place);
             for (_, c) in t.comments.iter().filter(|(r, _)| *r == n) {
                 self.lines.push("Kommentar".into());
                 for l in c.lines() {
@@ -168,7 +176,7 @@ impl Printer<'_> {
         }
     }
 
-    fn row(&mut self, kind: TableKind, row: &[String]) {
+    fn row(&mut self, kind: TableKind, row: &[String], place: Cells) {
         if !self.layout.flat_tables {
             self.lines.push(row.join("\t"));
             return;
@@ -183,11 +191,6 @@ impl Printer<'_> {
         let Some(width) = self.layout.wrap else {
             self.lines.push(format!("{name} {values}"));
             return;
-        };
-        let place = match self.rng.below(3) {
-            0 => Cells::First,
-            1 => Cells::Last,
-            _ => Cells::Own,
         };
         // "8,5" ending a line and "%" starting the next.
         let split_pct = self.layout.split_percent

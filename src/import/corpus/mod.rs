@@ -136,6 +136,9 @@ pub fn run(seeds: std::ops::Range<u64>) -> Vec<(&'static str, Score)> {
                     for m in &mut s.missed {
                         *m = format!("{name} seed {seed} {}: {m}", plan.unit.id);
                     }
+                    for m in &mut s.extra {
+                        *m = format!("{name} seed {seed} {}: got {m}", plan.unit.id);
+                    }
                     total.add(&s);
                 }
             }

@@ -1,0 +1,80 @@
+//! The contexts of a keymap file: the screens and modes a key is bound
+//! in, each a `[table]` of the file, with the title the help shows.
+
+use crate::i18n::Lang;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Context {
+    /// Everywhere, after the screen's own table.
+    Global,
+    /// The unit chooser: a list with a filter (letters are typed).
+    Units,
+    /// Other lists: periods, problems, done.
+    List,
+    /// The resume-draft question.
+    Resume,
+    /// The walk, not writing.
+    Goal,
+    /// Writing in a text field (unbound keys are typed).
+    Editor,
+    Review,
+    /// A yes/no question.
+    Confirm,
+    /// The command palette and the jump list (unbound keys are typed).
+    Palette,
+    Help,
+    /// Choosing between two texts after a sync conflict.
+    Conflict,
+}
+
+impl Context {
+    pub const ALL: [Context; 11] = [
+        Context::Global,
+        Context::Units,
+        Context::List,
+        Context::Resume,
+        Context::Goal,
+        Context::Editor,
+        Context::Review,
+        Context::Confirm,
+        Context::Palette,
+        Context::Help,
+        Context::Conflict,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Context::Global => "global",
+            Context::Units => "units",
+            Context::List => "list",
+            Context::Resume => "resume",
+            Context::Goal => "goal",
+            Context::Editor => "editor",
+            Context::Review => "review",
+            Context::Confirm => "confirm",
+            Context::Palette => "palette",
+            Context::Help => "help",
+            Context::Conflict => "conflict",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Context> {
+        Context::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    pub fn title(self, l: Lang) -> &'static str {
+        match self {
+            Context::Global => l.t("Överallt", "Everywhere"),
+            Context::Units => l.t("Välja enhet", "Choosing a unit"),
+            Context::List => l.t("Listor", "Lists"),
+            Context::Resume => l.t("Sparat utkast", "Saved draft"),
+            Context::Goal => l.t("Målen", "The goals"),
+            Context::Editor => l.t("Skriva i ett fält", "Writing in a field"),
+            Context::Review => l.t("Granska", "Review"),
+            Context::Confirm => l.t("Fråga", "Question"),
+            Context::Palette => l.t("Kommandon och hopp", "Commands and jump"),
+            Context::Help => l.t("Hjälp", "Help"),
+            Context::Conflict => l.t("Konflikt efter synk", "Conflict after sync"),
+        }
+    }
+}
