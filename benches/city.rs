@@ -80,9 +80,11 @@ fn main() {
     let ws = Workspace::open(&dir).expect("a generated workspace (bench/run.sh makes one)");
     let unit = first_unit(&dir);
     let mut rows = vec![
+        first_frame(&bin, &dir),
         open_unit(&ws, &unit),
         commit_one(&dir, &bin, &unit),
         unit_history(&ws, &dir, &unit),
+        log_unit(&bin, &dir, &unit),
         fuzzy(&dir),
         check(&bin, &dir),
         typing(&bin, &dir, &unit),
@@ -118,6 +120,42 @@ fn first_unit(dir: &Path) -> String {
     files[0].file_stem().unwrap().to_string_lossy().into_owned()
 }
 
+/// `tertial DIR` in a real pseudo-terminal, from spawn until the first
+/// frame's bytes arrive (the plans are then still being read).
+fn first_frame(bin: &Path, dir: &Path) -> Row {
+    let t = terminal::first_frame(bin, dir, 5);
+    Row {
+        what: "first frame of `tertial DIR` (spawn to first bytes of the frame, pty)".into(),
+        ours: ms(t),
+        other: "—".into(),
+        ratio: "—".into(),
+        target: "≤ 100 ms".into(),
+    }
+}
+
+/// `tertial log --unit ID` as a whole process (the history index cached),
+/// vs `git log` of the unit's files.
+fn log_unit(bin: &Path, dir: &Path, unit: &str) -> Row {
+    let log = || run(Command::new(bin).arg("log").arg(dir).args(["--unit", unit]));
+    log(); // the index as in use: built once
+    let ours = time(10, log);
+    let git = time(3, || {
+        run(Command::new("git").current_dir(dir).args([
+            "log",
+            "--format=%H %an %at %s",
+            "--",
+            &format!("followups/*/{unit}.toml"),
+        ]))
+    });
+    Row {
+        what: "`tertial log --unit ID`, whole process".into(),
+        ours: ms(ours),
+        other: format!("{} (`git log -- followups/*/<unit>.toml`)", ms(git)),
+        ratio: format!("{:.3}×", ours.as_secs_f64() / git.as_secs_f64()),
+        target: "≤ 30 ms".into(),
+    }
+}
+
 /// From nothing to the first frame of one unit's walk: plans of the unit,
 /// the committed follow-up, the earlier periods from the history index,
 /// the model, and a frame on a 120×40 TestBackend.
@@ -136,7 +174,7 @@ fn open_unit(ws: &Workspace, unit: &str) -> Row {
         let i = m.plans.len() - 1;
         let year = m.plans[i].plan.unit.year as i32;
         let period: Period = format!("{year}-T2").parse().unwrap();
-        let s: Session = io.open_session(&mut m, i, period);
+        let s: Session = io.open_session(&m, i, period);
         app::update(&mut m, Action::SessionReady(Box::new(s)));
         let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(120, 40)).unwrap();
         term.draw(|f| tertial::ui::view(&m, f)).unwrap();
@@ -218,10 +256,10 @@ fn commit_one(dir: &Path, bin: &Path, unit: &str) -> Row {
             "--author",
             "Bench <b@example.invalid>",
         ]));
-        ours.push(t.elapsed());
-        // The working tree is refreshed in the background after the
-        // commit; let it finish before git needs the index.
+        // Until the working tree shows the commit too: it is refreshed in
+        // the background after the commit (and git needs the index next).
         wait_for_worktree(dir);
+        ours.push(t.elapsed());
         let current = std::fs::read_to_string(&path).unwrap();
         std::fs::write(&path, edit(&current)).unwrap();
         let t = Instant::now();
@@ -242,7 +280,7 @@ fn commit_one(dir: &Path, bin: &Path, unit: &str) -> Row {
     }
     let (o, g) = (median(ours), median(git));
     Row {
-        what: "commit one follow-up (`tertial record`)".into(),
+        what: "commit one follow-up (`tertial record`, until the working tree is refreshed, polled with `git status`)".into(),
         ours: ms(o),
         other: format!("{} (`git add && git commit`)", ms(g)),
         ratio: format!("{:.2}×", o.as_secs_f64() / g.as_secs_f64()),
@@ -324,33 +362,36 @@ fn fuzzy(dir: &Path) -> Row {
     let ours = median(per_key);
     let file = std::env::temp_dir().join("tertial-bench-titles.txt");
     std::fs::write(&file, titles.join("\n")).unwrap();
+    // Like with like: fzf's filtering without its process start-up (the
+    // same command on empty input, subtracted), no shell in between.
+    let fzf_on = |q: &str, input: &Path| {
+        let t = Instant::now();
+        let _ = Command::new("fzf")
+            .args(["--filter", q])
+            .stdin(std::fs::File::open(input).unwrap())
+            .stdout(std::process::Stdio::null())
+            .status();
+        t.elapsed()
+    };
+    let empty = std::env::temp_dir().join("tertial-bench-empty.txt");
+    std::fs::write(&empty, "").unwrap();
     let fzf = Command::new("fzf")
         .arg("--version")
         .output()
         .is_ok()
         .then(|| {
-            median(
-                prefixes
-                    .iter()
-                    .map(|q| {
-                        let t = Instant::now();
-                        let _ = Command::new("sh")
-                            .arg("-c")
-                            .arg(format!(
-                                "fzf --filter '{q}' < {} > /dev/null",
-                                file.display()
-                            ))
-                            .status();
-                        t.elapsed()
-                    })
-                    .collect(),
-            )
+            let full = median(prefixes.iter().map(|q| fzf_on(q, &file)).collect());
+            let start_up = median(prefixes.iter().map(|q| fzf_on(q, &empty)).collect());
+            full.saturating_sub(start_up)
         });
     Row {
         what: format!("fuzzy filter per keystroke over {} goals", titles.len()),
         ours: ms(ours),
         other: fzf.map_or("fzf not installed".into(), |d| {
-            format!("{} (`fzf --filter`)", ms(d))
+            format!(
+                "{} (`fzf --filter`, its start-up on empty input subtracted)",
+                ms(d)
+            )
         }),
         ratio: fzf.map_or("—".into(), |d| {
             format!("{:.2}×", ours.as_secs_f64() / d.as_secs_f64())

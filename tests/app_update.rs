@@ -540,3 +540,205 @@ fn control_keys_in_the_editor_never_empty_a_field_by_themselves() {
         s(&m).record.goal("E1").unwrap().summary
     );
 }
+
+// The start and background jobs: what the shell knows comes in as actions.
+
+fn start(unit: Option<&str>, period: Option<&str>, plans_unread: bool) -> Action {
+    Action::Start(Box::new(tertial::app::start::Start {
+        today: (2026, 5, 4),
+        keymap: tertial::keymap::default_keymap(),
+        rules: Default::default(),
+        unit: unit.map(String::from),
+        period: period.map(|p| p.parse().unwrap()),
+        plans_unread,
+    }))
+}
+
+/// `n` units, each with the bundled plan of Beställarenhet 2 as its own.
+fn many_units(n: usize) -> Vec<tertial::workspace::LoadedPlan> {
+    let one = common::bundled_plans()
+        .into_iter()
+        .find(|p| p.rel_path == PLAN)
+        .unwrap();
+    (0..n)
+        .map(|i| {
+            let mut p = one.clone();
+            p.plan.unit.id = format!("enhet-{i}");
+            p.plan.unit.name = format!("Enhet {i}");
+            p.rel_path = format!("plans/2025/enhet-{i}.toml");
+            p
+        })
+        .collect()
+}
+
+#[test]
+fn start_gives_the_model_today_and_asks_for_the_plans_of_a_large_workspace() {
+    let mut m = Model::new(Lang::Sv, "stad".into(), Vec::new(), vec![]);
+    let effects = update(&mut m, start(None, Some("2025-T2"), true));
+    assert_eq!(m.today, (2026, 5, 4));
+    assert_eq!(
+        effects,
+        vec![Effect::ReadPlans {
+            period: Some("2025-T2".parse().unwrap())
+        }]
+    );
+    // The first frame is the (empty) unit list while they are read.
+    assert_eq!(m.screen, Screen::Units);
+}
+
+#[test]
+fn start_with_a_unit_opens_its_period_or_its_period_list() {
+    let mut m = model();
+    let i = plan_index(&m);
+    let effects = update(
+        &mut m,
+        start(Some("bestallarenhet-2"), Some("2025-T2"), false),
+    );
+    assert_eq!(
+        effects,
+        vec![Effect::OpenSession {
+            plan: i,
+            period: "2025-T2".parse().unwrap()
+        }]
+    );
+    let mut m = model();
+    let effects = update(&mut m, start(Some("bestallarenhet-2"), None, false));
+    assert_eq!(effects, vec![Effect::LoadPeriods(i)]);
+    // Several units and none asked for: the unit list, nothing to load.
+    let mut m = model();
+    assert_eq!(update(&mut m, start(None, None, false)), vec![]);
+}
+
+#[test]
+fn plans_read_in_the_background_fill_the_list_and_ask_for_the_overview() {
+    let mut m = Model::new(Lang::Sv, "stad".into(), Vec::new(), vec![]);
+    update(&mut m, start(None, None, true));
+    let effects = update(
+        &mut m,
+        Action::PlansRead(Box::new(tertial::app::start::PlansRead {
+            plans: many_units(30),
+            problems: Vec::new(),
+            period: Some("2025-T1".parse().unwrap()),
+        })),
+    );
+    assert_eq!(m.plans.len(), 30);
+    assert_eq!(m.filtered_units().len(), 30);
+    assert_eq!(
+        effects,
+        vec![Effect::LoadOverview(Some("2025-T1".parse().unwrap()))]
+    );
+}
+
+#[test]
+fn problems_found_while_reading_come_first_and_what_opens_waits_behind_them() {
+    let mut m = Model::new(Lang::Sv, "stad".into(), Vec::new(), vec![]);
+    update(&mut m, start(None, None, true));
+    update(
+        &mut m,
+        Action::PlansRead(Box::new(tertial::app::start::PlansRead {
+            plans: many_units(1),
+            problems: vec!["plans/2025/trasig.toml: fel".into()],
+            period: None,
+        })),
+    );
+    assert_eq!(m.screen, Screen::Problems);
+    let s = Session::new(
+        0,
+        "2025-T2".parse().unwrap(),
+        FollowUp::new("enhet-0", "2025-T2".parse().unwrap()),
+        None,
+    );
+    update(&mut m, Action::SessionReady(Box::new(s)));
+    assert_eq!(m.screen, Screen::Problems);
+    update(&mut m, Action::Acknowledge);
+    assert_eq!(m.screen, Screen::Walk);
+}
+
+#[test]
+fn a_job_shows_its_progress_and_its_result_is_handled_when_done() {
+    use tertial::app::model::JobKind;
+    let mut m = model();
+    update(
+        &mut m,
+        Action::JobStarted {
+            id: 7,
+            kind: JobKind::Overview,
+        },
+    );
+    update(
+        &mut m,
+        Action::JobProgress {
+            id: 7,
+            done: 3,
+            total: 10,
+        },
+    );
+    let job = m.job.clone().unwrap();
+    assert_eq!((job.done, job.total), (3, 10));
+    assert!(tertial::app::start::job_line(&m, &job).contains("3 av 10"));
+    // An earlier job's progress is not this one's.
+    update(
+        &mut m,
+        Action::JobProgress {
+            id: 6,
+            done: 9,
+            total: 10,
+        },
+    );
+    assert_eq!(m.job.as_ref().unwrap().done, 3);
+    update(
+        &mut m,
+        Action::JobDone {
+            id: 7,
+            result: Box::new(Action::OverviewLoaded(Err("trasig".into()))),
+        },
+    );
+    assert!(m.job.is_none());
+    assert!(
+        m.message.as_deref().unwrap().contains("trasig"),
+        "{:?}",
+        m.message
+    );
+}
+
+#[test]
+fn esc_cancels_a_running_job_and_its_late_result_is_ignored() {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    use tertial::app::model::JobKind;
+    let mut m = model();
+    update(
+        &mut m,
+        Action::JobStarted {
+            id: 1,
+            kind: JobKind::Overview,
+        },
+    );
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    assert_eq!(update(&mut m, Action::Key(esc)), vec![Effect::CancelJob]);
+    assert!(m.job.is_none());
+    assert_eq!(m.screen, Screen::Units);
+    assert!(m.message.as_deref().unwrap().contains("avbröts"));
+    let effects = update(
+        &mut m,
+        Action::JobDone {
+            id: 1,
+            result: Box::new(Action::OverviewLoaded(Err("sen".into()))),
+        },
+    );
+    assert!(effects.is_empty());
+    assert!(!m.message.as_deref().unwrap().contains("sen"));
+    // Ctrl-G cancels too; without the plans there is nothing to show.
+    update(
+        &mut m,
+        Action::JobStarted {
+            id: 2,
+            kind: JobKind::ReadPlans,
+        },
+    );
+    let ctrl_g = KeyEvent::new(KeyCode::Char('g'), KeyModifiers::CONTROL);
+    assert_eq!(
+        update(&mut m, Action::Key(ctrl_g)),
+        vec![Effect::CancelJob, Effect::Quit]
+    );
+    assert!(m.quit);
+}

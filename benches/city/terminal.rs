@@ -226,3 +226,31 @@ pub fn session_peak_kib(bin: &Path, dir: &Path, unit: &str, period: &str, goals:
     let _ = t.child.wait();
     peak
 }
+
+/// Time from spawning `tertial DIR` in a 120×40 pseudo-terminal until the
+/// first frame's bytes arrive (its title, "tertial · "), median of `runs`;
+/// the program is then asked to leave (Ctrl-C) and waited for.
+pub fn first_frame(bin: &Path, dir: &Path, runs: usize) -> Duration {
+    let mut times = Vec::new();
+    for _ in 0..runs {
+        let mut cmd = CommandBuilder::new(bin);
+        cmd.args([
+            dir.to_str().unwrap(),
+            "--author",
+            "Bench <b@example.invalid>",
+        ]);
+        env(&mut cmd);
+        let start = Instant::now();
+        let mut t = Term::spawn(cmd);
+        while !t.contains("tertial · ") && start.elapsed() < Duration::from_secs(30) {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        times.push(start.elapsed());
+        // Let the background work finish before the next run starts.
+        t.quiet();
+        t.send("\x03");
+        let _ = t.child.wait();
+    }
+    times.sort();
+    times[times.len() / 2]
+}

@@ -123,6 +123,29 @@ pub enum Action {
         lock: String,
         age_secs: u64,
     },
+    /// The program starts with what the shell knows (today's date, the
+    /// keymap, what was asked for).
+    Start(Box<super::start::Start>),
+    /// Every plan, read in the background.
+    PlansRead(Box<super::start::PlansRead>),
+    /// A job started in the background.
+    JobStarted {
+        id: u64,
+        kind: super::model::JobKind,
+    },
+    /// How far the job has come (`total` 0: unknown).
+    JobProgress {
+        id: u64,
+        done: usize,
+        total: usize,
+    },
+    /// The job's result, to be handled unless the job was cancelled.
+    JobDone {
+        id: u64,
+        result: Box<Action>,
+    },
+    /// Stop the running job (Esc or Ctrl-G while it runs).
+    CancelJob,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -142,6 +165,11 @@ pub enum Effect {
     LoadTimeline { unit: String, goal: String },
     /// Read the overview across units (None: the period due next).
     LoadOverview(Option<Period>),
+    /// Read every plan in the background (then `Action::PlansRead`,
+    /// which carries `period` on).
+    ReadPlans { period: Option<Period> },
+    /// Stop the running background job.
+    CancelJob,
     /// Look up the periods of a plan (committed status, drafts).
     LoadPeriods(usize),
     /// Start a session: load the draft or the committed follow-up.

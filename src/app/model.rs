@@ -162,6 +162,9 @@ pub struct Session {
     /// rating): further characters are ignored until another key, so a
     /// space or digit further on in the prose changes nothing.
     pub typed_astray: bool,
+    /// Said once in the status line when the session opens (a draft that
+    /// could not be read and was set aside).
+    pub opening_note: Option<String>,
 }
 
 /// The record and the place in the walk before a change.
@@ -209,40 +212,48 @@ pub struct Model {
     pub rescue_path: Option<TextArea<'static>>,
     /// Which remarks block klar in this workspace.
     pub rules: crate::followup::lint::Rules,
+    /// Work running in the background, shown with its progress.
+    pub job: Option<JobState>,
+}
+
+/// What runs in the background (one job at a time).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    /// Reading every plan of a large workspace.
+    ReadPlans,
+    /// The roll-up of the overview.
+    Overview,
+}
+
+/// The running background job and how far it has come.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JobState {
+    /// Which job: results of an earlier, cancelled one are ignored.
+    pub id: u64,
+    pub kind: JobKind,
+    pub done: usize,
+    /// 0 while unknown.
+    pub total: usize,
 }
 
 impl Model {
     pub fn new(
         lang: Lang,
         workspace_name: String,
-        mut plans: Vec<LoadedPlan>,
+        plans: Vec<LoadedPlan>,
         problems: Vec<String>,
     ) -> Model {
-        plans.sort_by(|a, b| {
-            let key = |p: &LoadedPlan| {
-                (
-                    p.plan.unit.name.to_lowercase(),
-                    std::cmp::Reverse(p.plan.unit.year),
-                )
-            };
-            key(a).cmp(&key(b))
-        });
-        let units = UnitsState {
-            search: crate::fuzzy::Search::new(plans.iter().map(unit_label).collect()),
-            matches: (0..plans.len()).collect(),
-            ..UnitsState::default()
-        };
-        Model {
+        let mut m = Model {
             lang,
             workspace_name,
-            plans,
+            plans: Vec::new(),
             screen: if problems.is_empty() {
                 Screen::Units
             } else {
                 Screen::Problems
             },
             problems,
-            units,
+            units: UnitsState::default(),
             periods: None,
             session: None,
             message: None,
@@ -260,7 +271,27 @@ impl Model {
             confirm: None,
             rescue_path: None,
             rules: Default::default(),
-        }
+            job: None,
+        };
+        m.set_plans(plans);
+        m
+    }
+
+    /// The workspace's plans, in the unit list's order (by name, the
+    /// latest year first); the unit filter starts over.
+    pub fn set_plans(&mut self, mut plans: Vec<LoadedPlan>) {
+        plans.sort_by(|a, b| {
+            let key = |p: &LoadedPlan| {
+                (
+                    p.plan.unit.name.to_lowercase(),
+                    std::cmp::Reverse(p.plan.unit.year),
+                )
+            };
+            key(a).cmp(&key(b))
+        });
+        self.units.search = crate::fuzzy::Search::new(plans.iter().map(unit_label).collect());
+        self.plans = plans;
+        self.units.refilter();
     }
 
     /// Indices of plans matching the unit filter, best first, with the
@@ -345,6 +376,7 @@ impl Session {
             redo: Vec::new(),
             edit_before: None,
             typed_astray: false,
+            opening_note: None,
         }
     }
 }

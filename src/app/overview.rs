@@ -57,7 +57,10 @@ pub fn loaded(m: &mut Model, result: Result<Box<crate::overview::Overview>, Stri
                 plans,
                 selected,
             });
-            m.screen = Screen::Overview;
+            // Read in the background: a unit opened meanwhile stays open.
+            if matches!(m.screen, Screen::Units | Screen::Periods | Screen::Overview) {
+                m.screen = Screen::Overview;
+            }
             m.home = Screen::Overview;
         }
         Err(e) => {

@@ -4,14 +4,72 @@
 use super::action::{Action, Effect};
 use super::model::{Model, Screen};
 use super::overlay::{self as ov, Overlay};
-use super::{review, walk};
+use super::{review, start, walk};
 
 pub const PAGE: usize = 10;
 
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     if let Action::Key(ev) = action {
+        // A question, an overlay or the problems screen takes Esc first.
+        let free = m.confirm.is_none()
+            && m.overlay.is_none()
+            && m.rescue_path.is_none()
+            && m.screen != Screen::Problems;
+        if m.job.is_some() && free && cancels_job(&ev) {
+            return start::cancel_job(m);
+        }
         return super::keys::on_key(m, ev);
     }
+    // Results of the start or of background work; what opens behind the
+    // problems screen waits there until they are acknowledged.
+    match action {
+        Action::Start(s) => return behind_problems(m, |m| start::start(m, *s)),
+        Action::PlansRead(r) => return start::plans_read(m, *r),
+        Action::JobStarted { id, kind } => {
+            start::job_started(m, id, kind);
+            return Vec::new();
+        }
+        Action::JobProgress { id, done, total } => {
+            start::job_progress(m, id, done, total);
+            return Vec::new();
+        }
+        Action::JobDone { id, result } => {
+            return behind_problems(m, |m| start::job_done(m, id, *result));
+        }
+        Action::CancelJob => return start::cancel_job(m),
+        Action::SessionReady(_) | Action::Periods(_) | Action::OverviewLoaded(_)
+            if m.screen == Screen::Problems =>
+        {
+            return behind_problems(m, |m| inner(m, action));
+        }
+        _ => {}
+    }
+    inner(m, action)
+}
+
+/// Esc and Ctrl-G stop a background job, whatever the keymap says.
+fn cancels_job(ev: &ratatui::crossterm::event::KeyEvent) -> bool {
+    use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
+    ev.kind != KeyEventKind::Release
+        && (ev.code == KeyCode::Esc
+            || (ev.code == KeyCode::Char('g') && ev.modifiers.contains(KeyModifiers::CONTROL)))
+}
+
+/// Runs `f`; while the problems screen is shown, the screen `f` chose is
+/// the one shown once they are acknowledged.
+fn behind_problems(m: &mut Model, f: impl FnOnce(&mut Model) -> Vec<Effect>) -> Vec<Effect> {
+    if m.screen != Screen::Problems {
+        return f(m);
+    }
+    let effects = f(m);
+    if m.screen != Screen::Problems {
+        m.after_problems = m.screen;
+        m.screen = Screen::Problems;
+    }
+    effects
+}
+
+fn inner(m: &mut Model, action: Action) -> Vec<Effect> {
     if m.too_small() && matches!(action, Action::Paste(_)) {
         // Nothing pasted goes into an editor that cannot be seen.
         return Vec::new();
@@ -182,7 +240,10 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             committed(m, result);
             return Vec::new();
         }
-        Action::SessionReady(s) => {
+        Action::SessionReady(mut s) => {
+            if let Some(note) = s.opening_note.take() {
+                m.message = Some(note);
+            }
             m.screen = if s.pending_draft.is_some() {
                 Screen::Resume
             } else {

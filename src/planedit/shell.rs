@@ -154,6 +154,8 @@ fn run(mut model: Model) -> anyhow::Result<Model> {
                 input.resume();
             }
             Ok(Input::Stop(sig)) => leave(&model, 128 + sig),
+            // The plan editor starts no background work.
+            Ok(Input::Job(_)) => {}
             Ok(Input::Gone) | Err(_) => leave(&model, 129),
         }
     }

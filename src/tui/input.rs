@@ -19,10 +19,14 @@ pub enum Input {
     Suspend,
     /// The terminal is gone (end of file, I/O error).
     Gone,
+    /// A background job's progress or result (`super::worker`).
+    Job(Box<crate::app::Action>),
 }
 
 pub struct InputThread {
     pub rx: Receiver<Input>,
+    /// For the background worker, whose messages come on the same channel.
+    pub tx: Sender<Input>,
     paused: Arc<AtomicBool>,
     idle: Arc<AtomicBool>,
 }
@@ -35,8 +39,13 @@ impl InputThread {
         let (p, i) = (paused.clone(), idle.clone());
         let term_tx = tx.clone();
         std::thread::spawn(move || read_terminal(term_tx, p, i));
-        spawn_signals(tx);
-        InputThread { rx, paused, idle }
+        spawn_signals(tx.clone());
+        InputThread {
+            rx,
+            tx,
+            paused,
+            idle,
+        }
     }
 
     /// Stops reading and waits until the thread is no longer polling.

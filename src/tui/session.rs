@@ -50,34 +50,9 @@ impl Io<'_> {
         }
     }
 
-    /// The overview across units for `period` (None: the period due
-    /// next among the plans' years), as committed on the branch.
-    pub fn overview(&self, m: &Model, period: Option<Period>) -> crate::app::Action {
-        let years: Vec<i64> = m.plans.iter().map(|p| p.plan.unit.year).collect();
-        let Some(period) = period.or_else(|| crate::overview::default_period(&years, m.today))
-        else {
-            return crate::app::Action::OverviewLoaded(Err(m
-                .lang
-                .t("inga planer", "no plans")
-                .to_string()));
-        };
-        let result = crate::overview::read::overview(
-            &self.ws.root,
-            repo::DEFAULT_BRANCH,
-            period,
-            crate::overview::Sort::Late,
-            crate::overview::read::CacheUse::ReadWrite,
-        );
-        crate::app::Action::OverviewLoaded(
-            result
-                .map(|(o, _)| Box::new(o))
-                .map_err(|e| crate::oserr::chain(&e)),
-        )
-    }
-
     /// The session for a unit and period: the committed follow-up (or a
     /// new one), with any draft waiting to be resumed or discarded.
-    pub fn open_session(&self, m: &mut Model, plan: usize, period: Period) -> Session {
+    pub fn open_session(&self, m: &Model, plan: usize, period: Period) -> Session {
         let unit = m.plans[plan].plan.unit.id.clone();
         let committed = self.committed(period, &unit);
         let status = committed.as_ref().map(|f| f.status);
@@ -120,7 +95,7 @@ impl Io<'_> {
                 })
             }
             draft::Loaded::Unreadable { moved_to, why } => {
-                m.message = Some(format!(
+                s.opening_note = Some(format!(
                     "{}: {why} ({})",
                     m.lang.t(
                         "Utkastet gick inte att läsa och har sparats undan",
@@ -319,4 +294,32 @@ impl Io<'_> {
             r.finish(deadline.saturating_duration_since(std::time::Instant::now()));
         }
     }
+}
+
+/// The overview across units for `period` (None: the period due next among
+/// the plans' `years`), as committed on the branch; run by the worker.
+pub fn overview(
+    root: &std::path::Path,
+    years: &[i64],
+    today: crate::clock::Day,
+    lang: crate::i18n::Lang,
+    period: Option<Period>,
+) -> crate::app::Action {
+    let Some(period) = period.or_else(|| crate::overview::default_period(years, today)) else {
+        return crate::app::Action::OverviewLoaded(Err(lang
+            .t("inga planer", "no plans")
+            .to_string()));
+    };
+    let result = crate::overview::read::overview(
+        root,
+        repo::DEFAULT_BRANCH,
+        period,
+        crate::overview::Sort::Late,
+        crate::overview::read::CacheUse::ReadWrite,
+    );
+    crate::app::Action::OverviewLoaded(
+        result
+            .map(|(o, _)| Box::new(o))
+            .map_err(|e| crate::oserr::chain(&e)),
+    )
 }

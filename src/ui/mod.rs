@@ -73,6 +73,16 @@ fn too_small(m: &Model, f: &mut Frame, area: Rect) {
 /// keymap), the continuations of a pending key sequence, or a message.
 fn status_line(m: &Model, f: &mut Frame, area: Rect) {
     let l = m.lang;
+    if let Some(job) = &m.job {
+        f.render_widget(
+            Paragraph::new(Span::styled(
+                crate::app::start::job_line(m, job),
+                style::title(),
+            )),
+            area,
+        );
+        return;
+    }
     if let Some(msg) = &m.message {
         f.render_widget(
             Paragraph::new(Span::styled(

@@ -463,17 +463,42 @@ fn clip(text: &str, more: bool, room: usize) -> String {
     out
 }
 
+/// The form of one goal's page: its rating, analysis, deviations,
+/// indicators and activities; the line of the focused field.
 fn form_lines(l: Lang, plan: &Plan, s: &Session, width: usize) -> (Vec<Line<'static>>, usize) {
     let Some(goal) = plan.unit_goals.get(s.goal) else {
         return super::unit_page::form_lines(l, s, width);
     };
     let all = fields::fields(plan, &s.record, goal);
-    let rec = s.record.goal(&goal.id);
     let mut form = Form::new(s, &all, width);
     form.lines.push(Line::from(vec![
         Span::styled(format!("{} ", sanitize::line(&goal.id)), style::dim()),
         Span::styled(sanitize::line(&goal.title).into_owned(), style::title()),
     ]));
+    rating_and_analysis(&mut form, l, s, goal);
+    deviations(&mut form, l, s, goal);
+    let indicators = plan.indicators_for_goal(goal);
+    if !indicators.is_empty() {
+        form.section(l.t("Indikatorer", "Indicators"));
+    }
+    for ind in indicators {
+        indicator(&mut form, l, s, ind);
+    }
+    let activities = plan.activities_for_goal(goal);
+    if !activities.is_empty() {
+        form.section(l.t("Aktiviteter", "Activities"));
+    }
+    for a in activities {
+        activity(&mut form, l, s, a);
+    }
+    let focus_line = form.focus_line;
+    (form.lines, focus_line)
+}
+
+/// The goal's rating (or forecast), summary and one analysis per
+/// förväntat resultat.
+fn rating_and_analysis(form: &mut Form, l: Lang, s: &Session, goal: &crate::plan::UnitGoal) {
+    let rec = s.record.goal(&goal.id);
     let rating = rec.and_then(|r| r.rating);
     let label = if s.period.is_forecast() {
         l.t("Prognos", "Forecast")
@@ -508,7 +533,11 @@ fn form_lines(l: Lang, plan: &Plan, s: &Session, width: usize) -> (Vec<Line<'sta
             st,
         );
     }
+}
 
+/// The goal's deviations, each with its parts, and the field that adds one.
+fn deviations(form: &mut Form, l: Lang, s: &Session, goal: &crate::plan::UnitGoal) {
+    let rec = s.record.goal(&goal.id);
     form.section(l.t("Avvikelser och åtgärder", "Deviations and measures"));
     for (i, d) in rec
         .map(|r| r.deviations.as_slice())
@@ -537,156 +566,148 @@ fn form_lines(l: Lang, plan: &Plan, s: &Session, width: usize) -> (Vec<Line<'sta
         "",
         Style::default(),
     );
+}
 
-    let indicators = plan.indicators_for_goal(goal);
-    if !indicators.is_empty() {
-        form.section(l.t("Indikatorer", "Indicators"));
-    }
-    for ind in indicators {
-        let r = s.record.indicator(&ind.id);
+/// One indicator: its targets, earlier values, outcomes and "no data".
+fn indicator(form: &mut Form, l: Lang, s: &Session, ind: &crate::plan::Indicator) {
+    let r = s.record.indicator(&ind.id);
+    form.plain(
+        format!(
+            "  {} {}",
+            sanitize::line(&ind.id),
+            sanitize::line(&ind.name)
+        ),
+        style::title(),
+    );
+    form.plain(
+        format!(
+            "    {} {} · {} {} · {}{}",
+            l.t("Årsmål", "Target"),
+            sanitize::line(ind.annual_target.as_deref().unwrap_or("–")),
+            l.t("KF:s årsmål", "Council target"),
+            sanitize::line(ind.kf_target.as_deref().unwrap_or("–")),
+            ind.periodicity.label(),
+            if crate::followup::lint::indicator_due(ind.periodicity, s.period) {
+                ""
+            } else {
+                l.t(" · mäts till VB", " · measured for VB")
+            }
+        ),
+        style::dim(),
+    );
+    let trend: Vec<String> = s
+        .earlier
+        .iter()
+        .filter_map(|e| {
+            let r = e.indicator(&ind.id)?;
+            let v = match (r.total, r.no_data) {
+                (Some(v), _) => ind.format_value(v),
+                (None, true) => l.t("inga data", "no data").to_string(),
+                _ => return None,
+            };
+            Some(format!(
+                "{} {v}",
+                e.period.kind.code_with_year(e.period.year)
+            ))
+        })
+        .collect();
+    if !trend.is_empty() {
         form.plain(
-            format!(
-                "  {} {}",
-                sanitize::line(&ind.id),
-                sanitize::line(&ind.name)
-            ),
-            style::title(),
-        );
-        form.plain(
-            format!(
-                "    {} {} · {} {} · {}{}",
-                l.t("Årsmål", "Target"),
-                sanitize::line(ind.annual_target.as_deref().unwrap_or("–")),
-                l.t("KF:s årsmål", "Council target"),
-                sanitize::line(ind.kf_target.as_deref().unwrap_or("–")),
-                ind.periodicity.label(),
-                if crate::followup::lint::indicator_due(ind.periodicity, s.period) {
-                    ""
-                } else {
-                    l.t(" · mäts till VB", " · measured for VB")
-                }
-            ),
+            format!("    {}: {}", l.t("Tidigare", "Earlier"), trend.join(" · ")),
             style::dim(),
         );
-        let trend: Vec<String> = s
-            .earlier
-            .iter()
-            .filter_map(|e| {
-                let r = e.indicator(&ind.id)?;
-                let v = match (r.total, r.no_data) {
-                    (Some(v), _) => ind.format_value(v),
-                    (None, true) => l.t("inga data", "no data").to_string(),
-                    _ => return None,
+    }
+    let mut sexes = vec![Sex::Total];
+    if ind.by_sex {
+        sexes.extend([Sex::Women, Sex::Men]);
+    }
+    for sex in sexes {
+        let value = r.and_then(|r| match sex {
+            Sex::Total => r.total,
+            Sex::Women => r.women,
+            Sex::Men => r.men,
+        });
+        let (text, st) = match value {
+            Some(v) => {
+                let verdict = match (sex, ind.meets(v)) {
+                    (Sex::Total, Some(true)) => l.t("  ✓ når årsmålet", "  ✓ meets the target"),
+                    (Sex::Total, Some(false)) => {
+                        l.t("  ✗ når inte årsmålet", "  ✗ below the target")
+                    }
+                    _ => "",
                 };
-                Some(format!(
-                    "{} {v}",
-                    e.period.kind.code_with_year(e.period.year)
-                ))
-            })
-            .collect();
-        if !trend.is_empty() {
-            form.plain(
-                format!("    {}: {}", l.t("Tidigare", "Earlier"), trend.join(" · ")),
-                style::dim(),
-            );
-        }
-        let mut sexes = vec![Sex::Total];
-        if ind.by_sex {
-            sexes.extend([Sex::Women, Sex::Men]);
-        }
-        for sex in sexes {
-            let value = r.and_then(|r| match sex {
-                Sex::Total => r.total,
-                Sex::Women => r.women,
-                Sex::Men => r.men,
-            });
-            let (text, st) = match value {
-                Some(v) => {
-                    let verdict = match (sex, ind.meets(v)) {
-                        (Sex::Total, Some(true)) => l.t("  ✓ når årsmålet", "  ✓ meets the target"),
-                        (Sex::Total, Some(false)) => {
-                            l.t("  ✗ når inte årsmålet", "  ✗ below the target")
-                        }
-                        _ => "",
-                    };
-                    (
-                        format!("{}{verdict}", ind.format_value(v)),
-                        Style::default(),
-                    )
-                }
-                None if r.is_some_and(|r| r.no_data) => {
-                    (l.t("Inga data", "No data").to_string(), style::dim())
-                }
-                None => ("–".to_string(), style::dim()),
-            };
-            form.field(
-                &Field::Outcome(ind.id.clone(), sex),
-                sex_label(l, sex),
-                &text,
-                st,
-            );
-        }
-        let no_data = r.is_some_and(|r| r.no_data);
-        form.field(
-            &Field::NoData(ind.id.clone()),
-            l.t("Inga data", "No data"),
-            if no_data { "[x]" } else { "[ ]" },
-            Style::default(),
-        );
-    }
-
-    let activities = plan.activities_for_goal(goal);
-    if !activities.is_empty() {
-        form.section(l.t("Aktiviteter", "Activities"));
-    }
-    for a in activities {
-        let r = s.record.activity(&a.id);
-        form.plain(
-            format!("  {} {}", sanitize::line(&a.id), sanitize::line(&a.text)),
-            style::title(),
-        );
-        form.plain(format!("    {} – {}", a.start, a.end), style::dim());
-        let status = r.and_then(|r| r.status);
-        let status_text = match status {
-            Some(st) => if l == Lang::Sv {
-                st.label_sv()
-            } else {
-                st.label_en()
+                (
+                    format!("{}{verdict}", ind.format_value(v)),
+                    Style::default(),
+                )
             }
-            .to_string(),
-            None => l.t("– ej vald", "– not chosen").to_string(),
-        };
-        let st = match status {
-            Some(ActivityStatus::Delayed | ActivityStatus::Cancelled) => style::error(),
-            Some(_) => Style::default(),
-            None => style::dim(),
+            None if r.is_some_and(|r| r.no_data) => {
+                (l.t("Inga data", "No data").to_string(), style::dim())
+            }
+            None => ("–".to_string(), style::dim()),
         };
         form.field(
-            &Field::ActivityStatus(a.id.clone()),
-            l.t("Status", "Status"),
-            &status_text,
-            st,
-        );
-        let dev = r.is_some_and(|r| r.deviation);
-        form.field(
-            &Field::ActivityDeviation(a.id.clone()),
-            l.t("Avvikelse", "Deviation"),
-            if dev {
-                l.t("[x] ja", "[x] yes")
-            } else {
-                l.t("[ ] nej", "[ ] no")
-            },
-            Style::default(),
-        );
-        let text = r.map(|r| r.analysis.as_str()).unwrap_or("");
-        let (v, st) = empty_or(l, text);
-        form.field(
-            &Field::ActivityAnalysis(a.id.clone()),
-            l.t("Analys", "Analysis"),
-            v,
+            &Field::Outcome(ind.id.clone(), sex),
+            sex_label(l, sex),
+            &text,
             st,
         );
     }
-    let focus_line = form.focus_line;
-    (form.lines, focus_line)
+    let no_data = r.is_some_and(|r| r.no_data);
+    form.field(
+        &Field::NoData(ind.id.clone()),
+        l.t("Inga data", "No data"),
+        if no_data { "[x]" } else { "[ ]" },
+        Style::default(),
+    );
+}
+
+/// One activity: its span, status, deviation and analysis.
+fn activity(form: &mut Form, l: Lang, s: &Session, a: &crate::plan::Activity) {
+    let r = s.record.activity(&a.id);
+    form.plain(
+        format!("  {} {}", sanitize::line(&a.id), sanitize::line(&a.text)),
+        style::title(),
+    );
+    form.plain(format!("    {} – {}", a.start, a.end), style::dim());
+    let status = r.and_then(|r| r.status);
+    let status_text = match status {
+        Some(st) => if l == Lang::Sv {
+            st.label_sv()
+        } else {
+            st.label_en()
+        }
+        .to_string(),
+        None => l.t("– ej vald", "– not chosen").to_string(),
+    };
+    let st = match status {
+        Some(ActivityStatus::Delayed | ActivityStatus::Cancelled) => style::error(),
+        Some(_) => Style::default(),
+        None => style::dim(),
+    };
+    form.field(
+        &Field::ActivityStatus(a.id.clone()),
+        l.t("Status", "Status"),
+        &status_text,
+        st,
+    );
+    let dev = r.is_some_and(|r| r.deviation);
+    form.field(
+        &Field::ActivityDeviation(a.id.clone()),
+        l.t("Avvikelse", "Deviation"),
+        if dev {
+            l.t("[x] ja", "[x] yes")
+        } else {
+            l.t("[ ] nej", "[ ] no")
+        },
+        Style::default(),
+    );
+    let text = r.map(|r| r.analysis.as_str()).unwrap_or("");
+    let (v, st) = empty_or(l, text);
+    form.field(
+        &Field::ActivityAnalysis(a.id.clone()),
+        l.t("Analys", "Analysis"),
+        v,
+        st,
+    );
 }

@@ -12,7 +12,16 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// Loads all plans under `root/plans`. Broken files yield diagnostics;
 /// the good ones are still returned.
 pub fn load_all(root: &Path) -> (Vec<LoadedPlan>, Vec<Diagnostic>) {
-    let (plans, mut diags) = load_each(root, &plan_files(root), |lp| lp);
+    load_all_watched(root, &|_, _| true).unwrap_or_default()
+}
+
+/// `load_all`, telling `watch` how many of how many files are read after
+/// each one; when `watch` answers false the reading stops (None).
+pub fn load_all_watched(
+    root: &Path,
+    watch: &(dyn Fn(usize, usize) -> bool + Sync),
+) -> Option<(Vec<LoadedPlan>, Vec<Diagnostic>)> {
+    let (plans, mut diags) = load_each(root, &plan_files(root), |lp| lp, watch)?;
     diags.extend(duplicates(plans.iter().map(|lp| {
         (
             lp.plan.unit.year,
@@ -20,7 +29,7 @@ pub fn load_all(root: &Path) -> (Vec<LoadedPlan>, Vec<Diagnostic>) {
             lp.rel_path.as_str(),
         )
     })));
-    (plans, diags)
+    Some((plans, diags))
 }
 
 /// What `tertial check` reports: every problem, and the number of
@@ -28,14 +37,20 @@ pub fn load_all(root: &Path) -> (Vec<LoadedPlan>, Vec<Diagnostic>) {
 /// is dropped on the thread that parsed it (freeing 1,200 plans on one
 /// thread afterwards costs as much as a tenth of the parsing).
 pub fn summarize(root: &Path) -> (usize, Vec<Diagnostic>) {
-    let (units, mut diags) = load_each(root, &plan_files(root), |lp| {
-        (
-            lp.plan.unit.year,
-            lp.plan.unit.id,
-            lp.rel_path,
-            lp.plan.unit_goals.len(),
-        )
-    });
+    let (units, mut diags) = load_each(
+        root,
+        &plan_files(root),
+        |lp| {
+            (
+                lp.plan.unit.year,
+                lp.plan.unit.id,
+                lp.rel_path,
+                lp.plan.unit_goals.len(),
+            )
+        },
+        &|_, _| true,
+    )
+    .unwrap_or_default();
     diags.extend(duplicates(
         units
             .iter()
@@ -68,11 +83,13 @@ fn duplicates<'a>(units: impl Iterator<Item = (i64, &'a str, &'a str)>) -> Vec<D
 
 /// Parses `files` on all cores and maps each good plan with `keep` on the
 /// thread that parsed it; results and diagnostics come back in file order.
+/// `watch` hears (files read, files) after each file; false stops (None).
 fn load_each<T: Send>(
     root: &Path,
     files: &[PathBuf],
     keep: impl Fn(LoadedPlan) -> T + Sync,
-) -> (Vec<T>, Vec<Diagnostic>) {
+    watch: &(dyn Fn(usize, usize) -> bool + Sync),
+) -> Option<(Vec<T>, Vec<Diagnostic>)> {
     // Parsing is the cost (a city has 1,200 plans a year). Each thread
     // takes the next file when it is done with one, so a core slowed by
     // other work holds up no fixed share of the files.
@@ -81,6 +98,8 @@ fn load_each<T: Send>(
         .clamp(1, 16)
         .min(files.len().max(1));
     let next = AtomicUsize::new(0);
+    let read = AtomicUsize::new(0);
+    let stopped = std::sync::atomic::AtomicBool::new(false);
     type Part<T> = Vec<(usize, Option<T>, Vec<Diagnostic>)>;
     // The helpers speak the caller's language.
     let lang = crate::i18n::current();
@@ -95,8 +114,15 @@ fn load_each<T: Send>(
                         let Some(path) = files.get(i) else {
                             return out;
                         };
+                        if stopped.load(Ordering::Relaxed) {
+                            return out;
+                        }
                         let (plan, diags) = load_file(root, path);
                         out.push((i, plan.map(&keep), diags));
+                        let n = read.fetch_add(1, Ordering::Relaxed) + 1;
+                        if !watch(n, files.len()) {
+                            stopped.store(true, Ordering::Relaxed);
+                        }
                     }
                 })
             })
@@ -106,6 +132,9 @@ fn load_each<T: Send>(
             .map(|h| h.join().unwrap_or_default())
             .collect()
     });
+    if stopped.load(Ordering::Relaxed) {
+        return None;
+    }
     let mut all: Vec<_> = parts.into_iter().flatten().collect();
     all.sort_unstable_by_key(|(i, _, _)| *i);
     let mut kept = Vec::with_capacity(all.len());
@@ -114,7 +143,7 @@ fn load_each<T: Send>(
         kept.extend(plan);
         diags.append(&mut d);
     }
-    (kept, diags)
+    Some((kept, diags))
 }
 
 fn load_file(root: &Path, path: &Path) -> (Option<LoadedPlan>, Vec<Diagnostic>) {

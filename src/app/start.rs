@@ -1,0 +1,151 @@
+//! The program's start and the work that runs in the background: what the
+//! shell hands the core at start (today, the keymap, the rules, what was
+//! asked for), the plans read later for a large workspace, the first screen
+//! chosen from them, and the progress, result and cancelling of a job.
+
+use super::action::{Action, Effect};
+use super::model::{JobKind, JobState, Model, Screen};
+use crate::followup::Period;
+use crate::workspace::LoadedPlan;
+
+/// What the shell knows at start, given to the core as data.
+#[derive(Debug, Clone)]
+pub struct Start {
+    /// Today's local date (the core never reads the clock).
+    pub today: crate::clock::Day,
+    pub keymap: crate::keymap::Keymap,
+    pub rules: crate::followup::lint::Rules,
+    /// `--unit`: open this unit (its plans are read).
+    pub unit: Option<String>,
+    /// `--period`: with a unit, open that period; else the overview's.
+    pub period: Option<Period>,
+    /// The plans are not read yet (a large workspace): they are read in
+    /// the background while the first frame is shown.
+    pub plans_unread: bool,
+}
+
+/// Every plan of the workspace, read in the background.
+#[derive(Debug, Clone)]
+pub struct PlansRead {
+    pub plans: Vec<LoadedPlan>,
+    /// Rendered diagnostics of the plans that did not load.
+    pub problems: Vec<String>,
+    /// The period asked for at start (for the overview).
+    pub period: Option<Period>,
+}
+
+pub fn start(m: &mut Model, s: Start) -> Vec<Effect> {
+    m.today = s.today;
+    m.keymap = s.keymap;
+    m.rules = s.rules;
+    if s.plans_unread {
+        return vec![Effect::ReadPlans { period: s.period }];
+    }
+    first_screen(m, s.unit.as_deref(), s.period)
+}
+
+pub fn plans_read(m: &mut Model, read: PlansRead) -> Vec<Effect> {
+    m.set_plans(read.plans);
+    if !read.problems.is_empty() {
+        m.problems.extend(read.problems);
+        if m.screen != Screen::Problems {
+            m.after_problems = m.screen;
+            m.screen = Screen::Problems;
+        }
+    }
+    first_screen(m, None, read.period)
+}
+
+/// What opens first once the plans are known: the unit asked for (or the
+/// only one), else the overview of a workspace of many units, else the
+/// unit list.
+fn first_screen(m: &mut Model, unit: Option<&str>, period: Option<Period>) -> Vec<Effect> {
+    let index = match unit {
+        Some(unit) => m.plans.iter().position(|p| p.plan.unit.id == unit),
+        None if m.plans.len() == 1 => Some(0),
+        None => None,
+    };
+    if let Some(plan) = index {
+        return match period {
+            Some(period) if i64::from(period.year) == m.plans[plan].plan.unit.year => {
+                vec![Effect::OpenSession { plan, period }]
+            }
+            _ => vec![Effect::LoadPeriods(plan)],
+        };
+    }
+    if starts_on_overview(m) {
+        return vec![Effect::LoadOverview(period)];
+    }
+    Vec::new()
+}
+
+/// A workspace of many units opens on the overview (see
+/// `overview::START_SCREEN_UNITS`).
+pub fn starts_on_overview(m: &Model) -> bool {
+    let units: std::collections::HashSet<&str> =
+        m.plans.iter().map(|p| p.plan.unit.id.as_str()).collect();
+    units.len() > crate::overview::START_SCREEN_UNITS
+}
+
+pub fn job_started(m: &mut Model, id: u64, kind: JobKind) {
+    m.job = Some(JobState {
+        id,
+        kind,
+        done: 0,
+        total: 0,
+    });
+}
+
+pub fn job_progress(m: &mut Model, id: u64, done: usize, total: usize) {
+    if let Some(job) = m.job.as_mut().filter(|j| j.id == id) {
+        job.done = done;
+        job.total = total;
+    }
+}
+
+/// The job's result, unless it is no longer the running one (cancelled).
+pub fn job_done(m: &mut Model, id: u64, result: Action) -> Vec<Effect> {
+    if m.job.as_ref().is_none_or(|j| j.id != id) {
+        return Vec::new();
+    }
+    m.job = None;
+    super::update(m, result)
+}
+
+/// Esc or Ctrl-G while a job runs: it stops. Without its plans there is
+/// nothing to show, so cancelling their reading leaves the program; a
+/// cancelled roll-up leaves the screen as it was.
+pub fn cancel_job(m: &mut Model) -> Vec<Effect> {
+    let Some(job) = m.job.take() else {
+        return Vec::new();
+    };
+    match job.kind {
+        JobKind::ReadPlans => {
+            m.quit = true;
+            vec![Effect::CancelJob, Effect::Quit]
+        }
+        JobKind::Overview => {
+            m.message = Some(
+                m.lang
+                    .t("Översikten avbröts.", "The overview was cancelled.")
+                    .into(),
+            );
+            vec![Effect::CancelJob]
+        }
+    }
+}
+
+/// The status line while a job runs.
+pub fn job_line(m: &Model, job: &JobState) -> String {
+    let l = m.lang;
+    let what = match job.kind {
+        JobKind::ReadPlans => l.t("Läser planerna", "Reading the plans"),
+        JobKind::Overview => l.t("Räknar samman översikten", "Rolling up the overview"),
+    };
+    let count = if job.total > 0 {
+        format!(" {} {} {}", job.done, l.t("av", "of"), job.total)
+    } else {
+        String::new()
+    };
+    format!("{what} …{count} · Esc {}", l.t("avbryter", "cancels"))
+}

@@ -1,0 +1,136 @@
+//! The start of `tertial open` before the terminal is taken: what is read
+//! for the first frame (one unit's plans, a small workspace's plans, or for
+//! a large workspace none: they are read in the background while the first
+//! frame is shown), the mistakes that end the program at once (no plans,
+//! an unknown unit, a period of another year), and the model with the
+//! action that starts it. No terminal is involved, so it is tested as is.
+
+use crate::app::start::Start;
+use crate::app::{Action, Model};
+use crate::cli::OpenArgs;
+use crate::followup::Period;
+use crate::i18n::Lang;
+use crate::workspace::Workspace;
+
+/// More plan files than this are read in the background: reading them
+/// would keep the first frame waiting (a city has 1,200 a year).
+pub const BACKGROUND_PLAN_FILES: usize = 100;
+
+/// The model before its first frame, and the action that starts it.
+#[derive(Debug)]
+pub struct Opening {
+    pub model: Model,
+    pub first: Action,
+}
+
+/// Reads what the first frame needs; `today` is the local date.
+pub fn open(
+    ws: &Workspace,
+    args: &OpenArgs,
+    lang: Lang,
+    today: crate::clock::Day,
+) -> anyhow::Result<Opening> {
+    let period: Option<Period> = args.period.as_deref().map(str::parse).transpose()?;
+    let (plans, diags, unread) = match &args.unit {
+        // With --unit only that unit's plans are read: opening one unit of
+        // a city's workspace must not wait for 1,200 others.
+        Some(unit) => {
+            let found = ws.load_unit_plans(unit);
+            if found.0.is_empty() && found.1.is_empty() {
+                let (plans, diags) = ws.load_plans();
+                (plans, diags, false)
+            } else {
+                (found.0, found.1, false)
+            }
+        }
+        None => match ws.plan_files().len() {
+            0 => (Vec::new(), Vec::new(), false),
+            n if n > BACKGROUND_PLAN_FILES => (Vec::new(), Vec::new(), true),
+            _ => {
+                let (plans, diags) = ws.load_plans();
+                (plans, diags, false)
+            }
+        },
+    };
+    if !unread && plans.is_empty() && diags.is_empty() {
+        anyhow::bail!(
+            "{}",
+            lang.t(
+                "arbetsytan har inga planer; lägg dem i plans/<år>/<enhet>.toml",
+                "the workspace has no plans; put them in plans/<year>/<unit>.toml"
+            )
+        );
+    }
+    let mut problems: Vec<String> = diags.iter().map(|d| d.to_string()).collect();
+    let keymap = crate::keymap::load(
+        args.keymap.as_deref(),
+        crate::keymap::config_dir().as_deref(),
+    );
+    // Errors always; warnings only for the user's own files (the presets'
+    // known warnings are for `tertial keymap check`).
+    problems.extend(
+        keymap
+            .problems
+            .iter()
+            .filter(|d| d.is_error() || !d.file.starts_with("keymaps/"))
+            .map(|d| d.to_string()),
+    );
+    let rules = ws.rules();
+    if let Err(e) = &rules {
+        problems.push(format!("{}: {e}", crate::workspace::MARKER));
+    }
+    let model = Model::new(lang, workspace_name(ws), plans, problems);
+    check_unit_and_period(&model, args.unit.as_deref(), period, lang)?;
+    let first = Action::Start(Box::new(Start {
+        today,
+        keymap: keymap.map,
+        rules: rules.unwrap_or_default(),
+        unit: args.unit.clone(),
+        period,
+        plans_unread: unread,
+    }));
+    Ok(Opening { model, first })
+}
+
+/// The folder's name, as the screens' titles show it.
+fn workspace_name(ws: &Workspace) -> String {
+    ws.root
+        .canonicalize()
+        .ok()
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .unwrap_or_else(|| ws.root.display().to_string())
+}
+
+/// `--unit` names a unit with a plan, and `--period` with a unit (or in a
+/// workspace of one plan) is of that plan's year.
+fn check_unit_and_period(
+    model: &Model,
+    unit: Option<&str>,
+    period: Option<Period>,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let index = match unit {
+        Some(unit) => Some(
+            model
+                .plans
+                .iter()
+                .position(|p| p.plan.unit.id == unit)
+                .ok_or_else(|| {
+                    anyhow::anyhow!("{}: {unit}", lang.t("okänd enhet", "unknown unit"))
+                })?,
+        ),
+        None if model.plans.len() == 1 => Some(0),
+        None => None,
+    };
+    if let (Some(i), Some(p)) = (index, period)
+        && i64::from(p.year) != model.plans[i].plan.unit.year
+    {
+        anyhow::bail!(
+            "{} {p}: {} {}",
+            lang.t("perioden", "the period"),
+            lang.t("planen gäller", "the plan is for"),
+            model.plans[i].plan.unit.year
+        );
+    }
+    Ok(())
+}
