@@ -958,7 +958,11 @@ fn cli_keymap_check_reports_errors_with_positions() {
     assert!(err.contains("broken.toml:3:7:"), "{err}");
     assert!(err.contains("broken.toml:5:2:"), "{err}");
     assert!(err.contains("unknown action \"rate_ful\""), "{err}");
-    assert!(text(&out.stdout).contains("2 errors"), "{}", text(&out.stdout));
+    assert!(
+        text(&out.stdout).contains("2 errors"),
+        "{}",
+        text(&out.stdout)
+    );
 
     // A file that does not exist.
     let out = tertial(
