@@ -31,7 +31,7 @@ fuzz_target!(|data: &[u8]| {
         };
         assert_eq!(
             (f.unit.as_str(), f.period.as_str(), f.status),
-            (full.unit.as_str(), full.period.as_str(), full.status)
+            (full.unit.as_str(), full.period.to_string().as_str(), full.status)
         );
         let want: Vec<_> = full
             .goals
