@@ -28,7 +28,7 @@ pub(super) fn git(dir: &Path, args: &[&str], progress: &mut Progress<'_>) -> Res
                 .stdout(Stdio::inherit())
                 .stderr(Stdio::inherit())
                 .status()
-                .map_err(|e| failed(e.to_string()))?;
+                .map_err(|e| failed(crate::oserr::shown(&e)))?;
             if status.success() {
                 Ok(())
             } else {
@@ -41,7 +41,7 @@ pub(super) fn git(dir: &Path, args: &[&str], progress: &mut Progress<'_>) -> Res
                 .stderr(Stdio::piped())
                 .env("GIT_TERMINAL_PROMPT", "0");
             detach_from_terminal(&mut cmd);
-            let mut child = cmd.spawn().map_err(|e| failed(e.to_string()))?;
+            let mut child = cmd.spawn().map_err(|e| failed(crate::oserr::shown(&e)))?;
             let mut said = Vec::new();
             if let Some(stderr) = child.stderr.take() {
                 read_lines(stderr, |line| {
@@ -49,7 +49,7 @@ pub(super) fn git(dir: &Path, args: &[&str], progress: &mut Progress<'_>) -> Res
                     said.push(line.to_string());
                 });
             }
-            let status = child.wait().map_err(|e| failed(e.to_string()))?;
+            let status = child.wait().map_err(|e| failed(crate::oserr::shown(&e)))?;
             if status.success() {
                 Ok(())
             } else {
