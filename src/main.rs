@@ -209,11 +209,11 @@ fn check(dir: Option<PathBuf>) -> ExitCode {
             goals_text(lang, goals)
         ),
         tertial::i18n::Lang::En => println!(
-            "{} plan files checked: {} without problems, {} with problems ({} errors); {} in valid plans",
-            files.len(),
+            "{} checked: {} without problems, {} with problems ({}); {} in valid plans",
+            lang.count(files.len(), ("", ""), ("plan file", "plan files")),
             files.len() - bad_files.len(),
             bad_files.len(),
-            errors,
+            lang.count(errors, ("", ""), ("error", "errors")),
             goals_text(lang, goals)
         ),
     }

@@ -219,6 +219,13 @@ fn check_names_a_plan_in_the_wrong_place() {
         .output()
         .unwrap();
     assert!(text(&out.stderr).contains("expected the file to be named bestallarenhet-2.toml"));
+    // One error is "1 error", in the English summary as in the Swedish.
+    assert!(
+        text(&out.stdout)
+            .contains("3 plan files checked: 2 without problems, 1 with problems (1 error);"),
+        "{}",
+        text(&out.stdout)
+    );
 }
 
 #[test]
