@@ -8,7 +8,7 @@
 # cargo-fuzz passes (libFuzzer's coverage instrumentation and
 # AddressSanitizer). Those flags are unstable: an installed nightly
 # toolchain is used when there is one, else the stable toolchain with
-# RUSTC_BOOTSTRAP=1.
+# RUSTC_BOOTSTRAP=1 (FUZZ_STABLE=1 chooses that route).
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-30}
@@ -19,7 +19,10 @@ if [ ${#targets[@]} -eq 0 ]; then
 fi
 
 toolchain=()
-if command -v rustup >/dev/null 2>&1 && rustup run nightly rustc --version >/dev/null 2>&1; then
+# FUZZ_STABLE=1 takes the stable route even where a nightly is installed
+# (what a fresh CI machine does).
+if [ "${FUZZ_STABLE:-0}" != 1 ] && command -v rustup >/dev/null 2>&1 \
+  && rustup run nightly rustc --version >/dev/null 2>&1; then
   toolchain=(+nightly)
   echo "fuzz: the installed nightly toolchain ($(rustup run nightly rustc --version))"
 else
