@@ -133,31 +133,30 @@ fn import(req: &Request) -> anyhow::Result<ExitCode> {
         );
     }
     let p = &imp.plan;
-    let counts = l.pick(
-        format!(
-            "{} KF-mål, {} mål för verksamhetsområdet, {} nämndmål, {} enhetsmål, {} indikatorer, {} aktiviteter, {} avsnitt; {} lagningar; {} texter inte placerade",
-            p.kf_goals.len(),
+    let figures = [
+        (p.kf_goals.len(), "KF-mål", "KF goals"),
+        (
             p.area_goals.len(),
-            p.committee_goals.len(),
-            p.unit_goals.len(),
-            p.indicators.len(),
-            p.activities.len(),
-            p.sections.len(),
-            imp.repairs,
-            imp.unplaced.len()
+            "mål för verksamhetsområdet",
+            "area goals",
         ),
-        format!(
-            "{} KF goals, {} area goals, {} nämndmål, {} enhetsmål, {} indicators, {} activities, {} sections; {} repairs; {} texts not placed",
-            p.kf_goals.len(),
-            p.area_goals.len(),
-            p.committee_goals.len(),
-            p.unit_goals.len(),
-            p.indicators.len(),
-            p.activities.len(),
-            p.sections.len(),
-            imp.repairs,
-            imp.unplaced.len()
-        ),
+        (p.committee_goals.len(), "nämndmål", "nämndmål"),
+        (p.unit_goals.len(), "enhetsmål", "enhetsmål"),
+        (p.indicators.len(), "indikatorer", "indicators"),
+        (p.activities.len(), "aktiviteter", "activities"),
+        (p.sections.len(), "avsnitt", "sections"),
+    ];
+    let counts = format!(
+        "{}; {} {}; {} {}",
+        figures
+            .iter()
+            .map(|(n, sv, en)| format!("{n} {}", l.t(sv, en)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        imp.repairs,
+        l.t("lagningar", "repairs"),
+        imp.unplaced.len(),
+        l.t("texter inte placerade", "texts not placed"),
     );
     eprintln!(
         "{shown_name}: {} {}: {counts}",
