@@ -262,9 +262,12 @@ impl Io<'_> {
             ));
     }
 
-    /// Whether a refresh still runs.
+    /// Whether a refresh is still to be looked in on: running, or ended
+    /// with its outcome not yet collected by [`Io::refreshed`] (one that
+    /// ends between the loop's two looks must still be said, not wait for
+    /// the next key).
     pub fn refreshing(&self) -> bool {
-        self.refreshes.borrow().iter().any(|r| r.running())
+        !self.refreshes.borrow().is_empty()
     }
 
     /// What the refreshes that ended did, as actions (a stale
