@@ -70,7 +70,7 @@ fn peak_memory(bin: &Path, dir: &Path) -> Row {
             "--format",
             "html",
             "-o",
-            "/dev/null",
+            "-", // -o refuses devices; the output is captured and dropped
         ];
         args.extend_from_slice(extra);
         max_rss_kib(Command::new(bin).args(&args))

@@ -159,7 +159,7 @@ fn tertial_bytes_per_char(
     let ours = t.type_chars(N) as f64 / N as f64;
     t.send("\x1b");
     t.quiet();
-    t.send("q");
+    t.send("\x11"); // Ctrl-Q: letters are text on the goal page
     let _ = t.child.wait();
     // The typed text stays a draft; the next run starts from the same file.
     let _ = std::fs::remove_file(dir.join(format!(".tertial/drafts/{period}/{unit}.toml")));
@@ -222,7 +222,7 @@ pub fn session_peak_kib(bin: &Path, dir: &Path, unit: &str, period: &str, goals:
         .and_then(|l| l.split_whitespace().nth(1))
         .and_then(|n| n.parse().ok())
         .unwrap_or(0);
-    t.send("q");
+    t.send("\x11"); // Ctrl-Q: letters are text on the goal page
     let _ = t.child.wait();
     peak
 }
