@@ -14,6 +14,7 @@ pub mod style;
 mod unit_page;
 mod units;
 pub mod walk;
+mod walk_form;
 
 use crate::app::{Model, Screen};
 use crate::keymap::{Command, Context};
