@@ -93,7 +93,17 @@ pub fn job_started(m: &mut Model, id: u64, kind: JobKind) {
         kind,
         done: 0,
         total: 0,
+        step: String::new(),
+        // A commit writes from its first step; the rest stop cleanly.
+        cancellable: kind != JobKind::Commit,
     });
+}
+
+pub fn job_step(m: &mut Model, id: u64, step: String, cancellable: bool) {
+    if let Some(job) = m.job.as_mut().filter(|j| j.id == id) {
+        job.step = step;
+        job.cancellable = cancellable;
+    }
 }
 
 pub fn job_progress(m: &mut Model, id: u64, done: usize, total: usize) {
@@ -119,6 +129,12 @@ pub fn cancel_job(m: &mut Model) -> Vec<Effect> {
     let Some(job) = m.job.take() else {
         return Vec::new();
     };
+    if !job.cancellable {
+        // It finishes (or rolls back) on its own; the line says so.
+        m.job = Some(job);
+        return Vec::new();
+    }
+    let l = m.lang;
     match job.kind {
         JobKind::ReadPlans => {
             m.quit = true;
@@ -126,12 +142,33 @@ pub fn cancel_job(m: &mut Model) -> Vec<Effect> {
         }
         JobKind::Overview => {
             m.message = Some(
-                m.lang
-                    .t("Översikten avbröts.", "The overview was cancelled.")
+                l.t("Översikten avbröts.", "The overview was cancelled.")
                     .into(),
             );
             vec![Effect::CancelJob]
         }
+        // The sync answers (`Action::Synced`): stopped while fetching,
+        // or finished if it had got further when the stop came.
+        JobKind::Sync => {
+            m.job = Some(JobState {
+                step: l.t("avbryter", "stopping").into(),
+                cancellable: false,
+                ..job
+            });
+            vec![Effect::CancelJob]
+        }
+        JobKind::History => {
+            m.message = Some(
+                l.t(
+                    "Historiken avbröts; enheten öppnades inte.",
+                    "The history was cancelled; the unit was not opened.",
+                )
+                .into(),
+            );
+            vec![Effect::CancelJob]
+        }
+        // Never cancellable (see `job_started`).
+        JobKind::Commit => Vec::new(),
     }
 }
 
@@ -141,11 +178,24 @@ pub fn job_line(m: &Model, job: &JobState) -> String {
     let what = match job.kind {
         JobKind::ReadPlans => l.t("Läser planerna", "Reading the plans"),
         JobKind::Overview => l.t("Räknar samman översikten", "Rolling up the overview"),
+        JobKind::Sync => l.t("Synkar med servern", "Syncing with the server"),
+        JobKind::Commit => l.t("Checkar in", "Committing"),
+        JobKind::History => l.t("Läser historiken", "Reading the history"),
     };
     let count = if job.total > 0 {
         format!(" {} {} {}", job.done, l.t("av", "of"), job.total)
     } else {
         String::new()
     };
-    format!("{what} …{count} · Esc {}", l.t("avbryter", "cancels"))
+    let step = if job.step.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", crate::sanitize::line(&job.step))
+    };
+    let stop = if job.cancellable {
+        format!("Esc {}", l.t("avbryter", "cancels"))
+    } else {
+        l.t("kan inte avbrytas", "cannot be cancelled").to_string()
+    };
+    format!("{what} …{step}{count} · {stop}")
 }

@@ -59,6 +59,7 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
     let mut term = terminal::TerminalGuard::enter()?;
     let input = input::InputThread::spawn();
     let mut worker = worker::Worker::new(input.tx.clone());
+    effects::register_handover(input.tx.clone());
     let mut queue = VecDeque::new();
     if let Ok(size) = term.size() {
         queue.push_back(Action::Resize(size.width, size.height));
@@ -71,8 +72,10 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         worker: &mut worker,
     };
     let exit_code = event_loop(&mut shell, &mut model, queue);
-    // Nothing read in the background is waited for.
-    worker.cancel();
+    // Nothing read in the background is waited for; a sync or a commit
+    // is (a passphrase it still waits for is not asked any more).
+    crate::repo::sign::set_handover(None);
+    worker.finish(&input.rx);
     leave(&io, &mut model, term, exit_code)
 }
 
@@ -88,8 +91,16 @@ fn event_loop(
     // A signal or hang-up met while taking a burst of keys, for the next turn.
     let mut held: Option<input::Input> = None;
     let mut redraw = true;
+    // Keys typed while a step runs that decides where they go (a commit,
+    // a sync, the history before a unit opens), taken once it is done.
+    let mut waiting_keys: VecDeque<Event> = VecDeque::new();
     loop {
         queue.extend(sh.io.refreshed());
+        if !holds_keys(model) {
+            while let Some(ev) = waiting_keys.pop_front() {
+                queue.extend(keys::action_for(&ev));
+            }
+        }
         while let Some(action) = queue.pop_front() {
             redraw = true;
             for effect in app::update(model, action) {
@@ -146,12 +157,16 @@ fn event_loop(
         };
         match event {
             Ok(input::Input::Term(ev)) => {
-                take_event(sh, &ev, &mut queue);
+                let hold = holds_keys(model).then_some(&mut waiting_keys);
+                take_event(sh, &ev, &mut queue, hold);
                 // Take every key already waiting before drawing: a burst
                 // (a paste, a fast typist over a slow link) is one frame.
                 while let Ok(next) = sh.input.rx.try_recv() {
                     match next {
-                        input::Input::Term(ev) => take_event(sh, &ev, &mut queue),
+                        input::Input::Term(ev) => {
+                            let hold = holds_keys(model).then_some(&mut waiting_keys);
+                            take_event(sh, &ev, &mut queue, hold)
+                        }
                         other => {
                             held = Some(other);
                             break;
@@ -159,7 +174,14 @@ fn event_loop(
                     }
                 }
             }
-            Ok(input::Input::Job(action)) => queue.push_back(*action),
+            Ok(input::Input::Job(action)) => {
+                effects::on_job_message(sh.io, model, &action);
+                queue.push_back(*action);
+            }
+            Ok(input::Input::Terminal { granted, done }) => {
+                effects::hand_over_terminal(sh, model.lang, granted, done);
+                redraw = true;
+            }
             Ok(input::Input::Suspend) => {
                 if let Some(a) = effects::save_draft(sh.io, model) {
                     queue.push_back(a);
@@ -188,13 +210,36 @@ fn event_loop(
     }
 }
 
-/// One terminal event into the queue (a resize first forgets the screen).
-fn take_event(sh: &mut effects::Shell, ev: &Event, queue: &mut VecDeque<Action>) {
+/// One terminal event into the queue (a resize first forgets the screen);
+/// with `hold`, keys other than the ones that stop a job wait there.
+fn take_event(
+    sh: &mut effects::Shell,
+    ev: &Event,
+    queue: &mut VecDeque<Action>,
+    hold: Option<&mut VecDeque<Event>>,
+) {
     if matches!(ev, Event::Resize(..)) {
         sh.term.forget();
     }
     rescue::panic_for_tests(ev);
-    queue.extend(keys::action_for(ev));
+    let stops_job = matches!(ev, Event::Key(k) if app::update::cancels_job(k));
+    let waits = matches!(ev, Event::Key(_) | Event::Paste(_)) && !stops_job;
+    match hold {
+        Some(waiting) if waits => waiting.push_back(ev.clone()),
+        _ => queue.extend(keys::action_for(ev)),
+    }
+}
+
+/// Whether keys wait: while a job runs whose end decides where they go
+/// (a commit, a sync, the history before a unit opens). Keys typed while
+/// the plans are read or the overview is rolled up are taken at once
+/// (the unit filter).
+fn holds_keys(model: &Model) -> bool {
+    use app::model::JobKind;
+    model
+        .job
+        .as_ref()
+        .is_some_and(|j| matches!(j.kind, JobKind::Sync | JobKind::Commit | JobKind::History))
 }
 
 /// The way out: the draft saved (or, when it cannot be, written somewhere
