@@ -96,15 +96,24 @@ fn event_loop(
     let mut waiting_keys: VecDeque<Event> = VecDeque::new();
     loop {
         queue.extend(sh.io.refreshed());
-        if !holds_keys(model) {
-            while let Some(ev) = waiting_keys.pop_front() {
-                queue.extend(keys::action_for(&ev));
+        // Keys wait for a frame that shows how the step ended (its
+        // message) before they are taken.
+        let release = !holds_keys(model);
+        loop {
+            while let Some(action) = queue.pop_front() {
+                redraw = true;
+                for effect in app::update(model, action) {
+                    queue.extend(effects::carry_out(sh, model, effect));
+                }
             }
-        }
-        while let Some(action) = queue.pop_front() {
-            redraw = true;
-            for effect in app::update(model, action) {
-                queue.extend(effects::carry_out(sh, model, effect));
+            // One at a time: a key may start another such step.
+            match waiting_keys.pop_front() {
+                Some(ev) if release && !holds_keys(model) => queue.extend(keys::action_for(&ev)),
+                Some(ev) => {
+                    waiting_keys.push_front(ev);
+                    break;
+                }
+                None => break,
             }
         }
         if model.quit {
@@ -145,6 +154,11 @@ fn event_loop(
         let wait = match (wait, sh.io.refreshing().then_some(REFRESH_POLL)) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
+        };
+        // Keys that waited are taken right after this frame.
+        let wait = match waiting_keys.is_empty() || holds_keys(model) {
+            true => wait,
+            false => Some(Duration::ZERO),
         };
         let event = match (held.take(), wait) {
             (Some(h), _) => Ok(h),
