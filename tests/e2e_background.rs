@@ -58,6 +58,43 @@ fn a_large_workspace_shows_its_first_frame_before_the_plans_are_read() {
 }
 
 #[test]
+fn the_first_frame_lists_the_units_by_file_name_and_a_filter_typed_meanwhile_stays() {
+    let sb = Sandbox::new();
+    let ws = large_workspace(&sb);
+    let go = sb.path().join("plans-may-be-read");
+    let mut cmd = sb.pty_cmd(&[ws.to_str().unwrap(), "--author", "A B <a@b.invalid>"]);
+    cmd.env(
+        "TERTIAL_TEST_HOLD_JOB",
+        format!("plans:{}", go.to_str().unwrap()),
+    );
+    let mut t = Pty::spawn(cmd, 120, 40);
+    t.wait_for("Läser planerna");
+    // The units by their files' names, before any plan is read.
+    t.wait_for("bestallarenhet-abrahamsberg-1");
+    assert!(!t.screen().contains("Beställarenhet Abrahamsberg 1"));
+    // Enter opens nothing while the plans are read; the letters filter.
+    t.send("\r");
+    t.send("abrahams");
+    t.wait_for("abrahams");
+    let screen = t.settle();
+    assert!(!screen.contains("bestallarenhet-bredang-1"), "{screen}");
+    std::fs::write(&go, "").unwrap();
+    // Read: the plans' own names, still filtered by what was typed, and
+    // the list is not replaced by the overview.
+    t.wait_for("Beställarenhet Abrahamsberg 1");
+    let screen = t.settle();
+    assert!(screen.contains("abrahams"), "{screen}");
+    assert!(!screen.contains("Bredäng"), "{screen}");
+    assert!(!screen.contains("· översikt "), "{screen}");
+    assert!(!screen.contains("Läser planerna"), "{screen}");
+    // The filter goes on working on the plans read.
+    t.send("\r");
+    t.wait_for("Tertialrapport 1");
+    t.send("\x11");
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
 fn esc_cancels_the_roll_up_and_leaves_the_unit_list() {
     let sb = Sandbox::new();
     let ws = large_workspace(&sb);

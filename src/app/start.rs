@@ -34,6 +34,76 @@ pub struct PlansRead {
     pub period: Option<Period>,
 }
 
+/// Stand-ins for the plans of a large workspace until they are read: a
+/// unit and year each, from `plans/<year>/<unit>.toml`, so the first frame
+/// lists the units (and the filter can be typed) without parsing a plan.
+/// Files elsewhere are left out (`check` reports them).
+pub fn named_by_files(root: &std::path::Path, files: &[std::path::PathBuf]) -> Vec<LoadedPlan> {
+    files
+        .iter()
+        .filter_map(|path| {
+            let rel = path.strip_prefix(root).ok()?;
+            let mut parts = rel.iter().map(|p| p.to_str());
+            let (Some(Some(dir)), Some(Some(year)), Some(Some(file)), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                return None;
+            };
+            let unit = file.strip_suffix(".toml")?;
+            if dir != crate::workspace::PLANS_DIR {
+                return None;
+            }
+            Some(LoadedPlan {
+                rel_path: format!("{dir}/{year}/{file}"),
+                plan: crate::plan::Plan {
+                    schema: 1,
+                    unit: crate::plan::Unit {
+                        id: unit.to_string(),
+                        name: unit.to_string(),
+                        committee: String::new(),
+                        year: year.parse().ok()?,
+                        dnr: None,
+                        chief: None,
+                    },
+                    sections: Vec::new(),
+                    kf_goals: Vec::new(),
+                    area_goals: Vec::new(),
+                    committee_goals: Vec::new(),
+                    unit_goals: Vec::new(),
+                    indicators: Vec::new(),
+                    activities: Vec::new(),
+                },
+            })
+        })
+        .collect()
+}
+
+/// While the plans are read, the list holds stand-ins (`named_by_files`):
+/// only the filter and moving in the list act; what would open a plan or
+/// read the overview waits for the plans (its key does nothing yet).
+pub fn waits_for_plans(m: &Model, action: &Action) -> bool {
+    let reading = m.job.as_ref().is_some_and(|j| j.kind == JobKind::ReadPlans);
+    reading
+        && !matches!(
+            action,
+            Action::Input(_)
+                | Action::Paste(_)
+                | Action::DeleteBack
+                | Action::Back
+                | Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom
+                | Action::Resize(..)
+                | Action::Quit
+                | Action::Help
+                | Action::Acknowledge
+                | Action::DraftSaved(_)
+        )
+}
+
 pub fn start(m: &mut Model, s: Start) -> Vec<Effect> {
     m.today = s.today;
     m.keymap = s.keymap;
@@ -73,7 +143,9 @@ fn first_screen(m: &mut Model, unit: Option<&str>, period: Option<Period>) -> Ve
             _ => vec![Effect::LoadPeriods(plan)],
         };
     }
-    if starts_on_overview(m) {
+    // A filter typed while the plans were read is not hidden behind the
+    // overview: the list stays, filtered (the overview key shows it).
+    if starts_on_overview(m) && m.units.filter.is_empty() {
         return vec![Effect::LoadOverview(period)];
     }
     Vec::new()

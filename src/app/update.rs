@@ -53,6 +53,9 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         _ => {}
     }
+    if start::waits_for_plans(m, &action) {
+        return Vec::new();
+    }
     inner(m, action)
 }
 

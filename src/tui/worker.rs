@@ -103,8 +103,8 @@ impl Worker {
             told: AtomicUsize::new(0),
         };
         let thread = std::thread::spawn(move || {
-            if held_for_tests(kind) {
-                while !job.cancelled() {
+            if let Some(until) = held_for_tests(kind) {
+                while !job.cancelled() && !until.as_ref().is_some_and(|f| f.exists()) {
                     std::thread::sleep(std::time::Duration::from_millis(10));
                 }
             }
@@ -155,15 +155,22 @@ impl Worker {
 
 /// Tests of cancelling need a job that is still running when the key
 /// comes: `TERTIAL_TEST_HOLD_JOB=plans|overview|sync|history` holds that
-/// kind of job until it is cancelled (a sync is held before its fetch).
-fn held_for_tests(kind: JobKind) -> bool {
+/// kind of job until it is cancelled (a sync is held before its fetch);
+/// `KIND:PATH` also lets it go once the file PATH exists (what is typed
+/// while it runs, then what happens when it ends). Some(path): held.
+fn held_for_tests(kind: JobKind) -> Option<Option<std::path::PathBuf>> {
     let name = match kind {
         JobKind::ReadPlans => "plans",
         JobKind::Overview => "overview",
         JobKind::Sync => "sync",
         JobKind::History => "history",
         // A commit cannot be cancelled, so it could never be let go.
-        JobKind::Commit => return false,
+        JobKind::Commit => return None,
     };
-    std::env::var("TERTIAL_TEST_HOLD_JOB").is_ok_and(|v| v == name)
+    let wanted = std::env::var("TERTIAL_TEST_HOLD_JOB").ok()?;
+    match wanted.split_once(':') {
+        Some((k, path)) if k == name => Some(Some(path.into())),
+        None if wanted == name => Some(None),
+        _ => None,
+    }
 }
