@@ -271,3 +271,70 @@ pub fn job_line(m: &Model, job: &JobState) -> String {
     };
     format!("{what} …{step}{count} · {stop}")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn with_job(kind: JobKind) -> Model {
+        let mut m = Model::new(Lang::Sv, "ws".into(), Vec::new(), Vec::new());
+        job_started(&mut m, 7, kind);
+        m
+    }
+
+    #[test]
+    fn a_commit_cannot_be_cancelled_and_its_line_says_so() {
+        let mut m = with_job(JobKind::Commit);
+        let line = job_line(&m, m.job.as_ref().unwrap());
+        assert_eq!(line, "Checkar in … · kan inte avbrytas");
+        assert!(cancel_job(&mut m).is_empty());
+        assert_eq!(m.job.as_ref().map(|j| j.id), Some(7));
+    }
+
+    #[test]
+    fn a_sync_is_stopped_while_fetching_and_finishes_once_past_it() {
+        let mut m = with_job(JobKind::Sync);
+        job_step(&mut m, 7, "Receiving objects: 50%".into(), true);
+        let line = job_line(&m, m.job.as_ref().unwrap());
+        assert_eq!(
+            line,
+            "Synkar med servern … Receiving objects: 50% · Esc avbryter"
+        );
+        // Asked to stop, it answers with what it did: the job stays.
+        assert_eq!(cancel_job(&mut m), vec![Effect::CancelJob]);
+        let job = m.job.as_ref().unwrap();
+        assert!(!job.cancellable);
+        assert!(job_line(&m, job).contains("avbryter · kan inte avbrytas"));
+        // Past the fetch, Esc does nothing.
+        let mut m = with_job(JobKind::Sync);
+        job_step(&mut m, 7, String::new(), false);
+        assert!(cancel_job(&mut m).is_empty());
+        assert!(job_line(&m, m.job.as_ref().unwrap()).ends_with("· kan inte avbrytas"));
+        // A step of an earlier job changes nothing.
+        job_step(&mut m, 6, "old".into(), true);
+        assert!(!m.job.as_ref().unwrap().cancellable);
+    }
+
+    #[test]
+    fn stand_ins_are_named_by_their_files_and_only_the_filter_acts_on_them() {
+        let root = std::path::Path::new("/ws");
+        let files = [
+            root.join("plans/2026/enhet-a.toml"),
+            root.join("plans/enhet-b.toml"),
+            root.join("plans/x/enhet-c.toml"),
+        ];
+        let plans = named_by_files(root, &files);
+        assert_eq!(plans.len(), 1);
+        assert_eq!(plans[0].plan.unit.id, "enhet-a");
+        assert_eq!(plans[0].plan.unit.year, 2026);
+        assert_eq!(plans[0].rel_path, "plans/2026/enhet-a.toml");
+        let m = with_job(JobKind::ReadPlans);
+        assert!(!waits_for_plans(&m, &Action::Input('a')));
+        assert!(!waits_for_plans(&m, &Action::Down));
+        assert!(waits_for_plans(&m, &Action::Open));
+        assert!(waits_for_plans(&m, &Action::Overview));
+        let m = with_job(JobKind::Overview);
+        assert!(!waits_for_plans(&m, &Action::Open));
+    }
+}

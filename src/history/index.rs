@@ -172,3 +172,27 @@ impl Index {
         self.entries.iter().filter(move |e| e.unit == unit)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repo::{FileChange, commit_files, testutil};
+
+    #[test]
+    fn the_index_is_current_only_once_loaded_at_the_branch_tip() {
+        let (dir, repo) = testutil::empty_repo();
+        let state = dir.path().join(".tertial");
+        std::fs::create_dir_all(&state).unwrap();
+        let who = testutil::sig();
+        let msg = "x\n\nUnit: a\nPeriod: 2025-T1\nStatus: utkast\n";
+        commit_files(&repo, "main", &[FileChange::put("f", "1")], msg, &who).unwrap();
+        assert!(!Index::is_current(&repo, "main", &state));
+        let index = Index::load(&repo, "main", &state).unwrap();
+        assert_eq!(index.entries.len(), 1);
+        assert!(Index::is_current(&repo, "main", &state));
+        commit_files(&repo, "main", &[FileChange::put("f", "2")], msg, &who).unwrap();
+        assert!(!Index::is_current(&repo, "main", &state));
+        Index::load(&repo, "main", &state).unwrap();
+        assert!(Index::is_current(&repo, "main", &state));
+    }
+}
