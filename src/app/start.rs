@@ -232,8 +232,8 @@ pub fn cancel_job(m: &mut Model) -> Vec<Effect> {
         JobKind::History => {
             m.message = Some(
                 l.t(
-                    "Historiken avbröts; enheten öppnades inte.",
-                    "The history was cancelled; the unit was not opened.",
+                    "Läsningen av historiken avbröts.",
+                    "Reading the history was cancelled.",
                 )
                 .into(),
             );

@@ -13,12 +13,11 @@ pub enum Progress<'a> {
     /// Straight to the terminal, as git shows it (the command line).
     Terminal,
     /// Line by line as git writes it; a line ended by `\r` is replaced by
-    /// the next one, as on a terminal (the session's status line). git gets
-    /// no terminal to ask for passwords on: a credential helper or
-    /// ssh-agent must answer, or the sync fails and says so.
-    Lines(&'a mut dyn FnMut(&str)),
-    /// As `Lines`, told each step as it begins, and stopped while it
-    /// fetches when `stop` is set (the session's background sync).
+    /// the next one, as on a terminal (the session's status line), each
+    /// step told as it begins, and stopped while it fetches when asked
+    /// (the session's background sync). git gets no terminal to ask for
+    /// passwords on: a credential helper or ssh-agent must answer, or the
+    /// sync fails and says so.
     Watched(Watch<'a>),
 }
 
@@ -96,7 +95,7 @@ pub(super) fn git(dir: &Path, args: &[&str], progress: &mut Progress<'_>) -> Res
                 Err(failed(String::new()))
             }
         }
-        Progress::Lines(_) | Progress::Watched(_) => {
+        Progress::Watched(w) => {
             cmd.stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .env("GIT_TERMINAL_PROMPT", "0");
@@ -104,17 +103,11 @@ pub(super) fn git(dir: &Path, args: &[&str], progress: &mut Progress<'_>) -> Res
             let mut child = cmd.spawn().map_err(|e| failed(crate::oserr::shown(&e)))?;
             // A stoppable step: git (and the ssh it started, in its
             // session) is ended when the stop is asked for.
-            let stopper = match progress {
-                Progress::Watched(w) if w.now.cancellable() => {
-                    Some(Stopper::watch(child.id(), w.stop.clone()))
-                }
-                _ => None,
-            };
-            let show: &mut dyn FnMut(&str) = match progress {
-                Progress::Lines(show) => show,
-                Progress::Watched(w) => w.line,
-                Progress::Terminal => unreachable!("handled above"),
-            };
+            let stopper = w
+                .now
+                .cancellable()
+                .then(|| Stopper::watch(child.id(), w.stop.clone()));
+            let show = &mut w.line;
             let mut said = Vec::new();
             if let Some(stderr) = child.stderr.take() {
                 read_lines(stderr, |line| {

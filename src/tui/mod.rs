@@ -1,10 +1,12 @@
 //! The shell around the core: reads what the first frame needs
 //! (`startup`), sets up the terminal, turns terminal events into
 //! `Action`s, runs `update`, carries out `Effect`s (`effects`; slow work
-//! on the background `worker`), saves drafts, and redraws only when an
-//! action was handled (no fixed frame rate: it costs bandwidth over SSH).
-//! The model is changed only by `update`: everything the shell learns
-//! (today's date, loaded files, job progress) reaches it as an action.
+//! on the background `worker`, which may ask for the terminal to hand to
+//! a signer), holds keys while a step that decides where they go runs,
+//! saves drafts, and redraws only when an action was handled (no fixed
+//! frame rate: it costs bandwidth over SSH). The model is changed only by
+//! `update`: everything the shell learns (today's date, loaded files, job
+//! progress) reaches it as an action.
 
 pub mod backend;
 mod editor;
