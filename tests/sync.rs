@@ -340,3 +340,45 @@ fn a_sync_in_the_session_shows_its_progress_and_esc_stops_it_while_fetching() {
         git(&sb, &sb.path().join("remote.git"), &["rev-parse", "main"])
     );
 }
+
+#[test]
+fn esc_ends_a_fetch_that_hangs_and_the_workspace_is_as_it_was() {
+    let sb = Sandbox::new();
+    let (_a, b) = two_clones(&sb);
+    // A remote that never answers: its upload-pack waits forever.
+    let slow = sb.path().join("slow-upload-pack");
+    std::fs::write(&slow, "#!/bin/sh\nexec sleep 600\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&slow, std::fs::Permissions::from_mode(0o755)).unwrap();
+    git(
+        &sb,
+        &b,
+        &["config", "remote.origin.uploadpack", slow.to_str().unwrap()],
+    );
+    let before = git(&sb, &b, &["rev-parse", "main"]);
+    let args = [
+        b.to_str().unwrap(),
+        "--unit",
+        "bestallarenhet-2",
+        "--period",
+        "2025-T2",
+        "--author",
+        "bertil <bertil@example.invalid>",
+    ];
+    let mut t = common::pty::Pty::spawn(sb.pty_cmd(&args), 100, 30);
+    t.wait_for("Mål 1 av 6");
+    t.send("\x1b[15~"); // F5
+    t.wait_for("Synkar med servern … · Esc avbryter");
+    t.send("\x1b");
+    t.wait_for("Synken avbröts under hämtningen; inget ändrades.");
+    t.send("\x11");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(git(&sb, &b, &["rev-parse", "main"]), before);
+    // The upload-pack git started is gone with it.
+    let left = Command::new("pgrep")
+        .args(["-f", slow.to_str().unwrap()])
+        .output()
+        .map(|o| text(&o.stdout))
+        .unwrap_or_default();
+    assert_eq!(left.trim(), "", "still running: {left}");
+}
