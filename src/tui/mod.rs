@@ -95,27 +95,27 @@ fn event_loop(
     let mut redraw = true;
     // Keys typed while a step runs that decides where they go (a commit,
     // a sync, the history before a unit opens), taken once it is done.
-    let mut waiting_keys: VecDeque<Event> = VecDeque::new();
+    let mut waiting_keys: VecDeque<Action> = VecDeque::new();
     loop {
         queue.extend(sh.io.refreshed());
         // Keys wait for a frame that shows how the step ended (its
-        // message) before they are taken.
-        let release = !holds_keys(model);
-        loop {
-            while let Some(action) = queue.pop_front() {
-                redraw = true;
-                for effect in app::update(model, action) {
-                    queue.extend(effects::carry_out(sh, model, effect));
-                }
+        // message) before they are taken, ahead of any typed since.
+        if !holds_keys(model) {
+            while let Some(key) = waiting_keys.pop_back() {
+                queue.push_front(key);
             }
-            // One at a time: a key may start another such step.
-            match waiting_keys.pop_front() {
-                Some(ev) if release && !holds_keys(model) => queue.extend(keys::action_for(&ev)),
-                Some(ev) => {
-                    waiting_keys.push_front(ev);
-                    break;
-                }
-                None => break,
+        }
+        while let Some(action) = queue.pop_front() {
+            // Also the keys of a burst behind the one that started it, and
+            // keys behind waiting ones (they keep their order).
+            let holding = holds_keys(model) || !waiting_keys.is_empty();
+            if holding && waits_for_step(&action) {
+                waiting_keys.push_back(action);
+                continue;
+            }
+            redraw = true;
+            for effect in app::update(model, action) {
+                queue.extend(effects::carry_out(sh, model, effect));
             }
         }
         if model.quit {
@@ -173,16 +173,12 @@ fn event_loop(
         };
         match event {
             Ok(input::Input::Term(ev)) => {
-                let hold = holds_keys(model).then_some(&mut waiting_keys);
-                take_event(sh, &ev, &mut queue, hold);
+                take_event(sh, &ev, &mut queue);
                 // Take every key already waiting before drawing: a burst
                 // (a paste, a fast typist over a slow link) is one frame.
                 while let Ok(next) = sh.input.rx.try_recv() {
                     match next {
-                        input::Input::Term(ev) => {
-                            let hold = holds_keys(model).then_some(&mut waiting_keys);
-                            take_event(sh, &ev, &mut queue, hold)
-                        }
+                        input::Input::Term(ev) => take_event(sh, &ev, &mut queue),
                         other => {
                             held = Some(other);
                             break;
@@ -226,23 +222,22 @@ fn event_loop(
     }
 }
 
-/// One terminal event into the queue (a resize first forgets the screen);
-/// with `hold`, keys other than the ones that stop a job wait there.
-fn take_event(
-    sh: &mut effects::Shell,
-    ev: &Event,
-    queue: &mut VecDeque<Action>,
-    hold: Option<&mut VecDeque<Event>>,
-) {
+/// One terminal event into the queue (a resize first forgets the screen).
+fn take_event(sh: &mut effects::Shell, ev: &Event, queue: &mut VecDeque<Action>) {
     if matches!(ev, Event::Resize(..)) {
         sh.term.forget();
     }
     rescue::panic_for_tests(ev);
-    let stops_job = matches!(ev, Event::Key(k) if app::update::cancels_job(k));
-    let waits = matches!(ev, Event::Key(_) | Event::Paste(_)) && !stops_job;
-    match hold {
-        Some(waiting) if waits => waiting.push_back(ev.clone()),
-        _ => queue.extend(keys::action_for(ev)),
+    queue.extend(keys::action_for(ev));
+}
+
+/// Whether `action` waits while keys are held: keys and pastes, except
+/// the keys that stop a job.
+fn waits_for_step(action: &Action) -> bool {
+    match action {
+        Action::Key(k) => !app::update::cancels_job(k),
+        Action::Paste(_) => true,
+        _ => false,
     }
 }
 
