@@ -158,6 +158,47 @@ fn the_history_is_read_with_a_progress_line_before_a_unit_opens_and_esc_stops_it
     assert_eq!(t.wait_exit(), 0);
 }
 
+#[test]
+fn a_commit_says_it_cannot_be_cancelled_and_keys_typed_meanwhile_wait_for_it() {
+    let sb = Sandbox::new();
+    let ws = sb.init_samples("ws");
+    let go = sb.path().join("commit-may-go-on");
+    let mut cmd = sb.pty_cmd(&args_of(&unit_args(&ws)));
+    cmd.env(
+        "TERTIAL_TEST_HOLD_JOB",
+        format!("commit:{}", go.to_str().unwrap()),
+    );
+    let mut t = Pty::spawn(cmd, 100, 30);
+    t.wait_for("Mål 1 av 6");
+    t.send("3");
+    t.wait_for("Bedöms inte uppfyllas");
+    t.send("\x12"); // ctrl-r
+    t.wait_for("Granska och lämna in");
+    t.send("u");
+    t.wait_for("Lämna in som utkast?");
+    t.send("y");
+    t.wait_for("Checkar in … · kan inte avbrytas");
+    // Esc does not stop it; the key after waits for the commit's end.
+    t.send("\x1b");
+    t.settle();
+    t.send("\r");
+    let screen = t.settle();
+    assert!(screen.contains("kan inte avbrytas"), "{screen}");
+    assert!(!screen.contains("sparad i historiken"), "{screen}");
+    std::fs::write(&go, "").unwrap();
+    t.wait_output("Uppföljningen är sparad i historiken.");
+    // Enter, typed during the commit, then acknowledged the notice.
+    t.wait_for("Mål 1 av 6");
+    t.send("\x11");
+    assert_eq!(t.wait_exit(), 0);
+    let log = git(&sb, &ws, &["log", "-1", "--format=%s", "main"]);
+    assert!(
+        text(&log.stdout).starts_with("Uppföljning 2025-T2"),
+        "{}",
+        text(&log.stdout)
+    );
+}
+
 /// A new ed25519 key at `dir/name`, encrypted with `passphrase`; its
 /// public half as one line.
 fn encrypted_key(dir: &Path, name: &str, passphrase: &str) -> (std::path::PathBuf, String) {

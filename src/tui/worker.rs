@@ -156,21 +156,22 @@ impl Worker {
 /// Tests of cancelling need a job that is still running when the key
 /// comes: `TERTIAL_TEST_HOLD_JOB=plans|overview|sync|history` holds that
 /// kind of job until it is cancelled (a sync is held before its fetch);
-/// `KIND:PATH` also lets it go once the file PATH exists (what is typed
-/// while it runs, then what happens when it ends). Some(path): held.
+/// `KIND:PATH` (also `commit:PATH`, held before it begins) lets it go once
+/// the file PATH exists, for what is typed while it runs and what happens
+/// when it ends. Some(path): held.
 fn held_for_tests(kind: JobKind) -> Option<Option<std::path::PathBuf>> {
     let name = match kind {
         JobKind::ReadPlans => "plans",
         JobKind::Overview => "overview",
         JobKind::Sync => "sync",
         JobKind::History => "history",
-        // A commit cannot be cancelled, so it could never be let go.
-        JobKind::Commit => return None,
+        JobKind::Commit => "commit",
     };
     let wanted = std::env::var("TERTIAL_TEST_HOLD_JOB").ok()?;
     match wanted.split_once(':') {
         Some((k, path)) if k == name => Some(Some(path.into())),
-        None if wanted == name => Some(None),
+        // A commit is never cancelled: only a file lets it go.
+        None if wanted == name && kind != JobKind::Commit => Some(None),
         _ => None,
     }
 }
