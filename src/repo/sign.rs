@@ -256,3 +256,50 @@ fn expand_home(path: &str) -> std::path::PathBuf {
         _ => std::path::PathBuf::from(path),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ssh_key(dir: &std::path::Path, passphrase: &str) -> Option<Signer> {
+        let key = dir.join(format!("key{}", passphrase.len()));
+        let made = Command::new("ssh-keygen")
+            .args(["-q", "-t", "ed25519", "-N", passphrase, "-C", "t", "-f"])
+            .arg(&key)
+            .output()
+            .ok()?;
+        made.status.success().then(|| Signer {
+            format: Format::Ssh,
+            key: key.to_string_lossy().into_owned(),
+            program: "ssh-keygen".into(),
+        })
+    }
+
+    #[test]
+    fn without_the_terminal_a_key_with_a_passphrase_fails_asking_for_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let (Some(plain), Some(locked)) = (ssh_key(dir.path(), ""), ssh_key(dir.path(), "fras"))
+        else {
+            // Written to stderr itself: the harness keeps eprintln! of a
+            // passing test to itself.
+            let _ = writeln!(
+                std::io::stderr(),
+                "SKIPPED: signing without the terminal because ssh-keygen is not installed"
+            );
+            return;
+        };
+        let buffer = "tree 4b825dc642cb6eb9a060e54bf8d69288fbee4904\n\nx\n";
+        let sig = plain.run(buffer, Tty::Detached).ok().unwrap();
+        assert!(sig.contains("BEGIN SSH SIGNATURE"), "{sig}");
+        let failed = locked.run(buffer, Tty::Detached).err().unwrap();
+        assert!(failed.needs_passphrase());
+        // Another failure is not taken for a passphrase wanted.
+        let missing = Signer {
+            key: dir.path().join("none").to_string_lossy().into_owned(),
+            ..plain
+        };
+        let failed = missing.run(buffer, Tty::Detached).err().unwrap();
+        assert!(!failed.needs_passphrase());
+        assert!(failed.into_error().to_string().contains("ssh-keygen"));
+    }
+}
