@@ -93,7 +93,19 @@ fn a_large_workspace_starts_without_reading_its_plans() {
     assert!(out.status.success(), "{}", common::text(&out.stderr));
     let ws = Workspace::open(&dir).unwrap();
     let opening = startup::open(&ws, &args(None, Some("2026-T1")), Lang::Sv, TODAY).unwrap();
-    assert!(opening.model.plans.is_empty());
+    // Not read: the units stand there by their files' names only.
+    assert_eq!(
+        opening.model.plans.len(),
+        startup::BACKGROUND_PLAN_FILES + 1
+    );
+    for p in &opening.model.plans {
+        assert_eq!(p.plan.unit.name, p.plan.unit.id);
+        assert!(p.plan.unit_goals.is_empty(), "{} was read", p.rel_path);
+        assert_eq!(
+            p.rel_path,
+            format!("plans/{}/{}.toml", p.plan.unit.year, p.plan.unit.id)
+        );
+    }
     let Action::Start(start) = opening.first else {
         panic!("{:?}", opening.first)
     };

@@ -292,3 +292,93 @@ fn the_session_says_in_the_status_line_that_there_is_no_remote() {
     t.send("\x11");
     assert_eq!(t.wait_exit(), 0);
 }
+
+#[test]
+fn a_sync_in_the_session_shows_its_progress_and_esc_stops_it_while_fetching() {
+    let sb = Sandbox::new();
+    let (a, b) = two_clones(&sb);
+    record(&sb, &a, "bestallarenhet-2", "2025-T1", "Från A", "anna");
+    assert_eq!(sync(&sb, &a, &[]).0, Some(0));
+    let before = git(&sb, &b, &["rev-parse", "main"]);
+    let args = [
+        b.to_str().unwrap(),
+        "--unit",
+        "bestallarenhet-2",
+        "--period",
+        "2025-T2",
+        "--author",
+        "bertil <bertil@example.invalid>",
+    ];
+    let mut cmd = sb.pty_cmd(&args);
+    cmd.env("TERTIAL_TEST_HOLD_JOB", "sync");
+    let mut t = common::pty::Pty::spawn(cmd, 100, 30);
+    t.wait_for("Mål 1 av 6");
+    t.send("\x1b[15~"); // F5
+    t.wait_for("Synkar med servern … · Esc avbryter");
+    // A key typed meanwhile waits for the sync, then goes to the goal.
+    t.send("3");
+    t.send("\x1b");
+    // Shown before the key that waited is taken (which clears it).
+    t.wait_output("Synken avbröts under hämtningen; inget ändrades.");
+    t.wait_for("Bedöms inte uppfyllas");
+    t.send("\x11");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(git(&sb, &b, &["rev-parse", "main"]), before);
+
+    // Not held: the sync runs to its end (the rating typed above waits
+    // in a draft).
+    let mut t = common::pty::Pty::spawn(sb.pty_cmd(&args), 100, 30);
+    t.wait_for("Det finns ett sparat utkast");
+    t.send("\r");
+    t.wait_for("Mål 1 av 6");
+    t.send("\x1b[15~");
+    t.wait_for("Synkat: 1 mottagna, 0 egna lagda överst");
+    t.send("\x11");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(
+        git(&sb, &b, &["rev-parse", "main"]),
+        git(&sb, &sb.path().join("remote.git"), &["rev-parse", "main"])
+    );
+}
+
+#[test]
+fn esc_ends_a_fetch_that_hangs_and_the_workspace_is_as_it_was() {
+    let sb = Sandbox::new();
+    let (_a, b) = two_clones(&sb);
+    // A remote that never answers: its upload-pack waits forever.
+    let slow = sb.path().join("slow-upload-pack");
+    std::fs::write(&slow, "#!/bin/sh\nexec sleep 600\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&slow, std::fs::Permissions::from_mode(0o755)).unwrap();
+    git(
+        &sb,
+        &b,
+        &["config", "remote.origin.uploadpack", slow.to_str().unwrap()],
+    );
+    let before = git(&sb, &b, &["rev-parse", "main"]);
+    let args = [
+        b.to_str().unwrap(),
+        "--unit",
+        "bestallarenhet-2",
+        "--period",
+        "2025-T2",
+        "--author",
+        "bertil <bertil@example.invalid>",
+    ];
+    let mut t = common::pty::Pty::spawn(sb.pty_cmd(&args), 100, 30);
+    t.wait_for("Mål 1 av 6");
+    t.send("\x1b[15~"); // F5
+    t.wait_for("Synkar med servern … · Esc avbryter");
+    t.send("\x1b");
+    t.wait_for("Synken avbröts under hämtningen; inget ändrades.");
+    t.send("\x11");
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(git(&sb, &b, &["rev-parse", "main"]), before);
+    // The upload-pack git started is gone with it.
+    let left = Command::new("pgrep")
+        .args(["-f", slow.to_str().unwrap()])
+        .output()
+        .map(|o| text(&o.stdout))
+        .unwrap_or_default();
+    assert_eq!(left.trim(), "", "still running: {left}");
+}

@@ -139,6 +139,14 @@ pub enum Action {
         done: usize,
         total: usize,
     },
+    /// The job's current step, and whether it can still be stopped.
+    JobStep {
+        id: u64,
+        step: String,
+        cancellable: bool,
+    },
+    /// The history index is up to date: carry on with what waited for it.
+    HistoryIndexed(Box<Effect>),
     /// The job's result, to be handled unless the job was cancelled.
     JobDone {
         id: u64,

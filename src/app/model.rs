@@ -223,6 +223,12 @@ pub enum JobKind {
     ReadPlans,
     /// The roll-up of the overview.
     Overview,
+    /// Fetching, replaying and pushing follow-ups (`tertial sync`).
+    Sync,
+    /// Committing a follow-up (signing it when git config asks for it).
+    Commit,
+    /// Bringing the history index up to date before a session opens.
+    History,
 }
 
 /// The running background job and how far it has come.
@@ -234,6 +240,11 @@ pub struct JobState {
     pub done: usize,
     /// 0 while unknown.
     pub total: usize,
+    /// What the job does now, in its own words (git's progress line).
+    pub step: String,
+    /// Whether stopping it now leaves everything as it was; a commit, and
+    /// a sync once its fetch is done, finish instead.
+    pub cancellable: bool,
 }
 
 impl Model {

@@ -57,8 +57,11 @@ pub fn loaded(m: &mut Model, result: Result<Box<crate::overview::Overview>, Stri
                 plans,
                 selected,
             });
-            // Read in the background: a unit opened meanwhile stays open.
-            if matches!(m.screen, Screen::Units | Screen::Periods | Screen::Overview) {
+            // Read in the background: a unit opened meanwhile stays open,
+            // and so does a unit list being filtered.
+            let filtering = m.screen == Screen::Units && !m.units.filter.is_empty();
+            if !filtering && matches!(m.screen, Screen::Units | Screen::Periods | Screen::Overview)
+            {
                 m.screen = Screen::Overview;
             }
             m.home = Screen::Overview;

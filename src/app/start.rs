@@ -34,6 +34,76 @@ pub struct PlansRead {
     pub period: Option<Period>,
 }
 
+/// Stand-ins for the plans of a large workspace until they are read: a
+/// unit and year each, from `plans/<year>/<unit>.toml`, so the first frame
+/// lists the units (and the filter can be typed) without parsing a plan.
+/// Files elsewhere are left out (`check` reports them).
+pub fn named_by_files(root: &std::path::Path, files: &[std::path::PathBuf]) -> Vec<LoadedPlan> {
+    files
+        .iter()
+        .filter_map(|path| {
+            let rel = path.strip_prefix(root).ok()?;
+            let mut parts = rel.iter().map(|p| p.to_str());
+            let (Some(Some(dir)), Some(Some(year)), Some(Some(file)), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                return None;
+            };
+            let unit = file.strip_suffix(".toml")?;
+            if dir != crate::workspace::PLANS_DIR {
+                return None;
+            }
+            Some(LoadedPlan {
+                rel_path: format!("{dir}/{year}/{file}"),
+                plan: crate::plan::Plan {
+                    schema: 1,
+                    unit: crate::plan::Unit {
+                        id: unit.to_string(),
+                        name: unit.to_string(),
+                        committee: String::new(),
+                        year: year.parse().ok()?,
+                        dnr: None,
+                        chief: None,
+                    },
+                    sections: Vec::new(),
+                    kf_goals: Vec::new(),
+                    area_goals: Vec::new(),
+                    committee_goals: Vec::new(),
+                    unit_goals: Vec::new(),
+                    indicators: Vec::new(),
+                    activities: Vec::new(),
+                },
+            })
+        })
+        .collect()
+}
+
+/// While the plans are read, the list holds stand-ins (`named_by_files`):
+/// only the filter and moving in the list act; what would open a plan or
+/// read the overview waits for the plans (its key does nothing yet).
+pub fn waits_for_plans(m: &Model, action: &Action) -> bool {
+    let reading = m.job.as_ref().is_some_and(|j| j.kind == JobKind::ReadPlans);
+    reading
+        && !matches!(
+            action,
+            Action::Input(_)
+                | Action::Paste(_)
+                | Action::DeleteBack
+                | Action::Back
+                | Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::Top
+                | Action::Bottom
+                | Action::Resize(..)
+                | Action::Quit
+                | Action::Help
+                | Action::Acknowledge
+                | Action::DraftSaved(_)
+        )
+}
+
 pub fn start(m: &mut Model, s: Start) -> Vec<Effect> {
     m.today = s.today;
     m.keymap = s.keymap;
@@ -73,7 +143,9 @@ fn first_screen(m: &mut Model, unit: Option<&str>, period: Option<Period>) -> Ve
             _ => vec![Effect::LoadPeriods(plan)],
         };
     }
-    if starts_on_overview(m) {
+    // A filter typed while the plans were read is not hidden behind the
+    // overview: the list stays, filtered (the overview key shows it).
+    if starts_on_overview(m) && m.units.filter.is_empty() {
         return vec![Effect::LoadOverview(period)];
     }
     Vec::new()
@@ -93,7 +165,17 @@ pub fn job_started(m: &mut Model, id: u64, kind: JobKind) {
         kind,
         done: 0,
         total: 0,
+        step: String::new(),
+        // A commit writes from its first step; the rest stop cleanly.
+        cancellable: kind != JobKind::Commit,
     });
+}
+
+pub fn job_step(m: &mut Model, id: u64, step: String, cancellable: bool) {
+    if let Some(job) = m.job.as_mut().filter(|j| j.id == id) {
+        job.step = step;
+        job.cancellable = cancellable;
+    }
 }
 
 pub fn job_progress(m: &mut Model, id: u64, done: usize, total: usize) {
@@ -119,6 +201,12 @@ pub fn cancel_job(m: &mut Model) -> Vec<Effect> {
     let Some(job) = m.job.take() else {
         return Vec::new();
     };
+    if !job.cancellable {
+        // It finishes (or rolls back) on its own; the line says so.
+        m.job = Some(job);
+        return Vec::new();
+    }
+    let l = m.lang;
     match job.kind {
         JobKind::ReadPlans => {
             m.quit = true;
@@ -126,12 +214,33 @@ pub fn cancel_job(m: &mut Model) -> Vec<Effect> {
         }
         JobKind::Overview => {
             m.message = Some(
-                m.lang
-                    .t("Översikten avbröts.", "The overview was cancelled.")
+                l.t("Översikten avbröts.", "The overview was cancelled.")
                     .into(),
             );
             vec![Effect::CancelJob]
         }
+        // The sync answers (`Action::Synced`): stopped while fetching,
+        // or finished if it had got further when the stop came.
+        JobKind::Sync => {
+            m.job = Some(JobState {
+                step: l.t("avbryter", "stopping").into(),
+                cancellable: false,
+                ..job
+            });
+            vec![Effect::CancelJob]
+        }
+        JobKind::History => {
+            m.message = Some(
+                l.t(
+                    "Läsningen av historiken avbröts.",
+                    "Reading the history was cancelled.",
+                )
+                .into(),
+            );
+            vec![Effect::CancelJob]
+        }
+        // Never cancellable (see `job_started`).
+        JobKind::Commit => Vec::new(),
     }
 }
 
@@ -141,11 +250,91 @@ pub fn job_line(m: &Model, job: &JobState) -> String {
     let what = match job.kind {
         JobKind::ReadPlans => l.t("Läser planerna", "Reading the plans"),
         JobKind::Overview => l.t("Räknar samman översikten", "Rolling up the overview"),
+        JobKind::Sync => l.t("Synkar med servern", "Syncing with the server"),
+        JobKind::Commit => l.t("Checkar in", "Committing"),
+        JobKind::History => l.t("Läser historiken", "Reading the history"),
     };
     let count = if job.total > 0 {
         format!(" {} {} {}", job.done, l.t("av", "of"), job.total)
     } else {
         String::new()
     };
-    format!("{what} …{count} · Esc {}", l.t("avbryter", "cancels"))
+    let step = if job.step.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", crate::sanitize::line(&job.step))
+    };
+    let stop = if job.cancellable {
+        format!("Esc {}", l.t("avbryter", "cancels"))
+    } else {
+        l.t("kan inte avbrytas", "cannot be cancelled").to_string()
+    };
+    format!("{what} …{step}{count} · {stop}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn with_job(kind: JobKind) -> Model {
+        let mut m = Model::new(Lang::Sv, "ws".into(), Vec::new(), Vec::new());
+        job_started(&mut m, 7, kind);
+        m
+    }
+
+    #[test]
+    fn a_commit_cannot_be_cancelled_and_its_line_says_so() {
+        let mut m = with_job(JobKind::Commit);
+        let line = job_line(&m, m.job.as_ref().unwrap());
+        assert_eq!(line, "Checkar in … · kan inte avbrytas");
+        assert!(cancel_job(&mut m).is_empty());
+        assert_eq!(m.job.as_ref().map(|j| j.id), Some(7));
+    }
+
+    #[test]
+    fn a_sync_is_stopped_while_fetching_and_finishes_once_past_it() {
+        let mut m = with_job(JobKind::Sync);
+        job_step(&mut m, 7, "Receiving objects: 50%".into(), true);
+        let line = job_line(&m, m.job.as_ref().unwrap());
+        assert_eq!(
+            line,
+            "Synkar med servern … Receiving objects: 50% · Esc avbryter"
+        );
+        // Asked to stop, it answers with what it did: the job stays.
+        assert_eq!(cancel_job(&mut m), vec![Effect::CancelJob]);
+        let job = m.job.as_ref().unwrap();
+        assert!(!job.cancellable);
+        assert!(job_line(&m, job).contains("avbryter · kan inte avbrytas"));
+        // Past the fetch, Esc does nothing.
+        let mut m = with_job(JobKind::Sync);
+        job_step(&mut m, 7, String::new(), false);
+        assert!(cancel_job(&mut m).is_empty());
+        assert!(job_line(&m, m.job.as_ref().unwrap()).ends_with("· kan inte avbrytas"));
+        // A step of an earlier job changes nothing.
+        job_step(&mut m, 6, "old".into(), true);
+        assert!(!m.job.as_ref().unwrap().cancellable);
+    }
+
+    #[test]
+    fn stand_ins_are_named_by_their_files_and_only_the_filter_acts_on_them() {
+        let root = std::path::Path::new("/ws");
+        let files = [
+            root.join("plans/2026/enhet-a.toml"),
+            root.join("plans/enhet-b.toml"),
+            root.join("plans/x/enhet-c.toml"),
+        ];
+        let plans = named_by_files(root, &files);
+        assert_eq!(plans.len(), 1);
+        assert_eq!(plans[0].plan.unit.id, "enhet-a");
+        assert_eq!(plans[0].plan.unit.year, 2026);
+        assert_eq!(plans[0].rel_path, "plans/2026/enhet-a.toml");
+        let m = with_job(JobKind::ReadPlans);
+        assert!(!waits_for_plans(&m, &Action::Input('a')));
+        assert!(!waits_for_plans(&m, &Action::Down));
+        assert!(waits_for_plans(&m, &Action::Open));
+        assert!(waits_for_plans(&m, &Action::Overview));
+        let m = with_job(JobKind::Overview);
+        assert!(!waits_for_plans(&m, &Action::Open));
+    }
 }

@@ -33,6 +33,15 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             start::job_progress(m, id, done, total);
             return Vec::new();
         }
+        Action::JobStep {
+            id,
+            step,
+            cancellable,
+        } => {
+            start::job_step(m, id, step, cancellable);
+            return Vec::new();
+        }
+        Action::HistoryIndexed(effect) => return vec![*effect],
         Action::JobDone { id, result } => {
             return behind_problems(m, |m| start::job_done(m, id, *result));
         }
@@ -44,11 +53,14 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
         }
         _ => {}
     }
+    if start::waits_for_plans(m, &action) {
+        return Vec::new();
+    }
     inner(m, action)
 }
 
 /// Esc and Ctrl-G stop a background job, whatever the keymap says.
-fn cancels_job(ev: &ratatui::crossterm::event::KeyEvent) -> bool {
+pub fn cancels_job(ev: &ratatui::crossterm::event::KeyEvent) -> bool {
     use ratatui::crossterm::event::{KeyCode, KeyEventKind, KeyModifiers};
     ev.kind != KeyEventKind::Release
         && (ev.code == KeyCode::Esc

@@ -149,7 +149,50 @@ impl Index {
         Ok(index)
     }
 
+    /// Whether the index kept in `state_dir` is of the branch's tip, so
+    /// that [`Index::load`] only reads it (looked up from its first two
+    /// lines, without reading the rest).
+    pub fn is_current(repo: &Repository, branch: &str, state_dir: &Path) -> bool {
+        use std::io::BufRead;
+        let Ok(file) = std::fs::File::open(state_dir.join("history.tsv")) else {
+            return false;
+        };
+        let mut lines = std::io::BufReader::new(file).lines();
+        let (Some(Ok(header)), Some(Ok(tip))) = (lines.next(), lines.next()) else {
+            return false;
+        };
+        let Ok(now) = crate::repo::read::tip(repo, branch) else {
+            return false;
+        };
+        let now = now.map_or("none".to_string(), |o| o.to_string());
+        header == HEADER && tip.strip_prefix("tip ") == Some(now.as_str())
+    }
+
     pub fn for_unit<'a>(&'a self, unit: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
         self.entries.iter().filter(move |e| e.unit == unit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::repo::{FileChange, commit_files, testutil};
+
+    #[test]
+    fn the_index_is_current_only_once_loaded_at_the_branch_tip() {
+        let (dir, repo) = testutil::empty_repo();
+        let state = dir.path().join(".tertial");
+        std::fs::create_dir_all(&state).unwrap();
+        let who = testutil::sig();
+        let msg = "x\n\nUnit: a\nPeriod: 2025-T1\nStatus: utkast\n";
+        commit_files(&repo, "main", &[FileChange::put("f", "1")], msg, &who).unwrap();
+        assert!(!Index::is_current(&repo, "main", &state));
+        let index = Index::load(&repo, "main", &state).unwrap();
+        assert_eq!(index.entries.len(), 1);
+        assert!(Index::is_current(&repo, "main", &state));
+        commit_files(&repo, "main", &[FileChange::put("f", "2")], msg, &who).unwrap();
+        assert!(!Index::is_current(&repo, "main", &state));
+        Index::load(&repo, "main", &state).unwrap();
+        assert!(Index::is_current(&repo, "main", &state));
     }
 }

@@ -155,7 +155,7 @@ fn run(mut model: Model) -> anyhow::Result<Model> {
             }
             Ok(Input::Stop(sig)) => leave(&model, 128 + sig),
             // The plan editor starts no background work.
-            Ok(Input::Job(_)) => {}
+            Ok(Input::Job(_) | Input::Terminal { .. }) => {}
             Ok(Input::Gone) | Err(_) => leave(&model, 129),
         }
     }

@@ -1,5 +1,6 @@
 //! References: moving a branch only from where it was seen, marks kept
-//! for the audit (the anchor, klar tags), and what the last fetch brought.
+//! for the audit (the anchor, klar tags), what the last fetch brought,
+//! and which remotes the repository knows.
 
 use super::RepoError;
 
@@ -77,6 +78,11 @@ pub fn fetched(repo: &git2::Repository) -> Option<git2::Oid> {
         .and_then(|r| r.target())
 }
 
+/// Whether the repository has a remote named `name`.
+pub fn has_remote(repo: &git2::Repository, name: &str) -> bool {
+    repo.find_remote(name).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{FileChange, commit_files, read, testutil};
@@ -108,5 +114,15 @@ mod tests {
             commits_matching(&repo, "refs/tags/t/*"),
             [("refs/tags/t/1".to_string(), b)]
         );
+    }
+
+    #[test]
+    fn a_remote_is_known_by_its_name_once_added() {
+        let (_d, repo) = testutil::empty_repo();
+        assert!(!has_remote(&repo, "origin"));
+        repo.remote("origin", "https://example.invalid/plans.git")
+            .unwrap();
+        assert!(has_remote(&repo, "origin"));
+        assert!(!has_remote(&repo, "upstream"));
     }
 }

@@ -5,16 +5,75 @@
 use super::SyncError;
 use crate::repo;
 use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// Where git's progress goes.
 pub enum Progress<'a> {
     /// Straight to the terminal, as git shows it (the command line).
     Terminal,
     /// Line by line as git writes it; a line ended by `\r` is replaced by
-    /// the next one, as on a terminal (the session's status line). git gets
-    /// no terminal to ask for passwords on: a credential helper or
-    /// ssh-agent must answer, or the sync fails and says so.
-    Lines(&'a mut dyn FnMut(&str)),
+    /// the next one, as on a terminal (the session's status line), each
+    /// step told as it begins, and stopped while it fetches when asked
+    /// (the session's background sync). git gets no terminal to ask for
+    /// passwords on: a credential helper or ssh-agent must answer, or the
+    /// sync fails and says so.
+    Watched(Watch<'a>),
+}
+
+/// The steps of a sync. Only the fetch can be stopped: it changes
+/// nothing of the workspace. Once the branch moves the sync finishes
+/// (a failed push is tried again or reported, the branch stays consistent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Fetch,
+    /// Replaying local follow-ups onto the fetched branch and moving it.
+    Update,
+    Push,
+}
+
+impl Step {
+    pub fn cancellable(self) -> bool {
+        self == Step::Fetch
+    }
+}
+
+/// What a background sync tells, and how it is stopped.
+pub struct Watch<'a> {
+    pub line: &'a mut dyn FnMut(&str),
+    pub step: &'a mut dyn FnMut(Step),
+    pub stop: Arc<AtomicBool>,
+    /// The step running now (set by the sync).
+    pub now: Step,
+}
+
+impl<'a> Watch<'a> {
+    pub fn new(
+        line: &'a mut dyn FnMut(&str),
+        step: &'a mut dyn FnMut(Step),
+        stop: Arc<AtomicBool>,
+    ) -> Watch<'a> {
+        Watch {
+            line,
+            step,
+            stop,
+            now: Step::Fetch,
+        }
+    }
+}
+
+impl Progress<'_> {
+    pub(super) fn step(&mut self, step: Step) {
+        if let Progress::Watched(w) = self {
+            w.now = step;
+            (w.step)(step);
+        }
+    }
+
+    /// Whether the sync was asked to stop (looked at between steps).
+    pub(super) fn stopped(&self) -> bool {
+        matches!(self, Progress::Watched(w) if w.stop.load(Ordering::Relaxed))
+    }
 }
 
 pub(super) fn git(dir: &Path, args: &[&str], progress: &mut Progress<'_>) -> Result<(), SyncError> {
@@ -36,12 +95,19 @@ pub(super) fn git(dir: &Path, args: &[&str], progress: &mut Progress<'_>) -> Res
                 Err(failed(String::new()))
             }
         }
-        Progress::Lines(show) => {
+        Progress::Watched(w) => {
             cmd.stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .env("GIT_TERMINAL_PROMPT", "0");
             detach_from_terminal(&mut cmd);
             let mut child = cmd.spawn().map_err(|e| failed(crate::oserr::shown(&e)))?;
+            // A stoppable step: git (and the ssh it started, in its
+            // session) is ended when the stop is asked for.
+            let stopper = w
+                .now
+                .cancellable()
+                .then(|| Stopper::watch(child.id(), w.stop.clone()));
+            let show = &mut w.line;
             let mut said = Vec::new();
             if let Some(stderr) = child.stderr.take() {
                 read_lines(stderr, |line| {
@@ -49,7 +115,11 @@ pub(super) fn git(dir: &Path, args: &[&str], progress: &mut Progress<'_>) -> Res
                     said.push(line.to_string());
                 });
             }
-            let status = child.wait().map_err(|e| failed(crate::oserr::shown(&e)))?;
+            let status = child.wait().map_err(|e| failed(crate::oserr::shown(&e)));
+            if stopper.is_some_and(Stopper::finish) {
+                return Err(SyncError::Cancelled);
+            }
+            let status = status?;
             if status.success() {
                 Ok(())
             } else {
@@ -93,6 +163,48 @@ pub fn read_lines(mut from: impl std::io::Read, mut line: impl FnMut(&str)) {
     flush(&mut pending);
 }
 
+/// Ends a git process (its whole session) when `stop` is set.
+struct Stopper {
+    done: Arc<AtomicBool>,
+    stopped: Arc<AtomicBool>,
+    thread: std::thread::JoinHandle<()>,
+}
+
+impl Stopper {
+    fn watch(pid: u32, stop: Arc<AtomicBool>) -> Stopper {
+        let done = Arc::new(AtomicBool::new(false));
+        let stopped = Arc::new(AtomicBool::new(false));
+        let (d, s) = (done.clone(), stopped.clone());
+        let thread = std::thread::spawn(move || {
+            while !d.load(Ordering::Relaxed) {
+                if stop.load(Ordering::Relaxed) {
+                    s.store(true, Ordering::Relaxed);
+                    // Safe: a plain system call on a process group this
+                    // program started (git leads its own session).
+                    #[allow(unsafe_code)]
+                    unsafe {
+                        libc::kill(-(pid as libc::pid_t), libc::SIGTERM);
+                    }
+                    return;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+        });
+        Stopper {
+            done,
+            stopped,
+            thread,
+        }
+    }
+
+    /// Called once git has ended: whether it was stopped.
+    fn finish(self) -> bool {
+        self.done.store(true, Ordering::Relaxed);
+        let _ = self.thread.join();
+        self.stopped.load(Ordering::Relaxed)
+    }
+}
+
 /// Starts git in a session of its own, without the terminal the program
 /// draws on: ssh cannot then write a passphrase prompt over the screen or
 /// read keys meant for the program.
@@ -113,6 +225,6 @@ fn detach_from_terminal(cmd: &mut std::process::Command) {
 pub(super) fn has_remote(dir: &Path, remote: &str) -> bool {
     let configured = repo::open(dir)
         .ok()
-        .is_some_and(|r| r.find_remote(remote).is_ok());
+        .is_some_and(|r| repo::refs::has_remote(&r, remote));
     configured || remote.contains([':', '/', '\\']) || Path::new(remote).exists()
 }

@@ -14,7 +14,7 @@ mod git;
 use crate::history::trailers;
 use crate::i18n::Lang;
 use crate::repo::{self, FileChange, RepoError};
-pub use git::{Progress, read_lines};
+pub use git::{Progress, Step, Watch, read_lines};
 use git::{git, has_remote};
 use std::collections::HashMap;
 use std::path::Path;
@@ -48,6 +48,9 @@ pub enum SyncError {
     /// The remote is neither a remote of the repository nor an address.
     #[error("no remote {0:?}")]
     NoRemote(String),
+    /// Stopped while fetching: nothing was changed.
+    #[error("the sync was stopped while fetching; nothing changed")]
+    Cancelled,
     #[error("git {0} failed: {1}")]
     Git(String, String),
     #[error("local commit {0} was not made by tertial (it changes {1}); share it with git itself")]
@@ -78,6 +81,12 @@ impl SyncError {
                 ),
                 Lang::En => self.to_string(),
             },
+            SyncError::Cancelled => lang
+                .t(
+                    "synken avbröts under hämtningen; inget ändrades",
+                    "the sync was stopped while fetching; nothing changed",
+                )
+                .to_string(),
             SyncError::Repo(e) => e.to_string(),
         }
     }
@@ -127,8 +136,19 @@ pub fn sync(
     }
     let branch = repo::DEFAULT_BRANCH;
     let mut outcome = Outcome::default();
-    for _attempt in 0..5 {
+    for attempt in 0..5 {
+        // Only the first fetch can be stopped: a later one follows a
+        // branch already moved, and the sync finishes what it began.
+        let first = attempt == 0;
+        progress.step(if first { Step::Fetch } else { Step::Update });
+        if first && progress.stopped() {
+            return Err(SyncError::Cancelled);
+        }
         git(dir, &["fetch", "--progress", remote, branch], progress)?;
+        if first && progress.stopped() {
+            return Err(SyncError::Cancelled);
+        }
+        progress.step(Step::Update);
         let repository = repo::open(dir)?;
         let text_at = |commit, path: &str| {
             repo::read::file_at(&repository, commit, path)
@@ -139,6 +159,7 @@ pub fn sync(
         let local = repo::read::tip(&repository, branch)?;
         let theirs = repo::refs::fetched(&repository);
         let (Some(local), Some(theirs)) = (local, theirs) else {
+            progress.step(Step::Push);
             git(dir, &["push", "--progress", remote, branch], progress)?;
             outcome.pushed = true;
             return Ok(outcome);
@@ -206,6 +227,7 @@ pub fn sync(
         crate::history::verify::advance_anchor(&repository, new_tip);
         let paths = repo::diff::changed_paths(&repository, local, new_tip).unwrap_or_default();
         repo::worktree::sync_from_tip(&repository, branch, &paths);
+        progress.step(Step::Push);
         match git(dir, &["push", "--progress", remote, branch], progress) {
             Ok(()) => {
                 outcome.pushed = true;

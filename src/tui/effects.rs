@@ -1,13 +1,16 @@
 //! The shell carries out the core's `Effect`s: files, git, $EDITOR, and the
-//! slow work it hands to the background worker. Each answers with the
-//! actions that tell the core what happened; only `update` changes the
-//! model with them.
+//! slow work it hands to the background worker (reading plans, the
+//! roll-up, the history index, a sync, a commit with its signing; the
+//! terminal is handed to a signer that asks for a passphrase). Each
+//! answers with the actions that tell the core what happened; only
+//! `update` changes the model with them.
 
 use super::{editor, input, rescue, session, terminal, worker};
 use crate::app::model::JobKind;
 use crate::app::start::PlansRead;
 use crate::app::{self, Action, Effect, Model};
 use crate::i18n::Lang;
+use std::sync::mpsc::{Receiver, Sender};
 
 /// The draft written when it changed (`DraftSaved`), or why it could not
 /// be (`DraftFailed`); nothing when there was nothing to write.
@@ -85,23 +88,30 @@ pub fn carry_out(sh: &mut Shell, model: &mut Model, effect: Effect) -> Vec<Actio
         }
         Effect::Sync { keep } => {
             // git's progress in the status line as it comes; keys typed
-            // meanwhile wait in the queue.
-            app::update(model, Action::SyncProgress(String::new()));
-            let _ = sh.term.draw(model);
-            let lang = model.lang;
-            let term = &mut *sh.term;
-            let mut show = |line: &str| {
-                app::update(model, Action::SyncProgress(line.to_string()));
-                let _ = term.draw(model);
-            };
-            let result = run_sync(io, lang, &keep, &mut show);
-            vec![Action::Synced(result)]
+            // meanwhile wait (see `super::holds_keys`).
+            let (root, lang) = (io.ws.root.clone(), model.lang);
+            vec![sh.worker.start(JobKind::Sync, move |job| {
+                Action::Synced(run_sync(&root, lang, &keep, job))
+            })]
         }
-        Effect::LoadTimeline { unit, goal } => vec![Action::TimelineLoaded(
-            goal.clone(),
-            io.timeline(&unit, &goal),
-        )],
+        Effect::LoadTimeline { unit, goal } => {
+            let effect = Effect::LoadTimeline { unit, goal };
+            if let Some(started) = index_history_first(sh, &effect) {
+                return vec![started];
+            }
+            let Effect::LoadTimeline { unit, goal } = effect else {
+                unreachable!("made above")
+            };
+            vec![Action::TimelineLoaded(
+                goal.clone(),
+                io.timeline(&unit, &goal),
+            )]
+        }
         Effect::OpenSession { plan, period } => {
+            let effect = Effect::OpenSession { plan, period };
+            if let Some(started) = index_history_first(sh, &effect) {
+                return vec![started];
+            }
             let s = io.open_session(model, plan, period);
             vec![Action::SessionReady(Box::new(s))]
         }
@@ -127,29 +137,129 @@ pub fn carry_out(sh: &mut Shell, model: &mut Model, effect: Effect) -> Vec<Actio
             record,
             status,
             reason,
-        } => vec![Action::Committed(io.commit(
-            model,
-            &record,
-            status,
-            reason.as_deref(),
-        ))],
+        } => {
+            let Some(work) = io.commit_work(model, &record, status, reason) else {
+                return vec![Action::Committed(Err("no session".into()))];
+            };
+            vec![
+                sh.worker
+                    .start(JobKind::Commit, move |_| Action::Committed(work.run())),
+            ]
+        }
     }
 }
 
-/// Runs a sync, handing git's progress lines to `show`.
+/// A session or a timeline reads the history index: when it is not up to
+/// date with the branch (the first time, or after others' commits came
+/// in), it is brought up to date in the background first, and `then` is
+/// carried out after (`Action::HistoryIndexed`).
+fn index_history_first(sh: &mut Shell, then: &Effect) -> Option<Action> {
+    let io = sh.io;
+    let state = io.ws.state_dir();
+    if crate::history::Index::is_current(&io.repo, crate::repo::DEFAULT_BRANCH, &state) {
+        return None;
+    }
+    let root = io.ws.root.clone();
+    let then = Box::new(then.clone());
+    Some(sh.worker.start(JobKind::History, move |job| {
+        if let Ok(repository) = crate::repo::open(&root)
+            && !job.cancelled()
+        {
+            // A failure is met again, and said, where the index is read.
+            let _ = crate::history::Index::load(&repository, crate::repo::DEFAULT_BRANCH, &state);
+        }
+        Action::HistoryIndexed(then)
+    }))
+}
+
+/// What the loop does with a job's message before `update` sees it: a
+/// commit that went through leaves no draft behind, and the working tree
+/// is brought up to date with it (the draft and the refreshes are the
+/// shell's, on this thread).
+pub fn on_job_message(io: &session::Io, model: &Model, action: &Action) {
+    let Action::JobDone { id, result } = action else {
+        return;
+    };
+    let ours = model
+        .job
+        .as_ref()
+        .is_some_and(|j| j.id == *id && j.kind == JobKind::Commit);
+    if let (true, Action::Committed(Ok(_)), Some(s)) = (ours, result.as_ref(), &model.session) {
+        if let Some(path) = io.draft_path(model) {
+            crate::followup::draft::remove(&path);
+        }
+        io.refresh_worktree(vec![crate::followup::path(s.period, &s.record.unit)]);
+    }
+}
+
+/// A job asked for the terminal (a signer's passphrase): it is handed
+/// over, with a line saying what is asked, until the job is through.
+pub fn hand_over_terminal(sh: &mut Shell, lang: Lang, granted: Sender<()>, done: Receiver<()>) {
+    sh.input.pause();
+    sh.term.suspend(|| {
+        println!(
+            "\r\ntertial: {}\r",
+            lang.t(
+                "incheckningen signeras; ange nyckelns lösenfras.",
+                "signing the commit; enter the key's passphrase."
+            )
+        );
+        if granted.send(()).is_ok() {
+            // Err: the job ended without saying so; the terminal is ours.
+            let _ = done.recv();
+        }
+    });
+    sh.input.resume();
+}
+
+/// Lets signers ask for the terminal through the loop (`Input::Terminal`).
+pub fn register_handover(tx: Sender<input::Input>) {
+    let tx = std::sync::Mutex::new(tx);
+    crate::repo::sign::set_handover(Some(std::sync::Arc::new(move |run: &mut dyn FnMut()| {
+        let (granted_tx, granted) = std::sync::mpsc::channel();
+        let (done, done_rx) = std::sync::mpsc::channel();
+        let sent = tx.lock().is_ok_and(|tx| {
+            tx.send(input::Input::Terminal {
+                granted: granted_tx,
+                done: done_rx,
+            })
+            .is_ok()
+        });
+        // Not granted: the loop has ended (the request was dropped).
+        if !sent || granted.recv().is_err() {
+            return false;
+        }
+        run();
+        let _ = done.send(());
+        true
+    })));
+}
+
+/// Runs a sync, telling git's progress lines and its steps to `job`.
 fn run_sync(
-    io: &session::Io,
+    root: &std::path::Path,
     lang: Lang,
     keep: &[(String, bool)],
-    show: &mut dyn FnMut(&str),
+    job: &worker::Job,
 ) -> app::SyncResult {
     use crate::sync::Keep;
     let keep = keep
         .iter()
         .map(|(p, local)| (p.clone(), if *local { Keep::Local } else { Keep::Remote }))
         .collect();
-    let progress = &mut crate::sync::Progress::Lines(show);
-    match crate::sync::sync(&io.ws.root, "origin", &keep, progress) {
+    let cancellable = std::cell::Cell::new(true);
+    let mut line = |text: &str| job.step(text, cancellable.get());
+    let mut step = |step: crate::sync::Step| {
+        cancellable.set(step.cancellable());
+        job.step("", step.cancellable());
+    };
+    let watch = crate::sync::Watch::new(&mut line, &mut step, job.flag());
+    match crate::sync::sync(
+        root,
+        "origin",
+        &keep,
+        &mut crate::sync::Progress::Watched(watch),
+    ) {
         Ok(o) if !o.conflicts.is_empty() => app::SyncResult::Conflicts(
             o.conflicts
                 .into_iter()
@@ -169,6 +279,13 @@ fn run_sync(
             lang.t("egna lagda överst", "own put on top")
         )),
         Err(crate::sync::SyncError::NoRemote(remote)) => app::SyncResult::NoRemote(remote),
+        Err(crate::sync::SyncError::Cancelled) => app::SyncResult::Failed(
+            lang.t(
+                "Synken avbröts under hämtningen; inget ändrades.",
+                "The sync was cancelled while fetching; nothing changed.",
+            )
+            .into(),
+        ),
         Err(e) => app::SyncResult::Failed(format!(
             "{}: {}",
             lang.t("Synken misslyckades", "The sync failed"),

@@ -1,7 +1,7 @@
 //! The input thread and the signal thread: terminal events, hang-ups and
 //! signals all arrive on one channel, so the loop wakes for any of them.
-//! The input thread can be paused while $EDITOR owns the terminal, so no
-//! keystroke is stolen.
+//! The input thread can be paused while $EDITOR (or a signer asking for
+//! a passphrase) owns the terminal, so no keystroke is stolen.
 
 use ratatui::crossterm::event::{self, Event};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
@@ -21,6 +21,13 @@ pub enum Input {
     Gone,
     /// A background job's progress or result (`super::worker`).
     Job(Box<crate::app::Action>),
+    /// A background job needs the terminal (a signer asks for a
+    /// passphrase): the loop gives it up, says so on `granted`, and takes
+    /// it back when `done` says the job is through with it (or is gone).
+    Terminal {
+        granted: Sender<()>,
+        done: Receiver<()>,
+    },
 }
 
 pub struct InputThread {

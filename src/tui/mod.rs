@@ -1,10 +1,12 @@
 //! The shell around the core: reads what the first frame needs
 //! (`startup`), sets up the terminal, turns terminal events into
 //! `Action`s, runs `update`, carries out `Effect`s (`effects`; slow work
-//! on the background `worker`), saves drafts, and redraws only when an
-//! action was handled (no fixed frame rate: it costs bandwidth over SSH).
-//! The model is changed only by `update`: everything the shell learns
-//! (today's date, loaded files, job progress) reaches it as an action.
+//! on the background `worker`, which may ask for the terminal to hand to
+//! a signer), holds keys while a step that decides where they go runs,
+//! saves drafts, and redraws only when an action was handled (no fixed
+//! frame rate: it costs bandwidth over SSH). The model is changed only by
+//! `update`: everything the shell learns (today's date, loaded files, job
+//! progress) reaches it as an action.
 
 pub mod backend;
 mod editor;
@@ -59,6 +61,7 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
     let mut term = terminal::TerminalGuard::enter()?;
     let input = input::InputThread::spawn();
     let mut worker = worker::Worker::new(input.tx.clone());
+    effects::register_handover(input.tx.clone());
     let mut queue = VecDeque::new();
     if let Ok(size) = term.size() {
         queue.push_back(Action::Resize(size.width, size.height));
@@ -71,8 +74,10 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
         worker: &mut worker,
     };
     let exit_code = event_loop(&mut shell, &mut model, queue);
-    // Nothing read in the background is waited for.
-    worker.cancel();
+    // Nothing read in the background is waited for; a sync or a commit
+    // is (a passphrase it still waits for is not asked any more).
+    crate::repo::sign::set_handover(None);
+    worker.finish(&input.rx);
     leave(&io, &mut model, term, exit_code)
 }
 
@@ -88,9 +93,26 @@ fn event_loop(
     // A signal or hang-up met while taking a burst of keys, for the next turn.
     let mut held: Option<input::Input> = None;
     let mut redraw = true;
+    // Keys typed while a step runs that decides where they go (a commit,
+    // a sync, the history before a unit opens), taken once it is done.
+    let mut waiting_keys: VecDeque<Action> = VecDeque::new();
     loop {
         queue.extend(sh.io.refreshed());
+        // Keys wait for a frame that shows how the step ended (its
+        // message) before they are taken, ahead of any typed since.
+        if !holds_keys(model) {
+            while let Some(key) = waiting_keys.pop_back() {
+                queue.push_front(key);
+            }
+        }
         while let Some(action) = queue.pop_front() {
+            // Also the keys of a burst behind the one that started it, and
+            // keys behind waiting ones (they keep their order).
+            let holding = holds_keys(model) || !waiting_keys.is_empty();
+            if holding && waits_for_step(&action) {
+                waiting_keys.push_back(action);
+                continue;
+            }
             redraw = true;
             for effect in app::update(model, action) {
                 queue.extend(effects::carry_out(sh, model, effect));
@@ -135,6 +157,11 @@ fn event_loop(
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
         };
+        // Keys that waited are taken right after this frame.
+        let wait = match waiting_keys.is_empty() || holds_keys(model) {
+            true => wait,
+            false => Some(Duration::ZERO),
+        };
         let event = match (held.take(), wait) {
             (Some(h), _) => Ok(h),
             (None, Some(w)) => sh.input.rx.recv_timeout(w),
@@ -159,7 +186,14 @@ fn event_loop(
                     }
                 }
             }
-            Ok(input::Input::Job(action)) => queue.push_back(*action),
+            Ok(input::Input::Job(action)) => {
+                effects::on_job_message(sh.io, model, &action);
+                queue.push_back(*action);
+            }
+            Ok(input::Input::Terminal { granted, done }) => {
+                effects::hand_over_terminal(sh, model.lang, granted, done);
+                redraw = true;
+            }
             Ok(input::Input::Suspend) => {
                 if let Some(a) = effects::save_draft(sh.io, model) {
                     queue.push_back(a);
@@ -195,6 +229,28 @@ fn take_event(sh: &mut effects::Shell, ev: &Event, queue: &mut VecDeque<Action>)
     }
     rescue::panic_for_tests(ev);
     queue.extend(keys::action_for(ev));
+}
+
+/// Whether `action` waits while keys are held: keys and pastes, except
+/// the keys that stop a job.
+fn waits_for_step(action: &Action) -> bool {
+    match action {
+        Action::Key(k) => !app::update::cancels_job(k),
+        Action::Paste(_) => true,
+        _ => false,
+    }
+}
+
+/// Whether keys wait: while a job runs whose end decides where they go
+/// (a commit, a sync, the history before a unit opens). Keys typed while
+/// the plans are read or the overview is rolled up are taken at once
+/// (the unit filter).
+fn holds_keys(model: &Model) -> bool {
+    use app::model::JobKind;
+    model
+        .job
+        .as_ref()
+        .is_some_and(|j| matches!(j.kind, JobKind::Sync | JobKind::Commit | JobKind::History))
 }
 
 /// The way out: the draft saved (or, when it cannot be, written somewhere

@@ -1,5 +1,6 @@
 //! The shell's side of a session: loading periods, drafts and committed
-//! follow-ups, saving drafts, committing. All file and git I/O of the TUI.
+//! follow-ups, saving drafts, committing (on the worker's thread, see
+//! [`CommitWork`]). All file and git I/O of the TUI.
 
 use crate::app::model::{PendingDraft, PeriodInfo, PeriodsState};
 use crate::app::{Model, Session};
@@ -218,34 +219,56 @@ impl Io<'_> {
         Ok(Some(d.draft.saved_at))
     }
 
-    pub fn commit(
+    /// What a commit of the session's follow-up needs, to run on the
+    /// worker's thread (None without a session).
+    pub fn commit_work(
         &self,
         m: &Model,
         record: &FollowUp,
         status: Status,
-        reason: Option<&str>,
-    ) -> Result<(String, Status, u64), String> {
-        let s = m.session.as_ref().ok_or("no session")?;
-        let plan = &m.plans[s.plan].plan;
-        let mut f = record.clone();
-        f.status = status;
-        let oid = followup::commit::commit(
-            &self.repo,
-            repo::DEFAULT_BRANCH,
-            plan,
-            &f,
-            &self.who,
+        reason: Option<String>,
+    ) -> Option<CommitWork> {
+        let s = m.session.as_ref()?;
+        let mut followup = record.clone();
+        followup.status = status;
+        Some(CommitWork {
+            root: self.ws.root.clone(),
+            plan: m.plans[s.plan].plan.clone(),
+            followup,
+            who: self.who.clone(),
             reason,
+        })
+    }
+}
+
+/// A commit of a follow-up, carried to the worker's thread (with its own
+/// repository handle there). The draft and the working tree are the
+/// shell's, done when the result comes (`effects::on_job_message`).
+pub struct CommitWork {
+    root: std::path::PathBuf,
+    plan: crate::plan::Plan,
+    followup: FollowUp,
+    who: repo::Identity,
+    reason: Option<String>,
+}
+
+impl CommitWork {
+    /// The short id, the status and the commit time, or why not.
+    pub fn run(self) -> Result<(String, Status, u64), String> {
+        let repository = repo::open(&self.root).map_err(|e| e.to_string())?;
+        let oid = followup::commit::commit(
+            &repository,
+            repo::DEFAULT_BRANCH,
+            &self.plan,
+            &self.followup,
+            &self.who,
+            self.reason.as_deref(),
         )
         .map_err(|e| e.to_string())?;
-        if let Some(path) = self.draft_path(m) {
-            draft::remove(&path);
-        }
-        self.refresh_worktree(vec![followup::path(f.period, &f.unit)]);
-        let at = repo::log::commit_time(&self.repo, oid)
+        let at = repo::log::commit_time(&repository, oid)
             .map(|secs| secs.max(0) as u64)
             .unwrap_or_else(draft::now_secs);
-        Ok((oid.to_string()[..10].to_string(), status, at))
+        Ok((oid.to_string()[..10].to_string(), self.followup.status, at))
     }
 }
 

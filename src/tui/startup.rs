@@ -1,7 +1,7 @@
 //! The start of `tertial open` before the terminal is taken: what is read
 //! for the first frame (one unit's plans, a small workspace's plans, or for
-//! a large workspace none: they are read in the background while the first
-//! frame is shown), the mistakes that end the program at once (no plans,
+//! a large workspace only the plan files' names: the plans are read in the
+//! background while the first frame lists the units by name), the mistakes that end the program at once (no plans,
 //! an unknown unit, a period of another year), and the model with the
 //! action that starts it. No terminal is involved, so it is tested as is.
 
@@ -43,9 +43,15 @@ pub fn open(
                 (found.0, found.1, false)
             }
         }
-        None => match ws.plan_files().len() {
-            0 => (Vec::new(), Vec::new(), false),
-            n if n > BACKGROUND_PLAN_FILES => (Vec::new(), Vec::new(), true),
+        None => match ws.plan_files() {
+            files if files.is_empty() => (Vec::new(), Vec::new(), false),
+            // The list shows the units by their files' names until the
+            // plans are read.
+            files if files.len() > BACKGROUND_PLAN_FILES => (
+                crate::app::start::named_by_files(&ws.root, &files),
+                Vec::new(),
+                true,
+            ),
             _ => {
                 let (plans, diags) = ws.load_plans();
                 (plans, diags, false)
