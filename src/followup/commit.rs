@@ -99,6 +99,8 @@ pub fn commit(
         message = message.replacen("\n\nUnit: ", &format!("\n\nÅteröppnad: {r}\n\nUnit: "), 1);
         message.push_str(&format!("Reopen-Reason: {r}\n"));
     }
+    // Never a new root holding only this follow-up, never onto a rewritten branch.
+    crate::history::verify::check_branch(repository, branch)?;
     let signer = repo::sign::Signer::from_config(repository)?;
     let mut sign = |buffer: &str| match &signer {
         Some(s) => s.sign(buffer).map(Some),

@@ -513,6 +513,46 @@ pub(super) fn git_signatures(dir: &Path, commits: &[Oid]) -> Vec<(Oid, Signature
         .collect()
 }
 
+/// The tip of `branch`, if follow-ups may be committed on it: it must
+/// exist (a missing branch is never made again as a new root holding one
+/// follow-up) and contain the last commit tertial made (the anchor), or
+/// have replaced it in a recorded sync.
+pub fn check_branch(repo: &Repository, branch: &str) -> Result<Oid, RepoError> {
+    let l = crate::i18n::current();
+    let Some(tip) = repo::read::tip(repo, branch)? else {
+        return Err(RepoError::Refused(l.pick(
+            format!(
+                "grenen {branch} saknas i arbetsytan; inget sparas (en ny {branch} skulle bara innehålla den här uppföljningen). Återställ den, t.ex. med `git branch {branch} <incheckning>` eller från servern med `tertial sync`"
+            ),
+            format!(
+                "the branch {branch} is missing from the workspace; nothing is saved (a new {branch} would hold only this follow-up). Restore it, e.g. with `git branch {branch} <commit>` or from the server with `tertial sync`"
+            ),
+        )));
+    };
+    let Some(anchor) = repo::refs::target(repo, ANCHOR_REF) else {
+        return Ok(tip);
+    };
+    let kept = anchor == tip || repo::log::descends_from(repo, tip, anchor);
+    let synced = || {
+        repo::refs::commits_matching(repo, "refs/tertial/before-sync/*")
+            .into_iter()
+            .any(|(_, b)| b == anchor || repo::log::descends_from(repo, b, anchor))
+    };
+    if kept || synced() {
+        return Ok(tip);
+    }
+    Err(RepoError::Refused(l.pick(
+        format!(
+            "grenen {branch} innehåller inte längre den senaste incheckningen tertial gjorde ({}); historiken har skrivits om. Inget sparas; kör `tertial verify`",
+            short(anchor)
+        ),
+        format!(
+            "the branch {branch} no longer contains the last commit tertial made ({}); the history was rewritten. Nothing is saved; run `tertial verify`",
+            short(anchor)
+        ),
+    )))
+}
+
 /// Records `commit` as the anchor when it extends the anchored history
 /// (never moves it off a rewritten branch: that is for `verify` to see).
 pub fn advance_anchor(repo: &Repository, commit: Oid) {
