@@ -594,6 +594,9 @@ pub(super) fn git_signatures(dir: &Path, commits: &[Oid]) -> Vec<(Oid, Signature
 /// have replaced it in a recorded sync.
 pub fn check_branch(repo: &Repository, branch: &str) -> Result<Oid, RepoError> {
     let l = crate::i18n::current();
+    // The anchor first: both only move forward, so a tip read after it
+    // contains it unless the history was rewritten.
+    let anchor = repo::refs::target(repo, ANCHOR_REF);
     let Some(tip) = repo::read::tip(repo, branch)? else {
         return Err(RepoError::Refused(l.pick(
             format!(
@@ -604,7 +607,7 @@ pub fn check_branch(repo: &Repository, branch: &str) -> Result<Oid, RepoError> {
             ),
         )));
     };
-    let Some(anchor) = repo::refs::target(repo, ANCHOR_REF) else {
+    let Some(anchor) = anchor else {
         return Ok(tip);
     };
     let kept = anchor == tip || repo::log::descends_from(repo, tip, anchor);
