@@ -9,6 +9,7 @@ pub mod rules;
 pub mod trailers;
 pub mod verify;
 mod verify_text;
+mod witness;
 
 use crate::followup::{self, FollowUp};
 use crate::repo::{Oid, Repository};

@@ -4,11 +4,14 @@
 //! contradict their content, history rewritten under a recorded anchor,
 //! objects that fail their hash, and every follow-up commit's signature.
 //! The rules for each commit (status flow, roster, signatures by the
-//! roster's keys) are `rules`'; this walks the branch, its objects and
-//! the witnesses of a rewrite (the anchor, klar tags, the remote).
+//! roster's keys) are `rules`', the witnesses of a rewrite (the anchor,
+//! klar tags, the remote) `witness`'; this walks the branch and its
+//! objects and gathers the report.
 
 pub use super::rules::{VerifyOptions, check_range};
 use super::trailers;
+pub use super::witness::check_branch;
+use super::witness::{check_anchors, check_klar_tags, check_remote};
 use crate::followup;
 use crate::repo::{self, Oid, RepoError, Repository};
 use std::collections::BTreeMap;
@@ -277,59 +280,6 @@ pub fn verify_with(dir: &Path, branch: &str, given: &VerifyOptions) -> Result<Re
     Ok(report)
 }
 
-/// The remote's own copy of the branch (asked with `git ls-remote`, not
-/// read from the local refs a rewrite can move) must be part of it.
-fn check_remote(repo: &Repository, remote: &str, branch: &str, tip: Oid, report: &mut Report) {
-    let name = format!("{remote}/{branch}");
-    let out = std::process::Command::new("git")
-        .arg("--git-dir")
-        .arg(repo::git_dir(repo))
-        .args(["ls-remote", "--", remote, &format!("refs/heads/{branch}")])
-        .stdin(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .output();
-    let answer = match out {
-        Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).into_owned(),
-        Ok(o) => {
-            report.findings.push(Finding::RemoteUnread {
-                remote: name,
-                why: String::from_utf8_lossy(&o.stderr).trim().to_string(),
-            });
-            return;
-        }
-        Err(e) => {
-            report.findings.push(Finding::RemoteUnread {
-                remote: name,
-                why: crate::oserr::shown(&e),
-            });
-            return;
-        }
-    };
-    let Some(at) = answer
-        .split_whitespace()
-        .next()
-        .and_then(|h| h.parse::<Oid>().ok())
-    else {
-        // The remote has no such branch yet: nothing witnessed.
-        return;
-    };
-    let kept = at == tip || repo::log::descends_from(repo, tip, at);
-    if kept {
-        return;
-    }
-    if repo::log::descends_from(repo, at, tip) {
-        report.findings.push(Finding::BehindRemote {
-            remote: name,
-            commit: short(at),
-        });
-    } else {
-        report.findings.push(Finding::Rewritten {
-            anchor: name,
-            commit: short(at),
-        });
-    }
-}
-
 /// Whether the committed `tertial.toml` says `require_signed = true`
 /// under `[verify]`.
 fn signing_required(repo: &Repository, tip: Oid) -> bool {
@@ -339,88 +289,6 @@ fn signing_required(repo: &Repository, tip: Oid) -> bool {
         .and_then(|b| toml::from_str::<toml::Table>(&String::from_utf8_lossy(&b)).ok())
         .and_then(|t| t.get("verify")?.get("require_signed")?.as_bool())
         .unwrap_or(false)
-}
-
-/// Each klar tag's signature, judged by the roster at the tagged commit
-/// (or, without one, as git judges it): a rewrite that moves the tags
-/// cannot sign them again without the chiefs' keys.
-fn check_klar_tags(repo: &Repository, opts: &VerifyOptions, report: &mut Report) {
-    for (name, tag, commit) in repo::refs::tags_matching(repo, &format!("{KLAR_TAGS}*")) {
-        let Some(tag) = tag else {
-            // A lightweight tag carries no signature.
-            if opts.require_signed {
-                report.findings.push(Finding::TagSignature {
-                    tag: name,
-                    status: Signature::Unsigned,
-                });
-            }
-            continue;
-        };
-        let Ok((tagger, sig)) = repo::signed::tag_signature(repo, tag) else {
-            continue;
-        };
-        let roster = crate::roster::at_commit(repo, commit).ok().flatten();
-        let status = match &roster {
-            Some(r) => match repo::signed::check(
-                sig.as_ref(),
-                &tagger,
-                &r.allowed_signers(),
-                &openpgp_of(r, &tagger),
-            ) {
-                repo::signed::Check::Good => Signature::Good,
-                repo::signed::Check::Bad => Signature::Bad,
-                repo::signed::Check::UnknownKey => Signature::UnknownKey,
-                repo::signed::Check::Unsigned => Signature::Unsigned,
-            },
-            None if sig.is_none() => Signature::Unsigned,
-            None => git_tag_signature(repo::git_dir(repo), &name),
-        };
-        let finding = match status {
-            Signature::Good => false,
-            Signature::Bad => true,
-            _ => opts.require_signed,
-        };
-        if finding {
-            report
-                .findings
-                .push(Finding::TagSignature { tag: name, status });
-        }
-    }
-}
-
-fn openpgp_of(r: &crate::roster::Roster, email: &str) -> Vec<String> {
-    r.person_by_email(email)
-        .map(|p| {
-            p.keys
-                .iter()
-                .filter_map(|k| match k {
-                    crate::roster::SigningKey::OpenPgp(f) => Some(f.clone()),
-                    crate::roster::SigningKey::Ssh(_) => None,
-                })
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// `git tag -v`'s judgement of a tag (with the user's git config).
-fn git_tag_signature(git_dir: &Path, name: &str) -> Signature {
-    let out = std::process::Command::new("git")
-        .arg("--git-dir")
-        .arg(git_dir)
-        .args(["tag", "-v", name.trim_start_matches("refs/tags/")])
-        .stdin(std::process::Stdio::null())
-        .output();
-    match out {
-        Ok(o) if o.status.success() => Signature::Good,
-        Ok(o)
-            if String::from_utf8_lossy(&o.stderr).contains("No principal matched")
-                || String::from_utf8_lossy(&o.stderr).contains("allowedSignersFile") =>
-        {
-            Signature::UnknownKey
-        }
-        Ok(_) => Signature::Bad,
-        Err(_) => Signature::UnknownKey,
-    }
 }
 
 /// The findings of one commit, and whether it is a follow-up commit.
@@ -508,47 +376,6 @@ fn check_commit(repo: &Repository, oid: Oid) -> Result<(Vec<Finding>, bool), Rep
     Ok((out, true))
 }
 
-/// The anchor ref and klar tags must still be part of the branch, and
-/// every remote's copy of it must be too (an ancestor of the branch: a
-/// local branch behind its remote has lost commits the remote witnessed,
-/// or has not been synced).
-fn check_anchors(repo: &Repository, tip: Oid, branch: &str, report: &mut Report) {
-    let mut anchors: Vec<(String, Oid)> = Vec::new();
-    if let Some(t) = repo::refs::target(repo, ANCHOR_REF) {
-        anchors.push((ANCHOR_REF.to_string(), t));
-    }
-    anchors.extend(repo::refs::commits_matching(repo, &format!("{KLAR_TAGS}*")));
-    for (name, at) in anchors {
-        let kept = at == tip || repo::log::descends_from(repo, tip, at);
-        if !kept {
-            report.findings.push(Finding::Rewritten {
-                anchor: name,
-                commit: short(at),
-            });
-        }
-    }
-    for (name, at) in repo::refs::commits_matching(repo, "refs/remotes/*") {
-        if !name.ends_with(&format!("/{branch}")) {
-            continue;
-        }
-        let kept = at == tip || repo::log::descends_from(repo, tip, at);
-        if kept {
-            continue;
-        }
-        if repo::log::descends_from(repo, at, tip) {
-            report.findings.push(Finding::BehindRemote {
-                remote: name,
-                commit: short(at),
-            });
-        } else {
-            report.findings.push(Finding::Rewritten {
-                anchor: name,
-                commit: short(at),
-            });
-        }
-    }
-}
-
 /// The signature status of each commit, as git itself judges it (with the
 /// user's gpg and `gpg.ssh.allowedSignersFile`). Without git on the
 /// machine every commit counts as unknown.
@@ -586,49 +413,6 @@ pub(super) fn git_signatures(dir: &Path, commits: &[Oid]) -> Vec<(Oid, Signature
             Some((h.parse().ok()?, Signature::from_git(g.trim())))
         })
         .collect()
-}
-
-/// The tip of `branch`, if follow-ups may be committed on it: it must
-/// exist (a missing branch is never made again as a new root holding one
-/// follow-up) and contain the last commit tertial made (the anchor), or
-/// have replaced it in a recorded sync.
-pub fn check_branch(repo: &Repository, branch: &str) -> Result<Oid, RepoError> {
-    let l = crate::i18n::current();
-    // The anchor first: both only move forward, so a tip read after it
-    // contains it unless the history was rewritten.
-    let anchor = repo::refs::target(repo, ANCHOR_REF);
-    let Some(tip) = repo::read::tip(repo, branch)? else {
-        return Err(RepoError::Refused(l.pick(
-            format!(
-                "grenen {branch} saknas i arbetsytan; inget sparas (en ny {branch} skulle bara innehålla den här uppföljningen). Återställ den, t.ex. med `git branch {branch} <incheckning>` eller från servern med `tertial sync`"
-            ),
-            format!(
-                "the branch {branch} is missing from the workspace; nothing is saved (a new {branch} would hold only this follow-up). Restore it, e.g. with `git branch {branch} <commit>` or from the server with `tertial sync`"
-            ),
-        )));
-    };
-    let Some(anchor) = anchor else {
-        return Ok(tip);
-    };
-    let kept = anchor == tip || repo::log::descends_from(repo, tip, anchor);
-    let synced = || {
-        repo::refs::commits_matching(repo, "refs/tertial/before-sync/*")
-            .into_iter()
-            .any(|(_, b)| b == anchor || repo::log::descends_from(repo, b, anchor))
-    };
-    if kept || synced() {
-        return Ok(tip);
-    }
-    Err(RepoError::Refused(l.pick(
-        format!(
-            "grenen {branch} innehåller inte längre den senaste incheckningen tertial gjorde ({}); historiken har skrivits om. Inget sparas; kör `tertial verify`",
-            short(anchor)
-        ),
-        format!(
-            "the branch {branch} no longer contains the last commit tertial made ({}); the history was rewritten. Nothing is saved; run `tertial verify`",
-            short(anchor)
-        ),
-    )))
 }
 
 /// Records `commit` as the anchor when it extends the anchored history
