@@ -28,7 +28,16 @@ fn main() -> ExitCode {
         Some(Command::Verify {
             dir,
             require_signed,
-        }) => return tertial::history::command::verify(&current_dir(dir), require_signed),
+            remote,
+        }) => {
+            return tertial::history::command::verify(
+                &current_dir(dir),
+                &tertial::history::verify::VerifyOptions {
+                    require_signed,
+                    remote,
+                },
+            );
+        }
         Some(Command::SyncWorktree { dir, paths }) => tertial::repo::open(&dir)
             .map(|repo| {
                 tertial::repo::worktree::sync_from_tip(
@@ -243,7 +252,7 @@ fn init(dir: &std::path::Path, with_samples: bool, author: Option<&str>) -> anyh
 }
 
 fn demo(dir: Option<PathBuf>, no_open: bool, args: OpenArgs) -> anyhow::Result<()> {
-    let ws = workspace::create::demo(dir.as_deref())?;
+    let ws = workspace::create::demo_for(dir.as_deref(), args.author.as_deref())?;
     let shown = ws.root.display().to_string();
     println!("Demo-arbetsyta skapad: {}", sanitize::line(&shown));
     if no_open {

@@ -70,8 +70,9 @@ fn commands(sb: &Sandbox, ws: &Path) -> Vec<Vec<String>> {
             "2025-T1",
             "--from",
             followup.to_str().unwrap(),
+            // The demo's roster lets its chief write its units.
             "--author",
-            "A B <a@b.invalid>",
+            "Demo Chef <demo@example.invalid>",
         ]),
         strings(&["--help"]),
         strings(&["log", "--help"]),

@@ -5,9 +5,11 @@
 
 pub mod command;
 pub mod index;
+pub mod rules;
 pub mod trailers;
 pub mod verify;
 mod verify_text;
+mod witness;
 
 use crate::followup::{self, FollowUp};
 use crate::repo::{Oid, Repository};
