@@ -96,3 +96,59 @@ pub fn accepted(lang: Lang, pusher: &str, commits: usize) -> String {
         ),
     }
 }
+
+pub fn no_roster(lang: Lang) -> String {
+    match lang {
+        Lang::Sv => "arbetsytan har ingen roster.toml, så servern kan inte pröva vem som får skriva vad; lägg till en (docs/roster.md)".into(),
+        Lang::En => "the workspace has no roster.toml, so the server cannot tell who may write what; add one (docs/roster.md)".into(),
+    }
+}
+
+pub fn bad_roster(lang: Lang, why: &str) -> String {
+    match lang {
+        Lang::Sv => format!("rollistan går inte att läsa, så ingen behörighet kan prövas: {why}"),
+        Lang::En => format!("the roster cannot be read, so no right can be checked: {why}"),
+    }
+}
+
+pub fn unknown_pusher(lang: Lang, pusher: &str, source: &str) -> String {
+    match lang {
+        Lang::Sv => format!(
+            "\"{pusher}\" (servern säger det med {source}) finns inte i roster.toml: varken som id under [people] eller som e-postadress"
+        ),
+        Lang::En => format!(
+            "\"{pusher}\" (as the server says with {source}) is not in roster.toml: neither as an id under [people] nor as an e-mail address"
+        ),
+    }
+}
+
+/// `who` may not write `unit` (the file `path`); `writers` may.
+pub fn may_not_write(lang: Lang, who: &str, unit: &str, path: &str, writers: &str) -> String {
+    match (lang, writers.is_empty()) {
+        (Lang::Sv, false) => {
+            format!("{who} får inte skriva enheten {unit} ({path}); det får {writers}")
+        }
+        (Lang::Sv, true) => format!(
+            "{who} får inte skriva enheten {unit} ({path}); ingen får det förrän enheten läggs till i roster.toml"
+        ),
+        (Lang::En, false) => {
+            format!("{who} may not write the unit {unit} ({path}); {writers} may")
+        }
+        (Lang::En, true) => format!(
+            "{who} may not write the unit {unit} ({path}); no one may until the unit is added to roster.toml"
+        ),
+    }
+}
+
+/// `who` may not change `path`, which belongs to those who may change the roster.
+pub fn may_not_change(lang: Lang, who: &str, path: &str, admins: &str) -> String {
+    let admins = if admins.is_empty() { "–" } else { admins };
+    match lang {
+        Lang::Sv => {
+            format!("{who} får inte ändra {path}; det får de som får ändra rollistan: {admins}")
+        }
+        Lang::En => {
+            format!("{who} may not change {path}; those who may change the roster may: {admins}")
+        }
+    }
+}

@@ -127,6 +127,8 @@ pub fn sync(
     }
     let branch = repo::DEFAULT_BRANCH;
     let mut outcome = Outcome::default();
+    // The remote's tip when a push failed, and why it failed.
+    let mut refused: Option<(repo::Oid, SyncError)> = None;
     for _attempt in 0..5 {
         git(dir, &["fetch", "--progress", remote, branch], progress)?;
         let repository = repo::open(dir)?;
@@ -138,6 +140,13 @@ pub fn sync(
         let count = |from, to| repo::log::commits_between(&repository, from, to).map(|c| c.len());
         let local = repo::read::tip(&repository, branch)?;
         let theirs = repo::refs::fetched(&repository);
+        if let Some((seen, why)) = refused.take()
+            && theirs == Some(seen)
+        {
+            // The remote did not move: it refused the push (a server's
+            // hook, rights); trying again would only be refused again.
+            return Err(why);
+        }
         let (Some(local), Some(theirs)) = (local, theirs) else {
             git(dir, &["push", "--progress", remote, branch], progress)?;
             outcome.pushed = true;
@@ -211,8 +220,9 @@ pub fn sync(
                 outcome.pushed = true;
                 return Ok(outcome);
             }
-            // The remote moved meanwhile: fetch and replay again.
-            Err(_) => continue,
+            // The remote moved meanwhile (fetch and replay again), or it
+            // refused the push (seen at the next fetch).
+            Err(why) => refused = Some((theirs, why)),
         }
     }
     Err(SyncError::Git(
