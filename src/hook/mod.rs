@@ -73,7 +73,7 @@ pub fn judge(
             }
         };
         judgement.commits += commits.len();
-        for why in rights::refusals(repo, &commits, pusher, lang) {
+        for why in rights::refusals(repo, &commits, new, pusher, lang) {
             refuse(why, &mut judgement.refusals);
         }
         for why in range::findings(repo, update.old, new, lang) {

@@ -2,8 +2,9 @@
 //! roster as it was at the commit's parent (a roster changed in the same
 //! push rules only the commits after it). A unit's follow-ups are its
 //! writers' alone; its plan is also open to those who may change the
-//! roster; `roster.toml`, `tertial.toml` and everything else are theirs. A root commit (the push
-//! that creates the workspace on the server) is judged by its own roster.
+//! roster; `roster.toml`, `tertial.toml` and everything else are theirs.
+//! A commit from before the workspace had a roster (pushed when the push
+//! creates the workspace on the server) is judged by the pushed tip's.
 
 use super::pusher::{Claim, Pusher};
 use super::text;
@@ -46,10 +47,12 @@ fn person<'r>(roster: &'r Roster, pusher: &Pusher) -> Option<&'r Person> {
     })
 }
 
-/// Why `pusher` may not push `commits` (oldest first), each reason once.
+/// Why `pusher` may not push `commits` (oldest first) ending at `tip`,
+/// each reason once.
 pub(super) fn refusals(
     repo: &Repository,
     commits: &[Oid],
+    tip: Oid,
     pusher: &Pusher,
     lang: Lang,
 ) -> Vec<String> {
@@ -61,8 +64,8 @@ pub(super) fn refusals(
     };
     for &commit in commits {
         let short = commit.to_string()[..10].to_string();
-        let base = match repo::pushed::first_parent(repo, commit) {
-            Ok(parent) => parent.unwrap_or(commit),
+        let parent = match repo::pushed::first_parent(repo, commit) {
+            Ok(parent) => parent,
             Err(e) => {
                 say(text::cannot_read(
                     lang,
@@ -71,7 +74,14 @@ pub(super) fn refusals(
                 continue;
             }
         };
-        let roster = match roster::at_commit(repo, base) {
+        let at_parent = match parent {
+            Some(p) => roster::at_commit(repo, p),
+            None => Ok(None),
+        };
+        let roster = match at_parent.and_then(|r| match r {
+            Some(r) => Ok(Some(r)),
+            None => roster::at_commit(repo, tip),
+        }) {
             Ok(Some(r)) => r,
             Ok(None) => {
                 say(text::no_roster(lang));
