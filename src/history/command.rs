@@ -71,6 +71,15 @@ pub fn verify(root: &Path, require_signed: bool) -> ExitCode {
     for f in &report.findings {
         println!("{f}");
     }
+    if !report.roster && report.commits > 0 {
+        println!(
+            "{}",
+            lang.t(
+                "obs: arbetsytan har ingen roster.toml; vem som skrivit vilken enhet kontrolleras inte",
+                "note: the workspace has no roster.toml; who wrote which unit is not checked"
+            )
+        );
+    }
     let sigs: Vec<String> = report
         .signatures
         .iter()
