@@ -76,7 +76,7 @@ pub fn judge(
         for why in rights::refusals(repo, &commits, new, pusher, lang) {
             refuse(why, &mut judgement.refusals);
         }
-        for why in range::findings(repo, update.old, new, lang) {
+        for why in range::findings(repo, &commits) {
             refuse(why, &mut judgement.refusals);
         }
     }
