@@ -54,8 +54,9 @@ pub fn judge(
             continue;
         }
         let (true, Some(new)) = (update.name == updates::MAIN, update.new) else {
-            // Other references hold nothing published; what they bring is
-            // judged when it reaches main.
+            // Only main's commits are judged: tertial's marks are only
+            // kept from going back, other references publish nothing, and
+            // what they bring is judged when it reaches main.
             continue;
         };
         let commits = match update.old {
