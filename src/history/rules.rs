@@ -18,6 +18,9 @@ pub struct VerifyOptions {
     /// An unsigned, unknown-key or expired signature on a follow-up or
     /// roster commit is a finding (a bad one always is).
     pub require_signed: bool,
+    /// A remote to ask for its copy of the branch (`git ls-remote`): a
+    /// witness a rewrite of the local refs cannot move.
+    pub remote: Option<String>,
 }
 
 /// What the rules found in one commit.

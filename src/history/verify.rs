@@ -105,6 +105,11 @@ pub enum Finding {
         remote: String,
         commit: String,
     },
+    /// The remote named with --remote could not be asked.
+    RemoteUnread {
+        remote: String,
+        why: String,
+    },
     /// A klar tag whose signature does not hold.
     TagSignature {
         tag: String,
@@ -155,6 +160,18 @@ pub(super) fn short(oid: Oid) -> String {
 /// `tertial.toml`) makes unsigned, unknown-key and expired follow-up
 /// commits findings too (bad signatures always are).
 pub fn verify(dir: &Path, branch: &str, require_signed: bool) -> Result<Report, RepoError> {
+    verify_with(
+        dir,
+        branch,
+        &VerifyOptions {
+            require_signed,
+            remote: None,
+        },
+    )
+}
+
+/// [`verify`] with every option.
+pub fn verify_with(dir: &Path, branch: &str, given: &VerifyOptions) -> Result<Report, RepoError> {
     // Every object read is checked against its hash (the fsck of the
     // objects this walk touches).
     repo::verify_hashes_on_read();
@@ -170,7 +187,8 @@ pub fn verify(dir: &Path, branch: &str, require_signed: bool) -> Result<Report, 
         return Ok(report);
     };
     let opts = VerifyOptions {
-        require_signed: require_signed || signing_required(&repo, tip),
+        require_signed: given.require_signed || signing_required(&repo, tip),
+        remote: given.remote.clone(),
     };
     report.roster = repo::read::try_file_at(&repo, tip, crate::roster::ROSTER_FILE)
         .ok()
@@ -217,6 +235,9 @@ pub fn verify(dir: &Path, branch: &str, require_signed: bool) -> Result<Report, 
         }
     })?;
     check_anchors(&repo, tip, branch, &mut report);
+    if let Some(remote) = &opts.remote {
+        check_remote(&repo, remote, branch, tip, &mut report);
+    }
     check_klar_tags(&repo, &opts, &mut report);
     for (oid, status) in git_signatures(repo::git_dir(&repo), &unjudged) {
         *report.signatures.entry(status).or_default() += 1;
@@ -253,6 +274,59 @@ pub fn verify(dir: &Path, branch: &str, require_signed: bool) -> Result<Report, 
         }),
     }
     Ok(report)
+}
+
+/// The remote's own copy of the branch (asked with `git ls-remote`, not
+/// read from the local refs a rewrite can move) must be part of it.
+fn check_remote(repo: &Repository, remote: &str, branch: &str, tip: Oid, report: &mut Report) {
+    let name = format!("{remote}/{branch}");
+    let out = std::process::Command::new("git")
+        .arg("--git-dir")
+        .arg(repo::git_dir(repo))
+        .args(["ls-remote", "--", remote, &format!("refs/heads/{branch}")])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .output();
+    let answer = match out {
+        Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).into_owned(),
+        Ok(o) => {
+            report.findings.push(Finding::RemoteUnread {
+                remote: name,
+                why: String::from_utf8_lossy(&o.stderr).trim().to_string(),
+            });
+            return;
+        }
+        Err(e) => {
+            report.findings.push(Finding::RemoteUnread {
+                remote: name,
+                why: crate::oserr::shown(&e),
+            });
+            return;
+        }
+    };
+    let Some(at) = answer
+        .split_whitespace()
+        .next()
+        .and_then(|h| h.parse::<Oid>().ok())
+    else {
+        // The remote has no such branch yet: nothing witnessed.
+        return;
+    };
+    let kept = at == tip || repo::log::descends_from(repo, tip, at);
+    if kept {
+        return;
+    }
+    if repo::log::descends_from(repo, at, tip) {
+        report.findings.push(Finding::BehindRemote {
+            remote: name,
+            commit: short(at),
+        });
+    } else {
+        report.findings.push(Finding::Rewritten {
+            anchor: name,
+            commit: short(at),
+        });
+    }
 }
 
 /// Whether the committed `tertial.toml` says `require_signed = true`
@@ -511,6 +585,46 @@ pub(super) fn git_signatures(dir: &Path, commits: &[Oid]) -> Vec<(Oid, Signature
             Some((h.parse().ok()?, Signature::from_git(g.trim())))
         })
         .collect()
+}
+
+/// The tip of `branch`, if follow-ups may be committed on it: it must
+/// exist (a missing branch is never made again as a new root holding one
+/// follow-up) and contain the last commit tertial made (the anchor), or
+/// have replaced it in a recorded sync.
+pub fn check_branch(repo: &Repository, branch: &str) -> Result<Oid, RepoError> {
+    let l = crate::i18n::current();
+    let Some(tip) = repo::read::tip(repo, branch)? else {
+        return Err(RepoError::Refused(l.pick(
+            format!(
+                "grenen {branch} saknas i arbetsytan; inget sparas (en ny {branch} skulle bara innehålla den här uppföljningen). Återställ den, t.ex. med `git branch {branch} <incheckning>` eller från servern med `tertial sync`"
+            ),
+            format!(
+                "the branch {branch} is missing from the workspace; nothing is saved (a new {branch} would hold only this follow-up). Restore it, e.g. with `git branch {branch} <commit>` or from the server with `tertial sync`"
+            ),
+        )));
+    };
+    let Some(anchor) = repo::refs::target(repo, ANCHOR_REF) else {
+        return Ok(tip);
+    };
+    let kept = anchor == tip || repo::log::descends_from(repo, tip, anchor);
+    let synced = || {
+        repo::refs::commits_matching(repo, "refs/tertial/before-sync/*")
+            .into_iter()
+            .any(|(_, b)| b == anchor || repo::log::descends_from(repo, b, anchor))
+    };
+    if kept || synced() {
+        return Ok(tip);
+    }
+    Err(RepoError::Refused(l.pick(
+        format!(
+            "grenen {branch} innehåller inte längre den senaste incheckningen tertial gjorde ({}); historiken har skrivits om. Inget sparas; kör `tertial verify`",
+            short(anchor)
+        ),
+        format!(
+            "the branch {branch} no longer contains the last commit tertial made ({}); the history was rewritten. Nothing is saved; run `tertial verify`",
+            short(anchor)
+        ),
+    )))
 }
 
 /// Records `commit` as the anchor when it extends the anchored history

@@ -175,7 +175,7 @@ impl std::fmt::Display for Finding {
             ),
             Finding::BranchMissing { branch } => write!(
                 f,
-                "{}: {} {} ({})",
+                "{}: {} {} {}",
                 l.t("historiken omskriven", "history rewritten"),
                 l.t("grenen", "the branch"),
                 s(branch),
@@ -193,6 +193,16 @@ impl std::fmt::Display for Finding {
                     "har incheckningar som grenen saknar (kör tertial sync om den bara ligger efter)",
                     "has commits the branch lacks (run tertial sync if it is only behind)"
                 )
+            ),
+            Finding::RemoteUnread { remote, why } => write!(
+                f,
+                "{}: {} ({})",
+                s(remote),
+                l.t(
+                    "gick inte att fråga; historiken är inte jämförd med servern",
+                    "could not be asked; the history is not compared with the server"
+                ),
+                s(why)
             ),
             Finding::TagSignature { tag, status } => write!(
                 f,

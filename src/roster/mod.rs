@@ -5,6 +5,7 @@
 //! roster and who may reopen a klar follow-up. The format is described
 //! in docs/roster.md. A workspace without a roster checks no authorship.
 
+pub mod access;
 mod parse;
 #[cfg(test)]
 mod tests;
@@ -13,6 +14,7 @@ use crate::diag::Diagnostic;
 use crate::repo::{self, Oid, RepoError, Repository};
 use std::collections::BTreeMap;
 
+pub use access::refusal;
 pub use parse::{MAX_ROSTER_BYTES, parse_key, valid_id};
 
 /// The roster's file, at the workspace root.
