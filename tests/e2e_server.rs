@@ -247,7 +247,9 @@ fn a_server_with_the_hook_takes_each_chiefs_own_unit_and_refuses_the_rest() {
     );
     assert_eq!(server_main(), git(&sb, &b, &[], &["rev-parse", "main"]));
 
-    // Bertil pushes Anna's unit: refused, saying whose it is.
+    // Bertil pushes Anna's unit, her name typed as the author (tertial
+    // would not let him write it as himself): refused, saying whose it is.
+    // The server goes by the key that logged in, not by what was typed.
     let before = server_main();
     record(
         &sb,
@@ -255,7 +257,7 @@ fn a_server_with_the_hook_takes_each_chiefs_own_unit_and_refuses_the_rest() {
         "bestallarenhet-2",
         "2025-T2",
         "Bertil skriver",
-        BERTIL,
+        ANNA,
     );
     let (code, out) = sync(&sb, &bertil, &b);
     assert_ne!(code, Some(0), "{out}");

@@ -20,6 +20,8 @@ pub(super) fn findings(repo: &Repository, commits: &[Oid]) -> Vec<String> {
         };
         let opts = VerifyOptions {
             require_signed: parent.is_some_and(|p| signing_required(repo, p)),
+            // The server is where the witness lives: no remote to ask.
+            remote: None,
         };
         // From the parent to the commit: this commit alone (a root commit:
         // its history is itself).
