@@ -253,7 +253,7 @@ fn init(dir: &std::path::Path, with_samples: bool, author: Option<&str>) -> anyh
 }
 
 fn demo(dir: Option<PathBuf>, no_open: bool, args: OpenArgs) -> anyhow::Result<()> {
-    let ws = workspace::create::demo(dir.as_deref())?;
+    let ws = workspace::create::demo_for(dir.as_deref(), args.author.as_deref())?;
     let shown = ws.root.display().to_string();
     println!("Demo-arbetsyta skapad: {}", sanitize::line(&shown));
     if no_open {

@@ -314,3 +314,45 @@ fn check_range_judges_only_the_pushed_commits_by_their_parents_roster() {
     // The range before it is clean: nothing outside old..new is judged.
     assert!(tertial::history::verify::check_range(&repo, Some(old), old, &opts).is_empty());
 }
+
+#[test]
+fn the_demo_has_a_roster_naming_its_chief_and_verifies_clean() {
+    let sb = Sandbox::new();
+    let parent = sb.path().join("demos");
+    let out = sb.run(&[
+        "demo",
+        "--no-open",
+        "--dir",
+        parent.to_str().unwrap(),
+        "--author",
+        "Dana Demo <dana@example.invalid>",
+    ]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let ws = std::fs::read_dir(&parent)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    let roster = std::fs::read_to_string(ws.join("roster.toml")).unwrap();
+    assert!(
+        roster.contains("emails = [\"dana@example.invalid\"]"),
+        "{roster}"
+    );
+    let log = git(&ws, &sb, &["log", "--format=%ae %s"]);
+    // The demo's follow-ups are the chief's, after the roster.
+    assert!(
+        log.lines()
+            .next()
+            .unwrap()
+            .starts_with("dana@example.invalid Uppföljning"),
+        "{log}"
+    );
+    let out = sb.run(&["verify", ws.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stdout));
+    assert!(
+        !text(&out.stdout).contains("ingen roster.toml"),
+        "{}",
+        text(&out.stdout)
+    );
+}

@@ -193,3 +193,27 @@ fn read_at_a_commit_of_the_repository() {
         Err(RosterError::Invalid(_))
     ));
 }
+
+#[test]
+fn the_demo_roster_lets_its_chief_write_every_demo_unit() {
+    let chief = crate::repo::Identity::new("Ann \"Demo\" Chef", "ann@example.invalid").unwrap();
+    let r = Roster::parse(
+        &crate::workspace::create::demo_roster(&chief),
+        "roster.toml",
+    )
+    .unwrap();
+    let me = r.person_by_email("ann@example.invalid").unwrap();
+    assert_eq!(me.name, "Ann \"Demo\" Chef");
+    for (path, _) in crate::plan::bundled::PLANS {
+        let unit = path
+            .rsplit('/')
+            .next()
+            .unwrap()
+            .strip_suffix(".toml")
+            .unwrap();
+        assert!(r.may_write(unit, &me.id), "{unit}");
+        assert!(r.may_review(unit, "omradeschef"), "{unit}");
+    }
+    assert!(r.may_change_roster(&me.id));
+    assert!(r.is_controller("controller"));
+}

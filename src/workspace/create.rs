@@ -97,6 +97,13 @@ pub fn data_dir() -> PathBuf {
 /// Makes a fresh demo workspace with the bundled plans, under `parent`
 /// (or the data directory), named by the time so runs never collide.
 pub fn demo(parent: Option<&Path>) -> Result<Workspace, WorkspaceError> {
+    demo_for(parent, None)
+}
+
+/// [`demo`] for the person `author` ("Name <e-mail>") names, else the one
+/// TERTIAL_AUTHOR or git config gives: the demo's roster makes them the
+/// chief of every demo unit.
+pub fn demo_for(parent: Option<&Path>, author: Option<&str>) -> Result<Workspace, WorkspaceError> {
     let base = parent
         .map(Path::to_path_buf)
         .unwrap_or_else(|| data_dir().join("demo"));
@@ -120,17 +127,71 @@ pub fn demo(parent: Option<&Path>) -> Result<Workspace, WorkspaceError> {
     {
         repo::set_local_identity(&repo, &demo)?;
     }
-    commit_demo_followups(&repo);
+    if let Ok(chief) = repo::identity(&repo, author) {
+        commit_demo_roster(&repo, &dir, &chief)?;
+        commit_demo_followups(&repo, &chief);
+    }
     Ok(ws)
+}
+
+/// The demo's roster: `chief` writes every demo unit, with an example
+/// area chief and controller beside them.
+pub fn demo_roster(chief: &repo::Identity) -> String {
+    let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
+    let units: Vec<String> = bundled::PLANS
+        .iter()
+        .filter_map(|(p, _)| Some(p.rsplit('/').next()?.strip_suffix(".toml")?.to_string()))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let mut out = format!(
+        "# Vem som får skriva vilken enhet: enhetschefer, områdeschefer, controller.\n\
+         # Ändringar checkas in som allt annat; bara [roles] roster får ändra filen.\n\
+         schema = 1\n\n\
+         [people.chef]\nname = {}\nemails = [{}]\n\n\
+         [people.omradeschef]\nname = \"Områdeschef (exempel)\"\nemails = [\"omradeschef@example.invalid\"]\n\n\
+         [people.controller]\nname = \"Controller (exempel)\"\nemails = [\"controller@example.invalid\"]\n",
+        quote(&chief.name),
+        quote(&chief.email)
+    );
+    for u in &units {
+        out.push_str(&format!("\n[units.{u}]\nchiefs = [\"chef\"]\n"));
+    }
+    let list: Vec<String> = units.iter().map(|u| quote(u)).collect();
+    out.push_str(&format!(
+        "\n[areas.hagersten-alvsjo]\nname = \"Hägersten-Älvsjö\"\nchiefs = [\"omradeschef\"]\nunits = [{}]\n\n\
+         [roles]\ncontrollers = [\"controller\"]\nroster = [\"chef\", \"controller\"]\n",
+        list.join(", ")
+    ));
+    out
+}
+
+fn commit_demo_roster(
+    repo: &repo::Repository,
+    dir: &Path,
+    chief: &repo::Identity,
+) -> Result<(), WorkspaceError> {
+    let text = demo_roster(chief);
+    let path = dir.join(crate::roster::ROSTER_FILE);
+    std::fs::write(&path, &text).map_err(|source| WorkspaceError::Io {
+        path: path.display().to_string(),
+        source,
+    })?;
+    let commit = repo::commit_files(
+        repo,
+        repo::DEFAULT_BRANCH,
+        &[FileChange::put(crate::roster::ROSTER_FILE, text)],
+        "Förteckning över vem som får skriva vilken enhet\n\nroster.toml för demo-arbetsytan.",
+        chief,
+    )?;
+    repo::worktree::index_to_commit(repo, commit)?;
+    Ok(())
 }
 
 /// Commits the demo's finished follow-ups, so that export and the overview
 /// have something to show. A sample that does not fit is left out: the
 /// demo still opens.
-fn commit_demo_followups(repo: &repo::Repository) {
-    let Some(sig) = repo::config_identity(repo) else {
-        return;
-    };
+fn commit_demo_followups(repo: &repo::Repository, sig: &repo::Identity) {
     let mut paths = Vec::new();
     for (plan_path, text) in bundled::DEMO_FOLLOWUPS {
         let Some(plan_text) = bundled::PLANS.iter().find(|(p, _)| p == plan_path) else {
@@ -142,7 +203,7 @@ fn commit_demo_followups(repo: &repo::Repository) {
         let Ok(f) = crate::followup::load::parse_followup("demo", text.as_bytes(), &plan) else {
             continue;
         };
-        if crate::followup::commit::commit(repo, "main", &plan, &f, &sig, None).is_ok() {
+        if crate::followup::commit::commit(repo, "main", &plan, &f, sig, None).is_ok() {
             paths.push(crate::followup::path(f.period, &f.unit));
         }
     }
