@@ -227,3 +227,77 @@ fn gitea_names_the_pusher_by_e_mail_and_tertials_marks_only_go_forward() {
     let anchor = text(&git(&sb, &bare, &[], &["rev-parse", "refs/tertial/anchor"]).stdout);
     assert_eq!(anchor.trim(), tip);
 }
+
+#[test]
+fn a_klar_follow_up_changed_without_a_reopen_does_not_land() {
+    let sb = Sandbox::new();
+    let (ws, bare) = setup(&sb);
+    assert!(push(&sb, &ws, &bare, &[("TERTIAL_USER", "ada")], &["main"]).0);
+    let anna = [("TERTIAL_USER", "anna")];
+    // A complete follow-up (klar needs every goal, indicator and activity).
+    let mut body = String::from(
+        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"2025-T1\"\nsummary = \"Enligt plan.\"\n",
+    );
+    for g in 1..=6 {
+        body.push_str(&format!(
+            "[[goal]]\nid = \"E{g}\"\nrating = \"helt\"\nsummary = \"Klart\"\n"
+        ));
+    }
+    body.push_str(
+        "[[indicator]]\nid = \"I3\"\ntotal = 8.2\n[[indicator]]\nid = \"I4\"\nno_data = true\n",
+    );
+    for i in 1..=8 {
+        body.push_str(&format!(
+            "[[activity]]\nid = \"A{i}\"\nstatus = \"pågår\"\n"
+        ));
+    }
+    let file = sb.path().join("klar.toml");
+    std::fs::write(&file, body).unwrap();
+    let out = sb.record(
+        &ws,
+        "bestallarenhet-2",
+        "2025-T1",
+        &file,
+        "Anna Andersson <anna@example.invalid>",
+        &["--status", "klar"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let (pushed, said) = push(&sb, &ws, &bare, &anna, &["main"]);
+    assert!(pushed, "{said}");
+
+    // Changed by hand afterwards, by its own chief, with the trailers typed.
+    let path = "followups/2025-T1/bestallarenhet-2.toml";
+    let body = std::fs::read_to_string(ws.join(path)).unwrap();
+    std::fs::write(
+        ws.join(path),
+        body.replacen("Klart", "Ändrat i efterhand", 1),
+    )
+    .unwrap();
+    ok(git(&sb, &ws, &[], &["add", path]));
+    ok(git(
+        &sb,
+        &ws,
+        &[],
+        &[
+            "-c",
+            "user.name=Anna Andersson",
+            "-c",
+            "user.email=anna@example.invalid",
+            "commit",
+            "-q",
+            "-m",
+            "Uppföljning 2025-T1\n\nUnit: bestallarenhet-2\nPeriod: 2025-T1\nStatus: klar\nTool-Version: 0.1.0",
+        ],
+    ));
+    let before = text(&git(&sb, &bare, &[], &["rev-parse", "main"]).stdout);
+    let (pushed, said) = push(&sb, &ws, &bare, &anna, &["main"]);
+    assert!(!pushed, "{said}");
+    assert!(
+        said.contains(&format!("{path} var klar och ändrades utan att återöppnas")),
+        "{said}"
+    );
+    assert_eq!(
+        text(&git(&sb, &bare, &[], &["rev-parse", "main"]).stdout),
+        before
+    );
+}
