@@ -302,6 +302,9 @@ pub fn help_sv(path: &str, id: &str) -> Option<&'static str> {
         ("verify", "require_signed") => {
             "Räkna osignerade, okända nycklars och utgångna signaturer som fynd."
         }
+        ("verify", "remote") => {
+            "Fråga också det här fjärrförrådet (t.ex. origin) efter dess gren: ett vittne som en omskrivning av de lokala referenserna inte kan flytta."
+        }
         ("sync", "remote") => "Fjärrförrådet att synka med.",
         ("sync", "keep_local") => {
             "Lös en konflikt genom att lägga den här sidans text överst: ENHET:PERIOD."

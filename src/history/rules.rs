@@ -72,8 +72,9 @@ pub fn check_range(
         }
     };
     let mut unjudged = Vec::new();
+    let mut rosters = roster::Cache::default();
     for c in commits {
-        match judge(repo, c, opts) {
+        match judge(repo, c, opts, &mut rosters) {
             Ok(j) => {
                 findings.extend(j.findings);
                 if let Some(s) = j.signature {
@@ -125,17 +126,22 @@ fn people(list: Vec<&roster::Person>) -> String {
 }
 
 /// Judges one commit by every rule.
-pub fn judge(repo: &Repository, oid: Oid, opts: &VerifyOptions) -> Result<Judged, RepoError> {
+pub fn judge(
+    repo: &Repository,
+    oid: Oid,
+    opts: &VerifyOptions,
+    rosters: &mut roster::Cache,
+) -> Result<Judged, RepoError> {
     let mut j = Judged::default();
     let parent = repo::log::first_parent(repo, oid)?;
     let roster = match parent {
         None => None,
-        Some(p) => match roster::at_commit(repo, p) {
+        Some(p) => match rosters.at_commit(repo, p) {
             Ok(r) => r,
             Err(RosterError::Repo(e)) => return Err(e),
             // A broken roster was reported where it was committed; the
             // commits after it are judged as if nobody may write.
-            Err(RosterError::Invalid(_)) => Some(empty_roster()),
+            Err(RosterError::Invalid(_)) => Some(std::rc::Rc::new(Roster::nobody())),
         },
     };
     j.roster_checked = roster.is_some();
@@ -236,7 +242,7 @@ pub fn judge(repo: &Repository, oid: Oid, opts: &VerifyOptions) -> Result<Judged
                 allowed: people(r.roster_admin_people()),
             });
         }
-        match roster::at_commit(repo, oid) {
+        match rosters.at_commit(repo, oid) {
             Err(RosterError::Invalid(d)) => j.findings.push(Finding::RosterInvalid {
                 commit: short(oid),
                 what: d
@@ -274,16 +280,4 @@ pub fn judge(repo: &Repository, oid: Oid, opts: &VerifyOptions) -> Result<Judged
     }
     let _ = opts;
     Ok(j)
-}
-
-fn empty_roster() -> Roster {
-    Roster {
-        people: Vec::new(),
-        units: Default::default(),
-        areas: Vec::new(),
-        controllers: Vec::new(),
-        roster_admins: Vec::new(),
-        reopeners: Vec::new(),
-        chiefs_reopen: false,
-    }
 }

@@ -195,6 +195,7 @@ pub fn verify_with(dir: &Path, branch: &str, given: &VerifyOptions) -> Result<Re
         .flatten()
         .is_some();
     let mut unjudged = Vec::new();
+    let mut rosters = crate::roster::Cache::default();
     repo::log::each_commit(&repo, tip, |oid| {
         let oid = match oid {
             Ok(o) => o,
@@ -207,7 +208,7 @@ pub fn verify_with(dir: &Path, branch: &str, given: &VerifyOptions) -> Result<Re
         };
         report.commits += 1;
         let judged = check_commit(&repo, oid)
-            .and_then(|(f, _)| Ok((f, super::rules::judge(&repo, oid, &opts)?)));
+            .and_then(|(f, _)| Ok((f, super::rules::judge(&repo, oid, &opts, &mut rosters)?)));
         match judged {
             Ok((findings, j)) => {
                 report.findings.extend(findings);

@@ -48,6 +48,20 @@ pub fn try_file_at(
     }
 }
 
+/// The blob id of `path` in `commit`, or None when absent (an error when
+/// the commit cannot be read).
+pub fn blob_id_at(
+    repo: &git2::Repository,
+    commit: git2::Oid,
+    path: &str,
+) -> Result<Option<git2::Oid>, RepoError> {
+    let tree = repo.find_commit(commit)?.tree()?;
+    Ok(tree
+        .get_path(std::path::Path::new(path))
+        .ok()
+        .map(|e| e.id()))
+}
+
 /// `read` of the content of `path` in `commit` (borrowed, not copied), or
 /// None when absent.
 pub fn with_file_at<R>(
@@ -93,6 +107,11 @@ mod tests {
             b"x = 1\n"
         );
         assert_eq!(try_file_at(&repo, tip, "a/c.toml").unwrap(), None);
+        assert_eq!(
+            blob_id_at(&repo, tip, "a/b.toml").unwrap(),
+            super::super::blob::hash(b"x = 1\n")
+        );
+        assert_eq!(blob_id_at(&repo, tip, "a/c.toml").unwrap(), None);
         let blob = repo.blob(b"not a commit").unwrap();
         assert!(try_file_at(&repo, blob, "a/b.toml").is_err());
     }

@@ -72,6 +72,19 @@ pub enum RosterError {
 }
 
 impl Roster {
+    /// A roster no one is on: nobody may write anything.
+    pub fn nobody() -> Roster {
+        Roster {
+            people: Vec::new(),
+            units: BTreeMap::new(),
+            areas: Vec::new(),
+            controllers: Vec::new(),
+            roster_admins: Vec::new(),
+            reopeners: Vec::new(),
+            chiefs_reopen: false,
+        }
+    }
+
     /// Parses the text of a roster; `file` names it in diagnostics.
     pub fn parse(text: &str, file: &str) -> Result<Roster, RosterError> {
         parse::parse(text.as_bytes(), file)
@@ -213,6 +226,40 @@ pub fn at_commit(repo: &Repository, commit: Oid) -> Result<Option<Roster>, Roste
         return Ok(None);
     };
     parse::parse(&bytes, ROSTER_FILE).map(Some)
+}
+
+/// Rosters read at commits, kept by the id of their file: a walk over
+/// many commits parses each version of the roster once.
+#[derive(Default)]
+pub struct Cache {
+    by_blob: std::collections::HashMap<Oid, Result<std::rc::Rc<Roster>, Vec<Diagnostic>>>,
+}
+
+impl Cache {
+    /// [`at_commit`], parsing each version of the file once.
+    pub fn at_commit(
+        &mut self,
+        repo: &Repository,
+        commit: Oid,
+    ) -> Result<Option<std::rc::Rc<Roster>>, RosterError> {
+        let Some(blob) = repo::read::blob_id_at(repo, commit, ROSTER_FILE)? else {
+            return Ok(None);
+        };
+        let cached = match self.by_blob.entry(blob) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(match at_commit(repo, commit) {
+                    Ok(r) => Ok(std::rc::Rc::new(r.unwrap_or_else(Roster::nobody))),
+                    Err(RosterError::Invalid(d)) => Err(d),
+                    Err(e) => return Err(e),
+                })
+            }
+        };
+        match cached {
+            Ok(r) => Ok(Some(std::rc::Rc::clone(r))),
+            Err(d) => Err(RosterError::Invalid(d.clone())),
+        }
+    }
 }
 
 /// The roster at the tip of `branch`; None without a branch or roster.
