@@ -229,6 +229,12 @@ pub enum Command {
         #[arg(long, value_name = "UNIT:PERIOD")]
         keep_remote: Vec<String>,
     },
+    /// The central git server's hook: refuses a push that breaks the
+    /// roster's rights or verify's rules (see docs/server.md).
+    Hook {
+        #[command(subcommand)]
+        command: HookCommand,
+    },
     /// Check or print keymaps.
     Keymap {
         #[command(subcommand)]
@@ -257,6 +263,22 @@ pub enum PlanCommand {
         file: PathBuf,
         #[arg(long, value_name = "sv|en")]
         lang: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum HookCommand {
+    /// Judge a push (git's pre-receive protocol on standard input, run in
+    /// the bare repository); exit status 1 refuses it, saying why.
+    PreReceive,
+    /// Write the pre-receive hook of a bare repository, running this
+    /// program by its absolute path.
+    Install {
+        /// The server's bare repository (e.g. /srv/git/workspace.git).
+        repo: PathBuf,
+        /// Replace a pre-receive hook not written by tertial.
+        #[arg(long)]
+        force: bool,
     },
 }
 

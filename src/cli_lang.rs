@@ -154,6 +154,7 @@ fn value_name_sv(a: &Arg) -> Option<&'static str> {
         "COMMITTEE" => "NÄMND",
         "GOAL" => "MÅL",
         "REMOTE" => "FJÄRRFÖRRÅD",
+        "REPO" => "FÖRRÅD",
         "REASON" => "SKÄL",
         "NAME|PATH" => "NAMN|SÖKVÄG",
         "UNIT:PERIOD" => "ENHET:PERIOD",
@@ -204,6 +205,15 @@ pub fn about_sv(path: &str) -> Option<&'static str> {
         }
         "sync" => {
             "Dela uppföljningar via git-fjärrförrådet: hämta, lägg lokala uppföljningsincheckningar ovanpå fjärrgrenen, skicka. Slutstatus 1 när samma enhet och period ändrats på båda håll (då ändras ingenting)."
+        }
+        "hook" => {
+            "Den centrala git-serverns krok: avvisar en push som bryter mot rollistans behörigheter eller verify:s regler (se docs/server.md)."
+        }
+        "hook pre-receive" => {
+            "Pröva en push (gits pre-receive-protokoll på standard in, körs i det nakna förrådet); slutstatus 1 avvisar den och säger varför."
+        }
+        "hook install" => {
+            "Skriv pre-receive-kroken i ett naket förråd; den kör det här programmet med dess absoluta sökväg."
         }
         "keymap" => "Kontrollera eller skriv ut tangentbindningar.",
         "keymap check" => {
@@ -302,6 +312,8 @@ pub fn help_sv(path: &str, id: &str) -> Option<&'static str> {
         ("sync", "keep_remote") => {
             "Lös en konflikt genom att lägga fjärrsidans text överst: ENHET:PERIOD."
         }
+        ("hook install", "repo") => "Serverns nakna förråd (t.ex. /srv/git/arbetsyta.git).",
+        ("hook install", "force") => "Ersätt en pre-receive-krok som inte är skriven av tertial.",
         ("keymap check", "file") => {
             "Filen med tangentbindningar (TOML, formatet i keymaps/default.toml)."
         }

@@ -10,6 +10,7 @@ pub mod followup;
 pub mod fuzzy;
 pub mod generate;
 pub mod history;
+pub mod hook;
 pub mod i18n;
 pub mod import;
 pub mod keymap;

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 use std::process::ExitCode;
-use tertial::cli::{Command, KeymapCommand, OpenArgs, PlanCommand};
+use tertial::cli::{Command, HookCommand, KeymapCommand, OpenArgs, PlanCommand};
 use tertial::{record, sanitize, workspace};
 
 fn main() -> ExitCode {
@@ -19,6 +19,7 @@ fn main() -> ExitCode {
         }) => init(&dir, with_samples, author.as_deref()),
         Some(Command::Demo { dir, no_open, args }) => demo(dir, no_open, args),
         Some(Command::Keymap { command }) => return keymap_command(command),
+        Some(Command::Hook { command }) => return hook_command(command),
         Some(Command::Sync {
             dir,
             remote,
@@ -267,6 +268,33 @@ fn open(dir: Option<PathBuf>, args: OpenArgs) -> anyhow::Result<()> {
     let root = current_dir(dir);
     let ws = workspace::Workspace::open(&root)?;
     tertial::tui::run(&ws, &args)
+}
+
+fn hook_command(command: HookCommand) -> ExitCode {
+    match command {
+        HookCommand::PreReceive => tertial::hook::pre_receive(),
+        HookCommand::Install { repo, force } => {
+            let program = std::env::current_exe().and_then(|p| p.canonicalize());
+            let installed = program
+                .map_err(|e| tertial::oserr::shown(&e))
+                .and_then(|p| tertial::hook::install::install(&repo, &p, force));
+            match installed {
+                Ok(hook) => {
+                    let lang = tertial::i18n::current();
+                    println!(
+                        "{}: {}",
+                        lang.t("Kroken installerad", "Hook installed"),
+                        sanitize::line(&hook.display().to_string())
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("tertial: {}", sanitize::line(&e));
+                    ExitCode::from(2)
+                }
+            }
+        }
+    }
 }
 
 fn keymap_command(command: KeymapCommand) -> ExitCode {

@@ -3,8 +3,8 @@
 //! the shared index (`commit`), signing (`sign`), reading files at a
 //! commit (`read`), blobs and folders by id (`blob`), walking history
 //! (`log`), paths changed between trees (`diff`), references (`refs`),
-//! replaying commits (`replay`) and keeping the working tree in step
-//! (`worktree`). No UI types here; each
+//! replaying commits (`replay`), keeping the working tree in step
+//! (`worktree`) and reading a push from a server hook (`pushed`). No UI types here; each
 //! function is tested on a temporary repository. Other modules hold a
 //! [`Repository`] and [`Oid`]s only to hand them back to these functions;
 //! git errors reach them as [`RepoError`].
@@ -15,6 +15,7 @@ pub mod diff;
 pub mod init;
 pub mod log;
 pub mod objects;
+pub mod pushed;
 pub mod read;
 pub mod refs;
 pub mod replay;

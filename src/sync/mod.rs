@@ -136,6 +136,8 @@ pub fn sync(
     }
     let branch = repo::DEFAULT_BRANCH;
     let mut outcome = Outcome::default();
+    // The remote's tip when a push failed, and why it failed.
+    let mut refused: Option<(repo::Oid, SyncError)> = None;
     for attempt in 0..5 {
         // Only the first fetch can be stopped: a later one follows a
         // branch already moved, and the sync finishes what it began.
@@ -158,6 +160,13 @@ pub fn sync(
         let count = |from, to| repo::log::commits_between(&repository, from, to).map(|c| c.len());
         let local = repo::read::tip(&repository, branch)?;
         let theirs = repo::refs::fetched(&repository);
+        if let Some((seen, why)) = refused.take()
+            && theirs == Some(seen)
+        {
+            // The remote did not move: it refused the push (a server's
+            // hook, rights); trying again would only be refused again.
+            return Err(why);
+        }
         let (Some(local), Some(theirs)) = (local, theirs) else {
             progress.step(Step::Push);
             git(dir, &["push", "--progress", remote, branch], progress)?;
@@ -233,8 +242,9 @@ pub fn sync(
                 outcome.pushed = true;
                 return Ok(outcome);
             }
-            // The remote moved meanwhile: fetch and replay again.
-            Err(_) => continue,
+            // The remote moved meanwhile (fetch and replay again), or it
+            // refused the push (seen at the next fetch).
+            Err(why) => refused = Some((theirs, why)),
         }
     }
     Err(SyncError::Git(

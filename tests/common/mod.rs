@@ -103,6 +103,7 @@ pub fn text(bytes: &[u8]) -> String {
 
 pub mod pty;
 pub mod skip;
+pub mod sshd;
 
 impl Sandbox {
     /// A command for the pseudo-terminal with the same sandbox as `cmd`.
