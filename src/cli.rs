@@ -234,6 +234,10 @@ pub enum Command {
         /// Count unsigned, unknown-key and expired signatures as findings.
         #[arg(long)]
         require_signed: bool,
+        /// Also ask this remote (e.g. origin) for its branch: a witness a
+        /// rewrite of the local refs cannot move.
+        #[arg(long, value_name = "REMOTE")]
+        remote: Option<String>,
     },
     /// Share follow-ups through the git remote: fetch, put local follow-up
     /// commits on top of the remote's branch, push. Exit status 1 when the

@@ -21,6 +21,7 @@ pub mod planedit;
 pub mod record;
 pub mod repo;
 pub mod report;
+pub mod roster;
 pub mod sanitize;
 pub mod spell;
 pub mod sync;

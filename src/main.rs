@@ -28,7 +28,16 @@ fn main() -> ExitCode {
         Some(Command::Verify {
             dir,
             require_signed,
-        }) => return tertial::history::command::verify(&current_dir(dir), require_signed),
+            remote,
+        }) => {
+            return tertial::history::command::verify(
+                &current_dir(dir),
+                &tertial::history::verify::VerifyOptions {
+                    require_signed,
+                    remote,
+                },
+            );
+        }
         Some(Command::SyncWorktree { dir, paths }) => tertial::repo::open(&dir)
             .map(|repo| {
                 tertial::repo::worktree::sync_from_tip(

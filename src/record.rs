@@ -52,6 +52,22 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
     let l = crate::i18n::current();
     let period: Period = req.period.parse()?;
     let ws = Workspace::open(req.dir)?;
+    // Before anything is read: the branch is whole and the user may write
+    // (or reopen) this unit.
+    {
+        let repo = ws.repo()?;
+        crate::history::verify::check_branch(&repo, crate::repo::DEFAULT_BRANCH)?;
+        let who = crate::repo::identity(&repo, req.author)?;
+        if let Some(why) = crate::roster::refusal(
+            &repo,
+            crate::repo::DEFAULT_BRANCH,
+            req.unit,
+            &who,
+            req.reopen.is_some(),
+        )? {
+            anyhow::bail!("{why}");
+        }
+    }
     let plan = &ws
         .load_plan(req.unit, i64::from(period.year))
         .map_err(|diags| {

@@ -99,6 +99,14 @@ pub fn commit(
         message = message.replacen("\n\nUnit: ", &format!("\n\nÅteröppnad: {r}\n\nUnit: "), 1);
         message.push_str(&format!("Reopen-Reason: {r}\n"));
     }
+    // Never a new root holding only this follow-up, never onto a rewritten branch.
+    crate::history::verify::check_branch(repository, branch)?;
+    // Nor by someone the roster does not let write (or reopen) the unit.
+    match crate::roster::refusal(repository, branch, &f.unit, who, reason.is_some()) {
+        Ok(None) => {}
+        Ok(Some(why)) => return Err(RepoError::Refused(why)),
+        Err(e) => return Err(RepoError::Refused(e.to_string())),
+    }
     let signer = repo::sign::Signer::from_config(repository)?;
     let mut sign = |buffer: &str| match &signer {
         Some(s) => s.sign(buffer).map(Some),

@@ -46,7 +46,7 @@ pub fn log(
 }
 
 /// Prints every finding and a summary; exit status 1 on any finding.
-pub fn verify(root: &Path, require_signed: bool) -> ExitCode {
+pub fn verify(root: &Path, opts: &crate::history::verify::VerifyOptions) -> ExitCode {
     let lang = crate::i18n::current();
     let ws = match Workspace::open(root) {
         Ok(ws) => ws,
@@ -56,8 +56,7 @@ pub fn verify(root: &Path, require_signed: bool) -> ExitCode {
         }
     };
     let report =
-        match crate::history::verify::verify(&ws.root, crate::repo::DEFAULT_BRANCH, require_signed)
-        {
+        match crate::history::verify::verify_with(&ws.root, crate::repo::DEFAULT_BRANCH, opts) {
             Ok(r) => r,
             Err(e) => {
                 println!(
@@ -70,6 +69,15 @@ pub fn verify(root: &Path, require_signed: bool) -> ExitCode {
         };
     for f in &report.findings {
         println!("{f}");
+    }
+    if !report.roster && report.commits > 0 {
+        println!(
+            "{}",
+            lang.t(
+                "obs: arbetsytan har ingen roster.toml; vem som skrivit vilken enhet kontrolleras inte",
+                "note: the workspace has no roster.toml; who wrote which unit is not checked"
+            )
+        );
     }
     let sigs: Vec<String> = report
         .signatures

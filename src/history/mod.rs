@@ -5,6 +5,7 @@
 
 pub mod command;
 pub mod index;
+pub mod rules;
 pub mod trailers;
 pub mod verify;
 mod verify_text;

@@ -3,7 +3,11 @@
 //! make or outside their own unit and period, commits whose trailers
 //! contradict their content, history rewritten under a recorded anchor,
 //! objects that fail their hash, and every follow-up commit's signature.
+//! The rules for each commit (status flow, roster, signatures by the
+//! roster's keys) are `rules`'; this walks the branch, its objects and
+//! the witnesses of a rewrite (the anchor, klar tags, the remote).
 
+pub use super::rules::{VerifyOptions, check_range};
 use super::trailers;
 use crate::followup;
 use crate::repo::{self, Oid, RepoError, Repository};
@@ -43,6 +47,74 @@ pub enum Finding {
         commit: String,
         status: Signature,
     },
+    /// The author may not write the unit (by the roster at the parent).
+    NotOnRoster {
+        commit: String,
+        unit: String,
+        author: String,
+        /// Who may, "Name <e-mail>, …".
+        writers: String,
+    },
+    ReopenNotAllowed {
+        commit: String,
+        unit: String,
+        author: String,
+        allowed: String,
+    },
+    /// A klar follow-up changed (or removed) without reopening it.
+    KlarChanged {
+        commit: String,
+        path: String,
+    },
+    ReopenWithoutReason {
+        commit: String,
+        path: String,
+    },
+    /// Status återöppnad where the follow-up was not klar.
+    ReopenedNotKlar {
+        commit: String,
+        path: String,
+    },
+    /// The unit or period inside the file are not its path's.
+    PathMismatch {
+        commit: String,
+        path: String,
+        unit: String,
+        period: String,
+    },
+    Unreadable {
+        commit: String,
+        path: String,
+    },
+    /// roster.toml changed by someone the parent's roster does not allow.
+    RosterChange {
+        commit: String,
+        author: String,
+        allowed: String,
+    },
+    RosterInvalid {
+        commit: String,
+        what: String,
+    },
+    /// The branch is gone while tertial's anchor says it existed.
+    BranchMissing {
+        branch: String,
+    },
+    /// The remote's branch has commits the local branch lacks.
+    BehindRemote {
+        remote: String,
+        commit: String,
+    },
+    /// The remote named with --remote could not be asked.
+    RemoteUnread {
+        remote: String,
+        why: String,
+    },
+    /// A klar tag whose signature does not hold.
+    TagSignature {
+        tag: String,
+        status: Signature,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -73,24 +145,56 @@ pub struct Report {
     pub commits: usize,
     pub followup_commits: usize,
     pub signatures: BTreeMap<Signature, usize>,
+    /// Whether the branch has a roster (else authorship is not checked).
+    pub roster: bool,
+    /// Objects read and checked against their hash.
+    pub objects: usize,
 }
 
-fn short(oid: Oid) -> String {
+pub(super) fn short(oid: Oid) -> String {
     oid.to_string()[..10].to_string()
 }
 
-/// Verifies `branch` of the repository at `dir`. `require_signed` makes
-/// unsigned, unknown-key and expired follow-up commits findings too (bad
-/// signatures always are).
+/// Verifies `branch` of the repository at `dir`. `require_signed` (or
+/// `require_signed = true` under `[verify]` in the committed
+/// `tertial.toml`) makes unsigned, unknown-key and expired follow-up
+/// commits findings too (bad signatures always are).
 pub fn verify(dir: &Path, branch: &str, require_signed: bool) -> Result<Report, RepoError> {
+    verify_with(
+        dir,
+        branch,
+        &VerifyOptions {
+            require_signed,
+            remote: None,
+        },
+    )
+}
+
+/// [`verify`] with every option.
+pub fn verify_with(dir: &Path, branch: &str, given: &VerifyOptions) -> Result<Report, RepoError> {
     // Every object read is checked against its hash (the fsck of the
     // objects this walk touches).
     repo::verify_hashes_on_read();
     let repo = repo::open(dir)?;
     let mut report = Report::default();
     let tip = repo::refs::target(&repo, &format!("refs/heads/{branch}"));
-    let Some(tip) = tip else { return Ok(report) };
-    let mut followup_commits = Vec::new();
+    let Some(tip) = tip else {
+        if repo::refs::target(&repo, ANCHOR_REF).is_some() {
+            report.findings.push(Finding::BranchMissing {
+                branch: branch.to_string(),
+            });
+        }
+        return Ok(report);
+    };
+    let opts = VerifyOptions {
+        require_signed: given.require_signed || signing_required(&repo, tip),
+        remote: given.remote.clone(),
+    };
+    report.roster = repo::read::try_file_at(&repo, tip, crate::roster::ROSTER_FILE)
+        .ok()
+        .flatten()
+        .is_some();
+    let mut unjudged = Vec::new();
     repo::log::each_commit(&repo, tip, |oid| {
         let oid = match oid {
             Ok(o) => o,
@@ -102,11 +206,27 @@ pub fn verify(dir: &Path, branch: &str, require_signed: bool) -> Result<Report, 
             }
         };
         report.commits += 1;
-        match check_commit(&repo, oid) {
-            Ok((findings, is_followup)) => {
+        let judged = check_commit(&repo, oid)
+            .and_then(|(f, _)| Ok((f, super::rules::judge(&repo, oid, &opts)?)));
+        match judged {
+            Ok((findings, j)) => {
                 report.findings.extend(findings);
-                if is_followup {
-                    followup_commits.push(oid);
+                report.findings.extend(j.findings);
+                if j.followup {
+                    report.followup_commits += 1;
+                }
+                match j.signature {
+                    Some(s) if j.followup => {
+                        *report.signatures.entry(s).or_default() += 1;
+                        report
+                            .findings
+                            .extend(super::rules::signature_finding(oid, s, &opts));
+                    }
+                    Some(s) => report
+                        .findings
+                        .extend(super::rules::signature_finding(oid, s, &opts)),
+                    None if j.followup => unjudged.push(oid),
+                    None => {}
                 }
             }
             Err(e) => report.findings.push(Finding::Corrupt {
@@ -114,23 +234,192 @@ pub fn verify(dir: &Path, branch: &str, require_signed: bool) -> Result<Report, 
             }),
         }
     })?;
-    report.followup_commits = followup_commits.len();
-    check_anchors(&repo, tip, &mut report);
-    for (oid, status) in signatures(dir, &followup_commits) {
+    check_anchors(&repo, tip, branch, &mut report);
+    if let Some(remote) = &opts.remote {
+        check_remote(&repo, remote, branch, tip, &mut report);
+    }
+    check_klar_tags(&repo, &opts, &mut report);
+    for (oid, status) in git_signatures(repo::git_dir(&repo), &unjudged) {
         *report.signatures.entry(status).or_default() += 1;
-        let finding = match status {
-            Signature::Bad => true,
-            Signature::Good => false,
-            _ => require_signed,
-        };
-        if finding {
-            report.findings.push(Finding::Signature {
-                commit: short(oid),
-                status,
-            });
+        report
+            .findings
+            .extend(super::rules::signature_finding(oid, status, &opts));
+    }
+    // Every object the branch and its witnesses reach, not only the
+    // follow-ups: plans, the roster, everything.
+    let mut tips = vec![tip];
+    tips.extend(repo::refs::target(&repo, ANCHOR_REF));
+    match repo::objects::check_reachable(&repo, &tips) {
+        Ok((n, problems)) => {
+            report.objects = n;
+            let known: Vec<String> = report
+                .findings
+                .iter()
+                .filter_map(|f| match f {
+                    Finding::Corrupt { what } => Some(what.clone()),
+                    _ => None,
+                })
+                .collect();
+            for what in problems {
+                if !known
+                    .iter()
+                    .any(|k| what.contains(k.as_str()) || k.contains(&what))
+                {
+                    report.findings.push(Finding::Corrupt { what });
+                }
+            }
         }
+        Err(e) => report.findings.push(Finding::Corrupt {
+            what: e.git_message(),
+        }),
     }
     Ok(report)
+}
+
+/// The remote's own copy of the branch (asked with `git ls-remote`, not
+/// read from the local refs a rewrite can move) must be part of it.
+fn check_remote(repo: &Repository, remote: &str, branch: &str, tip: Oid, report: &mut Report) {
+    let name = format!("{remote}/{branch}");
+    let out = std::process::Command::new("git")
+        .arg("--git-dir")
+        .arg(repo::git_dir(repo))
+        .args(["ls-remote", "--", remote, &format!("refs/heads/{branch}")])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .output();
+    let answer = match out {
+        Ok(o) if o.status.success() => String::from_utf8_lossy(&o.stdout).into_owned(),
+        Ok(o) => {
+            report.findings.push(Finding::RemoteUnread {
+                remote: name,
+                why: String::from_utf8_lossy(&o.stderr).trim().to_string(),
+            });
+            return;
+        }
+        Err(e) => {
+            report.findings.push(Finding::RemoteUnread {
+                remote: name,
+                why: crate::oserr::shown(&e),
+            });
+            return;
+        }
+    };
+    let Some(at) = answer
+        .split_whitespace()
+        .next()
+        .and_then(|h| h.parse::<Oid>().ok())
+    else {
+        // The remote has no such branch yet: nothing witnessed.
+        return;
+    };
+    let kept = at == tip || repo::log::descends_from(repo, tip, at);
+    if kept {
+        return;
+    }
+    if repo::log::descends_from(repo, at, tip) {
+        report.findings.push(Finding::BehindRemote {
+            remote: name,
+            commit: short(at),
+        });
+    } else {
+        report.findings.push(Finding::Rewritten {
+            anchor: name,
+            commit: short(at),
+        });
+    }
+}
+
+/// Whether the committed `tertial.toml` says `require_signed = true`
+/// under `[verify]`.
+fn signing_required(repo: &Repository, tip: Oid) -> bool {
+    repo::read::try_file_at(repo, tip, crate::workspace::MARKER)
+        .ok()
+        .flatten()
+        .and_then(|b| toml::from_str::<toml::Table>(&String::from_utf8_lossy(&b)).ok())
+        .and_then(|t| t.get("verify")?.get("require_signed")?.as_bool())
+        .unwrap_or(false)
+}
+
+/// Each klar tag's signature, judged by the roster at the tagged commit
+/// (or, without one, as git judges it): a rewrite that moves the tags
+/// cannot sign them again without the chiefs' keys.
+fn check_klar_tags(repo: &Repository, opts: &VerifyOptions, report: &mut Report) {
+    for (name, tag, commit) in repo::refs::tags_matching(repo, &format!("{KLAR_TAGS}*")) {
+        let Some(tag) = tag else {
+            // A lightweight tag carries no signature.
+            if opts.require_signed {
+                report.findings.push(Finding::TagSignature {
+                    tag: name,
+                    status: Signature::Unsigned,
+                });
+            }
+            continue;
+        };
+        let Ok((tagger, sig)) = repo::signed::tag_signature(repo, tag) else {
+            continue;
+        };
+        let roster = crate::roster::at_commit(repo, commit).ok().flatten();
+        let status = match &roster {
+            Some(r) => match repo::signed::check(
+                sig.as_ref(),
+                &tagger,
+                &r.allowed_signers(),
+                &openpgp_of(r, &tagger),
+            ) {
+                repo::signed::Check::Good => Signature::Good,
+                repo::signed::Check::Bad => Signature::Bad,
+                repo::signed::Check::UnknownKey => Signature::UnknownKey,
+                repo::signed::Check::Unsigned => Signature::Unsigned,
+            },
+            None if sig.is_none() => Signature::Unsigned,
+            None => git_tag_signature(repo::git_dir(repo), &name),
+        };
+        let finding = match status {
+            Signature::Good => false,
+            Signature::Bad => true,
+            _ => opts.require_signed,
+        };
+        if finding {
+            report
+                .findings
+                .push(Finding::TagSignature { tag: name, status });
+        }
+    }
+}
+
+fn openpgp_of(r: &crate::roster::Roster, email: &str) -> Vec<String> {
+    r.person_by_email(email)
+        .map(|p| {
+            p.keys
+                .iter()
+                .filter_map(|k| match k {
+                    crate::roster::SigningKey::OpenPgp(f) => Some(f.clone()),
+                    crate::roster::SigningKey::Ssh(_) => None,
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// `git tag -v`'s judgement of a tag (with the user's git config).
+fn git_tag_signature(git_dir: &Path, name: &str) -> Signature {
+    let out = std::process::Command::new("git")
+        .arg("--git-dir")
+        .arg(git_dir)
+        .args(["tag", "-v", name.trim_start_matches("refs/tags/")])
+        .stdin(std::process::Stdio::null())
+        .output();
+    match out {
+        Ok(o) if o.status.success() => Signature::Good,
+        Ok(o)
+            if String::from_utf8_lossy(&o.stderr).contains("No principal matched")
+                || String::from_utf8_lossy(&o.stderr).contains("allowedSignersFile") =>
+        {
+            Signature::UnknownKey
+        }
+        Ok(_) => Signature::Bad,
+        Err(_) => Signature::UnknownKey,
+    }
 }
 
 /// The findings of one commit, and whether it is a follow-up commit.
@@ -218,32 +507,39 @@ fn check_commit(repo: &Repository, oid: Oid) -> Result<(Vec<Finding>, bool), Rep
     Ok((out, true))
 }
 
-/// The anchor ref, klar tags and the remote's branch must all still be
-/// part of the branch.
-fn check_anchors(repo: &Repository, tip: Oid, report: &mut Report) {
+/// The anchor ref and klar tags must still be part of the branch, and
+/// every remote's copy of it must be too (an ancestor of the branch: a
+/// local branch behind its remote has lost commits the remote witnessed,
+/// or has not been synced).
+fn check_anchors(repo: &Repository, tip: Oid, branch: &str, report: &mut Report) {
     let mut anchors: Vec<(String, Oid)> = Vec::new();
     if let Some(t) = repo::refs::target(repo, ANCHOR_REF) {
         anchors.push((ANCHOR_REF.to_string(), t));
     }
     anchors.extend(repo::refs::commits_matching(repo, &format!("{KLAR_TAGS}*")));
-    if let Some(t) = repo::refs::target(
-        repo,
-        &format!("refs/remotes/origin/{}", repo::DEFAULT_BRANCH),
-    ) {
-        // Behind the remote is not a rewrite (sync brings it); only a
-        // remote commit the branch no longer contains while the branch
-        // has moved on without it is.
-        let behind = repo::log::descends_from(repo, t, tip);
-        if !behind {
-            anchors.push((
-                format!("refs/remotes/origin/{}", crate::repo::DEFAULT_BRANCH),
-                t,
-            ));
-        }
-    }
     for (name, at) in anchors {
         let kept = at == tip || repo::log::descends_from(repo, tip, at);
         if !kept {
+            report.findings.push(Finding::Rewritten {
+                anchor: name,
+                commit: short(at),
+            });
+        }
+    }
+    for (name, at) in repo::refs::commits_matching(repo, "refs/remotes/*") {
+        if !name.ends_with(&format!("/{branch}")) {
+            continue;
+        }
+        let kept = at == tip || repo::log::descends_from(repo, tip, at);
+        if kept {
+            continue;
+        }
+        if repo::log::descends_from(repo, at, tip) {
+            report.findings.push(Finding::BehindRemote {
+                remote: name,
+                commit: short(at),
+            });
+        } else {
             report.findings.push(Finding::Rewritten {
                 anchor: name,
                 commit: short(at),
@@ -255,12 +551,12 @@ fn check_anchors(repo: &Repository, tip: Oid, report: &mut Report) {
 /// The signature status of each commit, as git itself judges it (with the
 /// user's gpg and `gpg.ssh.allowedSignersFile`). Without git on the
 /// machine every commit counts as unknown.
-fn signatures(dir: &Path, commits: &[Oid]) -> Vec<(Oid, Signature)> {
+pub(super) fn git_signatures(dir: &Path, commits: &[Oid]) -> Vec<(Oid, Signature)> {
     if commits.is_empty() {
         return Vec::new();
     }
     let out = std::process::Command::new("git")
-        .arg("-C")
+        .arg("--git-dir")
         .arg(dir)
         .args(["log", "--no-walk=unsorted", "--format=%H %G?", "--stdin"])
         .stdin(std::process::Stdio::piped())
@@ -289,6 +585,46 @@ fn signatures(dir: &Path, commits: &[Oid]) -> Vec<(Oid, Signature)> {
             Some((h.parse().ok()?, Signature::from_git(g.trim())))
         })
         .collect()
+}
+
+/// The tip of `branch`, if follow-ups may be committed on it: it must
+/// exist (a missing branch is never made again as a new root holding one
+/// follow-up) and contain the last commit tertial made (the anchor), or
+/// have replaced it in a recorded sync.
+pub fn check_branch(repo: &Repository, branch: &str) -> Result<Oid, RepoError> {
+    let l = crate::i18n::current();
+    let Some(tip) = repo::read::tip(repo, branch)? else {
+        return Err(RepoError::Refused(l.pick(
+            format!(
+                "grenen {branch} saknas i arbetsytan; inget sparas (en ny {branch} skulle bara innehålla den här uppföljningen). Återställ den, t.ex. med `git branch {branch} <incheckning>` eller från servern med `tertial sync`"
+            ),
+            format!(
+                "the branch {branch} is missing from the workspace; nothing is saved (a new {branch} would hold only this follow-up). Restore it, e.g. with `git branch {branch} <commit>` or from the server with `tertial sync`"
+            ),
+        )));
+    };
+    let Some(anchor) = repo::refs::target(repo, ANCHOR_REF) else {
+        return Ok(tip);
+    };
+    let kept = anchor == tip || repo::log::descends_from(repo, tip, anchor);
+    let synced = || {
+        repo::refs::commits_matching(repo, "refs/tertial/before-sync/*")
+            .into_iter()
+            .any(|(_, b)| b == anchor || repo::log::descends_from(repo, b, anchor))
+    };
+    if kept || synced() {
+        return Ok(tip);
+    }
+    Err(RepoError::Refused(l.pick(
+        format!(
+            "grenen {branch} innehåller inte längre den senaste incheckningen tertial gjorde ({}); historiken har skrivits om. Inget sparas; kör `tertial verify`",
+            short(anchor)
+        ),
+        format!(
+            "the branch {branch} no longer contains the last commit tertial made ({}); the history was rewritten. Nothing is saved; run `tertial verify`",
+            short(anchor)
+        ),
+    )))
 }
 
 /// Records `commit` as the anchor when it extends the anchored history

@@ -80,7 +80,151 @@ impl std::fmt::Display for Finding {
                 l.t("signatur", "signature"),
                 status.label()
             ),
+            Finding::NotOnRoster {
+                commit,
+                unit,
+                author,
+                writers,
+            } => write!(
+                f,
+                "{commit}: {} {} {}; {}: {}",
+                s(author),
+                l.t("står inte i förteckningen för", "is not on the roster of"),
+                s(unit),
+                l.t("får skriva", "may write"),
+                nobody_or(writers)
+            ),
+            Finding::ReopenNotAllowed {
+                commit,
+                unit,
+                author,
+                allowed,
+            } => write!(
+                f,
+                "{commit}: {} {} {}; {}: {}",
+                s(author),
+                l.t("får inte återöppna", "may not reopen"),
+                s(unit),
+                l.t("får återöppna", "may reopen"),
+                nobody_or(allowed)
+            ),
+            Finding::KlarChanged { commit, path } => write!(
+                f,
+                "{commit}: {} {}",
+                s(path),
+                l.t(
+                    "var klar och ändrades utan att återöppnas",
+                    "was klar and changed without a reopen"
+                )
+            ),
+            Finding::ReopenWithoutReason { commit, path } => write!(
+                f,
+                "{commit}: {} {}",
+                s(path),
+                l.t(
+                    "återöppnad utan motivering (Reopen-Reason)",
+                    "reopened without a reason (Reopen-Reason)"
+                )
+            ),
+            Finding::ReopenedNotKlar { commit, path } => write!(
+                f,
+                "{commit}: {} {}",
+                s(path),
+                l.t(
+                    "satt till återöppnad fast den inte var klar",
+                    "set to återöppnad though it was not klar"
+                )
+            ),
+            Finding::PathMismatch {
+                commit,
+                path,
+                unit,
+                period,
+            } => write!(
+                f,
+                "{commit}: {} {} {} {}",
+                s(path),
+                l.t("gäller enligt filen", "says inside it is for"),
+                s(unit),
+                s(period)
+            ),
+            Finding::Unreadable { commit, path } => write!(
+                f,
+                "{commit}: {} {}",
+                s(path),
+                l.t("är inte en läsbar uppföljning", "is not a readable follow-up")
+            ),
+            Finding::RosterChange {
+                commit,
+                author,
+                allowed,
+            } => write!(
+                f,
+                "{commit}: {} {} {}; {}: {}",
+                crate::roster::ROSTER_FILE,
+                l.t("ändrad av", "changed by"),
+                s(author),
+                l.t("får ändra den", "may change it"),
+                nobody_or(allowed)
+            ),
+            Finding::RosterInvalid { commit, what } => write!(
+                f,
+                "{commit}: {}: {}",
+                l.t("ogiltig förteckning", "invalid roster"),
+                s(what)
+            ),
+            Finding::BranchMissing { branch } => write!(
+                f,
+                "{}: {} {} {}",
+                l.t("historiken omskriven", "history rewritten"),
+                l.t("grenen", "the branch"),
+                s(branch),
+                l.t(
+                    "saknas fast tertial har gjort incheckningar på den",
+                    "is missing though tertial has committed on it"
+                )
+            ),
+            Finding::BehindRemote { remote, commit } => write!(
+                f,
+                "{}: {} ({commit}) {}",
+                l.t("historiken omskriven", "history rewritten"),
+                s(remote),
+                l.t(
+                    "har incheckningar som grenen saknar (kör tertial sync om den bara ligger efter)",
+                    "has commits the branch lacks (run tertial sync if it is only behind)"
+                )
+            ),
+            Finding::RemoteUnread { remote, why } => write!(
+                f,
+                "{}: {} ({})",
+                s(remote),
+                l.t(
+                    "gick inte att fråga; historiken är inte jämförd med servern",
+                    "could not be asked; the history is not compared with the server"
+                ),
+                s(why)
+            ),
+            Finding::TagSignature { tag, status } => write!(
+                f,
+                "{}: {} {}",
+                s(tag),
+                l.t("taggens signatur", "tag signature"),
+                status.label()
+            ),
         }
+    }
+}
+
+fn nobody_or(list: &str) -> String {
+    if list.is_empty() {
+        crate::i18n::current()
+            .t(
+                "ingen (enheten finns inte i roster.toml)",
+                "nobody (the unit is not in roster.toml)",
+            )
+            .to_string()
+    } else {
+        crate::sanitize::line(list).into_owned()
     }
 }
 

@@ -56,6 +56,30 @@ pub fn changed_by(
     Ok(paths_between(repo, parent.as_ref(), &tree, under)?)
 }
 
+/// Paths whose content in `commit` differs from every parent (for a
+/// single parent: `changed_by`; for a merge: what the merge itself
+/// brought, not what either side did before it).
+pub fn changed_against_parents(
+    repo: &git2::Repository,
+    commit: git2::Oid,
+    under: Option<&str>,
+) -> Result<Vec<String>, RepoError> {
+    let c = repo.find_commit(commit)?;
+    if c.parent_count() <= 1 {
+        return changed_by(repo, commit, under);
+    }
+    let tree = c.tree()?;
+    let mut out: Option<Vec<String>> = None;
+    for p in c.parents() {
+        let paths = paths_between(repo, Some(&p.tree()?), &tree, under)?;
+        out = Some(match out {
+            None => paths,
+            Some(prev) => prev.into_iter().filter(|x| paths.contains(x)).collect(),
+        });
+    }
+    Ok(out.unwrap_or_default())
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{FileChange, commit_files, testutil};

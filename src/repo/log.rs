@@ -90,6 +90,19 @@ pub fn merge_base(
     Ok(repo.merge_base(a, b)?)
 }
 
+/// The first parent of `commit` (None for a root commit).
+pub fn first_parent(
+    repo: &git2::Repository,
+    commit: git2::Oid,
+) -> Result<Option<git2::Oid>, RepoError> {
+    Ok(repo.find_commit(commit)?.parent_ids().next())
+}
+
+/// Who authored `commit` (name and e-mail).
+pub fn author(repo: &git2::Repository, commit: git2::Oid) -> Result<super::Identity, RepoError> {
+    Ok(super::Identity::of(&repo.find_commit(commit)?.author()))
+}
+
 /// The raw message of `commit` (trailers included; empty when not UTF-8).
 pub fn message(repo: &git2::Repository, commit: git2::Oid) -> Result<String, RepoError> {
     Ok(repo

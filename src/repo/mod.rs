@@ -14,10 +14,12 @@ pub mod commit;
 pub mod diff;
 pub mod init;
 pub mod log;
+pub mod objects;
 pub mod read;
 pub mod refs;
 pub mod replay;
 pub mod sign;
+pub mod signed;
 pub mod worktree;
 
 #[cfg(test)]

@@ -57,6 +57,25 @@ pub fn commits_matching(repo: &git2::Repository, glob: &str) -> Vec<(String, git
         .collect()
 }
 
+/// The references matching `glob`: name, the annotated tag object it
+/// points to (None for a lightweight one) and the commit it names.
+pub fn tags_matching(
+    repo: &git2::Repository,
+    glob: &str,
+) -> Vec<(String, Option<git2::Oid>, git2::Oid)> {
+    let Ok(refs) = repo.references_glob(glob) else {
+        return Vec::new();
+    };
+    refs.flatten()
+        .filter_map(|r| {
+            let name = r.name().ok()?.to_string();
+            let target = r.target()?;
+            let tag = repo.find_tag(target).ok().map(|t| t.id());
+            Some((name, tag, r.peel_to_commit().ok()?.id()))
+        })
+        .collect()
+}
+
 /// Stores `text` (a complete annotated tag object, signature included) and
 /// creates `refs/tags/<name>` for it.
 pub fn write_tag(

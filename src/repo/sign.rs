@@ -66,6 +66,27 @@ impl Signer {
         }))
     }
 
+    /// The public key line of an SSH signer (the literal key, or the
+    /// `.pub` file beside the key file named), to find its owner.
+    pub fn public_key(&self) -> Option<String> {
+        if self.format != Format::Ssh {
+            return None;
+        }
+        if let Some(literal) = self.key.strip_prefix("key::") {
+            return Some(literal.trim().to_string());
+        }
+        let path = expand_home(&self.key);
+        let public = if path.extension().is_some_and(|e| e == "pub") {
+            path
+        } else {
+            let mut p = path.into_os_string();
+            p.push(".pub");
+            std::path::PathBuf::from(p)
+        };
+        let text = std::fs::read_to_string(public).ok()?;
+        text.lines().next().map(|l| l.trim().to_string())
+    }
+
     /// The detached signature of `buffer`.
     pub fn sign(&self, buffer: &str) -> Result<String, RepoError> {
         let mut cmd = Command::new(&self.program);

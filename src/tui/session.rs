@@ -60,6 +60,14 @@ impl Io<'_> {
         let mut s = Session::new(plan, period, record, status);
         // One person at a time writes a unit's follow-up; others may read.
         self.lock.borrow_mut().take();
+        if let Some(why) = self.refusal(&unit) {
+            // Refused before any typing: shown read-only, saying who may.
+            s.read_only = true;
+            s.opening_note = Some(why);
+            s.earlier = self.earlier(&m.plans[plan].plan, period);
+            s.committed_at = self.committed_at(&unit, period);
+            return s;
+        }
         match crate::workspace::lock::acquire(&self.ws.state_dir(), &unit, &period.to_string()) {
             Ok(crate::workspace::lock::Acquired::Mine(l)) => {
                 *self.lock.borrow_mut() = Some(l);
@@ -106,6 +114,18 @@ impl Io<'_> {
             }
         }
         s
+    }
+
+    /// Why the user may not write `unit` here (a missing or rewritten
+    /// branch, or the roster), if so.
+    fn refusal(&self, unit: &str) -> Option<String> {
+        if let Err(e) = crate::history::verify::check_branch(&self.repo, repo::DEFAULT_BRANCH) {
+            return Some(e.to_string());
+        }
+        match crate::roster::refusal(&self.repo, repo::DEFAULT_BRANCH, unit, &self.who, false) {
+            Ok(why) => why,
+            Err(e) => Some(crate::sanitize::line(&e.to_string()).into_owned()),
+        }
     }
 
     /// The earlier periods' follow-ups of this unit: the year's earlier
