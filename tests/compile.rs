@@ -18,8 +18,13 @@ fn fixture(name: &str) -> PathBuf {
 /// The bundled plans with Beställarenhet 2's VB 2025 committed as klar.
 fn demo(sb: &Sandbox) -> PathBuf {
     let ws = sb.init_samples("demo");
+    record_vb(sb, &ws);
+    ws
+}
+
+fn record_vb(sb: &Sandbox, ws: &Path) {
     let out = sb.record(
-        &ws,
+        ws,
         "bestallarenhet-2",
         "2025-VB",
         &fixture("bestallarenhet-2-2025-VB.toml"),
@@ -27,7 +32,6 @@ fn demo(sb: &Sandbox) -> PathBuf {
         &[],
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    ws
 }
 
 /// A generated workspace of `units` units, plans of 2025 and 2026.
@@ -326,4 +330,88 @@ fn html_and_docx_are_written_to_the_file_named() {
         sb.path().to_str().unwrap(),
     ]);
     assert!(!out.status.success());
+}
+
+/// Commits `roster.toml` holding `roster` on the workspace's branch by git itself.
+fn commit_roster(sb: &Sandbox, ws: &Path, roster: &str) {
+    std::fs::write(ws.join("roster.toml"), roster).unwrap();
+    for args in [
+        &["add", "roster.toml"][..],
+        &[
+            "-c",
+            "user.name=Bertil Berg",
+            "-c",
+            "user.email=bertil@example.invalid",
+            "commit",
+            "-q",
+            "-m",
+            "roster: areas",
+        ],
+    ] {
+        let out = std::process::Command::new("git")
+            .current_dir(ws)
+            .env("HOME", sb.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}{}",
+            text(&out.stdout),
+            text(&out.stderr)
+        );
+    }
+}
+
+#[test]
+fn units_are_grouped_by_the_rosters_areas() {
+    let sb = Sandbox::new();
+    // The roster first: git's own commit takes its tree from the index,
+    // which tertial's commits bring up to date only afterwards.
+    let ws = sb.init_samples("demo");
+    commit_roster(
+        &sb,
+        &ws,
+        r#"schema = 1
+
+[people.anna]
+name = "Anna Chef"
+emails = ["anna@example.invalid"]
+
+[people.bertil]
+name = "Bertil Berg"
+emails = ["bertil@example.invalid"]
+
+[units.bestallarenhet-2]
+chiefs = ["anna"]
+
+[areas.bestallning]
+name = "Beställning och myndighet"
+chiefs = ["bertil"]
+units = ["bestallarenhet-2"]
+
+[roles]
+controllers = []
+roster = ["bertil"]
+reopen = []
+"#,
+    );
+    record_vb(&sb, &ws);
+    let md = compile(&sb, &ws, "2025-VB", &[]);
+    assert!(md.contains("#### Beställning och myndighet\n"), "{md}");
+    // The unit the roster leaves out of every area keeps the heading of
+    // units without one; it still stands in the document.
+    assert!(md.contains("#### (inget område)\n"));
+    let area = compile(&sb, &ws, "2025-VB", &["--area", "bestallning"]);
+    assert!(area.contains("**Beställarenhet 2**"), "{area}");
+    assert!(!area.contains("#### (inget område)"));
+    assert!(area.contains("1 enheter: 1 klara"), "{}", &area[..400]);
+    let by_name = compile(
+        &sb,
+        &ws,
+        "2025-VB",
+        &["--area", "beställning OCH myndighet"],
+    );
+    assert_eq!(by_name, area);
 }

@@ -47,7 +47,7 @@ pub fn render(
     let units: Vec<&read::UnitInput> = input
         .units
         .iter()
-        .filter(|u| area.is_none_or(|a| same_area(areas.of(&u.plan.unit.id), a)))
+        .filter(|u| area.is_none_or(|a| areas.is_in(&u.plan.unit.id, a)))
         .collect();
     if let Some(a) = area
         && units.is_empty()
@@ -69,17 +69,14 @@ pub fn render(
             crate::sanitize::line(&known.join(", "))
         );
     }
+    // The area as the roster names it, not as it was typed.
+    let area = area.and(units.first().map(|u| areas.of(&u.plan.unit.id)));
     let blocks = build::blocks(input, &units, areas, area);
     Ok(match format {
         Format::Markdown => super::markdown::render(&blocks).into_bytes(),
         Format::Html => super::html::render(&blocks).into_bytes(),
         Format::Docx => super::docx::render(&blocks, &meta(input.period, area)),
     })
-}
-
-/// Areas are named as people type them: case and spacing do not matter.
-fn same_area(a: &str, b: &str) -> bool {
-    crate::overview::normalise(a) == crate::overview::normalise(b)
 }
 
 fn meta(period: crate::followup::Period, area: Option<&str>) -> super::docx::Meta {
