@@ -92,6 +92,7 @@ fn main() {
     ];
     rows.extend(overview::rows(&bin, &dir));
     rows.extend(overview::growth(&bin, &dir));
+    rows.push(compile_document(&bin, &dir));
     println!("| what | tertial | compared with | ratio | target |");
     println!("| --- | ---: | ---: | ---: | --- |");
     for r in rows {
@@ -481,5 +482,33 @@ fn memory(bin: &Path, dir: &Path, unit: &str) -> Row {
         other: "—".into(),
         ratio: "—".into(),
         target: "≤ 50 MB".into(),
+    }
+}
+
+/// `tertial compile` of the whole city for one period (the district's
+/// document as Word), as a process: its time (median of 3) and peak memory.
+fn compile_document(bin: &Path, dir: &Path) -> Row {
+    let p = overview::period(dir).to_string();
+    let out = std::env::temp_dir().join(format!("tertial-bench-{}.docx", std::process::id()));
+    let mut cmd = Command::new(bin);
+    cmd.args([
+        "compile",
+        dir.to_str().unwrap(),
+        "--period",
+        &p,
+        "--format",
+        "docx",
+        "-o",
+    ])
+    .arg(&out);
+    let t = time(3, || run(&mut cmd));
+    let kib = overview::max_rss_kib(&mut cmd);
+    let _ = std::fs::remove_file(&out);
+    Row {
+        what: "`tertial compile` of all units for one period (docx; time / peak memory)".into(),
+        ours: format!("{} / {:.1} MB", ms(t), kib as f64 / 1024.0),
+        other: "—".into(),
+        ratio: "—".into(),
+        target: "≤ 2 s / ≤ 300 MB".into(),
     }
 }

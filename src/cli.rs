@@ -168,6 +168,30 @@ pub enum Command {
         #[arg(long, hide = true)]
         no_cache: bool,
     },
+    /// The district's document for one period: per KF goal and nämndmål
+    /// the goals per rating and every unit's rating, analysis and
+    /// deviations, the indicators several units share, complaints summed
+    /// (md, html or docx).
+    Compile {
+        /// Workspace folder (default: the current folder).
+        dir: Option<PathBuf>,
+        /// Period: YEAR-T1, YEAR-T2 or YEAR-VB.
+        #[arg(long, value_name = "YEAR-T1|YEAR-T2|YEAR-VB")]
+        period: String,
+        /// Only the units of this area (default: all).
+        #[arg(long, value_name = "NAME")]
+        area: Option<String>,
+        /// md, html or docx. A .docx is binary: write it with -o.
+        #[arg(long, default_value = "md", value_name = "md|html|docx")]
+        format: String,
+        /// Write to this file instead of standard output (-: standard
+        /// output). Only a regular file is written, replaced whole.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Language of the document: sv (default) or en.
+        #[arg(long, value_name = "sv|en")]
+        lang: Option<String>,
+    },
     /// The history of follow-ups: who committed what, when, with which
     /// status, and how each goal's rating changed.
     Log {

@@ -157,6 +157,7 @@ fn value_name_sv(a: &Arg) -> Option<&'static str> {
         "REPO" => "FÖRRÅD",
         "REASON" => "SKÄL",
         "NAME|PATH" => "NAMN|SÖKVÄG",
+        "NAME" => "NAMN",
         "UNIT:PERIOD" => "ENHET:PERIOD",
         "YEAR-T1|YEAR-T2|YEAR-VB" => "ÅR-T1|ÅR-T2|ÅR-VB",
         "PATHS" => "SÖKVÄGAR",
@@ -192,6 +193,9 @@ pub fn about_sv(path: &str) -> Option<&'static str> {
         }
         "overview" => {
             "Sammanställningen över enheterna för en period: per enhet dess status och målens bedömningar per nämndmål, per nämndmål antalen."
+        }
+        "compile" => {
+            "Förvaltningens sammanställning för en period: per KF-mål och nämndmål antal per bedömning och varje enhets bedömning, analys och avvikelser, de indikatorer flera enheter har, synpunkter och klagomål summerade (md, html eller docx)."
         }
         "log" => {
             "Uppföljningarnas historik: vem som checkade in vad, när, med vilken status, och hur varje måls bedömning ändrades."
@@ -240,14 +244,15 @@ pub fn help_sv(path: &str, id: &str) -> Option<&'static str> {
         (_, "keymap") if open => {
             "Tangentbindningar: ett förval (default, vim, emacs) eller en fil (standard: inställningsfilens val, annars default)."
         }
-        (_, "lang") if open || path == "plan edit" || path == "keymap print" => {
+        (_, "lang") if open || matches!(path, "plan edit" | "keymap print" | "compile") => {
             "Gränssnittets språk: sv (standard) eller en."
         }
         ("demo", "dir") => "Mappen att skapa demoarbetsytan i (standard: användarens datamapp).",
         ("demo", "no_open") => "Skapa bara arbetsytan och skriv ut var; öppna den inte.",
-        ("open" | "check" | "export" | "overview" | "log" | "verify" | "sync", "dir") => {
-            "Arbetsytans mapp (standard: mappen du står i)."
-        }
+        (
+            "open" | "check" | "export" | "overview" | "compile" | "log" | "verify" | "sync",
+            "dir",
+        ) => "Arbetsytans mapp (standard: mappen du står i).",
         ("init", "dir") => "Mappen att skapa (får inte finnas eller ska vara tom).",
         ("init", "with_samples") => "Kopiera in de medföljande exempelplanerna.",
         ("init", "author") => {
@@ -265,7 +270,7 @@ pub fn help_sv(path: &str, id: &str) -> Option<&'static str> {
             "Författare, \"Namn <e-post>\" (standard: git config; eller TERTIAL_AUTHOR)."
         }
         ("export", "format") => "md, html, docx eller text. En .docx är binär: skriv den med -o.",
-        ("export" | "overview", "output") => {
+        ("export" | "overview" | "compile", "output") => {
             "Skriv till den här filen i stället för standard ut (-: standard ut). Bara en vanlig fil skrivs, och ersätts helt."
         }
         ("import", "file") => "Planens text (UTF-8, UTF-16 med byte-ordningsmärke, eller Latin-1).",
@@ -292,6 +297,9 @@ pub fn help_sv(path: &str, id: &str) -> Option<&'static str> {
             "ÅR-T1, ÅR-T2 eller ÅR-VB (standard: perioden som infaller härnäst)."
         }
         ("overview", "format") => "md, html eller csv.",
+        ("compile", "period") => "Perioden: ÅR-T1, ÅR-T2 eller ÅR-VB.",
+        ("compile", "area") => "Bara enheterna i det här området (standard: alla).",
+        ("compile", "format") => "md, html eller docx. En .docx är binär: skriv den med -o.",
         ("overview", "sort") => {
             "Enheternas ordning: late (ej påbörjade först, sedan flest ej uppfyllda mål) eller name."
         }

@@ -127,6 +127,20 @@ fn main() -> ExitCode {
             output.as_deref(),
             no_cache,
         ),
+        Some(Command::Compile {
+            dir,
+            period,
+            area,
+            format,
+            output,
+            lang: _,
+        }) => tertial::report::compile::run(
+            &current_dir(dir),
+            &period,
+            area.as_deref(),
+            &format,
+            output.as_deref(),
+        ),
         Some(Command::Log {
             dir,
             unit,

@@ -17,7 +17,7 @@ use tertial::workspace::Workspace;
 const BRANCH: &str = "main";
 
 /// The T2 of the latest plan year: a period every generated unit has.
-fn period(dir: &Path) -> Period {
+pub fn period(dir: &Path) -> Period {
     format!("{}-T2", super::latest_year(dir)).parse().unwrap()
 }
 
@@ -98,7 +98,7 @@ const HELPER: &str = "TERTIAL_BENCH_PEAK_OF";
 /// process would report at least this process's size: the command is
 /// started by a fresh copy of this program (see `peak_helper`), whose
 /// child starts small.
-fn max_rss_kib(cmd: &mut Command) -> i64 {
+pub fn max_rss_kib(cmd: &mut Command) -> i64 {
     let mut helper = Command::new(std::env::current_exe().expect("the bench binary"));
     helper
         .env(HELPER, "1")

@@ -7,6 +7,7 @@
 //! every text has already passed through [`crate::sanitize::display`];
 //! each format then only adds its own escaping.
 
+pub mod compile;
 mod docx;
 pub mod export;
 mod html;
