@@ -231,7 +231,7 @@ fn parse_part(
 }
 
 /// The working tree's file at `path` when it holds exactly blob `oid`.
-fn same_in_work_tree(work_dir: &Path, path: &str, oid: Oid) -> Option<Vec<u8>> {
+pub(crate) fn same_in_work_tree(work_dir: &Path, path: &str, oid: Oid) -> Option<Vec<u8>> {
     use std::io::Read;
     let file = std::fs::File::open(work_dir.join(path)).ok()?;
     if !file.metadata().ok()?.is_file() {

@@ -1,7 +1,9 @@
 //! Reading what the district's document needs from the tip of `main`: every
 //! plan of the period's year, each unit's follow-up of the period and its
 //! VB of the year before (for last year's outcomes), parsed in full on all
-//! cores, each thread with its own handle on the repository.
+//! cores, each thread with its own handle on the repository. As in the
+//! overview, a blob is taken from the working tree's file when that file
+//! hashes to the same blob id (far cheaper than resolving a pack's deltas).
 
 use crate::followup::{FollowUp, Period, PeriodKind};
 use crate::plan::Plan;
@@ -56,8 +58,9 @@ pub fn input(root: &Path, branch: &str, period: Period) -> anyhow::Result<Input>
         }
     }
     let git_dir = crate::repo::git_dir(&repo).to_path_buf();
+    let work_dir = crate::repo::work_dir(&repo).map(Path::to_path_buf);
     drop(repo);
-    let parsed = parse_all(&git_dir, &items);
+    let parsed = parse_all(&git_dir, work_dir.as_deref(), &items);
 
     let mut problems = Vec::new();
     let mut plans: Vec<Plan> = Vec::new();
@@ -126,7 +129,11 @@ pub fn input(root: &Path, branch: &str, period: Period) -> anyhow::Result<Input>
 }
 
 /// Reads and parses the blobs, shared out over the cores, in their order.
-fn parse_all(git_dir: &Path, items: &[(usize, String, Oid)]) -> Vec<Parsed> {
+fn parse_all(
+    git_dir: &Path,
+    work_dir: Option<&Path>,
+    items: &[(usize, String, Oid)],
+) -> Vec<Parsed> {
     if items.is_empty() {
         return Vec::new();
     }
@@ -137,7 +144,7 @@ fn parse_all(git_dir: &Path, items: &[(usize, String, Oid)]) -> Vec<Parsed> {
     std::thread::scope(|s| {
         let handles: Vec<_> = items
             .chunks(chunk)
-            .map(|part| s.spawn(move || parse_part(git_dir, part)))
+            .map(|part| s.spawn(move || parse_part(git_dir, work_dir, part)))
             .collect();
         handles
             .into_iter()
@@ -146,7 +153,11 @@ fn parse_all(git_dir: &Path, items: &[(usize, String, Oid)]) -> Vec<Parsed> {
     })
 }
 
-fn parse_part(git_dir: &Path, items: &[(usize, String, Oid)]) -> Vec<Parsed> {
+fn parse_part(
+    git_dir: &Path,
+    work_dir: Option<&Path>,
+    items: &[(usize, String, Oid)],
+) -> Vec<Parsed> {
     let repo = match crate::repo::open(git_dir) {
         Ok(r) => r,
         Err(e) => {
@@ -157,6 +168,11 @@ fn parse_part(git_dir: &Path, items: &[(usize, String, Oid)]) -> Vec<Parsed> {
     items
         .iter()
         .map(|(kind, path, oid)| {
+            let same =
+                work_dir.and_then(|w| crate::overview::read::same_in_work_tree(w, path, *oid));
+            if let Some(bytes) = same {
+                return parse(*kind, path, &bytes);
+            }
             crate::repo::blob::with_blob(&repo, *oid, |bytes| parse(*kind, path, bytes))
                 .unwrap_or_else(|e| {
                     Parsed::Broken(format!("cannot read the blob: {}", e.git_message()))
