@@ -2,9 +2,11 @@
 //! the period's year and the period's follow-ups, by blob id. A blob seen
 //! before comes from the cache; the others are read and parsed on all
 //! cores, each thread with its own handle on the repository. A blob is
-//! taken from the working tree's file when that file hashes to the same
-//! blob id (the same bytes, and far cheaper than resolving deltas in a
-//! pack); otherwise from git. The git reads go through `repo::blob`.
+//! taken from the working tree's file when git's index vouches for it
+//! (`repo::index_stat`: size, times and inode as recorded with that blob
+//! id) or when the file hashes to the same blob id (the same bytes, and far
+//! cheaper than resolving deltas in a pack); otherwise from git. The git
+//! reads go through `repo::blob`.
 
 use super::cache::{Cache, Entry};
 use super::{FollowUpSummary, Overview, PlanSummary, Sort};
@@ -134,7 +136,19 @@ fn summaries_unless(
     stats.hits = plan_blobs.len() + followup_blobs.len() - missing.len();
     let git_dir = crate::repo::git_dir(&repo).to_path_buf();
     let work_dir = crate::repo::work_dir(&repo).map(Path::to_path_buf);
+    // The files git's index vouches for are read without hashing them.
+    let vouched = if missing.is_empty() {
+        None
+    } else {
+        let folders = [format!("{plan_dir}/"), format!("{followup_dir}/")];
+        crate::repo::index_stat::vouched(&repo, &[&folders[0], &folders[1]])
+    };
     drop(repo);
+    let files = Files {
+        git_dir: &git_dir,
+        work_dir: work_dir.as_deref(),
+        vouched: vouched.as_ref(),
+    };
     let missing: Vec<(Oid, Kind, String)> = missing
         .into_iter()
         .map(|(oid, kind, name)| {
@@ -146,7 +160,7 @@ fn summaries_unless(
             (oid, kind, format!("{dir}/{name}"))
         })
         .collect();
-    let Some(parsed) = parse_all(&git_dir, work_dir.as_deref(), &missing, cancelled) else {
+    let Some(parsed) = parse_all(&files, &missing, cancelled) else {
         return Ok(None);
     };
     for (oid, entry) in parsed {
@@ -212,13 +226,20 @@ enum Kind {
     FollowUp,
 }
 
+/// Where the files are read from: the working tree when it holds the blob
+/// (vouched for by git's index, else hashed to check), else git.
+struct Files<'a> {
+    git_dir: &'a Path,
+    work_dir: Option<&'a Path>,
+    vouched: Option<&'a crate::repo::index_stat::Vouched>,
+}
+
 /// Reads and parses the blobs on all cores; None when `cancelled`
 /// answered true. The threads take the next file from a shared counter,
 /// so a thread that drew small files (follow-ups) goes on with the large
 /// ones (plans) instead of waiting for the other to finish them.
 fn parse_all(
-    git_dir: &Path,
-    work_dir: Option<&Path>,
+    files: &Files<'_>,
     items: &[(Oid, Kind, String)],
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Option<Vec<(Oid, Entry)>> {
@@ -234,7 +255,7 @@ fn parse_all(
     let stop = AtomicBool::new(false);
     let parsed: Vec<(Oid, Entry)> = std::thread::scope(|s| {
         let handles: Vec<_> = (0..threads)
-            .map(|_| s.spawn(|| parse_shared(git_dir, work_dir, items, &next, &stop, cancelled)))
+            .map(|_| s.spawn(|| parse_shared(files, items, &next, &stop, cancelled)))
             .collect();
         handles
             .into_iter()
@@ -247,15 +268,14 @@ fn parse_all(
 /// One thread's share: files taken from `next` until none are left, or
 /// until `cancelled` says so (then `stop` tells the other threads).
 fn parse_shared(
-    git_dir: &Path,
-    work_dir: Option<&Path>,
+    files: &Files<'_>,
     items: &[(Oid, Kind, String)],
     next: &std::sync::atomic::AtomicUsize,
     stop: &std::sync::atomic::AtomicBool,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Vec<(Oid, Entry)> {
     use std::sync::atomic::Ordering;
-    let Ok(repo) = crate::repo::open(git_dir) else {
+    let Ok(repo) = crate::repo::open(files.git_dir) else {
         return Vec::new();
     };
     let mut out = Vec::new();
@@ -271,7 +291,16 @@ fn parse_shared(
             Kind::Plan => parse_plan(bytes),
             Kind::FollowUp => parse_followup(bytes),
         };
-        let entry = match work_dir.and_then(|w| same_in_work_tree(w, path, *oid)) {
+        let limit = crate::plan::load::MAX_PLAN_BYTES;
+        let from_work_tree = files
+            .vouched
+            .and_then(|v| v.read(path, *oid, limit))
+            .or_else(|| {
+                files
+                    .work_dir
+                    .and_then(|w| same_in_work_tree(w, path, *oid))
+            });
+        let entry = match from_work_tree {
             Some(bytes) => parse(&bytes),
             None => crate::repo::blob::with_blob(&repo, *oid, parse).unwrap_or_else(|e| {
                 Entry::Broken(format!("cannot read the blob: {}", e.git_message()))
