@@ -2,7 +2,8 @@
 //! median of several runs and, where there is one, the tool people would
 //! otherwise use, measured in the same run. Run through `bench/run.sh`,
 //! which makes the workspace; `cargo bench --bench city -- DIR` measures an
-//! existing one. Nothing here is a test: no figure fails a build.
+//! existing one (`TERTIAL_BENCH_ROWS=rollup,log` only those rows: the
+//! names are in `main`). Nothing here is a test: no figure fails a build.
 
 #[path = "city/overview.rs"]
 mod overview;
@@ -79,20 +80,32 @@ fn main() {
     let dir = dir.canonicalize().expect("the workspace folder");
     let ws = Workspace::open(&dir).expect("a generated workspace (bench/run.sh makes one)");
     let unit = first_unit(&dir);
-    let mut rows = vec![
-        first_frame(&bin, &dir),
-        open_unit(&ws, &unit),
-        commit_one(&dir, &bin, &unit),
-        unit_history(&ws, &dir, &unit),
-        log_unit(&bin, &dir, &unit),
-        fuzzy(&dir),
-        check(&bin, &dir),
-        typing(&bin, &dir, &unit),
-        memory(&bin, &dir, &unit),
+    // TERTIAL_BENCH_ROWS=rollup,log measures only those rows (names below).
+    let only = std::env::var("TERTIAL_BENCH_ROWS").ok();
+    let wanted = |name: &str| {
+        only.as_deref()
+            .is_none_or(|o| o.split(',').any(|n| n == name))
+    };
+    type Rows<'a> = Box<dyn Fn() -> Vec<Row> + 'a>;
+    let all: Vec<(&str, Rows)> = vec![
+        ("first-frame", Box::new(|| vec![first_frame(&bin, &dir)])),
+        ("open-unit", Box::new(|| vec![open_unit(&ws, &unit)])),
+        ("commit", Box::new(|| vec![commit_one(&dir, &bin, &unit)])),
+        ("history", Box::new(|| vec![unit_history(&ws, &dir, &unit)])),
+        ("log", Box::new(|| vec![log_unit(&bin, &dir, &unit)])),
+        ("fuzzy", Box::new(|| vec![fuzzy(&dir)])),
+        ("check", Box::new(|| vec![check(&bin, &dir)])),
+        ("typing", Box::new(|| vec![typing(&bin, &dir, &unit)])),
+        ("memory", Box::new(|| vec![memory(&bin, &dir, &unit)])),
+        ("rollup", Box::new(|| overview::rows(&bin, &dir))),
+        ("growth", Box::new(|| overview::growth(&bin, &dir))),
+        ("compile", Box::new(|| vec![compile_document(&bin, &dir)])),
     ];
-    rows.extend(overview::rows(&bin, &dir));
-    rows.extend(overview::growth(&bin, &dir));
-    rows.push(compile_document(&bin, &dir));
+    let rows: Vec<Row> = all
+        .iter()
+        .filter(|(name, _)| wanted(name))
+        .flat_map(|(_, rows)| rows())
+        .collect();
     println!("| what | tertial | compared with | ratio | target |");
     println!("| --- | ---: | ---: | ---: | --- |");
     for r in rows {

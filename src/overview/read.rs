@@ -2,9 +2,11 @@
 //! the period's year and the period's follow-ups, by blob id. A blob seen
 //! before comes from the cache; the others are read and parsed on all
 //! cores, each thread with its own handle on the repository. A blob is
-//! taken from the working tree's file when that file hashes to the same
-//! blob id (the same bytes, and far cheaper than resolving deltas in a
-//! pack); otherwise from git. The git reads go through `repo::blob`.
+//! taken from the working tree's file when git's index vouches for it
+//! (`repo::index_stat`: size, times and inode as recorded with that blob
+//! id) or when the file hashes to the same blob id (the same bytes, and far
+//! cheaper than resolving deltas in a pack); otherwise from git. The git
+//! reads go through `repo::blob`.
 
 use super::cache::{Cache, Entry};
 use super::{FollowUpSummary, Overview, PlanSummary, Sort};
@@ -43,11 +45,29 @@ pub fn overview(
     sort: Sort,
     cache: CacheUse,
 ) -> anyhow::Result<(Overview, Stats)> {
-    let (plans, followups, problems, stats) = summaries(root, branch, period, cache)?;
-    Ok((
+    let done = overview_unless(root, branch, period, sort, cache, &|| false)?;
+    done.ok_or_else(|| anyhow::anyhow!("the roll-up stopped though it was never cancelled"))
+}
+
+/// `overview`, stopped early when `cancelled` answers true (it is asked
+/// between files): then None, and nothing is written to the cache.
+pub fn overview_unless(
+    root: &Path,
+    branch: &str,
+    period: Period,
+    sort: Sort,
+    cache: CacheUse,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> anyhow::Result<Option<(Overview, Stats)>> {
+    let Some((plans, followups, problems, stats)) =
+        summaries_unless(root, branch, period, cache, cancelled)?
+    else {
+        return Ok(None);
+    };
+    Ok(Some((
         super::roll_up(period, &plans, &followups, sort, problems),
         stats,
-    ))
+    )))
 }
 
 /// The years that have plans at the tip of `branch` (for the default period).
@@ -71,6 +91,18 @@ pub fn summaries(
     period: Period,
     use_cache: CacheUse,
 ) -> anyhow::Result<Found> {
+    let found = summaries_unless(root, branch, period, use_cache, &|| false)?;
+    found.ok_or_else(|| anyhow::anyhow!("the reading stopped though it was never cancelled"))
+}
+
+/// `summaries`, or None when `cancelled` answered true on the way.
+fn summaries_unless(
+    root: &Path,
+    branch: &str,
+    period: Period,
+    use_cache: CacheUse,
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> anyhow::Result<Option<Found>> {
     let repo = crate::repo::open(root)?;
     let plan_dir = format!("{PLANS_DIR}/{}", period.year);
     let followup_dir = format!("{FOLLOWUPS_DIR}/{period}");
@@ -104,7 +136,19 @@ pub fn summaries(
     stats.hits = plan_blobs.len() + followup_blobs.len() - missing.len();
     let git_dir = crate::repo::git_dir(&repo).to_path_buf();
     let work_dir = crate::repo::work_dir(&repo).map(Path::to_path_buf);
+    // The files git's index vouches for are read without hashing them.
+    let vouched = if missing.is_empty() {
+        None
+    } else {
+        let folders = [format!("{plan_dir}/"), format!("{followup_dir}/")];
+        crate::repo::index_stat::vouched(&repo, &[&folders[0], &folders[1]])
+    };
     drop(repo);
+    let files = Files {
+        git_dir: &git_dir,
+        work_dir: work_dir.as_deref(),
+        vouched: vouched.as_ref(),
+    };
     let missing: Vec<(Oid, Kind, String)> = missing
         .into_iter()
         .map(|(oid, kind, name)| {
@@ -116,7 +160,10 @@ pub fn summaries(
             (oid, kind, format!("{dir}/{name}"))
         })
         .collect();
-    for (oid, entry) in parse_all(&git_dir, work_dir.as_deref(), &missing) {
+    let Some(parsed) = parse_all(&files, &missing, cancelled) else {
+        return Ok(None);
+    };
+    for (oid, entry) in parsed {
         cache.insert(oid, entry);
     }
 
@@ -170,7 +217,7 @@ pub fn summaries(
         // A read-only workspace still answers; the cache is only a help.
         let _ = cache.write(&cache_path, &keep);
     }
-    Ok((plans, followups, problems, stats))
+    Ok(Some((plans, followups, problems, stats)))
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,55 +226,88 @@ enum Kind {
     FollowUp,
 }
 
-/// Reads and parses the blobs, shared out over the cores.
+/// Where the files are read from: the working tree when it holds the blob
+/// (vouched for by git's index, else hashed to check), else git.
+struct Files<'a> {
+    git_dir: &'a Path,
+    work_dir: Option<&'a Path>,
+    vouched: Option<&'a crate::repo::index_stat::Vouched>,
+}
+
+/// Reads and parses the blobs on all cores; None when `cancelled`
+/// answered true. The threads take the next file from a shared counter,
+/// so a thread that drew small files (follow-ups) goes on with the large
+/// ones (plans) instead of waiting for the other to finish them.
 fn parse_all(
-    git_dir: &Path,
-    work_dir: Option<&Path>,
+    files: &Files<'_>,
     items: &[(Oid, Kind, String)],
-) -> Vec<(Oid, Entry)> {
+    cancelled: &(dyn Fn() -> bool + Sync),
+) -> Option<Vec<(Oid, Entry)>> {
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
     if items.is_empty() {
-        return Vec::new();
+        return Some(Vec::new());
     }
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .clamp(1, 16);
-    let chunk = items.len().div_ceil(threads).max(1);
-    std::thread::scope(|s| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| s.spawn(move || parse_part(git_dir, work_dir, part)))
+        .clamp(1, 16)
+        .min(items.len());
+    let next = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let parsed: Vec<(Oid, Entry)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| s.spawn(|| parse_shared(files, items, &next, &stop, cancelled)))
             .collect();
         handles
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
-    })
+    });
+    (!stop.load(Ordering::Relaxed)).then_some(parsed)
 }
 
-fn parse_part(
-    git_dir: &Path,
-    work_dir: Option<&Path>,
+/// One thread's share: files taken from `next` until none are left, or
+/// until `cancelled` says so (then `stop` tells the other threads).
+fn parse_shared(
+    files: &Files<'_>,
     items: &[(Oid, Kind, String)],
+    next: &std::sync::atomic::AtomicUsize,
+    stop: &std::sync::atomic::AtomicBool,
+    cancelled: &(dyn Fn() -> bool + Sync),
 ) -> Vec<(Oid, Entry)> {
-    let Ok(repo) = crate::repo::open(git_dir) else {
+    use std::sync::atomic::Ordering;
+    let Ok(repo) = crate::repo::open(files.git_dir) else {
         return Vec::new();
     };
-    items
-        .iter()
-        .map(|(oid, kind, path)| {
-            let parse = |bytes: &[u8]| match kind {
-                Kind::Plan => parse_plan(bytes),
-                Kind::FollowUp => parse_followup(bytes),
-            };
-            if let Some(bytes) = work_dir.and_then(|w| same_in_work_tree(w, path, *oid)) {
-                return (*oid, parse(&bytes));
-            }
-            let entry = crate::repo::blob::with_blob(&repo, *oid, parse).unwrap_or_else(|e| {
-                Entry::Broken(format!("cannot read the blob: {}", e.git_message()))
+    let mut out = Vec::new();
+    loop {
+        if stop.load(Ordering::Relaxed) || cancelled() {
+            stop.store(true, Ordering::Relaxed);
+            return out;
+        }
+        let Some((oid, kind, path)) = items.get(next.fetch_add(1, Ordering::Relaxed)) else {
+            return out;
+        };
+        let parse = |bytes: &[u8]| match kind {
+            Kind::Plan => parse_plan(bytes),
+            Kind::FollowUp => parse_followup(bytes),
+        };
+        let limit = crate::plan::load::MAX_PLAN_BYTES;
+        let from_work_tree = files
+            .vouched
+            .and_then(|v| v.read(path, *oid, limit))
+            .or_else(|| {
+                files
+                    .work_dir
+                    .and_then(|w| same_in_work_tree(w, path, *oid))
             });
-            (*oid, entry)
-        })
-        .collect()
+        let entry = match from_work_tree {
+            Some(bytes) => parse(&bytes),
+            None => crate::repo::blob::with_blob(&repo, *oid, parse).unwrap_or_else(|e| {
+                Entry::Broken(format!("cannot read the blob: {}", e.git_message()))
+            }),
+        };
+        out.push((*oid, entry));
+    }
 }
 
 /// The working tree's file at `path` when it holds exactly blob `oid`.
@@ -353,6 +433,58 @@ mod tests {
             .collect();
         assert_eq!(f.ratings, want);
         assert!(!want.is_empty());
+    }
+
+    /// A committed workspace of the two bundled 2025 plans (no working tree
+    /// files: everything is read from git).
+    fn two_plans() -> tempfile::TempDir {
+        use crate::repo::{FileChange, commit_files, testutil};
+        let (dir, repo) = testutil::empty_repo();
+        let files: Vec<FileChange> = crate::plan::bundled::PLANS
+            .iter()
+            .filter(|(path, _)| path.starts_with("plans/2025/"))
+            .map(|(path, text)| FileChange::put(*path, *text))
+            .collect();
+        commit_files(&repo, "main", &files, "plans", &testutil::sig()).unwrap();
+        std::fs::create_dir_all(dir.path().join(STATE_DIR)).unwrap();
+        dir
+    }
+
+    #[test]
+    fn a_cancelled_roll_up_stops_before_reading_and_writes_no_cache() {
+        let dir = two_plans();
+        let period: Period = "2025-T2".parse().unwrap();
+        let asked = std::sync::atomic::AtomicUsize::new(0);
+        let cancel_at_once = || {
+            asked.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            true
+        };
+        let got = overview_unless(
+            dir.path(),
+            "main",
+            period,
+            Sort::Late,
+            CacheUse::ReadWrite,
+            &cancel_at_once,
+        )
+        .unwrap();
+        assert!(got.is_none(), "a cancelled roll-up gives no overview");
+        assert!(asked.load(std::sync::atomic::Ordering::Relaxed) >= 1);
+        let cache = dir.path().join(STATE_DIR).join(super::super::cache::FILE);
+        assert!(!cache.exists(), "nothing half-read is cached");
+
+        let (o, stats) = overview_unless(
+            dir.path(),
+            "main",
+            period,
+            Sort::Late,
+            CacheUse::ReadWrite,
+            &|| false,
+        )
+        .unwrap()
+        .expect("not cancelled");
+        assert_eq!((o.units.len(), stats.parsed), (2, 2), "{:?}", o.problems);
+        assert!(cache.exists());
     }
 
     #[test]

@@ -12,6 +12,7 @@
 pub mod blob;
 pub mod commit;
 pub mod diff;
+pub mod index_stat;
 pub mod init;
 pub mod log;
 pub mod objects;

@@ -78,8 +78,8 @@ pub fn carry_out(sh: &mut Shell, model: &mut Model, effect: Effect) -> Vec<Actio
             let root = io.ws.root.clone();
             let years: Vec<i64> = model.plans.iter().map(|p| p.plan.unit.year).collect();
             let (today, lang) = (model.today, model.lang);
-            vec![sh.worker.start(JobKind::Overview, move |_| {
-                session::overview(&root, &years, today, lang, period)
+            vec![sh.worker.start(JobKind::Overview, move |job| {
+                session::overview(&root, &years, today, lang, period, &|| job.cancelled())
             })]
         }
         Effect::CancelJob => {

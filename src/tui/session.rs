@@ -343,29 +343,32 @@ impl Io<'_> {
 }
 
 /// The overview across units for `period` (None: the period due next among
-/// the plans' `years`), as committed on the branch; run by the worker.
+/// the plans' `years`), as committed on the branch; run by the worker,
+/// which stops it through `cancelled` (then `CancelJob`).
 pub fn overview(
     root: &std::path::Path,
     years: &[i64],
     today: crate::clock::Day,
     lang: crate::i18n::Lang,
     period: Option<Period>,
+    cancelled: &(dyn Fn() -> bool + Sync),
 ) -> crate::app::Action {
     let Some(period) = period.or_else(|| crate::overview::default_period(years, today)) else {
         return crate::app::Action::OverviewLoaded(Err(lang
             .t("inga planer", "no plans")
             .to_string()));
     };
-    let result = crate::overview::read::overview(
+    let result = crate::overview::read::overview_unless(
         root,
         repo::DEFAULT_BRANCH,
         period,
         crate::overview::Sort::Late,
         crate::overview::read::CacheUse::ReadWrite,
+        cancelled,
     );
-    crate::app::Action::OverviewLoaded(
-        result
-            .map(|(o, _)| Box::new(o))
-            .map_err(|e| crate::oserr::chain(&e)),
-    )
+    match result {
+        Ok(None) => crate::app::Action::CancelJob,
+        Ok(Some((o, _))) => crate::app::Action::OverviewLoaded(Ok(Box::new(o))),
+        Err(e) => crate::app::Action::OverviewLoaded(Err(crate::oserr::chain(&e))),
+    }
 }
