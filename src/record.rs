@@ -200,24 +200,12 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
     )))
 }
 
-/// Refreshes the working tree and index for `path` in a detached process,
-/// so the command returns as soon as the commit is safe. Where no process
-/// can be started, it is done here.
+/// Refreshes the working tree and index for `path` before the command
+/// returns: a refresh left to a detached process would leave a moment after
+/// exit in which the index lacks the new follow-up, and a plain
+/// `git commit` made then (a script's next line) would commit its deletion.
 fn refresh_worktree(dir: &Path, path: &str) {
-    let spawned = std::env::current_exe().ok().and_then(|exe| {
-        std::process::Command::new(exe)
-            .arg("sync-worktree")
-            .arg(dir)
-            .arg(path)
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn()
-            .ok()
-    });
-    if spawned.is_none()
-        && let Ok(repo) = crate::repo::open(dir)
-    {
+    if let Ok(repo) = crate::repo::open(dir) {
         crate::repo::worktree::sync_from_tip(
             &repo,
             crate::repo::DEFAULT_BRANCH,

@@ -543,3 +543,77 @@ fn the_status_flow_is_utkast_klar_reopened_with_a_reason() {
     );
     assert!(log.contains("    E1: helt → delvis"), "{log}");
 }
+
+/// A script's next line after `record` is plain git: the index already
+/// holds the new follow-up when `record` returns, so a `git commit` made at
+/// once commits the script's own file and never the follow-up's deletion.
+#[test]
+fn a_plain_git_commit_right_after_record_keeps_the_follow_up() {
+    let sb = Sandbox::new();
+    let ws = workspace(&sb);
+    let out = record(&sb, &ws, "2025-T1", GOOD, &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    std::fs::write(ws.join("notes.txt"), "anteckning\n").unwrap();
+    let git = |args: &[&str]| {
+        let out = std::process::Command::new("git")
+            .current_dir(&ws)
+            .env("HOME", sb.path())
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "Skript")
+            .env("GIT_AUTHOR_EMAIL", "skript@example.invalid")
+            .env("GIT_COMMITTER_NAME", "Skript")
+            .env("GIT_COMMITTER_EMAIL", "skript@example.invalid")
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    assert_eq!(git(&["status", "--porcelain", "--", "followups"]), "");
+    git(&["add", "notes.txt"]);
+    git(&["commit", "-q", "-m", "notes"]);
+    let files = git(&["show", "--name-status", "--format=", "HEAD"]);
+    assert_eq!(files.trim(), "A\tnotes.txt", "{files}");
+    let tree = git(&["ls-tree", "-r", "--name-only", "HEAD"]);
+    assert!(
+        tree.contains("followups/2025-T1/bestallarenhet-2.toml"),
+        "{tree}"
+    );
+}
+
+/// `tertial log --unit` keeps what each commit said per goal beside the
+/// history index; the log reads the same from that file, and the same
+/// again when the file is damaged (it is read from git then).
+#[test]
+fn the_log_reads_the_same_from_its_kept_goal_states_and_from_git() {
+    let sb = Sandbox::new();
+    let ws = workspace(&sb);
+    assert!(record(&sb, &ws, "2025-T1", GOOD, &[]).status.success());
+    let changed = GOOD
+        .replace("rating = \"delvis\"", "rating = \"inte\"")
+        .replace("sällan.", "sällan, och inte mer.");
+    let out = record(&sb, &ws, "2025-T1", &changed, &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let log = || {
+        let out = sb
+            .cmd()
+            .args(["log", ws.to_str().unwrap(), "--unit", "bestallarenhet-2"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let first = log();
+    assert!(first.contains("E2: – → delvis"), "{first}");
+    assert!(first.contains("E2: delvis → inte"), "{first}");
+    let kept = ws.join(".tertial/goal-states/bestallarenhet-2.tsv");
+    let states = std::fs::read_to_string(&kept).unwrap();
+    assert_eq!(
+        states.lines().count(),
+        3,
+        "a header and two commits: {states}"
+    );
+    assert_eq!(log(), first);
+    std::fs::write(&kept, "# tertial goal states v1\nnot a commit\n").unwrap();
+    assert_eq!(log(), first);
+}

@@ -19,7 +19,7 @@ pub fn log(
     let ws = Workspace::open(root)?;
     let repo = ws.repo()?;
     let index = crate::history::Index::load(&repo, crate::repo::DEFAULT_BRANCH, &ws.state_dir())?;
-    let items = crate::history::log(&repo, &index, unit, period, goal);
+    let items = crate::history::log(&repo, &index, &ws.state_dir(), unit, period, goal);
     if items.is_empty() {
         println!("Inga uppföljningar matchar.");
     }

@@ -6,6 +6,7 @@
 pub mod command;
 pub mod index;
 pub mod rules;
+pub mod states;
 pub mod trailers;
 pub mod verify;
 mod verify_text;
@@ -57,39 +58,28 @@ pub struct LogItem {
     pub edited: Vec<String>,
 }
 
-/// Per goal: id, rating code, and its texts (to see edits).
-type GoalState = Vec<(String, Option<String>, String)>;
-
-fn ratings(f: &FollowUp) -> GoalState {
-    f.goals
-        .iter()
-        .map(|g| {
-            let text = format!("{:?}{:?}{:?}", g.summary, g.analysis, g.deviations);
-            (g.id.clone(), g.rating.map(|r| r.code().to_string()), text)
-        })
-        .collect()
-}
-
 /// The log of follow-up commits matching the filters, oldest first, with
 /// the rating changes of each commit relative to the previous commit of
 /// the same unit and period.
+/// Each commit's goal states come from the unit's file in `state_dir`
+/// where one is kept (see [`states`]), else from git.
 pub fn log(
     repo: &Repository,
     index: &Index,
+    state_dir: &std::path::Path,
     unit: Option<&str>,
     period: Option<&str>,
     goal: Option<&str>,
 ) -> Vec<LogItem> {
     use std::collections::HashMap;
-    let mut previous: HashMap<(String, String), GoalState> = HashMap::new();
+    let mut states = states::States::load(state_dir, unit);
+    let mut previous: HashMap<(String, String), states::GoalState> = HashMap::new();
     let mut out = Vec::new();
     for e in &index.entries {
         if unit.is_some_and(|u| u != e.unit) || period.is_some_and(|p| p != e.period) {
             continue;
         }
-        let now = followup_at(repo, e.oid, &e.period, &e.unit)
-            .map(|f| ratings(&f))
-            .unwrap_or_default();
+        let now = states.at(repo, e);
         let before = previous
             .insert((e.unit.clone(), e.period.clone()), now.clone())
             .unwrap_or_default();
@@ -128,6 +118,7 @@ pub fn log(
             edited,
         });
     }
+    states.save(index);
     out
 }
 

@@ -190,12 +190,12 @@ impl Io<'_> {
 
     /// Every commit that changed `goal` of `unit`, across all periods.
     pub fn timeline(&self, unit: &str, goal: &str) -> Vec<crate::app::overlay::TimelineRow> {
-        let Ok(index) =
-            crate::history::Index::load(&self.repo, repo::DEFAULT_BRANCH, &self.ws.state_dir())
+        let state_dir = self.ws.state_dir();
+        let Ok(index) = crate::history::Index::load(&self.repo, repo::DEFAULT_BRANCH, &state_dir)
         else {
             return Vec::new();
         };
-        crate::history::log(&self.repo, &index, Some(unit), None, Some(goal))
+        crate::history::log(&self.repo, &index, &state_dir, Some(unit), None, Some(goal))
             .into_iter()
             .map(|item| crate::app::overlay::TimelineRow {
                 when: crate::clock::date_time(item.entry.time),
