@@ -41,6 +41,15 @@ fn is_wild(c: char) -> bool {
     )
 }
 
+/// A sign OCR puts for a dotted letter, never a letter of a Swedish word
+/// by itself.
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        'é' | '&' | '@' | 'á' | 'è' | 'ë' | '6' | '0' | 'ó' | 'ò' | '¢'
+    )
+}
+
 /// The word with every possibly-confused letter as one '*' per run.
 fn skeleton(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
@@ -260,9 +269,14 @@ impl Dictionary {
         if self.base.known.contains_key(&lower) {
             return None;
         }
-        // A garbled word may still carry one right letter ("förutsattningar"):
-        // the input's own spelling yields only to a much more common one.
-        let own = self.input.known.get(&lower).copied().unwrap_or(0);
+        // A garbled word may still carry one right letter ("förutsattningar",
+        // "Alvsjö"): the input's own spelling yields only to a much more
+        // common one, and not at all when the dictionary rejects it (OCR
+        // loses dots, it does not add them).
+        let own = match self.speller {
+            Some(s) if !s.check(token) => 0,
+            _ => self.input.known.get(&lower).copied().unwrap_or(0),
+        };
         // "0ss": a zero for an o in a known word.
         if lower.contains('0') {
             let o = lower.replace('0', "o");
@@ -282,7 +296,8 @@ impl Dictionary {
             .collect();
         let ln: Vec<char> = lower.chars().collect();
         // Letter for letter first; else one extra OCR mark inside a
-        // confused run ("ké&nna" for "känna").
+        // confused run ("ké&nna" for "känna"). Only a mark is extra: a
+        // letter ("genomforda") is part of the word.
         let same = |k: &&String| {
             let kc: Vec<char> = k.chars().collect();
             kc.len() == ln.len() && kc.iter().zip(&ln).all(|(&a, &b)| confusable(a, b))
@@ -291,7 +306,7 @@ impl Dictionary {
             let kc: Vec<char> = k.chars().collect();
             kc.len() + 1 == ln.len()
                 && (0..ln.len()).any(|skip| {
-                    is_wild(ln[skip])
+                    is_mark(ln[skip])
                         && ln
                             .iter()
                             .enumerate()
@@ -329,7 +344,9 @@ impl Dictionary {
             matches!(c, '&' | '@' | '6' | '0' | '¢' | 'ë' | 'è' | 'á' | 'ó' | 'ò')
                 || (c == 'é' && i + 1 < n)
         });
-        if !marked && (self.input.known.contains_key(&lower) || speller.check(token)) {
+        // A spelling the input uses is no proof: OCR may have lost one dot
+        // of a word and kept the other ("Alvsjö").
+        if !marked && speller.check(token) {
             return None;
         }
         let chars: Vec<char> = lower.chars().collect();
