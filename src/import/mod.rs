@@ -3,6 +3,7 @@
 
 mod classify;
 pub mod command;
+mod context;
 pub mod corpus;
 mod fields;
 mod front;

@@ -2,6 +2,7 @@
 //! "Hägerstens", "6kad" → "ökad", "Forvantat" → "Förväntat") with a
 //! dictionary of known words, plus a few line-level OCR fixes.
 
+use super::context::{self, Context};
 use super::words::{COMMON, PLAIN};
 use crate::spell::Speller;
 use std::collections::HashMap;
@@ -118,6 +119,10 @@ pub struct Dictionary {
     /// word's weight is how often the document uses it, not how often it
     /// survived the OCR whole.
     garbled: HashMap<String, usize>,
+    /// The document's own word pairs, to choose between readings.
+    context: Context,
+    /// The words each token may be read as, once looked up.
+    candidates: std::cell::RefCell<HashMap<String, Vec<String>>>,
 }
 
 /// What an OCR mark or a letter without its dots may stand for.
@@ -154,6 +159,8 @@ impl Dictionary {
             speller,
             looked_up: Default::default(),
             garbled: HashMap::new(),
+            context: Context::new(input),
+            candidates: Default::default(),
         };
         dict.garbled = dict.count_garbled(input);
         dict
@@ -408,29 +415,118 @@ impl Dictionary {
         cur[at] = chars[at];
     }
 
+    /// The words `token` may be read as (itself included when it is one):
+    /// the readings of its marks and undotted letters that the system
+    /// dictionary, the built-in list or the input's dotted words know.
+    fn words_it_may_be(&self, token: &str) -> Vec<String> {
+        if let Some(c) = self.candidates.borrow().get(token) {
+            return c.clone();
+        }
+        let mut out: Vec<String> = Vec::new();
+        let lower = token.to_lowercase();
+        let n = lower.chars().count();
+        let first = token.chars().next().unwrap_or(' ');
+        let mixed = token.chars().skip(1).any(char::is_uppercase);
+        if (2..=40).contains(&n) && !mixed {
+            let chars: Vec<char> = lower.chars().collect();
+            let mut cur = chars.clone();
+            let mut tried = 0;
+            self.readings_of(&chars, 0, &mut cur, &mut tried, &mut |cand: &[char]| {
+                if cand.iter().any(|&c| is_mark(c) && c != 'é') {
+                    return;
+                }
+                let word: String = cand.iter().collect();
+                let known = match self.speller {
+                    Some(s) => s.check(&cased(&word, first)),
+                    None => self.is_known(&word),
+                };
+                if known && !out.contains(&word) {
+                    out.push(word);
+                }
+            });
+        }
+        self.candidates
+            .borrow_mut()
+            .insert(token.to_string(), out.clone());
+        out
+    }
+
+    /// The reading of a token that may be several words which its
+    /// neighbours speak for (the token itself when they speak for it as
+    /// read); `None` when they do not tell one reading from the others.
+    fn fix_in_context(
+        &self,
+        token: &str,
+        prev: Option<&str>,
+        next: Option<&str>,
+    ) -> Option<String> {
+        if prev.is_none() && next.is_none() {
+            return None;
+        }
+        let cands = self.words_it_may_be(token);
+        if cands.len() < 2 {
+            return None;
+        }
+        let mut scored: Vec<(usize, &String)> = cands
+            .iter()
+            .map(|c| (self.context.support(prev, c, next), c))
+            .collect();
+        scored.sort_by(|a, b| b.0.cmp(&a.0));
+        let (best, word) = scored[0];
+        if best == 0 || scored[1].0 == best {
+            return None;
+        }
+        let first = token.chars().next()?;
+        Some(if *word == token.to_lowercase() {
+            token.to_string()
+        } else {
+            cased(word, first)
+        })
+    }
+
     /// Repairs one line; returns the number of words changed.
     pub fn repair_line(&self, line: &str) -> (String, usize) {
         let line = fix_line_start(line);
         let mut out = String::with_capacity(line.len());
         let mut fixes = 0;
         let mut token = String::new();
-        let flush = |token: &mut String, out: &mut String, fixes: &mut usize| {
+        let chars: Vec<char> = line.chars().collect();
+        // The word before the token (as repaired) when only spaces part
+        // them, and the word after it when a space follows.
+        let mut prev: Option<String> = None;
+        let mut flush = |token: &mut String, out: &mut String, fixes: &mut usize, end: usize| {
             if token.is_empty() {
                 return;
             }
+            let next = (chars.get(end) == Some(&' '))
+                .then(|| {
+                    let rest: String = chars[end + 1..]
+                        .iter()
+                        .take_while(|c| !c.is_whitespace())
+                        .collect();
+                    context::neighbour(&rest)
+                })
+                .flatten();
+            let joined = out.ends_with(' ') && !out.trim_end().ends_with([',', '.', ';', ':']);
+            let before = if joined { prev.as_deref() } else { None };
             // A token that is only digits or marks is not a word.
-            if token.chars().any(|c| c.is_alphabetic())
-                && let Some(f) = self.fix(token)
-            {
-                out.push_str(&f);
+            let fixed = if token.chars().any(|c| c.is_alphabetic()) {
+                match self.fix_in_context(token, before, next.as_deref()) {
+                    Some(f) if f == *token => None,
+                    Some(f) => Some(f),
+                    None => self.fix(token),
+                }
+            } else {
+                None
+            };
+            let word = fixed.as_deref().unwrap_or(token);
+            out.push_str(word);
+            if fixed.is_some() {
                 *fixes += 1;
-                token.clear();
-                return;
             }
-            out.push_str(token);
+            prev = context::neighbour(word);
             token.clear();
         };
-        let chars: Vec<char> = line.chars().collect();
         for (i, &c) in chars.iter().enumerate() {
             let wordish = c.is_alphabetic()
                 || ((c == '&' || c == '@' || c == '¢')
@@ -454,11 +550,11 @@ impl Dictionary {
             if wordish {
                 token.push(c);
             } else {
-                flush(&mut token, &mut out, &mut fixes);
+                flush(&mut token, &mut out, &mut fixes, i);
                 out.push(c);
             }
         }
-        flush(&mut token, &mut out, &mut fixes);
+        flush(&mut token, &mut out, &mut fixes, chars.len());
         (out, fixes)
     }
 }
