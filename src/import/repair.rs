@@ -112,7 +112,7 @@ pub struct Dictionary {
     input: Words,
     /// The system's Swedish dictionary, when one is installed.
     speller: Option<&'static Speller>,
-    /// Tokens already looked up in it: a plan repeats its words.
+    /// Tokens already repaired (or not): a plan repeats its words.
     looked_up: std::cell::RefCell<HashMap<String, Option<String>>>,
     /// How often the input prints a known word garbled so that it can be
     /// no other ("&r", "m&nniskor"): counted with its whole spellings, so a
@@ -217,21 +217,24 @@ impl Dictionary {
     /// else the same with a first letter OCR misreads: "I" or "|" for "l"
     /// ("I6sningar" → "lösningar"), "G" for "ö" ("Gver" → "över").
     fn fix(&self, token: &str) -> Option<String> {
+        if let Some(f) = self.looked_up.borrow().get(token) {
+            return f.clone();
+        }
+        let f = self.fix_uncached(token);
+        self.looked_up
+            .borrow_mut()
+            .insert(token.to_string(), f.clone());
+        f
+    }
+
+    fn fix_uncached(&self, token: &str) -> Option<String> {
         if let Some(f) = self.fix_word(token) {
             return Some(f);
         }
-        if self.speller.is_some() {
-            let cached = self.looked_up.borrow().get(token).cloned();
-            let f = cached.unwrap_or_else(|| {
-                let f = self.fix_with_speller(token);
-                self.looked_up
-                    .borrow_mut()
-                    .insert(token.to_string(), f.clone());
-                f
-            });
-            if f.is_some() {
-                return f;
-            }
+        if self.speller.is_some()
+            && let Some(f) = self.fix_with_speller(token)
+        {
+            return Some(f);
         }
         let mut chars = token.chars();
         let first = chars.next()?;
@@ -321,6 +324,20 @@ impl Dictionary {
                             .zip(&kc)
                             .all(|((_, &b), &a)| confusable(a, b))
                 })
+        };
+        // The input's dotted words may be garbled too ("Alvsjö" beside
+        // "Älvsjö"): the dictionary's words come first.
+        let cands = match self.speller {
+            Some(s) => {
+                let (good, other): (Vec<&String>, Vec<&String>) =
+                    cands.into_iter().partition(|k| s.check(&cased(k, first)));
+                if good.iter().any(|k| same(k) || extra(k)) {
+                    good
+                } else {
+                    other
+                }
+            }
+            None => cands,
         };
         let weight = |k: &&String| (self.weight(k), std::cmp::Reverse((*k).clone()));
         let best = cands
