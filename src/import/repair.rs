@@ -228,11 +228,18 @@ impl Dictionary {
     }
 
     fn fix_uncached(&self, token: &str) -> Option<String> {
-        if let Some(f) = self.fix_word(token) {
+        // The known words the dictionary accepts, then the readings it
+        // accepts, then the known words it does not (names, coinages).
+        if let Some(f) = self.fix_word(token, true) {
             return Some(f);
         }
         if self.speller.is_some()
             && let Some(f) = self.fix_with_speller(token)
+        {
+            return Some(f);
+        }
+        if self.speller.is_some()
+            && let Some(f) = self.fix_word(token, false)
         {
             return Some(f);
         }
@@ -258,10 +265,13 @@ impl Dictionary {
         if self.is_known(&candidate) {
             return Some(candidate);
         }
-        self.fix_word(&candidate)
+        self.fix_word(&candidate, true)
+            .or_else(|| self.fix_word(&candidate, false))
     }
 
-    fn fix_word(&self, token: &str) -> Option<String> {
+    /// `accepted`: only candidates the system dictionary accepts (all
+    /// when there is none).
+    fn fix_word(&self, token: &str, accepted: bool) -> Option<String> {
         let n = token.chars().count();
         if !(2..=40).contains(&n) {
             return None;
@@ -327,16 +337,11 @@ impl Dictionary {
         };
         // The input's dotted words may be garbled too ("Alvsjö" beside
         // "Älvsjö"): the dictionary's words come first.
-        let cands = match self.speller {
-            Some(s) => {
-                let (good, other): (Vec<&String>, Vec<&String>) =
-                    cands.into_iter().partition(|k| s.check(&cased(k, first)));
-                if good.iter().any(|k| same(k) || extra(k)) {
-                    good
-                } else {
-                    other
-                }
-            }
+        let cands: Vec<&String> = match self.speller {
+            Some(s) => cands
+                .into_iter()
+                .filter(|k| s.check(&cased(k, first)) == accepted)
+                .collect(),
             None => cands,
         };
         let weight = |k: &&String| (self.weight(k), std::cmp::Reverse((*k).clone()));
