@@ -84,3 +84,28 @@ fn the_documents_own_word_pairs_decide() {
     };
     assert!(s.contains("Eleverna får tröst"), "{s}");
 }
+
+/// A reading chosen without its neighbours' help is a note that names
+/// the item it is in, so the correction screen marks that item.
+#[test]
+fn a_guess_among_words_is_a_note_naming_its_item() {
+    if tertial::spell::swedish().is_err() {
+        return;
+    }
+    let mut text = ocr_text("");
+    text.push_str(
+        "Namndmal: Alla barn har en trygg forskola\n\nEnhetsmal: Barnen trivs\n\n\
+         Forvantat resultat\n\n1. Barnen fér ett gott stod varje dag.\n",
+    );
+    let imp = import(text.as_bytes(), None);
+    let goal = &imp.plan.unit_goals[0];
+    let point = &goal.expected_results[0];
+    let note = imp
+        .notes
+        .iter()
+        .map(|(_, n)| n)
+        .find(|n| n.contains("\"fér\""))
+        .unwrap_or_else(|| panic!("no note on the guess: {:#?}", imp.notes));
+    assert!(note.contains(&goal.id), "{note} (point: {point})");
+    assert!(note.contains("får") || note.contains("för"), "{note}");
+}

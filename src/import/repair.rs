@@ -121,8 +121,24 @@ pub struct Dictionary {
     garbled: HashMap<String, usize>,
     /// The document's own word pairs, to choose between readings.
     context: Context,
+    /// Repairs chosen among several words without the neighbours' help.
+    unsure: std::cell::RefCell<Vec<Unsure>>,
     /// The words each token may be read as, once looked up.
     candidates: std::cell::RefCell<HashMap<String, Vec<String>>>,
+}
+
+/// At most this many guesses are kept for notes (at most 200 notes are
+/// shown).
+const MAX_UNSURE: usize = 200;
+
+/// A repair chosen among several words: the token as read, the word
+/// written, the word after it (to find the item), the other readings.
+#[derive(Debug, Clone)]
+pub struct Unsure {
+    pub read: String,
+    pub chosen: String,
+    pub next: Option<String>,
+    pub others: Vec<String>,
 }
 
 /// What an OCR mark or a letter without its dots may stand for.
@@ -161,6 +177,7 @@ impl Dictionary {
             garbled: HashMap::new(),
             context: Context::new(input),
             candidates: Default::default(),
+            unsure: Default::default(),
         };
         dict.garbled = dict.count_garbled(input);
         dict
@@ -506,6 +523,34 @@ impl Dictionary {
         })
     }
 
+    /// Keeps a guess for a note: a repair chosen among several words
+    /// without the neighbours' help ("fér" as för, though får is a word).
+    fn note_if_unsure(&self, token: &str, fixed: Option<&str>, next: Option<&str>) {
+        let Some(word) = fixed else { return };
+        let others: Vec<String> = self
+            .words_it_may_be(token)
+            .into_iter()
+            .filter(|w| *w != word.to_lowercase())
+            .collect();
+        if others.is_empty() {
+            return;
+        }
+        let mut unsure = self.unsure.borrow_mut();
+        if unsure.len() < MAX_UNSURE {
+            unsure.push(Unsure {
+                read: token.to_string(),
+                chosen: word.to_string(),
+                next: next.map(str::to_string),
+                others,
+            });
+        }
+    }
+
+    /// The guesses made since the last call.
+    pub fn take_unsure(&self) -> Vec<Unsure> {
+        std::mem::take(&mut self.unsure.borrow_mut())
+    }
+
     /// Repairs one line; returns the number of words changed.
     pub fn repair_line(&self, line: &str) -> (String, usize) {
         let line = fix_line_start(line);
@@ -536,7 +581,11 @@ impl Dictionary {
                 match self.fix_in_context(token, before, next.as_deref()) {
                     Some(f) if f == *token => None,
                     Some(f) => Some(f),
-                    None => self.fix(token),
+                    None => {
+                        let f = self.fix(token);
+                        self.note_if_unsure(token, f.as_deref(), next.as_deref());
+                        f
+                    }
                 }
             } else {
                 None
@@ -617,4 +666,57 @@ fn fix_line_start(line: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     line.into()
+}
+
+/// The note for a guess, naming the item whose text holds it (its id, so
+/// the correction screen marks the item) when one does.
+pub fn unsure_note(plan: &crate::plan::Plan, u: &Unsure) -> String {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let needle = match &u.next {
+        Some(n) => format!("{} {n}", u.chosen),
+        None => u.chosen.clone(),
+    };
+    let holds = |t: &str| norm(t).contains(&needle);
+    let mut item: Option<(&str, &str)> = None;
+    for g in &plan.unit_goals {
+        if item.is_none() && (holds(&g.title) || g.expected_results.iter().any(|r| holds(r))) {
+            item = Some(("enhetsmål", &g.id));
+        }
+    }
+    for g in &plan.committee_goals {
+        if item.is_none() && (holds(&g.title) || g.expected_results.iter().any(|r| holds(r))) {
+            item = Some(("nämndmål", &g.id));
+        }
+    }
+    for i in &plan.indicators {
+        if item.is_none() && holds(&i.name) {
+            item = Some(("indikator", &i.id));
+        }
+    }
+    for a in &plan.activities {
+        if item.is_none() && holds(&a.text) {
+            item = Some(("aktivitet", &a.id));
+        }
+    }
+    let others = u.others.join(", ");
+    let (read, chosen) = (&u.read, &u.chosen);
+    let lang = crate::i18n::current();
+    match item {
+        Some((kind, id)) => {
+            let en_kind = match kind {
+                "enhetsmål" => "enhetsmål",
+                "nämndmål" => "nämndmål",
+                "indikator" => "indicator",
+                _ => "activity",
+            };
+            lang.pick(
+                format!("{kind} {id}: OCR-läst \"{read}\" tolkat som \"{chosen}\"; kan också vara: {others}"),
+                format!("{en_kind} {id}: OCR'd \"{read}\" read as \"{chosen}\"; may also be: {others}"),
+            )
+        }
+        None => lang.pick(
+            format!("OCR-läst \"{read}\" tolkat som \"{chosen}\"; kan också vara: {others}"),
+            format!("OCR'd \"{read}\" read as \"{chosen}\"; may also be: {others}"),
+        ),
+    }
 }
