@@ -333,8 +333,9 @@ impl Dictionary {
             .collect();
         let ln: Vec<char> = lower.chars().collect();
         // Letter for letter first; else one extra OCR mark inside a
-        // confused run ("ké&nna" for "känna"). Only a mark is extra: a
-        // letter ("genomforda") is part of the word.
+        // confused run ("ké&nna" for "känna"). A letter is extra only
+        // beside a dotted letter read wrong: the "d" of "genomforda" is
+        // part of the word.
         let same = |k: &&String| {
             let kc: Vec<char> = k.chars().collect();
             kc.len() == ln.len() && kc.iter().zip(&ln).all(|(&a, &b)| confusable(a, b))
@@ -343,7 +344,15 @@ impl Dictionary {
             let kc: Vec<char> = k.chars().collect();
             kc.len() + 1 == ln.len()
                 && (0..ln.len()).any(|skip| {
-                    is_mark(ln[skip])
+                    // A letter only beside a dotted letter read wrong
+                    // ("ndamnd": "da" for ä), never beside a plain one.
+                    let dotted_beside = |k: usize, seen: usize| {
+                        kc.get(k)
+                            .is_some_and(|&c| "åäö".contains(c) && ln.get(seen) != Some(&c))
+                    };
+                    let beside = dotted_beside(skip, skip + 1)
+                        || (skip > 0 && dotted_beside(skip - 1, skip - 1));
+                    (is_mark(ln[skip]) || (is_wild(ln[skip]) && beside))
                         && ln
                             .iter()
                             .enumerate()
@@ -510,7 +519,7 @@ impl Dictionary {
             .iter()
             .map(|c| (self.context.support(prev, c, next), c))
             .collect();
-        scored.sort_by(|a, b| b.0.cmp(&a.0));
+        scored.sort_by_key(|s| std::cmp::Reverse(s.0));
         let (best, word) = scored[0];
         if best == 0 || scored[1].0 == best {
             return None;
