@@ -423,3 +423,31 @@ fn garbled_uses_of_a_word_count_when_a_dropped_dot_is_repaired() {
     let s = &imp.plan.sections[0].text;
     assert!(s.contains("Förskolan är ny"), "{s}");
 }
+
+/// An activity row flattened with its dates on its first line, its text
+/// going on below them with a capital ("… delta i" / "ESF-projektet …"):
+/// a text that ends on a preposition is not finished, so the next line
+/// belongs to it, not to the next activity.
+#[test]
+fn an_activity_that_ends_on_a_preposition_goes_on_below_its_dates() {
+    let mut text = String::from(SMALL);
+    text.push_str("\nAktivitet Startdatum Slutdatum\n");
+    text.push_str("Enheten ska delta i 2027-01-01 2027-12-31\nESF-projektet \"Trygg vardag\"\n");
+    text.push_str("Enheten ska utveckla 2027-02-01 2027-11-30\nsamarbetet med skolan\n");
+    let imp = import(text.as_bytes(), None);
+    let acts: Vec<&str> = imp
+        .plan
+        .activities
+        .iter()
+        .map(|a| a.text.as_str())
+        .collect();
+    assert_eq!(
+        acts[acts.len().saturating_sub(2)..],
+        [
+            "Enheten ska delta i ESF-projektet \"Trygg vardag\"",
+            "Enheten ska utveckla samarbetet med skolan"
+        ],
+        "{:?}",
+        imp.unplaced
+    );
+}

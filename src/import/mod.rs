@@ -3,6 +3,7 @@
 
 mod classify;
 pub mod command;
+mod context;
 pub mod corpus;
 mod fields;
 mod front;
@@ -84,8 +85,9 @@ pub fn import_with(bytes: &[u8], opts: &Options) -> Imported {
     let lines = text::undo_double_spacing(lines);
     let lines = text::join_hyphenation(lines, &mut repairs);
     let dict = ocr_dictionary(&decoded, opts.system_dictionary, &mut notes);
-    let lines = repair_words(lines, dict.as_ref(), &mut repairs);
-    let furniture = repair_words(furniture, dict.as_ref(), &mut 0);
+    let mut unsure = Vec::new();
+    let lines = repair_words(lines, dict.as_ref(), &mut repairs, &mut unsure);
+    let furniture = repair_words(furniture, dict.as_ref(), &mut 0, &mut Vec::new());
     let lines = meta::merge_split_headings(lines);
     let walk = parse::walk(&lines);
     let mut unplaced_all = unplaced;
@@ -142,6 +144,9 @@ pub fn import_with(bytes: &[u8], opts: &Options) -> Imported {
                 ),
             ));
         }
+    }
+    for (line, u) in &unsure {
+        notes.push((*line, repair::unsure_note(&plan, u)));
     }
     unplaced_all.sort_by_key(|(n, _)| *n);
     notes.sort_by_key(|(n, _)| *n);
@@ -216,6 +221,7 @@ fn repair_words(
     lines: Vec<text::Line>,
     dict: Option<&repair::Dictionary>,
     repairs: &mut usize,
+    unsure: &mut Vec<(usize, repair::Unsure)>,
 ) -> Vec<text::Line> {
     let Some(dict) = dict else {
         return lines;
@@ -225,6 +231,7 @@ fn repair_words(
         .map(|mut l| {
             let (t, n) = dict.repair_line(&l.text);
             *repairs += n;
+            unsure.extend(dict.take_unsure().into_iter().map(|u| (l.no, u)));
             l.text = t;
             l
         })

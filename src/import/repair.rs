@@ -2,6 +2,7 @@
 //! "Hägerstens", "6kad" → "ökad", "Forvantat" → "Förväntat") with a
 //! dictionary of known words, plus a few line-level OCR fixes.
 
+use super::context::{self, Context};
 use super::words::{COMMON, PLAIN};
 use crate::spell::Speller;
 use std::collections::HashMap;
@@ -38,6 +39,15 @@ fn is_wild(c: char) -> bool {
             | 'ó'
             | 'ò'
             | '¢'
+    )
+}
+
+/// A sign OCR puts for a dotted letter, never a letter of a Swedish word
+/// by itself.
+fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        'é' | '&' | '@' | 'á' | 'è' | 'ë' | '6' | '0' | 'ó' | 'ò' | '¢'
     )
 }
 
@@ -102,13 +112,33 @@ pub struct Dictionary {
     input: Words,
     /// The system's Swedish dictionary, when one is installed.
     speller: Option<&'static Speller>,
-    /// Tokens already looked up in it: a plan repeats its words.
+    /// Tokens already repaired (or not): a plan repeats its words.
     looked_up: std::cell::RefCell<HashMap<String, Option<String>>>,
     /// How often the input prints a known word garbled so that it can be
     /// no other ("&r", "m&nniskor"): counted with its whole spellings, so a
     /// word's weight is how often the document uses it, not how often it
     /// survived the OCR whole.
     garbled: HashMap<String, usize>,
+    /// The document's own word pairs, to choose between readings.
+    context: Context,
+    /// Repairs chosen among several words without the neighbours' help.
+    unsure: std::cell::RefCell<Vec<Unsure>>,
+    /// The words each token may be read as, once looked up.
+    candidates: std::cell::RefCell<HashMap<String, Vec<String>>>,
+}
+
+/// At most this many guesses are kept for notes (at most 200 notes are
+/// shown).
+const MAX_UNSURE: usize = 200;
+
+/// A repair chosen among several words: the token as read, the word
+/// written, the word after it (to find the item), the other readings.
+#[derive(Debug, Clone)]
+pub struct Unsure {
+    pub read: String,
+    pub chosen: String,
+    pub next: Option<String>,
+    pub others: Vec<String>,
 }
 
 /// What an OCR mark or a letter without its dots may stand for.
@@ -145,6 +175,9 @@ impl Dictionary {
             speller,
             looked_up: Default::default(),
             garbled: HashMap::new(),
+            context: Context::new(input),
+            candidates: Default::default(),
+            unsure: Default::default(),
         };
         dict.garbled = dict.count_garbled(input);
         dict
@@ -201,21 +234,31 @@ impl Dictionary {
     /// else the same with a first letter OCR misreads: "I" or "|" for "l"
     /// ("I6sningar" → "lösningar"), "G" for "ö" ("Gver" → "över").
     fn fix(&self, token: &str) -> Option<String> {
-        if let Some(f) = self.fix_word(token) {
+        if let Some(f) = self.looked_up.borrow().get(token) {
+            return f.clone();
+        }
+        let f = self.fix_uncached(token);
+        self.looked_up
+            .borrow_mut()
+            .insert(token.to_string(), f.clone());
+        f
+    }
+
+    fn fix_uncached(&self, token: &str) -> Option<String> {
+        // The known words the dictionary accepts, then the readings it
+        // accepts, then the known words it does not (names, coinages).
+        if let Some(f) = self.fix_word(token, true) {
             return Some(f);
         }
-        if self.speller.is_some() {
-            let cached = self.looked_up.borrow().get(token).cloned();
-            let f = cached.unwrap_or_else(|| {
-                let f = self.fix_with_speller(token);
-                self.looked_up
-                    .borrow_mut()
-                    .insert(token.to_string(), f.clone());
-                f
-            });
-            if f.is_some() {
-                return f;
-            }
+        if self.speller.is_some()
+            && let Some(f) = self.fix_with_speller(token)
+        {
+            return Some(f);
+        }
+        if self.speller.is_some()
+            && let Some(f) = self.fix_word(token, false)
+        {
+            return Some(f);
         }
         let mut chars = token.chars();
         let first = chars.next()?;
@@ -239,10 +282,13 @@ impl Dictionary {
         if self.is_known(&candidate) {
             return Some(candidate);
         }
-        self.fix_word(&candidate)
+        self.fix_word(&candidate, true)
+            .or_else(|| self.fix_word(&candidate, false))
     }
 
-    fn fix_word(&self, token: &str) -> Option<String> {
+    /// `accepted`: only candidates the system dictionary accepts (all
+    /// when there is none).
+    fn fix_word(&self, token: &str, accepted: bool) -> Option<String> {
         let n = token.chars().count();
         if !(2..=40).contains(&n) {
             return None;
@@ -260,9 +306,14 @@ impl Dictionary {
         if self.base.known.contains_key(&lower) {
             return None;
         }
-        // A garbled word may still carry one right letter ("förutsattningar"):
-        // the input's own spelling yields only to a much more common one.
-        let own = self.input.known.get(&lower).copied().unwrap_or(0);
+        // A garbled word may still carry one right letter ("förutsattningar",
+        // "Alvsjö"): the input's own spelling yields only to a much more
+        // common one, and not at all when the dictionary rejects it (OCR
+        // loses dots, it does not add them).
+        let own = match self.speller {
+            Some(s) if !s.check(token) => 0,
+            _ => self.input.known.get(&lower).copied().unwrap_or(0),
+        };
         // "0ss": a zero for an o in a known word.
         if lower.contains('0') {
             let o = lower.replace('0', "o");
@@ -282,7 +333,9 @@ impl Dictionary {
             .collect();
         let ln: Vec<char> = lower.chars().collect();
         // Letter for letter first; else one extra OCR mark inside a
-        // confused run ("ké&nna" for "känna").
+        // confused run ("ké&nna" for "känna"). A letter is extra only
+        // beside a dotted letter read wrong: the "d" of "genomforda" is
+        // part of the word.
         let same = |k: &&String| {
             let kc: Vec<char> = k.chars().collect();
             kc.len() == ln.len() && kc.iter().zip(&ln).all(|(&a, &b)| confusable(a, b))
@@ -291,7 +344,15 @@ impl Dictionary {
             let kc: Vec<char> = k.chars().collect();
             kc.len() + 1 == ln.len()
                 && (0..ln.len()).any(|skip| {
-                    is_wild(ln[skip])
+                    // A letter only beside a dotted letter read wrong
+                    // ("ndamnd": "da" for ä), never beside a plain one.
+                    let dotted_beside = |k: usize, seen: usize| {
+                        kc.get(k)
+                            .is_some_and(|&c| "åäö".contains(c) && ln.get(seen) != Some(&c))
+                    };
+                    let beside = dotted_beside(skip, skip + 1)
+                        || (skip > 0 && dotted_beside(skip - 1, skip - 1));
+                    (is_mark(ln[skip]) || (is_wild(ln[skip]) && beside))
                         && ln
                             .iter()
                             .enumerate()
@@ -299,6 +360,15 @@ impl Dictionary {
                             .zip(&kc)
                             .all(|((_, &b), &a)| confusable(a, b))
                 })
+        };
+        // The input's dotted words may be garbled too ("Alvsjö" beside
+        // "Älvsjö"): the dictionary's words come first.
+        let cands: Vec<&String> = match self.speller {
+            Some(s) => cands
+                .into_iter()
+                .filter(|k| s.check(&cased(k, first)) == accepted)
+                .collect(),
+            None => cands,
         };
         let weight = |k: &&String| (self.weight(k), std::cmp::Reverse((*k).clone()));
         let best = cands
@@ -329,7 +399,9 @@ impl Dictionary {
             matches!(c, '&' | '@' | '6' | '0' | '¢' | 'ë' | 'è' | 'á' | 'ó' | 'ò')
                 || (c == 'é' && i + 1 < n)
         });
-        if !marked && (self.input.known.contains_key(&lower) || speller.check(token)) {
+        // A spelling the input uses is no proof: OCR may have lost one dot
+        // of a word and kept the other ("Alvsjö").
+        if !marked && speller.check(token) {
             return None;
         }
         let chars: Vec<char> = lower.chars().collect();
@@ -391,29 +463,150 @@ impl Dictionary {
         cur[at] = chars[at];
     }
 
+    /// The words `token` may be read as (itself included when it is one):
+    /// the readings of its marks and undotted letters that the system
+    /// dictionary, the built-in list or the input's dotted words know.
+    fn words_it_may_be(&self, token: &str) -> Vec<String> {
+        if let Some(c) = self.candidates.borrow().get(token) {
+            return c.clone();
+        }
+        let mut out: Vec<String> = Vec::new();
+        let lower = token.to_lowercase();
+        let n = lower.chars().count();
+        let first = token.chars().next().unwrap_or(' ');
+        let mixed = token.chars().skip(1).any(char::is_uppercase);
+        if (2..=40).contains(&n) && !mixed {
+            let chars: Vec<char> = lower.chars().collect();
+            let mut cur = chars.clone();
+            let mut tried = 0;
+            self.readings_of(&chars, 0, &mut cur, &mut tried, &mut |cand: &[char]| {
+                if cand.iter().any(|&c| is_mark(c) && c != 'é') {
+                    return;
+                }
+                let word: String = cand.iter().collect();
+                let known = match self.speller {
+                    Some(s) => s.check(&cased(&word, first)),
+                    None => self.is_known(&word),
+                };
+                if known && !out.contains(&word) {
+                    out.push(word);
+                }
+            });
+        }
+        self.candidates
+            .borrow_mut()
+            .insert(token.to_string(), out.clone());
+        out
+    }
+
+    /// The reading of a token that may be several words which its
+    /// neighbours speak for (the token itself when they speak for it as
+    /// read); `None` when they do not tell one reading from the others.
+    fn fix_in_context(
+        &self,
+        token: &str,
+        prev: Option<&str>,
+        next: Option<&str>,
+    ) -> Option<String> {
+        if prev.is_none() && next.is_none() {
+            return None;
+        }
+        let cands = self.words_it_may_be(token);
+        if cands.len() < 2 {
+            return None;
+        }
+        let mut scored: Vec<(usize, &String)> = cands
+            .iter()
+            .map(|c| (self.context.support(prev, c, next), c))
+            .collect();
+        scored.sort_by_key(|s| std::cmp::Reverse(s.0));
+        let (best, word) = scored[0];
+        if best == 0 || scored[1].0 == best {
+            return None;
+        }
+        let first = token.chars().next()?;
+        Some(if *word == token.to_lowercase() {
+            token.to_string()
+        } else {
+            cased(word, first)
+        })
+    }
+
+    /// Keeps a guess for a note: a repair chosen among several words
+    /// without the neighbours' help ("fér" as för, though får is a word).
+    fn note_if_unsure(&self, token: &str, fixed: Option<&str>, next: Option<&str>) {
+        let Some(word) = fixed else { return };
+        let others: Vec<String> = self
+            .words_it_may_be(token)
+            .into_iter()
+            .filter(|w| *w != word.to_lowercase())
+            .collect();
+        if others.is_empty() {
+            return;
+        }
+        let mut unsure = self.unsure.borrow_mut();
+        if unsure.len() < MAX_UNSURE {
+            unsure.push(Unsure {
+                read: token.to_string(),
+                chosen: word.to_string(),
+                next: next.map(str::to_string),
+                others,
+            });
+        }
+    }
+
+    /// The guesses made since the last call.
+    pub fn take_unsure(&self) -> Vec<Unsure> {
+        std::mem::take(&mut self.unsure.borrow_mut())
+    }
+
     /// Repairs one line; returns the number of words changed.
     pub fn repair_line(&self, line: &str) -> (String, usize) {
         let line = fix_line_start(line);
         let mut out = String::with_capacity(line.len());
         let mut fixes = 0;
         let mut token = String::new();
-        let flush = |token: &mut String, out: &mut String, fixes: &mut usize| {
+        let chars: Vec<char> = line.chars().collect();
+        // The word before the token (as repaired) when only spaces part
+        // them, and the word after it when a space follows.
+        let mut prev: Option<String> = None;
+        let mut flush = |token: &mut String, out: &mut String, fixes: &mut usize, end: usize| {
             if token.is_empty() {
                 return;
             }
+            let next = (chars.get(end) == Some(&' '))
+                .then(|| {
+                    let rest: String = chars[end + 1..]
+                        .iter()
+                        .take_while(|c| !c.is_whitespace())
+                        .collect();
+                    context::neighbour(&rest)
+                })
+                .flatten();
+            let joined = out.ends_with(' ') && !out.trim_end().ends_with([',', '.', ';', ':']);
+            let before = if joined { prev.as_deref() } else { None };
             // A token that is only digits or marks is not a word.
-            if token.chars().any(|c| c.is_alphabetic())
-                && let Some(f) = self.fix(token)
-            {
-                out.push_str(&f);
+            let fixed = if token.chars().any(|c| c.is_alphabetic()) {
+                match self.fix_in_context(token, before, next.as_deref()) {
+                    Some(f) if f == *token => None,
+                    Some(f) => Some(f),
+                    None => {
+                        let f = self.fix(token);
+                        self.note_if_unsure(token, f.as_deref(), next.as_deref());
+                        f
+                    }
+                }
+            } else {
+                None
+            };
+            let word = fixed.as_deref().unwrap_or(token);
+            out.push_str(word);
+            if fixed.is_some() {
                 *fixes += 1;
-                token.clear();
-                return;
             }
-            out.push_str(token);
+            prev = context::neighbour(word);
             token.clear();
         };
-        let chars: Vec<char> = line.chars().collect();
         for (i, &c) in chars.iter().enumerate() {
             let wordish = c.is_alphabetic()
                 || ((c == '&' || c == '@' || c == '¢')
@@ -437,11 +630,11 @@ impl Dictionary {
             if wordish {
                 token.push(c);
             } else {
-                flush(&mut token, &mut out, &mut fixes);
+                flush(&mut token, &mut out, &mut fixes, i);
                 out.push(c);
             }
         }
-        flush(&mut token, &mut out, &mut fixes);
+        flush(&mut token, &mut out, &mut fixes, chars.len());
         (out, fixes)
     }
 }
@@ -482,4 +675,57 @@ fn fix_line_start(line: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     line.into()
+}
+
+/// The note for a guess, naming the item whose text holds it (its id, so
+/// the correction screen marks the item) when one does.
+pub fn unsure_note(plan: &crate::plan::Plan, u: &Unsure) -> String {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let needle = match &u.next {
+        Some(n) => format!("{} {n}", u.chosen),
+        None => u.chosen.clone(),
+    };
+    let holds = |t: &str| norm(t).contains(&needle);
+    let mut item: Option<(&str, &str)> = None;
+    for g in &plan.unit_goals {
+        if item.is_none() && (holds(&g.title) || g.expected_results.iter().any(|r| holds(r))) {
+            item = Some(("enhetsmål", &g.id));
+        }
+    }
+    for g in &plan.committee_goals {
+        if item.is_none() && (holds(&g.title) || g.expected_results.iter().any(|r| holds(r))) {
+            item = Some(("nämndmål", &g.id));
+        }
+    }
+    for i in &plan.indicators {
+        if item.is_none() && holds(&i.name) {
+            item = Some(("indikator", &i.id));
+        }
+    }
+    for a in &plan.activities {
+        if item.is_none() && holds(&a.text) {
+            item = Some(("aktivitet", &a.id));
+        }
+    }
+    let others = u.others.join(", ");
+    let (read, chosen) = (&u.read, &u.chosen);
+    let lang = crate::i18n::current();
+    match item {
+        Some((kind, id)) => {
+            let en_kind = match kind {
+                "enhetsmål" => "enhetsmål",
+                "nämndmål" => "nämndmål",
+                "indikator" => "indicator",
+                _ => "activity",
+            };
+            lang.pick(
+                format!("{kind} {id}: OCR-läst \"{read}\" tolkat som \"{chosen}\"; kan också vara: {others}"),
+                format!("{en_kind} {id}: OCR'd \"{read}\" read as \"{chosen}\"; may also be: {others}"),
+            )
+        }
+        None => lang.pick(
+            format!("OCR-läst \"{read}\" tolkat som \"{chosen}\"; kan också vara: {others}"),
+            format!("OCR'd \"{read}\" read as \"{chosen}\"; may also be: {others}"),
+        ),
+    }
 }

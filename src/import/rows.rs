@@ -104,8 +104,8 @@ pub(super) fn activity_line(w: &mut Walk, no: usize, t: &str) {
     if dates.is_empty()
         && w.pending.is_empty()
         && w.dates.is_empty()
-        && starts_cont
         && let Some(a) = w.activities.last_mut()
+        && (starts_cont || ends_unfinished(&a.text))
     {
         a.text.push(' ');
         a.text.push_str(&rest);
@@ -163,4 +163,20 @@ pub(super) fn activity_line(w: &mut Walk, no: usize, t: &str) {
             end,
         });
     }
+}
+
+/// Words a Swedish sentence does not end on (prepositions, conjunctions,
+/// articles, "ska", "lex"): an activity whose text ends on one goes on
+/// below its dates even when the next line starts with a capital
+/// ("… delta i" / "ESF-projektet …").
+const UNFINISHED: [&str; 30] = [
+    "i", "och", "att", "av", "med", "för", "till", "på", "om", "som", "en", "ett", "den", "det",
+    "de", "ska", "samt", "eller", "inom", "kring", "mellan", "från", "under", "vid", "lex", "mot",
+    "hos", "genom", "inför", "efter",
+];
+
+fn ends_unfinished(text: &str) -> bool {
+    text.split_whitespace()
+        .last()
+        .is_some_and(|w| UNFINISHED.contains(&w.to_lowercase().as_str()))
 }
