@@ -231,6 +231,40 @@ fn units_list() {
     }
 }
 
+/// A list far longer than the screen: only the rows on screen are drawn,
+/// and the selected row stays the last one visible as the list scrolls.
+#[test]
+fn a_long_units_list_scrolls_to_the_selected_row() {
+    tertial::clock::set_zone(tertial::clock::stockholm());
+    let mut many = Vec::new();
+    for n in 0..200 {
+        let mut p = plans().remove(0);
+        p.plan.unit.id = format!("enhet-{n:03}");
+        p.plan.unit.name = format!("Enhet {n:03}");
+        many.push(p);
+    }
+    let mut m = Model::new(Lang::Sv, "stad".into(), many, Vec::new());
+    m.units.selected = 150;
+    let text = render(&m, 80, 24);
+    let shown = rows(&text);
+    assert!(text.contains(" 200 / 200 "), "{text}");
+    let selected = shown
+        .iter()
+        .position(|r| r.contains("▶ Enhet 150"))
+        .expect(&text);
+    // 20 rows fit between the count and the key line: 131 to 150.
+    assert!(shown[3].contains("Enhet 131"), "{text}");
+    assert!(
+        !text.contains("Enhet 151") && !text.contains("Enhet 130"),
+        "{text}"
+    );
+    assert_eq!(
+        selected,
+        shown.len() - 2,
+        "the row above the key line: {text}"
+    );
+}
+
 #[test]
 fn units_list_filtered() {
     let mut m = model(Lang::Sv);

@@ -45,8 +45,16 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         filter,
     );
     let rows = m.filtered_units();
+    // Only the rows on screen are built: a city's list has thousands, and
+    // the list is drawn again on every progress step while plans are read.
+    // The window ends at the selected row as ratatui's own scrolling would.
+    let height = list.height.saturating_sub(1).max(1) as usize;
+    let selected = m.units.selected.min(rows.len().saturating_sub(1));
+    let first = (selected + 1).saturating_sub(height);
     let items: Vec<ListItem> = rows
         .iter()
+        .skip(first)
+        .take(height)
         .map(|(i, hits)| {
             let p = &m.plans[*i];
             let label = unit_label(p);
@@ -68,6 +76,6 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         .highlight_style(style::selected())
         .highlight_symbol("▶ ");
     let mut state =
-        ListState::default().with_selected((!rows.is_empty()).then_some(m.units.selected));
+        ListState::default().with_selected((!rows.is_empty()).then_some(selected - first));
     f.render_stateful_widget(list_widget, list, &mut state);
 }
