@@ -49,21 +49,7 @@ pub(super) fn check_remote(
         // The remote has no such branch yet: nothing witnessed.
         return;
     };
-    let kept = at == tip || repo::log::descends_from(repo, tip, at);
-    if kept {
-        return;
-    }
-    if repo::log::descends_from(repo, at, tip) {
-        report.findings.push(Finding::BehindRemote {
-            remote: name,
-            commit: short(at),
-        });
-    } else {
-        report.findings.push(Finding::Rewritten {
-            anchor: name,
-            commit: short(at),
-        });
-    }
+    judge_remote_copy(repo, tip, name, at, report);
 }
 
 /// Each klar tag's signature, judged by the roster at the tagged commit
@@ -171,21 +157,7 @@ pub(super) fn check_anchors(repo: &Repository, tip: Oid, branch: &str, report: &
         if !name.ends_with(&format!("/{branch}")) {
             continue;
         }
-        let kept = at == tip || repo::log::descends_from(repo, tip, at);
-        if kept {
-            continue;
-        }
-        if repo::log::descends_from(repo, at, tip) {
-            report.findings.push(Finding::BehindRemote {
-                remote: name,
-                commit: short(at),
-            });
-        } else {
-            report.findings.push(Finding::Rewritten {
-                anchor: name,
-                commit: short(at),
-            });
-        }
+        judge_remote_copy(repo, tip, name, at, report);
     }
 }
 
@@ -230,4 +202,24 @@ pub fn check_branch(repo: &Repository, branch: &str) -> Result<Oid, RepoError> {
             short(anchor)
         ),
     )))
+}
+
+/// A remote's copy of the branch at `at` must be contained in `tip`: a
+/// copy ahead of it means the branch is behind (not synced, or commits
+/// lost), any other means the history was rewritten.
+fn judge_remote_copy(repo: &Repository, tip: Oid, name: String, at: Oid, report: &mut Report) {
+    if at == tip || repo::log::descends_from(repo, tip, at) {
+        return;
+    }
+    if repo::log::descends_from(repo, at, tip) {
+        report.findings.push(Finding::BehindRemote {
+            remote: name,
+            commit: short(at),
+        });
+    } else {
+        report.findings.push(Finding::Rewritten {
+            anchor: name,
+            commit: short(at),
+        });
+    }
 }
