@@ -382,3 +382,44 @@ fn esc_ends_a_fetch_that_hangs_and_the_workspace_is_as_it_was() {
         .unwrap_or_default();
     assert_eq!(left.trim(), "", "still running: {left}");
 }
+
+/// A sync that lays local commits again on top of the remote's is not a
+/// rewrite: the anchor follows the laid commits, a klar commit's tag on the
+/// old commit is known as replaced by the sync, and `verify` finds nothing.
+#[test]
+fn after_a_sync_that_lays_local_commits_again_verify_finds_nothing() {
+    let sb = Sandbox::new();
+    let (a, b) = two_clones(&sb);
+    record(
+        &sb,
+        &a,
+        "hagersten-alvsjos-hemtjanst",
+        "2025-T1",
+        "Från A",
+        "anna",
+    );
+    assert_eq!(sync(&sb, &a, &[]).0, Some(0));
+    let klar = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bestallarenhet-2-2025-VB.toml");
+    let out = sb.record(
+        &b,
+        "bestallarenhet-2",
+        "2025-VB",
+        &klar,
+        "bertil <bertil@example.invalid>",
+        &["--status", "klar"],
+    );
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let tags = git(&sb, &b, &["tag", "--list", "tertial/*"]);
+    assert_eq!(tags.lines().count(), 1, "the klar commit is tagged: {tags}");
+    let (code, out) = sync(&sb, &b, &[]);
+    assert_eq!(code, Some(0), "{out}");
+    assert!(out.contains("1 egna lagda överst"), "{out}");
+    let tip = git(&sb, &b, &["rev-parse", "main"]);
+    let anchor = git(&sb, &b, &["rev-parse", "refs/tertial/anchor"]);
+    assert_eq!(anchor, tip, "the anchor follows the laid commits");
+    let verify = sb.run(&["verify", b.to_str().unwrap()]);
+    let said = format!("{}{}", text(&verify.stdout), text(&verify.stderr));
+    assert_eq!(verify.status.code(), Some(0), "{said}");
+    assert!(said.contains("0 fynd"), "{said}");
+}

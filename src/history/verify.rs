@@ -427,6 +427,18 @@ pub fn advance_anchor(repo: &Repository, commit: Oid) {
     }
 }
 
+/// After a sync laid the local commits again on top of the remote's (the
+/// local history as it was kept under `refs/tertial/before-sync/`), the
+/// anchor follows them to `new_tip`, when it was part of what was laid
+/// again; otherwise it would stay behind on the old commits for good.
+pub fn anchor_after_replay(repo: &Repository, replaced: Oid, new_tip: Oid) {
+    if let Some(old) = repo::refs::target(repo, ANCHOR_REF)
+        && (old == replaced || repo::log::descends_from(repo, replaced, old))
+    {
+        let _ = repo::refs::set(repo, ANCHOR_REF, new_tip, "tertial: anchor after sync");
+    }
+}
+
 /// Tags a klar follow-up commit with an annotated tag (signed the way git
 /// signs tags when the config asks for signing), so a later rewrite of it
 /// is seen.

@@ -144,9 +144,22 @@ pub(super) fn check_anchors(repo: &Repository, tip: Oid, branch: &str, report: &
         anchors.push((ANCHOR_REF.to_string(), t));
     }
     anchors.extend(repo::refs::commits_matching(repo, &format!("{KLAR_TAGS}*")));
+    // Commits a sync laid again on top of the remote's are kept, as they
+    // were, under refs/tertial/before-sync/: a mark on them was replaced by
+    // the sync, not by a rewrite (a local ref is no witness either way; the
+    // remote's branch and signatures are).
+    let replaced: Vec<Oid> = repo::refs::commits_matching(repo, "refs/tertial/before-sync/*")
+        .into_iter()
+        .map(|(_, b)| b)
+        .collect();
+    let synced = |at: Oid| {
+        replaced
+            .iter()
+            .any(|&b| b == at || repo::log::descends_from(repo, b, at))
+    };
     for (name, at) in anchors {
         let kept = at == tip || repo::log::descends_from(repo, tip, at);
-        if !kept {
+        if !kept && !synced(at) {
             report.findings.push(Finding::Rewritten {
                 anchor: name,
                 commit: short(at),

@@ -231,6 +231,7 @@ pub fn sync(
                 "tertial: before sync",
             );
             repo::refs::move_branch(&repository, branch, local, tip, SYNC_LOG)?;
+            crate::history::verify::anchor_after_replay(&repository, local, tip);
             tip
         };
         crate::history::verify::advance_anchor(&repository, new_tip);
