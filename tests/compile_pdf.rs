@@ -6,10 +6,11 @@
 //! TERTIAL_REQUIRE_CHROMIUM=1 or TERTIAL_REQUIRE_SOFFICE=1, as in CI.
 
 mod common;
+use common::process::run;
 use common::{Sandbox, text};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// True when `program` is installed (it starts with its version flag).
 fn have(program: &str, home: &Path) -> bool {
@@ -20,25 +21,6 @@ fn have(program: &str, home: &Path) -> bool {
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
-}
-
-/// Runs the command to its end; one still running after `limit` is
-/// stopped and the test fails (a limit on waiting, not a measurement).
-fn run(cmd: &mut Command, limit: Duration) -> std::process::Output {
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start");
-    let start = Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            panic!("{cmd:?} did not finish");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    child.wait_with_output().expect("output")
 }
 
 fn squash(s: &str) -> String {

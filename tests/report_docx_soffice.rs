@@ -5,12 +5,15 @@
 //! TERTIAL_REQUIRE_SOFFICE=1, as in CI, which installs it.
 
 mod docx;
+#[path = "common/process.rs"]
+mod process;
 #[path = "common/skip.rs"]
 mod skip;
 use docx::*;
+use process::run;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// True when `program` is installed (it starts with its version flag);
 /// `home` keeps LibreOffice's profile in the test's own folder.
@@ -22,25 +25,6 @@ fn have(program: &str, version_flag: &str, home: &Path) -> bool {
         .stderr(Stdio::null())
         .status()
         .is_ok()
-}
-
-/// Runs the command to its end; one that is still running after `limit`
-/// is stopped and the test fails (a limit on waiting, not a measurement).
-fn run(cmd: &mut Command, limit: Duration) -> std::process::Output {
-    let mut child = cmd
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start");
-    let start = Instant::now();
-    while child.try_wait().expect("wait").is_none() {
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            panic!("{cmd:?} did not finish");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    child.wait_with_output().expect("output")
 }
 
 /// A temporary folder with a fresh HOME for LibreOffice and the fixture's

@@ -281,8 +281,9 @@ pub fn verify_with(dir: &Path, branch: &str, given: &VerifyOptions) -> Result<Re
 }
 
 /// Whether the committed `tertial.toml` says `require_signed = true`
-/// under `[verify]`.
-fn signing_required(repo: &Repository, tip: Oid) -> bool {
+/// under `[verify]` at `tip` (the server's hook asks it of each pushed
+/// commit's parent).
+pub(crate) fn signing_required(repo: &Repository, tip: Oid) -> bool {
     repo::read::try_file_at(repo, tip, crate::workspace::MARKER)
         .ok()
         .flatten()

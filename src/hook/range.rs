@@ -5,6 +5,7 @@
 //! on the server, or one an earlier commit of the same push made, holds).
 
 use crate::history::rules::{VerifyOptions, check_range};
+use crate::history::verify::signing_required;
 use crate::repo::{self, Oid, Repository};
 
 /// What verify finds in `commits` (oldest first), as lines for the pusher.
@@ -30,12 +31,4 @@ pub(super) fn findings(repo: &Repository, commits: &[Oid]) -> Vec<String> {
         }
     }
     out
-}
-
-/// Whether `tertial.toml` in `commit` requires signed commits.
-fn signing_required(repo: &Repository, commit: Oid) -> bool {
-    repo::read::file_at(repo, commit, crate::workspace::MARKER)
-        .and_then(|b| toml::from_str::<toml::Table>(&String::from_utf8_lossy(&b)).ok())
-        .and_then(|t| t.get("verify")?.get("require_signed")?.as_bool())
-        .unwrap_or(false)
 }
