@@ -220,10 +220,6 @@ pub enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Make the working tree and index match the branch for these paths
-    /// (run by tertial itself after a commit).
-    #[command(hide = true)]
-    SyncWorktree { dir: PathBuf, paths: Vec<String> },
     /// Check the whole history: follow-ups changed outside tertial or
     /// outside their unit and period, trailers that contradict content,
     /// rewritten history, corrupt objects, signatures. Exit status 1 on

@@ -201,9 +201,6 @@ pub fn about_sv(path: &str) -> Option<&'static str> {
             "Uppföljningarnas historik: vem som checkade in vad, när, med vilken status, och hur varje måls bedömning ändrades."
         }
         "generate" => "Skapa en testarbetsyta i stadens storlek (belastningsprov och mätningar).",
-        "sync-worktree" => {
-            "Gör arbetskatalogen och indexet lika med grenen för dessa sökvägar (körs av tertial själv efter en incheckning)."
-        }
         "verify" => {
             "Granska hela historiken: uppföljningar ändrade utanför tertial eller utanför sin enhet och period, trailers som motsäger innehållet, omskriven historik, trasiga objekt, signaturer. Slutstatus 1 vid minsta fynd."
         }

@@ -39,15 +39,6 @@ fn main() -> ExitCode {
                 },
             );
         }
-        Some(Command::SyncWorktree { dir, paths }) => tertial::repo::open(&dir)
-            .map(|repo| {
-                tertial::repo::worktree::sync_from_tip(
-                    &repo,
-                    tertial::repo::DEFAULT_BRANCH,
-                    &paths,
-                );
-            })
-            .map_err(Into::into),
         Some(Command::Generate {
             dir,
             units,

@@ -7,10 +7,11 @@
 //!
 //! Rewriting the index means hashing all of it (libgit2 uses
 //! collision-detecting SHA-1: about 50 ms for a city's 24,000 files), so
-//! commands run it after the commit, in a separate process (`record`) or
-//! a thread (the session), instead of making the chief wait for it. The
-//! session keeps the thread's [`Background`] handle and joins it before it
-//! exits, so the process never ends while git's `index.lock` is held.
+//! the session runs it after the commit in a thread instead of making the
+//! chief wait for it, keeps the thread's [`Background`] handle and joins it
+//! before it exits, so the process never ends while git's `index.lock` is
+//! held. `record` runs it before it returns: a script's next `git commit`
+//! must find the new follow-up in the index.
 //!
 //! A refresh that cannot write the index (a stale `index.lock`, an error)
 //! leaves its paths in `tertial-worktree-pending` in the git directory;
