@@ -2,6 +2,8 @@
 //! of tampering is named; signatures are judged as git judges them.
 
 mod common;
+use common::history::{complete_followup, ssh_keygen, verify, wait_clean};
+use common::sshd::keypair;
 use common::{Sandbox, text};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -12,26 +14,7 @@ fn workspace(sb: &Sandbox) -> PathBuf {
 
 fn record(sb: &Sandbox, ws: &Path, period: &str, rating: &str, status: &str) {
     let file = sb.path().join("f.toml");
-    // A complete follow-up (it may be committed as klar): E1 as given,
-    // the others helt, each with an analysis, the tertial indicators
-    // answered, every activity's status, the summary.
-    let mut body = format!(
-        "schema = 1\nunit = \"bestallarenhet-2\"\nperiod = \"{period}\"\nsummary = \"Enligt plan.\"\n"
-    );
-    body.push_str(&format!("[[goal]]\nid = \"E1\"\nrating = \"{rating}\"\nsummary = \"Analys.\"\n[[goal.deviation]]\nwhat = \"X\"\nmeasure = \"Y\"\n"));
-    for g in ["E2", "E3", "E4", "E5", "E6"] {
-        body.push_str(&format!(
-            "[[goal]]\nid = \"{g}\"\nrating = \"helt\"\nsummary = \"Nås.\"\n"
-        ));
-    }
-    body.push_str(
-        "[[indicator]]\nid = \"I3\"\ntotal = 8.2\n[[indicator]]\nid = \"I4\"\nno_data = true\n",
-    );
-    for i in 1..=8 {
-        body.push_str(&format!(
-            "[[activity]]\nid = \"A{i}\"\nstatus = \"pågår\"\n"
-        ));
-    }
+    let body = complete_followup("bestallarenhet-2", period, rating);
     std::fs::write(&file, body).unwrap();
     let out = sb.record(
         ws,
@@ -61,25 +44,6 @@ fn git(sb: &Sandbox, ws: &Path, args: &[&str]) -> String {
         .unwrap();
     assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
     text(&out.stdout)
-}
-
-fn wait_clean(sb: &Sandbox, ws: &Path) {
-    for _ in 0..200 {
-        if git(sb, ws, &["status", "--porcelain"]).is_empty()
-            && !ws.join(".git/index.lock").exists()
-        {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    panic!("working tree never clean");
-}
-
-fn verify(sb: &Sandbox, ws: &Path, extra: &[&str]) -> (Option<i32>, String) {
-    let mut args = vec!["verify", ws.to_str().unwrap()];
-    args.extend_from_slice(extra);
-    let out = sb.run(&args);
-    (out.status.code(), text(&out.stdout))
 }
 
 #[test]
@@ -232,22 +196,6 @@ fn a_flipped_byte_in_a_loose_object_is_named() {
     let (code, out) = verify(&sb, &ws, &[]);
     assert_eq!(code, Some(1), "{out}");
     assert!(out.contains("skadat objekt"), "{out}");
-}
-
-fn ssh_keygen() -> bool {
-    Command::new("ssh-keygen").arg("-?").output().is_ok()
-}
-
-fn keypair(dir: &Path, name: &str) -> (PathBuf, String) {
-    let key = dir.join(name);
-    let out = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
-        .arg(&key)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
-    (key, public.trim().to_string())
 }
 
 #[test]

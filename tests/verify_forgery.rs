@@ -4,9 +4,9 @@
 //! outside the local refs (the remote's branch, or signatures).
 
 mod common;
+use common::history::{complete_followup, git_as, head, verify, wait_clean};
 use common::{Sandbox, text};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const UNIT: &str = "bestallarenhet-2";
 const FILE: &str = "followups/2025-T1/bestallarenhet-2.toml";
@@ -42,22 +42,6 @@ chiefs_reopen = false
     )
 }
 
-/// Plain git in the workspace as `who` ("Name <e-mail>").
-fn git_as(sb: &Sandbox, ws: &Path, who: (&str, &str), args: &[&str]) -> String {
-    let out = Command::new("git")
-        .current_dir(ws)
-        .env("HOME", sb.path())
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("FILTER_BRANCH_SQUELCH_WARNING", "1")
-        .args(["-c", &format!("user.name={}", who.0)])
-        .args(["-c", &format!("user.email={}", who.1)])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
-    text(&out.stdout)
-}
-
 const MALLORY: (&str, &str) = ("Mallory", "m@example.invalid");
 const CHEF: (&str, &str) = ("Chef", "chef@example.invalid");
 const ADMIN: (&str, &str) = ("Admin", "admin@example.invalid");
@@ -73,23 +57,7 @@ fn workspace(sb: &Sandbox, keys: &str) -> PathBuf {
 
 fn record(sb: &Sandbox, ws: &Path, rating: &str, status: &str, extra: &[&str]) {
     let file = sb.path().join("f.toml");
-    let mut body = format!(
-        "schema = 1\nunit = \"{UNIT}\"\nperiod = \"2025-T1\"\nsummary = \"Enligt plan.\"\n"
-    );
-    body.push_str(&format!("[[goal]]\nid = \"E1\"\nrating = \"{rating}\"\nsummary = \"Analys.\"\n[[goal.deviation]]\nwhat = \"X\"\nmeasure = \"Y\"\n"));
-    for g in ["E2", "E3", "E4", "E5", "E6"] {
-        body.push_str(&format!(
-            "[[goal]]\nid = \"{g}\"\nrating = \"helt\"\nsummary = \"Nås.\"\n"
-        ));
-    }
-    body.push_str(
-        "[[indicator]]\nid = \"I3\"\ntotal = 8.2\n[[indicator]]\nid = \"I4\"\nno_data = true\n",
-    );
-    for i in 1..=8 {
-        body.push_str(&format!(
-            "[[activity]]\nid = \"A{i}\"\nstatus = \"pågår\"\n"
-        ));
-    }
+    let body = complete_followup(UNIT, "2025-T1", rating);
     std::fs::write(&file, body).unwrap();
     let mut args = vec!["--status", status];
     args.extend_from_slice(extra);
@@ -103,31 +71,6 @@ fn record(sb: &Sandbox, ws: &Path, rating: &str, status: &str, extra: &[&str]) {
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     wait_clean(sb, ws);
-}
-
-fn wait_clean(sb: &Sandbox, ws: &Path) {
-    for _ in 0..200 {
-        if git_as(sb, ws, ADMIN, &["status", "--porcelain"]).is_empty()
-            && !ws.join(".git/index.lock").exists()
-        {
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    panic!("working tree never clean");
-}
-
-fn verify(sb: &Sandbox, ws: &Path, extra: &[&str]) -> (Option<i32>, String) {
-    let mut args = vec!["verify", ws.to_str().unwrap()];
-    args.extend_from_slice(extra);
-    let out = sb.run(&args);
-    (out.status.code(), text(&out.stdout))
-}
-
-fn head(sb: &Sandbox, ws: &Path) -> String {
-    git_as(sb, ws, ADMIN, &["rev-parse", "--short=10", "HEAD"])
-        .trim()
-        .to_string()
 }
 
 /// Edits the committed follow-up in the working tree.

@@ -5,27 +5,12 @@
 //! even with no remote to compare with.
 
 mod common;
+use common::history::{complete_followup, git_as, head, ssh_keygen, verify, wait_clean};
+use common::sshd::keypair;
 use common::{Sandbox, text};
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 const UNIT: &str = "bestallarenhet-2";
-
-fn ssh_keygen() -> bool {
-    Command::new("ssh-keygen").arg("-?").output().is_ok()
-}
-
-fn keypair(dir: &Path, name: &str) -> (PathBuf, String) {
-    let key = dir.join(name);
-    let out = Command::new("ssh-keygen")
-        .args(["-q", "-t", "ed25519", "-N", "", "-C", name, "-f"])
-        .arg(&key)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
-    (key, public.trim().to_string())
-}
 
 fn roster(chef_keys: &[&str]) -> String {
     let keys: Vec<String> = chef_keys.iter().map(|k| format!("{k:?}")).collect();
@@ -37,42 +22,11 @@ fn roster(chef_keys: &[&str]) -> String {
     )
 }
 
-fn git(sb: &Sandbox, ws: &Path, who: (&str, &str), args: &[&str]) -> String {
-    let out = Command::new("git")
-        .current_dir(ws)
-        .env("HOME", sb.path())
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("FILTER_BRANCH_SQUELCH_WARNING", "1")
-        .args(["-c", &format!("user.name={}", who.0)])
-        .args(["-c", &format!("user.email={}", who.1)])
-        .args(args)
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", text(&out.stderr));
-    text(&out.stdout)
-}
-
 const ADMIN: (&str, &str) = ("Admin", "admin@example.invalid");
 
 fn record(sb: &Sandbox, ws: &Path, rating: &str, status: &str) -> String {
     let file = sb.path().join("f.toml");
-    let mut body = format!(
-        "schema = 1\nunit = \"{UNIT}\"\nperiod = \"2025-T1\"\nsummary = \"Enligt plan.\"\n"
-    );
-    body.push_str(&format!("[[goal]]\nid = \"E1\"\nrating = \"{rating}\"\nsummary = \"Analys.\"\n[[goal.deviation]]\nwhat = \"X\"\nmeasure = \"Y\"\n"));
-    for g in ["E2", "E3", "E4", "E5", "E6"] {
-        body.push_str(&format!(
-            "[[goal]]\nid = \"{g}\"\nrating = \"helt\"\nsummary = \"Nås.\"\n"
-        ));
-    }
-    body.push_str(
-        "[[indicator]]\nid = \"I3\"\ntotal = 8.2\n[[indicator]]\nid = \"I4\"\nno_data = true\n",
-    );
-    for i in 1..=8 {
-        body.push_str(&format!(
-            "[[activity]]\nid = \"A{i}\"\nstatus = \"pågår\"\n"
-        ));
-    }
+    let body = complete_followup(UNIT, "2025-T1", rating);
     std::fs::write(&file, body).unwrap();
     let out = sb.record(
         ws,
@@ -83,30 +37,14 @@ fn record(sb: &Sandbox, ws: &Path, rating: &str, status: &str) -> String {
         &["--status", status],
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
-    for _ in 0..200 {
-        if git(sb, ws, ADMIN, &["status", "--porcelain"]).is_empty()
-            && !ws.join(".git/index.lock").exists()
-        {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-    git(sb, ws, ADMIN, &["rev-parse", "--short=10", "HEAD"])
-        .trim()
-        .to_string()
-}
-
-fn verify(sb: &Sandbox, ws: &Path, extra: &[&str]) -> (Option<i32>, String) {
-    let mut args = vec!["verify", ws.to_str().unwrap()];
-    args.extend_from_slice(extra);
-    let out = sb.run(&args);
-    (out.status.code(), text(&out.stdout))
+    wait_clean(sb, ws);
+    head(sb, ws)
 }
 
 fn set_roster(sb: &Sandbox, ws: &Path, text_now: &str) {
     std::fs::write(ws.join("roster.toml"), text_now).unwrap();
-    git(sb, ws, ADMIN, &["add", "roster.toml"]);
-    git(sb, ws, ADMIN, &["commit", "-qm", "Förteckning"]);
+    git_as(sb, ws, ADMIN, &["add", "roster.toml"]);
+    git_as(sb, ws, ADMIN, &["commit", "-qm", "Förteckning"]);
 }
 
 #[test]
@@ -124,7 +62,7 @@ fn signatures_are_judged_by_the_roster_at_the_parent() {
     let (key, public) = keypair(sb.path(), "chef");
     let (later, later_public) = keypair(sb.path(), "senare");
     set_roster(&sb, &ws, &roster(&[&public]));
-    let set = |k: &str, v: &str| git(&sb, &ws, ADMIN, &["config", k, v]);
+    let set = |k: &str, v: &str| git_as(&sb, &ws, ADMIN, &["config", k, v]);
     set("commit.gpgsign", "true");
     set("gpg.format", "ssh");
     set("user.signingkey", key.to_str().unwrap());
@@ -135,7 +73,7 @@ fn signatures_are_judged_by_the_roster_at_the_parent() {
     // The second key is added to the roster after it signed.
     set("commit.gpgsign", "false");
     set_roster(&sb, &ws, &roster(&[&public, &later_public]));
-    let roster_change = git(&sb, &ws, ADMIN, &["rev-parse", "--short=10", "HEAD"])
+    let roster_change = git_as(&sb, &ws, ADMIN, &["rev-parse", "--short=10", "HEAD"])
         .trim()
         .to_string();
     let (code, out) = verify(&sb, &ws, &["--require-signed"]);
@@ -176,7 +114,7 @@ fn a_rewrite_that_strips_signatures_is_named_without_a_remote() {
     let ws = sb.init_samples("ws");
     let (key, public) = keypair(sb.path(), "chef");
     set_roster(&sb, &ws, &roster(&[&public]));
-    let set = |k: &str, v: &str| git(&sb, &ws, ADMIN, &["config", k, v]);
+    let set = |k: &str, v: &str| git_as(&sb, &ws, ADMIN, &["config", k, v]);
     set("commit.gpgsign", "true");
     set("gpg.format", "ssh");
     set("user.signingkey", key.to_str().unwrap());
@@ -186,7 +124,7 @@ fn a_rewrite_that_strips_signatures_is_named_without_a_remote() {
     let (code, out) = verify(&sb, &ws, &["--require-signed"]);
     assert_eq!(code, Some(0), "{out}");
     set("commit.gpgsign", "false");
-    git(
+    git_as(
         &sb,
         &ws,
         ADMIN,
@@ -204,7 +142,7 @@ fn a_rewrite_that_strips_signatures_is_named_without_a_remote() {
     let (code, out) = verify(&sb, &ws, &["--require-signed"]);
     assert_eq!(code, Some(1), "{out}");
     assert_eq!(out.matches(": signatur osignerad").count(), 2, "{out}");
-    let moved = git(
+    let moved = git_as(
         &sb,
         &ws,
         ADMIN,

@@ -101,6 +101,7 @@ pub fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+pub mod history;
 pub mod process;
 pub mod pty;
 pub mod skip;
