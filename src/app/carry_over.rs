@@ -64,7 +64,7 @@ pub fn open(m: &mut Model) {
                     "Inga öppna avvikelser kvar att föra över från",
                     "No open deviations left to carry over from"
                 ),
-                e.period
+                e.period.kind.code_with_year(e.period.year)
             ),
             None => l
                 .t(
@@ -190,7 +190,7 @@ fn finish_if_done(
             *message = Some(format!(
                 "{} {} {}.",
                 l.t("Alla öppna avvikelser från", "Every open deviation from"),
-                e.period,
+                e.period.kind.code_with_year(e.period.year),
                 l.t("är hanterade", "is dealt with")
             ));
         }

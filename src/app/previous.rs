@@ -29,7 +29,9 @@ pub fn texts(plan: &Plan, s: &Session, fields: &[Field]) -> Vec<(Field, String)>
         .iter()
         .filter_map(|f| {
             let text = text_then(e, s, goal, f)?;
-            (!text.trim().is_empty()).then(|| (f.clone(), text))
+            // Text carried over unchanged is not said twice.
+            let now = super::fields::text_of(&s.record, goal.unwrap_or(""), f);
+            (!text.trim().is_empty() && text.trim() != now.trim()).then(|| (f.clone(), text))
         })
         .collect()
 }

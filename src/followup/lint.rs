@@ -89,7 +89,7 @@ impl LintKind {
             LintKind::ActivityStatusMissing => "Aktivitet utan status",
             LintKind::SummaryMissing => "Sammanfattande analys saknas",
             LintKind::EconomyAnalysisMissing => "Ekonomins siffror utan analys",
-            LintKind::OverLimit => "Texten är längre än gränsen",
+            LintKind::OverLimit => "För lång text",
         }
     }
 
@@ -106,7 +106,7 @@ impl LintKind {
             LintKind::ActivityStatusMissing => "Activity without a status",
             LintKind::SummaryMissing => "No summary analysis",
             LintKind::EconomyAnalysisMissing => "Economy figures without an analysis",
-            LintKind::OverLimit => "The text is longer than the limit",
+            LintKind::OverLimit => "Text too long",
         }
     }
 

@@ -50,8 +50,8 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
             ]),
             Line::from(Span::styled(
                 l.t(
-                    "Åtgärder som inte är markerade som åtgärdade. Inget förs över utan ditt val; utfall förs aldrig över.",
-                    "Measures not marked done. Nothing is carried without your choice; outcomes never are.",
+                    "Inget förs över utan ditt val; utfall förs aldrig över.",
+                    "Nothing is carried without your choice; outcomes never are.",
                 ),
                 style::dim(),
             )),
