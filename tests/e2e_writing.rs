@@ -55,7 +55,10 @@ fn committed(ws: &std::path::Path, period: &str) -> (FollowUp, String) {
 fn the_frame_counts_against_the_limit_and_the_review_remarks_without_blocking_klar() {
     let sb = Sandbox::new();
     let ws = sb.init_samples("ws");
-    add_to_marker(&ws, &format!("\n[limits]\nanalysis = 40\n{ONLY_OVER_LIMIT}"));
+    add_to_marker(
+        &ws,
+        &format!("\n[limits]\nanalysis = 40\n{ONLY_OVER_LIMIT}"),
+    );
     let mut t = Pty::spawn(
         sb.pty_cmd(&[
             ws.to_str().unwrap(),
@@ -109,11 +112,21 @@ fn a_bad_limits_table_is_named_at_its_line_and_column() {
     let line = before.lines().count() + 3;
     add_to_marker(&ws, "\n[limits]\nanalys = 2000\n");
     let mut t = Pty::spawn(
-        sb.pty_cmd(&[ws.to_str().unwrap(), "--unit", UNIT, "--period", "2025-T1"]),
+        sb.pty_cmd(&[
+            ws.to_str().unwrap(),
+            "--unit",
+            UNIT,
+            "--period",
+            "2025-T1",
+            "--author",
+            "A B <a@b.invalid>",
+        ]),
         100,
         30,
     );
-    t.wait_for(&format!("tertial.toml:{line}:1: fel: [limits] \"analys\": okänt fält"));
+    t.wait_for(&format!(
+        "tertial.toml:{line}:1: fel: [limits] \"analys\": okänt fält"
+    ));
     t.send("\x11");
     assert_eq!(t.wait_exit(), 0);
 }
@@ -158,7 +171,14 @@ fn t1s_open_deviations_are_carried_closed_or_dropped_into_t2_as_chosen() {
     let ws = sb.init_samples("ws");
     let t1 = sb.path().join("t1.toml");
     std::fs::write(&t1, T1).unwrap();
-    let out = sb.record(&ws, UNIT, "2025-T1", &t1, "Anna Chef <anna@example.invalid>", &[]);
+    let out = sb.record(
+        &ws,
+        UNIT,
+        "2025-T1",
+        &t1,
+        "Anna Chef <anna@example.invalid>",
+        &[],
+    );
     assert!(out.status.success(), "{}", text(&out.stderr));
 
     let args = [
@@ -202,8 +222,12 @@ fn t1s_open_deviations_are_carried_closed_or_dropped_into_t2_as_chosen() {
     // The carried deviation is in the form, marked with where it came from.
     tab_to(&mut t, "Avvikelse: Handläggningstiden");
     t.wait_for("Avvikelse 1 · förd från 2025-T1 E1/1");
-    tab_to(&mut t, "Åtgärdad: [x] ja – Klart sedan maj: rutinen finns, x s f testad");
+    tab_to(&mut t, "Avvikelse: Uppföljning av beslut sker sent");
     t.wait_for("Avvikelse 2 · förd från 2025-T1 E1/3");
+    tab_to(
+        &mut t,
+        "Åtgärdad: [x] ja – Klart sedan maj: rutinen finns, x s f testad",
+    );
 
     // The screen comes back with its key, and says nothing is left.
     t.send("\x1bo"); // alt-o

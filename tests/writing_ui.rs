@@ -40,7 +40,10 @@ fn walk(w: u16, h: u16) -> Model {
     let mut then = FollowUp::new(UNIT, t1);
     let g = then.goal_mut("E1");
     g.summary = "Bemötandet är gott men handläggningen tar för lång tid.\u{1b}[2J".into();
-    g.analysis = vec![String::new(), "Punkt två följdes upp på APT i april.".into()];
+    g.analysis = vec![
+        String::new(),
+        "Punkt två följdes upp på APT i april.".into(),
+    ];
     let goals = m.plans[plan]
         .plan
         .unit_goals
@@ -64,7 +67,10 @@ fn walk(w: u16, h: u16) -> Model {
 
 fn toggle(m: &mut Model) {
     // The default keymap's key for it, as the terminal sends it.
-    update(m, Action::Key(KeyEvent::new(KeyCode::F(7), KeyModifiers::NONE)));
+    update(
+        m,
+        Action::Key(KeyEvent::new(KeyCode::F(7), KeyModifiers::NONE)),
+    );
 }
 
 #[test]
@@ -93,7 +99,10 @@ fn the_previous_text_is_shown_in_a_wide_window_and_collapses_with_its_key() {
     let mut m = walk(120, 40);
     let expanded = render(&m, 120, 40);
     insta::assert_snapshot!("previous_expanded_120x40", expanded);
-    assert!(expanded.contains("↳ T1 2025: Bemötandet är gott"), "{expanded}");
+    assert!(
+        expanded.contains("↳ T1 2025: Bemötandet är gott"),
+        "{expanded}"
+    );
     // Under Punkt 2 its own earlier text; Punkt 1 had none.
     assert!(expanded.contains("↳ T1 2025: Punkt två följdes upp på APT i april."));
     assert_eq!(expanded.matches("↳").count(), 2, "{expanded}");
