@@ -174,11 +174,16 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         let mut block = Block::default()
             .borders(Borders::ALL)
             .title(format!(" {} ", sanitize::line(&name)));
-        if !hint.is_empty() {
+        // The count on the bottom border: below the cursor's row, where a
+        // keystroke's digit costs the least to send.
+        let count = super::writing::count_title(m, e);
+        let count_width = count.as_ref().map_or(0, Line::width);
+        // The keys are in the status line too: they give way to the count.
+        if !hint.is_empty() && hint.chars().count() + count_width + 4 <= area.width as usize {
             block = block.title_bottom(format!(" {hint} "));
         }
-        if let Some(count) = super::writing::count_title(m, e) {
-            block = block.title(count);
+        if let Some(count) = count {
+            block = block.title_bottom(count);
         }
         if let Some(why) = &e.invalid {
             block = block.title_bottom(Span::styled(format!(" {why} "), style::error()));

@@ -11,10 +11,12 @@ use ratatui::text::{Line, Span};
 pub fn count_title(m: &Model, e: &Editor) -> Option<Line<'static>> {
     let text = e.area.lines().join("\n");
     let count = crate::app::limits::field_count(m.lang, &m.rules.limits, &e.field, &text)?;
+    // Plain under the limit: each keystroke then rewrites a digit or two
+    // there, with no colour switched on and off around them.
     let st = if count.over {
         style::error()
     } else {
-        style::dim()
+        ratatui::style::Style::default()
     };
     Some(Line::from(Span::styled(format!(" {} ", count.text), st)).right_aligned())
 }
