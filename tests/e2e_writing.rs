@@ -82,6 +82,9 @@ fn the_frame_counts_against_the_limit_and_the_review_remarks_without_blocking_kl
     t.send(" Väntetiderna är långa i hela området.");
     t.wait_for("57 / 40 tecken – 17 för många · 9 ord");
     t.send(ESC);
+    // A key right after Esc would read as Alt+key: wait for the editor to
+    // close (the goal page's hints are back).
+    t.wait_for("Retur  skriv");
     t.wait_for("Sammanfattning: Bemötandet är gott. Väntetiderna är långa i hela området.");
 
     t.send("\x12"); // ctrl-r

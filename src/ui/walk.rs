@@ -174,16 +174,23 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         let mut block = Block::default()
             .borders(Borders::ALL)
             .title(format!(" {} ", sanitize::line(&name)));
-        // The count on the bottom border: below the cursor's row, where a
-        // keystroke's digit costs the least to send.
-        let count = super::writing::count_title(m, e);
-        let count_width = count.as_ref().map_or(0, Line::width);
-        // The keys are in the status line too: they give way to the count.
-        if !hint.is_empty() && hint.chars().count() + count_width + 4 <= area.width as usize {
+        if !hint.is_empty() {
             block = block.title_bottom(format!(" {hint} "));
         }
-        if let Some(count) = count {
-            block = block.title_bottom(count);
+        // The count on the bottom border beside the keys, where a
+        // keystroke's digit costs the least to send; on the top border
+        // when the keys leave no room for it.
+        if let Some(count) = super::writing::count_title(m, e) {
+            let keys = if hint.is_empty() {
+                0
+            } else {
+                hint.chars().count() + 2
+            };
+            if keys + count.width() + 3 <= area.width as usize {
+                block = block.title_bottom(count);
+            } else {
+                block = block.title(count);
+            }
         }
         if let Some(why) = &e.invalid {
             block = block.title_bottom(Span::styled(format!(" {why} "), style::error()));
