@@ -221,6 +221,13 @@ mod tests {
         assert_eq!(record.dropped[0].number, 4);
         // Outcomes are never copied.
         assert!(record.indicators.is_empty());
+        // The report says the closed one was done, and how.
+        for report in [
+            crate::report::markdown(&plan, &record, &[]),
+            crate::report::text(&plan, &record, &[]),
+        ] {
+            assert!(report.contains("Klart i maj"), "{report}");
+        }
         // The file says all of it, and reads back the same.
         let text = toml::to_string(&record).unwrap();
         assert!(text.contains("done = true"), "{text}");
