@@ -128,9 +128,10 @@ fn record(req: &Request) -> anyhow::Result<Outcome> {
     }
     if f.status == Status::Done {
         // The same rules as the session: the workspace's `[klar]` table.
-        let rules = ws
+        let mut rules = ws
             .rules()
             .map_err(|e| anyhow::anyhow!("{}: {e}", crate::workspace::MARKER))?;
+        rules.limits = ws.limits().map_err(|d| anyhow::anyhow!("{d}"))?;
         let open = lint::blocking(plan, &f, &rules, crate::clock::today());
         if !open.is_empty() {
             let mut lines = vec![match l {

@@ -29,6 +29,16 @@ pub enum Action {
     AddDeviation,
     /// Copy the previous period's analysis texts into the empty fields.
     CopyPrevious,
+    /// Open the previous period's open deviations (carry-over screen).
+    CarryOver,
+    /// On the carry-over screen: carry the selected deviation over.
+    CarryConfirm,
+    /// Close the selected deviation with a note (asks for the note).
+    CarryClose,
+    /// Drop the selected deviation: not carried, not offered again.
+    CarryDrop,
+    /// Show or hide the previous period's text beside each field.
+    TogglePrevious,
     DeleteDeviation,
     /// Answer to a question: yes (y) presses its first button, no (n,
     /// Esc) cancels.

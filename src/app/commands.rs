@@ -65,6 +65,11 @@ pub fn action(c: Command) -> Option<Action> {
         Command::PrevButton => Action::PrevButton,
         Command::PressButton => Action::PressButton,
         Command::ShowReport => Action::ShowReport,
+        Command::CarryOver => Action::CarryOver,
+        Command::CarryConfirm => Action::CarryConfirm,
+        Command::CarryClose => Action::CarryClose,
+        Command::CarryDrop => Action::CarryDrop,
+        Command::TogglePrevious => Action::TogglePrevious,
     })
 }
 

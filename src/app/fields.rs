@@ -14,16 +14,19 @@ pub enum DevPart {
     Measure,
     Responsible,
     Due,
+    /// The åtgärd is carried out (a box).
+    Done,
 }
 
 impl DevPart {
-    pub const ALL: [DevPart; 6] = [
+    pub const ALL: [DevPart; 7] = [
         DevPart::What,
         DevPart::Link,
         DevPart::Cause,
         DevPart::Measure,
         DevPart::Responsible,
         DevPart::Due,
+        DevPart::Done,
     ];
 
     pub fn label(self, l: Lang) -> &'static str {
@@ -34,6 +37,7 @@ impl DevPart {
             DevPart::Measure => l.t("Åtgärd", "Measure"),
             DevPart::Responsible => l.t("Ansvarig", "Responsible"),
             DevPart::Due => l.t("Klart senast", "Due by"),
+            DevPart::Done => l.t("Åtgärdad", "Done"),
         }
     }
 }
@@ -102,6 +106,7 @@ impl Field {
             | Field::ComplaintAssessment(_) => Kind::Text,
             Field::Budget | Field::EconomyOutcome | Field::Complaint(_) => Kind::Line,
             Field::Deviation(_, DevPart::What | DevPart::Cause | DevPart::Measure) => Kind::Text,
+            Field::Deviation(_, DevPart::Done) => Kind::Toggle,
             Field::Deviation(..) | Field::Outcome(..) => Kind::Line,
             Field::Rating | Field::ActivityStatus(_) => Kind::Choice,
             Field::AddDeviation | Field::NoData(_) | Field::ActivityDeviation(_) => Kind::Toggle,
@@ -164,6 +169,7 @@ pub fn text_of(rec: &FollowUp, goal: &str, field: &Field) -> String {
                 DevPart::Measure => d.measure.clone(),
                 DevPart::Responsible => d.responsible.clone().unwrap_or_default(),
                 DevPart::Due => d.due.map(|d| d.to_string()).unwrap_or_default(),
+                DevPart::Done => String::new(),
             })
             .unwrap_or_default(),
         Field::Outcome(id, sex) => rec
@@ -236,6 +242,7 @@ pub fn set_text(
                         Some(parse_date(text).ok_or(Invalid::Date)?)
                     }
                 }
+                DevPart::Done => {}
             }
         }
         Field::Outcome(id, sex) => {
@@ -413,6 +420,11 @@ pub fn toggle(rec: &mut FollowUp, goal: &str, field: &Field) -> Option<usize> {
         Field::ActivityDeviation(id) => {
             let a = rec.activity_mut(id);
             a.deviation = !a.deviation;
+        }
+        Field::Deviation(i, DevPart::Done) => {
+            if let Some(d) = rec.goal_mut(goal).deviations.get_mut(*i) {
+                d.done = !d.done;
+            }
         }
         Field::AddDeviation => {
             let g = rec.goal_mut(goal);

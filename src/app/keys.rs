@@ -38,6 +38,8 @@ pub fn screen_context(m: &Model) -> Context {
             Context::Editor
         }
         Screen::Review => Context::Review,
+        Screen::CarryOver if s.is_some_and(|s| s.carry.closing.is_some()) => Context::Editor,
+        Screen::CarryOver => Context::CarryOver,
     }
 }
 

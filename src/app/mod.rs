@@ -5,13 +5,16 @@
 //! command; `commands` turns it into an `Action`.
 
 pub mod action;
+pub mod carry_over;
 pub mod commands;
 pub mod confirm;
 pub mod fields;
 pub mod keys;
+pub mod limits;
 pub mod model;
 pub mod overlay;
 mod overview;
+pub mod previous;
 pub mod review;
 pub mod start;
 mod typing;

@@ -29,6 +29,8 @@ pub enum Screen {
     Done,
     /// The roll-up across units for one period.
     Overview,
+    /// The previous period's open deviations, to carry over or not.
+    CarryOver,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -165,6 +167,8 @@ pub struct Session {
     /// Said once in the status line when the session opens (a draft that
     /// could not be read and was set aside).
     pub opening_note: Option<String>,
+    /// The carry-over screen's selection and note.
+    pub carry: super::carry_over::CarryState,
 }
 
 /// The record and the place in the walk before a change.
@@ -214,6 +218,9 @@ pub struct Model {
     pub rules: crate::followup::lint::Rules,
     /// Work running in the background, shown with its progress.
     pub job: Option<JobState>,
+    /// Whether the previous period's texts are shown by the fields, once
+    /// toggled (None: shown when the window is wide).
+    pub previous_shown: Option<bool>,
 }
 
 /// What runs in the background (one job at a time).
@@ -283,6 +290,7 @@ impl Model {
             rescue_path: None,
             rules: Default::default(),
             job: None,
+            previous_shown: None,
         };
         m.set_plans(plans);
         m
@@ -388,6 +396,7 @@ impl Session {
             edit_before: None,
             typed_astray: false,
             opening_note: None,
+            carry: Default::default(),
         }
     }
 }

@@ -292,6 +292,7 @@ fn jump(s: &mut Session, plan: &Plan, l: &Lint) {
     let unit_page = plan.unit_goals.len();
     let page = match &l.spot {
         Spot::UnitSummary | Spot::EconomyAnalysis => unit_page,
+        Spot::Text(_) if l.goal.is_empty() => unit_page,
         _ => match plan.unit_goals.iter().position(|g| g.id == l.goal) {
             Some(i) => i,
             None => return,
@@ -309,6 +310,7 @@ fn jump(s: &mut Session, plan: &Plan, l: &Lint) {
         Spot::Activity(id) => Field::ActivityStatus(id.clone()),
         Spot::UnitSummary => Field::UnitSummary,
         Spot::EconomyAnalysis => Field::EconomyAnalysis,
+        Spot::Text(spot) => super::limits::field_of(spot),
     };
     go_to(s, plan, page, &target);
 }

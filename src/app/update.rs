@@ -187,6 +187,17 @@ fn inner(m: &mut Model, action: Action) -> Vec<Effect> {
             });
             return Vec::new();
         }
+        Action::CarryOver if matches!(m.screen, Screen::Walk | Screen::Review) => {
+            if let Some(s) = &mut m.session {
+                s.editor = None;
+            }
+            super::carry_over::open(m);
+            return Vec::new();
+        }
+        Action::TogglePrevious if m.screen == Screen::Walk => {
+            m.previous_shown = Some(!crate::app::previous::shown(m));
+            return Vec::new();
+        }
         Action::Jump if m.session.is_some() => {
             m.overlay = Some(Overlay::Jump {
                 query: String::new(),
@@ -262,6 +273,7 @@ fn inner(m: &mut Model, action: Action) -> Vec<Effect> {
                 Screen::Walk
             };
             m.session = Some(*s);
+            super::carry_over::offer_on_open(m);
             return Vec::new();
         }
         _ => {}
@@ -280,6 +292,7 @@ fn inner(m: &mut Model, action: Action) -> Vec<Effect> {
         Screen::Resume => resume(m, action),
         Screen::Walk => walk::update(m, action),
         Screen::Review => review::update(m, action),
+        Screen::CarryOver => super::carry_over::update(m, action),
         Screen::Done => {
             if matches!(action, Action::Acknowledge | Action::Open | Action::Back) {
                 m.screen = Screen::Walk;
@@ -369,6 +382,7 @@ fn resume(m: &mut Model, action: Action) -> Vec<Effect> {
                 s.draft_saved_at = Some(d.saved_at);
             }
             m.screen = Screen::Walk;
+            super::carry_over::offer_on_open(m);
             Vec::new()
         }
         // Never offered to a read-only session (someone else's draft).

@@ -31,10 +31,12 @@ pub enum LintKind {
     SummaryMissing,
     /// Economy figures without an analysis.
     EconomyAnalysisMissing,
+    /// A text longer than the workspace's limit (`[limits]`).
+    OverLimit,
 }
 
 impl LintKind {
-    pub const ALL: [LintKind; 11] = [
+    pub const ALL: [LintKind; 12] = [
         LintKind::RatingMissing,
         LintKind::AnalysisMissing,
         LintKind::ReasonMissing,
@@ -46,6 +48,7 @@ impl LintKind {
         LintKind::ActivityStatusMissing,
         LintKind::SummaryMissing,
         LintKind::EconomyAnalysisMissing,
+        LintKind::OverLimit,
     ];
 
     pub fn code(self) -> &'static str {
@@ -61,6 +64,7 @@ impl LintKind {
             LintKind::ActivityStatusMissing => "activity-status-missing",
             LintKind::SummaryMissing => "summary-missing",
             LintKind::EconomyAnalysisMissing => "economy-analysis-missing",
+            LintKind::OverLimit => "over-limit",
         }
     }
 
@@ -85,6 +89,7 @@ impl LintKind {
             LintKind::ActivityStatusMissing => "Aktivitet utan status",
             LintKind::SummaryMissing => "Sammanfattande analys saknas",
             LintKind::EconomyAnalysisMissing => "Ekonomins siffror utan analys",
+            LintKind::OverLimit => "För lång text",
         }
     }
 
@@ -101,6 +106,7 @@ impl LintKind {
             LintKind::ActivityStatusMissing => "Activity without a status",
             LintKind::SummaryMissing => "No summary analysis",
             LintKind::EconomyAnalysisMissing => "Economy figures without an analysis",
+            LintKind::OverLimit => "Text too long",
         }
     }
 
@@ -108,7 +114,7 @@ impl LintKind {
     /// only pointed out.
     pub fn city_level(self) -> Level {
         match self {
-            LintKind::LinkMissing | LintKind::DuePast => Level::Warn,
+            LintKind::LinkMissing | LintKind::DuePast | LintKind::OverLimit => Level::Warn,
             _ => Level::Block,
         }
     }
@@ -146,6 +152,8 @@ impl Level {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Rules {
     changed: Vec<(LintKind, Level)>,
+    /// The texts' length limits (`[limits]`), checked as `over-limit`.
+    pub limits: super::limits::Limits,
 }
 
 impl Rules {
@@ -226,6 +234,8 @@ pub enum Spot {
     UnitSummary,
     /// On the unit-level page: the economy's analysis.
     EconomyAnalysis,
+    /// A text over its length limit.
+    Text(super::limits::TextSpot),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -241,6 +251,8 @@ pub struct Lint {
     pub waived: Option<String>,
     /// Block or Warn (Off remarks are not listed).
     pub level: Level,
+    /// For `over-limit`: the text's characters and its limit.
+    pub length: Option<(usize, usize)>,
 }
 
 impl Lint {
@@ -268,7 +280,7 @@ pub fn lints(plan: &Plan, f: &FollowUp) -> Vec<Lint> {
 /// dates.
 pub fn check(plan: &Plan, f: &FollowUp, rules: &Rules, today: (i32, u32, u32)) -> Vec<Lint> {
     let mut out = Vec::new();
-    let mut push = |kind, goal: &str, spot, target: String| {
+    let mut push_with = |kind, goal: &str, spot, target: String, length| {
         let level = rules.level(kind);
         if level == Level::Off {
             return;
@@ -285,8 +297,11 @@ pub fn check(plan: &Plan, f: &FollowUp, rules: &Rules, today: (i32, u32, u32)) -
             target,
             waived,
             level,
+            length,
         });
     };
+    let mut push =
+        |kind, goal: &str, spot, target: String| push_with(kind, goal, spot, target, None);
     let mut indicator_seen = std::collections::HashSet::new();
     let mut activity_seen = std::collections::HashSet::new();
     for goal in &plan.unit_goals {
@@ -331,7 +346,7 @@ pub fn check(plan: &Plan, f: &FollowUp, rules: &Rules, today: (i32, u32, u32)) -
                     target.clone(),
                 );
             }
-            if let Some(due) = d.due
+            if let Some(due) = d.due.filter(|_| !d.done)
                 && (
                     i32::from(due.year),
                     u32::from(due.month),
@@ -386,6 +401,15 @@ pub fn check(plan: &Plan, f: &FollowUp, rules: &Rules, today: (i32, u32, u32)) -
             "",
             Spot::EconomyAnalysis,
             UNIT_TARGET.into(),
+        );
+    }
+    for t in super::limits::too_long(plan, f, &rules.limits) {
+        push_with(
+            LintKind::OverLimit,
+            &t.goal,
+            Spot::Text(t.spot),
+            t.target,
+            Some((t.chars, t.limit)),
         );
     }
     out

@@ -2,8 +2,10 @@
 //! checking it against its plan, the lints before committing, drafts that
 //! survive anything, and committing it to the workspace's history.
 
+pub mod carry;
 pub mod commit;
 pub mod draft;
+pub mod limits;
 pub mod lint;
 pub mod load;
 pub mod model;

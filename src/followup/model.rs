@@ -39,6 +39,10 @@ pub struct FollowUp {
     /// Lints the chief accepted with a reason before committing as klar.
     #[serde(default, rename = "waiver", skip_serializing_if = "Vec::is_empty")]
     pub waivers: Vec<Waiver>,
+    /// Open deviations of the previous period that were not carried over
+    /// into this one (so they are not offered again).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dropped: Vec<super::carry::Dropped>,
 }
 
 /// Where a follow-up stands. `klar` is final until reopened.
@@ -205,6 +209,16 @@ pub struct Deviation {
     pub responsible: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Date>,
+    /// The åtgärd is carried out: the deviation is closed and is not
+    /// offered to the next period.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub done: bool,
+    /// How it was closed, written when closing it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// The earlier period's deviation this one was carried over from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carried: Option<super::carry::Origin>,
 }
 
 /// An indicator's outcome for the period.
@@ -329,6 +343,7 @@ impl FollowUp {
             quality: Quality::default(),
             complaints: Vec::new(),
             waivers: Vec::new(),
+            dropped: Vec::new(),
         }
     }
 

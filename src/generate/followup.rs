@@ -202,6 +202,7 @@ fn deviation(rng: &mut Rng, period: Period, link: Option<String>, draft: bool) -
         due: rng
             .chance(0.8)
             .then(|| date(due_year, due_month, last_day(due_year, due_month))),
+        ..Default::default()
     }
 }
 

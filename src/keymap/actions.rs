@@ -65,14 +65,14 @@ commands! {
     }
     Quit {
         name: "quit",
-        contexts: [Global, Units, List, Resume, Goal, Review],
+        contexts: [Global, Units, List, Resume, Goal, Review, CarryOver],
         palette: true,
         sv: "Avsluta (utkastet sparas)",
         en: "Quit (the draft is kept)",
     }
     Help {
         name: "help",
-        contexts: [Global, Units, List, Goal, Review],
+        contexts: [Global, Units, List, Goal, Review, CarryOver],
         palette: true,
         sv: "Visa tangenterna",
         en: "Show the keys",
@@ -93,14 +93,14 @@ commands! {
     }
     Up {
         name: "up",
-        contexts: [Units, List, Review, Palette, Help, Conflict],
+        contexts: [Units, List, Review, Palette, Help, Conflict, CarryOver],
         palette: true,
         sv: "Upp",
         en: "Up",
     }
     Down {
         name: "down",
-        contexts: [Units, List, Review, Palette, Help, Conflict],
+        contexts: [Units, List, Review, Palette, Help, Conflict, CarryOver],
         palette: true,
         sv: "Ned",
         en: "Down",
@@ -121,14 +121,14 @@ commands! {
     }
     Top {
         name: "top",
-        contexts: [Units, List, Review, Goal],
+        contexts: [Units, List, Review, Goal, CarryOver],
         palette: true,
         sv: "Första",
         en: "First",
     }
     Bottom {
         name: "bottom",
-        contexts: [Units, List, Review, Goal],
+        contexts: [Units, List, Review, Goal, CarryOver],
         palette: true,
         sv: "Sista",
         en: "Last",
@@ -142,7 +142,7 @@ commands! {
     }
     Back {
         name: "back",
-        contexts: [Units, List, Resume, Goal, Review, Palette, Help, Conflict],
+        contexts: [Units, List, Resume, Goal, Review, Palette, Help, Conflict, CarryOver],
         palette: true,
         sv: "Tillbaka / avbryt (från målen: till perioderna, utkastet sparas)",
         en: "Back / cancel (from the goals: to the periods, the draft is saved)",
@@ -440,6 +440,41 @@ commands! {
         palette: true,
         sv: "Visa rapporten som den ser ut nu",
         en: "Show the report as it is now",
+    }
+    CarryOver {
+        name: "carry_over",
+        contexts: [Goal, Review],
+        palette: true,
+        sv: "Förra periodens öppna avvikelser: för över, stäng eller släpp",
+        en: "The previous period's open deviations: carry over, close or drop",
+    }
+    CarryConfirm {
+        name: "carry_confirm",
+        contexts: [CarryOver],
+        palette: true,
+        sv: "För över avvikelsen till den här perioden",
+        en: "Carry the deviation over into this period",
+    }
+    CarryClose {
+        name: "carry_close",
+        contexts: [CarryOver],
+        palette: true,
+        sv: "Stäng avvikelsen med en anteckning",
+        en: "Close the deviation with a note",
+    }
+    CarryDrop {
+        name: "carry_drop",
+        contexts: [CarryOver],
+        palette: true,
+        sv: "Släpp avvikelsen (förs inte över, erbjuds inte igen)",
+        en: "Drop the deviation (not carried, not offered again)",
+    }
+    TogglePrevious {
+        name: "toggle_previous",
+        contexts: [Goal, Editor],
+        palette: true,
+        sv: "Visa/dölj förra periodens text vid fälten",
+        en: "Show/hide the previous period's text by the fields",
     }
 }
 

@@ -25,10 +25,13 @@ pub enum Context {
     Help,
     /// Choosing between two texts after a sync conflict.
     Conflict,
+    /// The previous period's open deviations, each carried over, closed
+    /// or dropped.
+    CarryOver,
 }
 
 impl Context {
-    pub const ALL: [Context; 11] = [
+    pub const ALL: [Context; 12] = [
         Context::Global,
         Context::Units,
         Context::List,
@@ -40,6 +43,7 @@ impl Context {
         Context::Palette,
         Context::Help,
         Context::Conflict,
+        Context::CarryOver,
     ];
 
     pub fn name(self) -> &'static str {
@@ -55,6 +59,7 @@ impl Context {
             Context::Palette => "palette",
             Context::Help => "help",
             Context::Conflict => "conflict",
+            Context::CarryOver => "carry_over",
         }
     }
 
@@ -75,6 +80,7 @@ impl Context {
             Context::Palette => l.t("Kommandon och hopp", "Commands and jump"),
             Context::Help => l.t("Hjälp", "Help"),
             Context::Conflict => l.t("Konflikt efter synk", "Conflict after sync"),
+            Context::CarryOver => l.t("Föra över avvikelser", "Carrying over deviations"),
         }
     }
 }

@@ -62,6 +62,11 @@ pub(super) fn render(plan: &Plan, f: &FollowUp, earlier: &[FollowUp]) -> String 
             if let Some(due) = d.due {
                 measure.push_str(&format!("\nKlart senast: {due}"));
             }
+            match (d.done, d.note.trim()) {
+                (false, _) => {}
+                (true, "") => measure.push_str("\nÅtgärdad"),
+                (true, note) => measure.push_str(&format!("\nÅtgärdad: {}", clean(note))),
+            }
             field(&mut out, &format!("Åtgärd {}", i + 1), &measure);
         }
         for ind in plan.indicators_for_goal(goal) {

@@ -87,5 +87,15 @@ pub(super) fn render(
                 text: due.to_string(),
             });
         }
+        if d.done {
+            out.push(Block::Field {
+                label: "Åtgärdad".into(),
+                text: if d.note.trim().is_empty() {
+                    "Ja".into()
+                } else {
+                    clean(d.note.trim())
+                },
+            });
+        }
     }
 }

@@ -81,9 +81,16 @@ pub fn open(
             .filter(|d| d.is_error() || !d.file.starts_with("keymaps/"))
             .map(|d| d.to_string()),
     );
-    let rules = ws.rules();
+    let mut rules = ws.rules();
     if let Err(e) = &rules {
         problems.push(format!("{}: {e}", crate::workspace::MARKER));
+    }
+    // A bad `[limits]` table is shown like a bad `[klar]`: texts then have
+    // no limits.
+    match (ws.limits(), &mut rules) {
+        (Ok(limits), Ok(rules)) => rules.limits = limits,
+        (Err(d), _) => problems.push(d.to_string()),
+        (Ok(_), Err(_)) => {}
     }
     let model = Model::new(lang, workspace_name(ws), plans, problems);
     check_unit_and_period(&model, args.unit.as_deref(), period, lang)?;

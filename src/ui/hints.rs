@@ -96,6 +96,22 @@ pub const STATUS: &[(Context, When, &[Hint])] = &[
     ),
     (
         Context::Editor,
+        When::On(Screen::CarryOver),
+        &[(Command::FinishEdit, "avbryt", "cancel")],
+    ),
+    (
+        Context::CarryOver,
+        When::Always,
+        &[
+            (Command::CarryConfirm, "för över", "carry over"),
+            (Command::CarryClose, "stäng", "close"),
+            (Command::CarryDrop, "släpp", "drop"),
+            (Command::Back, "till målen", "to the goals"),
+            (Command::Help, "hjälp", "help"),
+        ],
+    ),
+    (
+        Context::Editor,
         When::Always,
         &[
             (Command::FinishEdit, "klar", "done"),
@@ -103,6 +119,7 @@ pub const STATUS: &[(Context, When, &[Hint])] = &[
             (Command::CancelEdit, "avbryt", "cancel"),
             (Command::Undo, "ångra", "undo"),
             (Command::ExternalEditor, "$EDITOR", "$EDITOR"),
+            (Command::TogglePrevious, "förra perioden", "previous period"),
         ],
     ),
     (
@@ -118,6 +135,8 @@ pub const STATUS: &[(Context, When, &[Hint])] = &[
             (Command::Back, "perioderna", "periods"),
             (Command::Jump, "hoppa", "jump"),
             (Command::AddDeviation, "avvikelse", "deviation"),
+            (Command::TogglePrevious, "förra perioden", "previous period"),
+            (Command::CarryOver, "öppna avvikelser", "open deviations"),
             (Command::Quit, "avsluta", "quit"),
         ],
     ),

@@ -1,6 +1,7 @@
 //! Pure views: draw the model into a frame. No state changes, no I/O.
 //! All text from files or git passes through `sanitize` here.
 
+mod carry_over;
 mod context;
 mod done;
 pub mod hints;
@@ -15,6 +16,7 @@ mod unit_page;
 mod units;
 pub mod walk;
 mod walk_form;
+mod writing;
 
 use crate::app::{Model, Screen};
 use crate::keymap::{Command, Context};
@@ -43,6 +45,7 @@ pub fn view(m: &Model, f: &mut Frame) {
         Screen::Review => review::view(m, f, body),
         Screen::Done => done::view(m, f, body),
         Screen::Overview => overview::view(m, f, body),
+        Screen::CarryOver => carry_over::view(m, f, body),
     }
     overlay::view(m, f, body);
     status_line(m, f, status);

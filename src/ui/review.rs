@@ -215,10 +215,16 @@ fn row_spans(m: &Model, row: &ReviewRow, narrow: bool) -> Vec<Span<'static>> {
             } else {
                 x.kind.describe_en()
             };
+            let what = match x.length {
+                Some((chars, limit)) => {
+                    format!("{what}: {}", crate::app::limits::over_by(l, chars, limit))
+                }
+                None => what.to_string(),
+            };
             let mut spans = vec![
                 Span::raw(format!("{:<7} ", sanitize::line(&x.target))),
                 Span::styled(
-                    what.to_string(),
+                    what,
                     if x.blocks() {
                         style::error()
                     } else {

@@ -80,10 +80,16 @@ fn amount(v: Option<f64>) -> String {
 }
 
 /// The form's lines and the line of the focused field.
-pub fn form_lines(l: Lang, s: &Session, width: usize) -> (Vec<Line<'static>>, usize) {
+pub fn form_lines(
+    l: Lang,
+    s: &Session,
+    width: usize,
+    previous: &[(Field, String)],
+) -> (Vec<Line<'static>>, usize) {
     let rec = &s.record;
     let all = crate::app::unit_fields::fields(rec);
     let mut form = Form::new(s, &all, width);
+    form.previous = previous;
     form.plain(title(l).to_string(), style::title());
     form.section(l.t("Sammanfattande analys", "Summary analysis"));
     text_field(&mut form, l, &Field::UnitSummary, "Text", &rec.summary);

@@ -134,7 +134,14 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         }
         None => (form_area, None),
     };
-    let (lines, focus_line) = form_lines(l, plan, s, form_area.width.saturating_sub(2) as usize);
+    let previous = super::writing::previous_texts(m, plan, s);
+    let (lines, focus_line) = form_lines(
+        l,
+        plan,
+        s,
+        form_area.width.saturating_sub(2) as usize,
+        &previous,
+    );
     let scroll = scroll_to_show(&lines, focus_line, form_area);
     let title = if s.period.is_forecast() {
         l.t(
@@ -169,6 +176,21 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
             .title(format!(" {} ", sanitize::line(&name)));
         if !hint.is_empty() {
             block = block.title_bottom(format!(" {hint} "));
+        }
+        // The count on the bottom border beside the keys, where a
+        // keystroke's digit costs the least to send; on the top border
+        // when the keys leave no room for it.
+        if let Some(count) = super::writing::count_title(m, e) {
+            let keys = if hint.is_empty() {
+                0
+            } else {
+                hint.chars().count() + 2
+            };
+            if keys + count.width() + 3 <= area.width as usize {
+                block = block.title_bottom(count);
+            } else {
+                block = block.title(count);
+            }
         }
         if let Some(why) = &e.invalid {
             block = block.title_bottom(Span::styled(format!(" {why} "), style::error()));

@@ -24,6 +24,10 @@ pub(super) struct Form<'a> {
     /// The field open in the editor, and the form's inner width.
     editing: Option<&'a Field>,
     width: usize,
+    /// The previous period's texts to show below their fields, and that
+    /// period's name.
+    pub(super) previous: &'a [(Field, String)],
+    previous_period: String,
 }
 
 impl<'a> Form<'a> {
@@ -38,6 +42,12 @@ impl<'a> Form<'a> {
             all,
             editing: s.editor.as_ref().map(|e| &e.field),
             width,
+            previous: &[],
+            previous_period: s
+                .earlier
+                .last()
+                .map(|e| e.period.kind.code_with_year(e.period.year))
+                .unwrap_or_default(),
         }
     }
 
@@ -97,6 +107,10 @@ impl<'a> Form<'a> {
                 Span::styled(row.to_string(), value_style),
             ]));
         }
+        if let Some((_, then)) = self.previous.iter().find(|(f, _)| f == field) {
+            self.lines
+                .extend(super::writing::previous_lines(&self.previous_period, then));
+        }
     }
 }
 
@@ -136,12 +150,14 @@ pub(super) fn form_lines(
     plan: &Plan,
     s: &Session,
     width: usize,
+    previous: &[(Field, String)],
 ) -> (Vec<Line<'static>>, usize) {
     let Some(goal) = plan.unit_goals.get(s.goal) else {
-        return super::unit_page::form_lines(l, s, width);
+        return super::unit_page::form_lines(l, s, width, previous);
     };
     let all = fields::fields(plan, &s.record, goal);
     let mut form = Form::new(s, &all, width);
+    form.previous = previous;
     form.lines.push(Line::from(vec![
         Span::styled(format!("{} ", sanitize::line(&goal.id)), style::dim()),
         Span::styled(sanitize::line(&goal.title).into_owned(), style::title()),
@@ -217,17 +233,24 @@ fn deviations(form: &mut Form, l: Lang, s: &Session, goal: &crate::plan::UnitGoa
         .enumerate()
     {
         form.plain(
-            format!("  {} {}", l.t("Avvikelse", "Deviation"), i + 1),
+            format!(
+                "  {} {}{}",
+                l.t("Avvikelse", "Deviation"),
+                i + 1,
+                super::writing::carried_note(l, d)
+            ),
             style::title(),
         );
         for part in DevPart::ALL {
-            let text = fields::text_of(&s.record, &goal.id, &Field::Deviation(i, part));
+            let text = match part {
+                DevPart::Done => super::writing::done_text(l, d),
+                _ => fields::text_of(&s.record, &goal.id, &Field::Deviation(i, part)),
+            };
             let (v, st) = if text.is_empty() {
                 ("–", style::dim())
             } else {
                 (text.as_str(), Style::default())
             };
-            let _ = d;
             form.field(&Field::Deviation(i, part), part.label(l), v, st);
         }
     }

@@ -158,6 +158,15 @@ impl Workspace {
             .map_err(|e| format!("{MARKER}: {}", crate::oserr::shown(&e)))?;
         crate::followup::lint::Rules::from_marker(&text)
     }
+
+    /// The texts' length limits here: the `[limits]` table of
+    /// `tertial.toml` (none: no limits). A bad table is an error at its
+    /// line and column.
+    pub fn limits(&self) -> Result<crate::followup::limits::Limits, crate::diag::Diagnostic> {
+        let text = std::fs::read_to_string(self.root.join(MARKER))
+            .map_err(|e| crate::diag::Diagnostic::whole_file(MARKER, crate::oserr::shown(&e)))?;
+        crate::followup::limits::Limits::from_marker(MARKER, &text)
+    }
 }
 
 /// Every `*.toml` under `<root>/plans`, sorted, following no symlinked

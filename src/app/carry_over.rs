@@ -1,0 +1,199 @@
+//! The carry-over screen: the previous period's open deviations offered
+//! to the period being written, each carried over, closed with a note, or
+//! dropped (see `followup::carry`). It opens by itself when a session
+//! starts with undecided offers, and again with its key at any time.
+
+use super::action::{Action, Effect};
+use super::model::{Earlier, Model, Screen, Session};
+use super::undo::{push_undo, step_of};
+use super::walk::new_textarea;
+use crate::followup::carry::{self, Choice, Offer};
+use crate::plan::Plan;
+use ratatui_textarea::TextArea;
+
+/// Where the carry-over screen stands.
+#[derive(Debug, Clone, Default)]
+pub struct CarryState {
+    pub selected: usize,
+    /// The note being written to close the selected deviation.
+    pub closing: Option<TextArea<'static>>,
+}
+
+/// The period the offers come from: the latest earlier follow-up (T1 for
+/// T2, T2 for the VB, last year's VB for T1).
+pub fn previous(s: &Session) -> Option<&Earlier> {
+    s.earlier.last()
+}
+
+/// The deviations offered now, in the plan's goal order.
+pub fn offers(plan: &Plan, s: &Session) -> Vec<Offer> {
+    previous(s).map_or_else(Vec::new, |e| {
+        carry::offers(plan, &s.record, e.period, &e.followup, &e.goals)
+    })
+}
+
+/// Opens the screen when the walk starts with undecided offers and the
+/// follow-up can be changed.
+pub fn offer_on_open(m: &mut Model) {
+    if m.screen != Screen::Walk {
+        return;
+    }
+    let (Some(s), Some(plan)) = (&m.session, m.session_plan()) else {
+        return;
+    };
+    if s.read_only || s.locked() || offers(plan, s).is_empty() {
+        return;
+    }
+    if let Some(s) = &mut m.session {
+        s.carry = CarryState::default();
+    }
+    m.screen = Screen::CarryOver;
+}
+
+/// The key that opens the screen, from the walk or the review.
+pub fn open(m: &mut Model) {
+    let (Some(s), Some(plan)) = (&m.session, m.session_plan()) else {
+        return;
+    };
+    if offers(plan, s).is_empty() {
+        let l = m.lang;
+        m.message = Some(match previous(s) {
+            Some(e) => format!(
+                "{} {}.",
+                l.t(
+                    "Inga öppna avvikelser kvar att föra över från",
+                    "No open deviations left to carry over from"
+                ),
+                e.period.kind.code_with_year(e.period.year)
+            ),
+            None => l
+                .t(
+                    "Ingen tidigare period att föra över avvikelser från.",
+                    "No earlier period to carry deviations over from.",
+                )
+                .to_string(),
+        });
+        return;
+    }
+    if let Some(s) = &mut m.session {
+        s.carry = CarryState::default();
+    }
+    m.screen = Screen::CarryOver;
+}
+
+pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
+    let l = m.lang;
+    let Model {
+        plans,
+        session,
+        message,
+        screen,
+        ..
+    } = m;
+    let Some(s) = session.as_mut() else {
+        *screen = Screen::Units;
+        return Vec::new();
+    };
+    let Some(plan) = plans.get(s.plan).map(|p| &p.plan) else {
+        return Vec::new();
+    };
+    let all = offers(plan, s);
+    s.carry.selected = s.carry.selected.min(all.len().saturating_sub(1));
+    let selected = all.get(s.carry.selected).cloned();
+    if let Some(area) = &mut s.carry.closing {
+        // Writing the note: every key is text but Enter (save) and the
+        // editor's own keys, so prose never fires a command.
+        match action {
+            Action::EditorInput(input) if input.key == ratatui_textarea::Key::Enter => {
+                let note = area.lines().join(" ").trim().to_string();
+                if note.is_empty() {
+                    *message = Some(
+                        l.t(
+                            "Skriv hur avvikelsen stängdes.",
+                            "Write how the deviation was closed.",
+                        )
+                        .into(),
+                    );
+                    return Vec::new();
+                }
+                s.carry.closing = None;
+                if let Some(offer) = selected {
+                    decide(s, plan, &offer, Choice::Close(note));
+                }
+            }
+            Action::EditorInput(input) => {
+                area.input(input);
+            }
+            Action::Paste(text) => {
+                area.insert_str(text.replace(['\r', '\n'], " "));
+            }
+            Action::Back | Action::CancelEdit => s.carry.closing = None,
+            _ => {}
+        }
+        return finish_if_done(s, plan, screen, message, l);
+    }
+    let can_change = !s.read_only && !s.locked();
+    match action {
+        Action::Back => *screen = Screen::Walk,
+        Action::Up
+        | Action::Down
+        | Action::PageUp
+        | Action::PageDown
+        | Action::Top
+        | Action::Bottom => {
+            s.carry.selected = super::update::step(s.carry.selected, all.len(), &action);
+        }
+        Action::CarryConfirm | Action::CarryClose | Action::CarryDrop if !can_change => {
+            *message = Some(
+                l.t(
+                    "Uppföljningen kan inte ändras här (skrivskyddad eller klar).",
+                    "The follow-up cannot be changed here (read-only or done).",
+                )
+                .into(),
+            );
+        }
+        Action::CarryConfirm => {
+            if let Some(offer) = selected {
+                decide(s, plan, &offer, Choice::Carry);
+            }
+        }
+        Action::CarryClose if selected.is_some() => s.carry.closing = Some(new_textarea("")),
+        Action::CarryDrop => {
+            if let Some(offer) = selected {
+                decide(s, plan, &offer, Choice::Drop);
+            }
+        }
+        _ => {}
+    }
+    finish_if_done(s, plan, screen, message, l)
+}
+
+/// Records a choice as one undoable change of the form.
+fn decide(s: &mut Session, plan: &Plan, offer: &Offer, choice: Choice) {
+    let before = step_of(s);
+    carry::apply(plan, &mut s.record, offer, choice);
+    s.dirty = true;
+    push_undo(s, before);
+}
+
+/// Back to the walk once every offer is decided, saying so.
+fn finish_if_done(
+    s: &mut Session,
+    plan: &Plan,
+    screen: &mut Screen,
+    message: &mut Option<String>,
+    l: crate::i18n::Lang,
+) -> Vec<Effect> {
+    if *screen == Screen::CarryOver && offers(plan, s).is_empty() {
+        *screen = Screen::Walk;
+        if let Some(e) = previous(s) {
+            *message = Some(format!(
+                "{} {} {}.",
+                l.t("Alla öppna avvikelser från", "Every open deviation from"),
+                e.period.kind.code_with_year(e.period.year),
+                l.t("är hanterade", "is dealt with")
+            ));
+        }
+    }
+    Vec::new()
+}
