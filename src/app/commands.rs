@@ -65,6 +65,7 @@ pub fn action(c: Command) -> Option<Action> {
         Command::PrevButton => Action::PrevButton,
         Command::PressButton => Action::PressButton,
         Command::ShowReport => Action::ShowReport,
+        Command::SpellSuggest => Action::SpellSuggest,
     })
 }
 

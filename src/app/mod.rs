@@ -13,6 +13,7 @@ pub mod model;
 pub mod overlay;
 mod overview;
 pub mod review;
+pub mod spelling;
 pub mod start;
 mod typing;
 mod undo;

@@ -214,6 +214,8 @@ pub struct Model {
     pub rules: crate::followup::lint::Rules,
     /// Work running in the background, shown with its progress.
     pub job: Option<JobState>,
+    /// The spell check: its dictionary and the open editor's marks.
+    pub spelling: super::spelling::Spelling,
 }
 
 /// What runs in the background (one job at a time).
@@ -283,6 +285,7 @@ impl Model {
             rescue_path: None,
             rules: Default::default(),
             job: None,
+            spelling: Default::default(),
         };
         m.set_plans(plans);
         m

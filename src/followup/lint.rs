@@ -31,10 +31,13 @@ pub enum LintKind {
     SummaryMissing,
     /// Economy figures without an analysis.
     EconomyAnalysisMissing,
+    /// Words the dictionary and the word lists do not know (found where a
+    /// dictionary is loaded: the review adds them, not [`check`]).
+    Spelling,
 }
 
 impl LintKind {
-    pub const ALL: [LintKind; 11] = [
+    pub const ALL: [LintKind; 12] = [
         LintKind::RatingMissing,
         LintKind::AnalysisMissing,
         LintKind::ReasonMissing,
@@ -46,6 +49,7 @@ impl LintKind {
         LintKind::ActivityStatusMissing,
         LintKind::SummaryMissing,
         LintKind::EconomyAnalysisMissing,
+        LintKind::Spelling,
     ];
 
     pub fn code(self) -> &'static str {
@@ -61,6 +65,7 @@ impl LintKind {
             LintKind::ActivityStatusMissing => "activity-status-missing",
             LintKind::SummaryMissing => "summary-missing",
             LintKind::EconomyAnalysisMissing => "economy-analysis-missing",
+            LintKind::Spelling => "spelling",
         }
     }
 
@@ -85,6 +90,7 @@ impl LintKind {
             LintKind::ActivityStatusMissing => "Aktivitet utan status",
             LintKind::SummaryMissing => "Sammanfattande analys saknas",
             LintKind::EconomyAnalysisMissing => "Ekonomins siffror utan analys",
+            LintKind::Spelling => "Stavning: ord som ordlistan inte känner",
         }
     }
 
@@ -101,6 +107,7 @@ impl LintKind {
             LintKind::ActivityStatusMissing => "Activity without a status",
             LintKind::SummaryMissing => "No summary analysis",
             LintKind::EconomyAnalysisMissing => "Economy figures without an analysis",
+            LintKind::Spelling => "Spelling: words the dictionary does not know",
         }
     }
 
@@ -108,7 +115,7 @@ impl LintKind {
     /// only pointed out.
     pub fn city_level(self) -> Level {
         match self {
-            LintKind::LinkMissing | LintKind::DuePast => Level::Warn,
+            LintKind::LinkMissing | LintKind::DuePast | LintKind::Spelling => Level::Warn,
             _ => Level::Block,
         }
     }
@@ -241,6 +248,9 @@ pub struct Lint {
     pub waived: Option<String>,
     /// Block or Warn (Off remarks are not listed).
     pub level: Level,
+    /// What exactly it found, where the kind does not say it all (the
+    /// misspelled words of a field).
+    pub detail: Option<String>,
 }
 
 impl Lint {
@@ -285,6 +295,7 @@ pub fn check(plan: &Plan, f: &FollowUp, rules: &Rules, today: (i32, u32, u32)) -
             target,
             waived,
             level,
+            detail: None,
         });
     };
     let mut indicator_seen = std::collections::HashSet::new();

@@ -103,6 +103,7 @@ pub const STATUS: &[(Context, When, &[Hint])] = &[
             (Command::CancelEdit, "avbryt", "cancel"),
             (Command::Undo, "ångra", "undo"),
             (Command::ExternalEditor, "$EDITOR", "$EDITOR"),
+            (Command::SpellSuggest, "stavning", "spelling"),
         ],
     ),
     (

@@ -215,10 +215,15 @@ fn row_spans(m: &Model, row: &ReviewRow, narrow: bool) -> Vec<Span<'static>> {
             } else {
                 x.kind.describe_en()
             };
+            // The words themselves say more than the kind's description.
+            let what = match &x.detail {
+                Some(d) => format!("{} {}", l.t("Stavning:", "Spelling:"), sanitize::line(d)),
+                None => what.to_string(),
+            };
             let mut spans = vec![
                 Span::raw(format!("{:<7} ", sanitize::line(&x.target))),
                 Span::styled(
-                    what.to_string(),
+                    what,
                     if x.blocks() {
                         style::error()
                     } else {
