@@ -207,32 +207,33 @@ fn byte_at(line: &str, col: usize) -> usize {
     line.char_indices().nth(col).map_or(line.len(), |(b, _)| b)
 }
 
-/// The word to suggest for: the one the cursor is in or just after, else
-/// the nearest misspelled word before the cursor. (line, start, end) in
-/// characters, and the word.
+/// The word to suggest for: the misspelled word the cursor is in or just
+/// after, else the nearest misspelled word before the cursor, else the
+/// word at the cursor. (line, start, end) in characters, and the word.
 fn target(m: &Model) -> Option<(usize, usize, usize, String)> {
     let e = m.session.as_ref()?.editor.as_ref()?;
     let lines = e.area.lines();
     let ratatui_textarea::DataCursor(row, col) = e.area.cursor();
     let line = lines.get(row)?;
-    if let Some(w) = tokens::word_at(line, byte_at(line, col)) {
-        let start = line[..w.start].chars().count();
-        return Some((
-            row,
-            start,
-            start + w.text.chars().count(),
-            w.text.to_string(),
-        ));
-    }
-    (0..=row).rev().find_map(|r| {
-        let marks = m.spelling.marks.row(r);
-        let before = marks.iter().rev().find(|mk| r < row || mk.end <= col)?;
+    let misspelled = (0..=row).rev().find_map(|r| {
+        let before = m
+            .spelling
+            .marks
+            .row(r)
+            .iter()
+            .rev()
+            .find(|mk| r < row || mk.start <= col)?;
         let word: String = lines[r]
             .chars()
             .skip(before.start)
             .take(before.end - before.start)
             .collect();
         Some((r, before.start, before.end, word))
+    });
+    misspelled.or_else(|| {
+        let w = tokens::word_at(line, byte_at(line, col))?;
+        let start = line[..w.start].chars().count();
+        Some((row, start, start + w.text.chars().count(), w.text.to_string()))
     })
 }
 
@@ -493,8 +494,9 @@ pub fn remarks(m: &Model) -> Vec<Lint> {
                 waived,
                 level,
                 detail: Some(format!(
-                    "{}: {}",
-                    field_name(m.lang, &field),
+                    "{} {}: {}",
+                    m.lang.t("i", "in"),
+                    field_name(m.lang, &field).to_lowercase(),
                     words.join(", ")
                 )),
             });

@@ -217,7 +217,7 @@ fn row_spans(m: &Model, row: &ReviewRow, narrow: bool) -> Vec<Span<'static>> {
             };
             // The words themselves say more than the kind's description.
             let what = match &x.detail {
-                Some(d) => format!("{} {}", l.t("Stavning:", "Spelling:"), sanitize::line(d)),
+                Some(d) => format!("{} {}", l.t("Stavning", "Spelling"), sanitize::line(d)),
                 None => what.to_string(),
             };
             let mut spans = vec![
