@@ -233,7 +233,12 @@ fn target(m: &Model) -> Option<(usize, usize, usize, String)> {
     misspelled.or_else(|| {
         let w = tokens::word_at(line, byte_at(line, col))?;
         let start = line[..w.start].chars().count();
-        Some((row, start, start + w.text.chars().count(), w.text.to_string()))
+        Some((
+            row,
+            start,
+            start + w.text.chars().count(),
+            w.text.to_string(),
+        ))
     })
 }
 
