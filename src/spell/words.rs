@@ -111,7 +111,8 @@ pub fn is_word_list_commit(message: &str) -> bool {
 
 /// Commits the workspace's list with `word` added on `branch`, by `who`
 /// (signed where git config signs); anyone on the roster who may write a
-/// unit may. A list changed meanwhile by another chief is read again.
+/// unit may. A list changed meanwhile by another chief is read again; a
+/// word listed already makes no commit (the tip is returned).
 pub fn commit_word(
     repository: &repo::Repository,
     branch: &str,
@@ -145,6 +146,12 @@ pub fn commit_word(
     for _ in 0..5 {
         let old = repo::read::file_at_tip(repository, branch, WORKSPACE_FILE)?.unwrap_or_default();
         let text = with_word(&String::from_utf8_lossy(&old), word);
+        if text.as_bytes() == old.as_slice()
+            && let Some(tip) = repo::read::tip(repository, branch)?
+        {
+            // Listed already: nothing to commit.
+            return Ok(tip);
+        }
         // The list must be the one read: a word another chief added
         // meanwhile is kept by reading it again.
         let check = |tip: &repo::commit::TipFiles<'_>| -> Result<(), String> {
