@@ -164,6 +164,18 @@ pub enum Action {
     },
     /// Stop the running job (Esc or Ctrl-G while it runs).
     CancelJob,
+    /// The dictionary is loaded, or why it is not.
+    SpellLoaded(Box<super::spelling::SpellLoad>),
+    /// Show spellings for the word at the cursor.
+    SpellSuggest,
+    /// The dictionary's spellings for a word (asked in the background).
+    Suggestions {
+        word: String,
+        found: Vec<String>,
+    },
+    /// A word went into a word list (the word, whether the workspace's),
+    /// or why not.
+    WordAdded(Result<(String, bool), String>),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -198,6 +210,12 @@ pub enum Effect {
     DiscardDraft,
     /// Edit this text in $EDITOR.
     ExternalEditor(String),
+    /// Ask the dictionary for spellings of this word, in the background
+    /// (`Action::Suggestions`).
+    Suggest(String),
+    /// Add a word to the workspace's word list (`shared`: committed) or
+    /// to the user's own.
+    AddWord { word: String, shared: bool },
     /// Commit the follow-up with this status (a reopening has its reason).
     Commit {
         record: Box<FollowUp>,

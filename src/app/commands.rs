@@ -70,6 +70,7 @@ pub fn action(c: Command) -> Option<Action> {
         Command::CarryClose => Action::CarryClose,
         Command::CarryDrop => Action::CarryDrop,
         Command::TogglePrevious => Action::TogglePrevious,
+        Command::SpellSuggest => Action::SpellSuggest,
     })
 }
 

@@ -16,6 +16,7 @@ pub mod overlay;
 mod overview;
 pub mod previous;
 pub mod review;
+pub mod spelling;
 pub mod start;
 mod typing;
 mod undo;

@@ -221,6 +221,8 @@ pub struct Model {
     /// Whether the previous period's texts are shown by the fields, once
     /// toggled (None: shown when the window is wide).
     pub previous_shown: Option<bool>,
+    /// The spell check: its dictionary and the open editor's marks.
+    pub spelling: super::spelling::Spelling,
 }
 
 /// What runs in the background (one job at a time).
@@ -291,6 +293,7 @@ impl Model {
             rules: Default::default(),
             job: None,
             previous_shown: None,
+            spelling: Default::default(),
         };
         m.set_plans(plans);
         m

@@ -38,6 +38,18 @@ pub enum Overlay {
         query: String,
         selected: usize,
     },
+    /// Spellings for a word of the editor: `start..end` (characters) of
+    /// line `row`; after the suggestions, rows that add it to a list.
+    Spelling {
+        word: String,
+        row: usize,
+        start: usize,
+        end: usize,
+        suggestions: Vec<String>,
+        selected: usize,
+        /// The dictionary is still being asked.
+        searching: bool,
+    },
 }
 
 /// One conflict: the two texts side by side.

@@ -81,11 +81,10 @@ pub fn rows(m: &Model) -> Vec<ReviewRow> {
     };
     let mut rows: Vec<ReviewRow> = (0..plan.unit_goals.len()).map(ReviewRow::Goal).collect();
     rows.extend(UnitPart::ALL.into_iter().map(ReviewRow::Part));
-    rows.extend(
-        ordered_lints(plan, &s.record, &m.rules, m.today)
-            .into_iter()
-            .map(ReviewRow::Remark),
-    );
+    let mut remarks = ordered_lints(plan, &s.record, &m.rules, m.today);
+    remarks.extend(super::spelling::remarks(m));
+    remarks.sort_by_key(|l| (l.waived.is_some(), l.level == Level::Warn));
+    rows.extend(remarks.into_iter().map(ReviewRow::Remark));
     rows
 }
 

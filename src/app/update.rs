@@ -9,6 +9,38 @@ use super::{review, start, walk};
 pub const PAGE: usize = 10;
 
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
+    let returned = matches!(action, Action::ExternalEditorDone(Some(_)));
+    let effects = dispatch(m, action);
+    // Whatever changed the editor's text, its marks follow.
+    super::spelling::refresh(m);
+    if returned {
+        super::spelling::after_external_editor(m);
+    }
+    effects
+}
+
+fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
+    match action {
+        Action::SpellLoaded(load) => {
+            super::spelling::loaded(m, *load);
+            return Vec::new();
+        }
+        Action::Suggestions { word, found } => {
+            super::spelling::suggestions(m, &word, found);
+            return Vec::new();
+        }
+        Action::WordAdded(result) => {
+            super::spelling::word_added(m, result);
+            return Vec::new();
+        }
+        Action::SpellSuggest if m.session.as_ref().is_some_and(|s| s.editor.is_some()) => {
+            if m.overlay.is_none() && m.confirm.is_none() {
+                return super::spelling::suggest(m);
+            }
+            return Vec::new();
+        }
+        _ => {}
+    }
     if let Action::Key(ev) = action {
         // A question, an overlay or the problems screen takes Esc first.
         let free = m.confirm.is_none()
@@ -428,6 +460,7 @@ fn overlay(m: &mut Model, action: Action) -> Vec<Effect> {
     };
     match (o, action) {
         (_, Action::Back) => m.overlay = None,
+        (o @ Overlay::Spelling { .. }, a) => return super::spelling::on_overlay(m, o, a),
         (
             Overlay::Conflicts {
                 items,

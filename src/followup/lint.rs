@@ -33,6 +33,9 @@ pub enum LintKind {
     EconomyAnalysisMissing,
     /// A text longer than the workspace's limit (`[limits]`).
     OverLimit,
+    /// Words the dictionary and the word lists do not know (found where a
+    /// dictionary is loaded: the review adds them, not [`check`]).
+    Spelling,
 }
 
 impl LintKind {
@@ -49,6 +52,7 @@ impl LintKind {
         LintKind::SummaryMissing,
         LintKind::EconomyAnalysisMissing,
         LintKind::OverLimit,
+        LintKind::Spelling,
     ];
 
     pub fn code(self) -> &'static str {
@@ -65,6 +69,7 @@ impl LintKind {
             LintKind::SummaryMissing => "summary-missing",
             LintKind::EconomyAnalysisMissing => "economy-analysis-missing",
             LintKind::OverLimit => "over-limit",
+            LintKind::Spelling => "spelling",
         }
     }
 
@@ -90,6 +95,7 @@ impl LintKind {
             LintKind::SummaryMissing => "Sammanfattande analys saknas",
             LintKind::EconomyAnalysisMissing => "Ekonomins siffror utan analys",
             LintKind::OverLimit => "För lång text",
+            LintKind::Spelling => "Stavning: ord som ordlistan inte känner",
         }
     }
 
@@ -107,6 +113,7 @@ impl LintKind {
             LintKind::SummaryMissing => "No summary analysis",
             LintKind::EconomyAnalysisMissing => "Economy figures without an analysis",
             LintKind::OverLimit => "Text too long",
+            LintKind::Spelling => "Spelling: words the dictionary does not know",
         }
     }
 
@@ -114,7 +121,10 @@ impl LintKind {
     /// only pointed out.
     pub fn city_level(self) -> Level {
         match self {
-            LintKind::LinkMissing | LintKind::DuePast | LintKind::OverLimit => Level::Warn,
+            LintKind::LinkMissing
+            | LintKind::DuePast
+            | LintKind::OverLimit
+            | LintKind::Spelling => Level::Warn,
             _ => Level::Block,
         }
     }
@@ -253,6 +263,9 @@ pub struct Lint {
     pub level: Level,
     /// For `over-limit`: the text's characters and its limit.
     pub length: Option<(usize, usize)>,
+    /// What exactly it found, where the kind does not say it all (the
+    /// misspelled words of a field).
+    pub detail: Option<String>,
 }
 
 impl Lint {
@@ -298,6 +311,7 @@ pub fn check(plan: &Plan, f: &FollowUp, rules: &Rules, today: (i32, u32, u32)) -
             waived,
             level,
             length,
+            detail: None,
         });
     };
     let mut push =

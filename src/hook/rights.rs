@@ -2,7 +2,8 @@
 //! roster as it was at the commit's parent (a roster changed in the same
 //! push rules only the commits after it). A unit's follow-ups are its
 //! writers' alone; its plan is also open to those who may change the
-//! roster; `roster.toml`, `tertial.toml` and everything else are theirs.
+//! roster; the word list (`ordlista.txt`) to anyone who writes a unit;
+//! `roster.toml`, `tertial.toml` and everything else are theirs.
 //! A commit from before the workspace had a roster (pushed when the push
 //! creates the workspace on the server) is judged by the pushed tip's.
 
@@ -19,11 +20,16 @@ enum Owner<'a> {
     FollowUp(&'a str),
     /// A unit's plan.
     Plan(&'a str),
+    /// The workspace's word list: every unit's chiefs add to it.
+    WordList,
     /// The roster, the workspace's settings, anything else.
     Workspace,
 }
 
 fn owner(path: &str) -> Owner<'_> {
+    if path == crate::spell::words::WORKSPACE_FILE {
+        return Owner::WordList;
+    }
     let parts: Vec<&str> = path.split('/').collect();
     match parts.as_slice() {
         [dir, _, file] => match file.strip_suffix(".toml") {
@@ -128,6 +134,17 @@ pub(super) fn refusals(
                         ));
                     }
                 }
+                Owner::WordList => {
+                    if !roster.may_write_word_list(&who.id) {
+                        let admins = Roster::describe(&roster.roster_admin_people());
+                        say(text::may_not_change(
+                            lang,
+                            &pusher_shown,
+                            &shown_path,
+                            &admins,
+                        ));
+                    }
+                }
                 Owner::Workspace => {
                     if !roster.may_change_roster(&who.id) {
                         let admins = Roster::describe(&roster.roster_admin_people());
@@ -164,5 +181,7 @@ mod tests {
         assert_eq!(owner("followups/2026-T1/x/y.toml"), Owner::Workspace);
         assert_eq!(owner("followups/2026-T1/.toml"), Owner::Workspace);
         assert_eq!(owner("README.md"), Owner::Workspace);
+        assert_eq!(owner("ordlista.txt"), Owner::WordList);
+        assert_eq!(owner("plans/ordlista.txt"), Owner::Workspace);
     }
 }

@@ -273,6 +273,13 @@ commands! {
         sv: "Granska och lämna in",
         en: "Review and commit",
     }
+    SpellSuggest {
+        name: "spell_suggest",
+        contexts: [Editor],
+        palette: true,
+        sv: "Stavningsförslag för ordet vid markören (eller lägg till det i en ordlista)",
+        en: "Spellings for the word at the cursor (or add it to a word list)",
+    }
     FinishEdit {
         name: "finish_edit",
         contexts: [Editor],

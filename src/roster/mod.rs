@@ -136,6 +136,17 @@ impl Roster {
         self.unit_chiefs(unit).iter().any(|c| c == person_id) || self.is_area_chief(unit, person_id)
     }
 
+    /// Whether `person_id` may add to the workspace's word list: anyone
+    /// who writes some unit's follow-ups, and whoever may change the roster.
+    pub fn may_write_word_list(&self, person_id: &str) -> bool {
+        self.may_change_roster(person_id)
+            || self.units.values().flatten().any(|c| c == person_id)
+            || self
+                .areas
+                .iter()
+                .any(|a| a.chiefs.iter().any(|c| c == person_id))
+    }
+
     /// Everyone who may write `unit`, unit chiefs first, each once.
     pub fn writers(&self, unit: &str) -> Vec<&Person> {
         let mut ids: Vec<&str> = self.unit_chiefs(unit).iter().map(String::as_str).collect();

@@ -3,6 +3,10 @@
 //! loading it, checking words and suggesting spellings. Free of any UI so
 //! the importer's OCR repairs and the editor can share it.
 
+pub mod check;
+pub mod tokens;
+pub mod words;
+
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -53,9 +57,14 @@ impl std::fmt::Display for Missing {
         match self {
             Missing::NotFound { lang, looked_in } => {
                 let dirs: Vec<String> = looked_in.iter().map(|p| p.display().to_string()).collect();
+                let package = if lang.starts_with("en") {
+                    "hunspell-en-us"
+                } else {
+                    "hunspell-sv"
+                };
                 write!(
                     f,
-                    "no {lang} Hunspell dictionary in {} (install hunspell-sv, or set {PATH_VARIABLE})",
+                    "no {lang} Hunspell dictionary in {} (install {package}, or set {PATH_VARIABLE})",
                     dirs.join(", ")
                 )
             }
@@ -147,6 +156,26 @@ impl Speller {
         self.dict.suggest(word, &mut out);
         out
     }
+}
+
+/// The dictionary's name for the program's language.
+pub fn dictionary_name(lang: crate::i18n::Lang) -> &'static str {
+    match lang {
+        crate::i18n::Lang::Sv => "sv_SE",
+        crate::i18n::Lang::En => "en_US",
+    }
+}
+
+/// The `path` of the `[spell]` table of a `tertial.toml`: a folder or a
+/// `.dic` file, relative to the workspace.
+pub fn configured_path(marker: &str) -> Option<PathBuf> {
+    let table: toml::Table = toml::from_str(marker).ok()?;
+    table
+        .get("spell")?
+        .get("path")?
+        .as_str()
+        .filter(|p| !p.trim().is_empty())
+        .map(PathBuf::from)
 }
 
 /// The system's Swedish dictionary, loaded once per process.

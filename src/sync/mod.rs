@@ -188,9 +188,23 @@ pub fn sync(
             let mut conflicts = Vec::new();
             let mut replay = Vec::new();
             for oid in &mine {
-                let t = trailers::parse(&repo::log::message(&repository, *oid)?);
-                let changes = repo::replay::changes_of(&repository, *oid)?;
-                if !t.is_tertial() {
+                let message = repo::log::message(&repository, *oid)?;
+                let t = trailers::parse(&message);
+                let mut changes = repo::replay::changes_of(&repository, *oid)?;
+                let word_list = crate::spell::words::is_word_list_commit(&message)
+                    && changes
+                        .iter()
+                        .all(|c| c.path == crate::spell::words::WORKSPACE_FILE);
+                if word_list {
+                    // Words added on both sides are all kept: the list
+                    // never conflicts.
+                    merge_word_lists(
+                        &mut changes,
+                        &remote_paths,
+                        &text_at(theirs, crate::spell::words::WORKSPACE_FILE),
+                    );
+                }
+                if !t.is_tertial() && !word_list {
                     let paths: Vec<String> = changes.iter().map(|c| c.path.clone()).collect();
                     return Err(SyncError::Foreign(
                         oid.to_string()[..10].to_string(),
@@ -198,7 +212,8 @@ pub fn sync(
                     ));
                 }
                 for FileChange { path, .. } in &changes {
-                    let both = remote_paths.contains(path)
+                    let both = !word_list
+                        && remote_paths.contains(path)
                         && text_at(local, path) != text_at(theirs, path);
                     match (both, keep.get(path)) {
                         (true, None) => conflicts.push(Conflict {
@@ -252,4 +267,17 @@ pub fn sync(
         "push".into(),
         "the remote kept moving; try again".into(),
     ))
+}
+
+/// A word-list commit replayed on a remote whose list also changed: its
+/// content becomes both lists' words.
+fn merge_word_lists(changes: &mut [FileChange], remote_paths: &[String], theirs: &str) {
+    for c in changes.iter_mut() {
+        if remote_paths.iter().any(|p| *p == c.path)
+            && let Some(ours) = &c.content
+        {
+            let merged = crate::spell::words::merge(theirs, &String::from_utf8_lossy(ours));
+            c.content = Some(merged.into_bytes());
+        }
+    }
 }

@@ -133,6 +133,38 @@ pub fn carry_out(sh: &mut Shell, model: &mut Model, effect: Effect) -> Vec<Actio
             sh.input.resume();
             vec![Action::ExternalEditorDone(result)]
         }
+        Effect::Suggest(word) => {
+            if let Some(c) = &model.spelling.checker {
+                let (speller, tx) = (c.speller(), sh.input.tx.clone());
+                std::thread::spawn(move || {
+                    let found = speller.suggest(&word);
+                    let _ = tx.send(input::Input::Job(Box::new(Action::Suggestions {
+                        word,
+                        found,
+                    })));
+                });
+            }
+            Vec::new()
+        }
+        Effect::AddWord {
+            word,
+            shared: false,
+        } => {
+            vec![Action::WordAdded(
+                crate::spell::words::add_to_user_list(&word)
+                    .map(|_| (word, false))
+                    .map_err(|e| e.to_string()),
+            )]
+        }
+        Effect::AddWord { word, shared: true } => {
+            let (root, who) = (io.ws.root.clone(), io.who.clone());
+            vec![sh.worker.start(JobKind::Commit, move |_| {
+                let result = crate::repo::open(&root).and_then(|r| {
+                    crate::spell::words::commit_word(&r, crate::repo::DEFAULT_BRANCH, &word, &who)
+                });
+                Action::WordAdded(result.map(|_| (word, true)).map_err(|e| e.to_string()))
+            })]
+        }
         Effect::Commit {
             record,
             status,
@@ -184,6 +216,9 @@ pub fn on_job_message(io: &session::Io, model: &Model, action: &Action) {
         .job
         .as_ref()
         .is_some_and(|j| j.id == *id && j.kind == JobKind::Commit);
+    if let (true, Action::WordAdded(Ok((_, true)))) = (ours, result.as_ref()) {
+        io.refresh_worktree(vec![crate::spell::words::WORKSPACE_FILE.to_string()]);
+    }
     if let (true, Action::Committed(Ok(_)), Some(s)) = (ours, result.as_ref(), &model.session) {
         if let Some(path) = io.draft_path(model) {
             crate::followup::draft::remove(&path);

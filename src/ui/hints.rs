@@ -120,6 +120,7 @@ pub const STATUS: &[(Context, When, &[Hint])] = &[
             (Command::Undo, "ångra", "undo"),
             (Command::ExternalEditor, "$EDITOR", "$EDITOR"),
             (Command::TogglePrevious, "förra perioden", "previous period"),
+            (Command::SpellSuggest, "stavning", "spelling"),
         ],
     ),
     (

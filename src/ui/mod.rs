@@ -11,6 +11,7 @@ mod periods;
 mod problems;
 mod resume;
 mod review;
+mod spelling;
 pub mod style;
 mod unit_page;
 mod units;

@@ -25,6 +25,10 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
 
 fn overlay(m: &Model, f: &mut Frame, area: Rect) {
     let Some(o) = &m.overlay else { return };
+    if let Overlay::Spelling { .. } = o {
+        // A small list over the text, not a screen of its own.
+        return super::spelling::popup(m, f, area, o);
+    }
     let w = area.width.saturating_sub(4).min(100);
     let h = area.height.saturating_sub(2);
     let rect = Rect {
@@ -70,6 +74,7 @@ fn overlay(m: &Model, f: &mut Frame, area: Rect) {
                 *selected,
             );
         }
+        Overlay::Spelling { .. } => {}
         Overlay::Jump { query, selected } => {
             let items = jump_items(m, query);
             let rows: Vec<ListItem> = items

@@ -215,11 +215,14 @@ fn row_spans(m: &Model, row: &ReviewRow, narrow: bool) -> Vec<Span<'static>> {
             } else {
                 x.kind.describe_en()
             };
-            let what = match x.length {
-                Some((chars, limit)) => {
+            // The words themselves, or the length against the limit, say
+            // more than the kind's description.
+            let what = match (&x.detail, x.length) {
+                (Some(d), _) => format!("{} {}", l.t("Stavning", "Spelling"), sanitize::line(d)),
+                (None, Some((chars, limit))) => {
                     format!("{what}: {}", crate::app::limits::over_by(l, chars, limit))
                 }
-                None => what.to_string(),
+                (None, None) => what.to_string(),
             };
             let mut spans = vec![
                 Span::raw(format!("{:<7} ", sanitize::line(&x.target))),

@@ -195,6 +195,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         if let Some(why) = &e.invalid {
             block = block.title_bottom(Span::styled(format!(" {why} "), style::error()));
         }
+        let block = super::spelling::frame_title(m, block, area.width);
         ta.set_block(block);
         ta.set_cursor_line_style(Style::default());
         // The terminal's own cursor, not a drawn one: typing then writes
@@ -203,6 +204,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         jump_scroll(&mut ta, area);
         f.render_widget(&ta, area);
         let inner = Block::default().borders(Borders::ALL).inner(area);
+        super::spelling::underline(&m.spelling, f.buffer_mut(), &ta, inner);
         let at = ta.screen_cursor();
         let (top, left) = ta.scroll_offset();
         let x = inner.x as usize + at.col.saturating_sub(left as usize);
