@@ -498,6 +498,7 @@ pub fn remarks(m: &Model) -> Vec<Lint> {
                 target,
                 waived,
                 level,
+                length: None,
                 detail: Some(format!(
                     "{} {}: {}",
                     m.lang.t("i", "in"),

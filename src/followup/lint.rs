@@ -39,7 +39,7 @@ pub enum LintKind {
 }
 
 impl LintKind {
-    pub const ALL: [LintKind; 12] = [
+    pub const ALL: [LintKind; 13] = [
         LintKind::RatingMissing,
         LintKind::AnalysisMissing,
         LintKind::ReasonMissing,
