@@ -154,6 +154,24 @@ pub enum Action {
     },
     /// Stop the running job (Esc or Ctrl-G while it runs).
     CancelJob,
+    /// Return the follow-up under review (återsänd; asks first).
+    ReturnFollowUp,
+    /// Approve the follow-up under review (godkänd; asks first).
+    ApproveFollowUp,
+    /// Open the selected unit (overview) or period (period list) for review.
+    ReviewUnit,
+    /// The overview: only the units waiting for the user, or all.
+    WaitingForMe,
+    /// A review is loaded and can start.
+    ReviewReady(Box<super::model::Session>, Box<super::review_mode::Reviewing>),
+    /// The review's comments were written to their draft at this time.
+    ReviewDraftSaved(u64),
+    /// The review's comments could not be written (why).
+    ReviewDraftFailed(String),
+    /// The review was committed: the short id and the outcome, or why not.
+    ReviewCommitted(Result<(String, super::review_mode::Verdict), String>),
+    /// Review mode is left (its draft written first).
+    ReviewLeft,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -188,6 +206,13 @@ pub enum Effect {
     DiscardDraft,
     /// Edit this text in $EDITOR.
     ExternalEditor(String),
+    /// Open a unit's committed follow-up of `period` for review.
+    OpenReview { plan: usize, period: Period },
+    /// Write the review's comments to their draft, then leave review mode
+    /// (`Action::ReviewLeft`).
+    LeaveReview,
+    /// Commit the review: returned or approved, with the comments.
+    CommitReview(Box<super::review_mode::Decision>),
     /// Commit the follow-up with this status (a reopening has its reason).
     Commit {
         record: Box<FollowUp>,

@@ -65,6 +65,10 @@ pub fn action(c: Command) -> Option<Action> {
         Command::PrevButton => Action::PrevButton,
         Command::PressButton => Action::PressButton,
         Command::ShowReport => Action::ShowReport,
+        Command::ReturnFollowUp => Action::ReturnFollowUp,
+        Command::ApproveFollowUp => Action::ApproveFollowUp,
+        Command::ReviewUnit => Action::ReviewUnit,
+        Command::WaitingForMe => Action::WaitingForMe,
     })
 }
 

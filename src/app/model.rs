@@ -29,6 +29,8 @@ pub enum Screen {
     Done,
     /// The roll-up across units for one period.
     Overview,
+    /// An area chief's review of a committed follow-up (`review_mode`).
+    Reviewing,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -165,6 +167,9 @@ pub struct Session {
     /// Said once in the status line when the session opens (a draft that
     /// could not be read and was set aside).
     pub opening_note: Option<String>,
+    /// The reviewer's comments when the follow-up was returned (återsänd)
+    /// and not yet committed klar again.
+    pub returned: Option<Box<super::remarks::Returned>>,
 }
 
 /// The record and the place in the walk before a change.
@@ -214,6 +219,8 @@ pub struct Model {
     pub rules: crate::followup::lint::Rules,
     /// Work running in the background, shown with its progress.
     pub job: Option<JobState>,
+    /// The review being written, while an area chief reviews a unit.
+    pub reviewing: Option<super::review_mode::Reviewing>,
 }
 
 /// What runs in the background (one job at a time).
@@ -283,6 +290,7 @@ impl Model {
             rescue_path: None,
             rules: Default::default(),
             job: None,
+            reviewing: None,
         };
         m.set_plans(plans);
         m
@@ -388,6 +396,7 @@ impl Session {
             edit_before: None,
             typed_astray: false,
             opening_note: None,
+            returned: None,
         }
     }
 }

@@ -22,6 +22,9 @@ pub struct Start {
     /// The plans are not read yet (a large workspace): they are read in
     /// the background while the first frame is shown.
     pub plans_unread: bool,
+    /// `tertial review`: the unit and period open for review (read-only,
+    /// with comments), not for writing.
+    pub review: bool,
 }
 
 /// Every plan of the workspace, read in the background.
@@ -110,6 +113,14 @@ pub fn start(m: &mut Model, s: Start) -> Vec<Effect> {
     m.rules = s.rules;
     if s.plans_unread {
         return vec![Effect::ReadPlans { period: s.period }];
+    }
+    if s.review
+        && let (Some(unit), Some(period)) = (s.unit.as_deref(), s.period)
+        && let Some(plan) = m.plans.iter().position(|p| {
+            p.plan.unit.id == unit && p.plan.unit.year == i64::from(period.year)
+        })
+    {
+        return vec![Effect::OpenReview { plan, period }];
     }
     first_screen(m, s.unit.as_deref(), s.period)
 }

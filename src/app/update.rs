@@ -82,6 +82,10 @@ fn behind_problems(m: &mut Model, f: impl FnOnce(&mut Model) -> Vec<Effect>) -> 
 }
 
 fn inner(m: &mut Model, action: Action) -> Vec<Effect> {
+    let action = match super::review_mode::results(m, action) {
+        Ok(effects) => return effects,
+        Err(action) => action,
+    };
     if m.too_small() && matches!(action, Action::Paste(_)) {
         // Nothing pasted goes into an editor that cannot be seen.
         return Vec::new();
@@ -210,7 +214,8 @@ fn inner(m: &mut Model, action: Action) -> Vec<Effect> {
             m.confirm = None;
             // Typed text is never left only in memory: it is written
             // first, and if it cannot be, the chief is asked.
-            if m.session.as_ref().is_some_and(|s| s.dirty && !s.read_only) {
+            let comments = m.reviewing.as_ref().is_some_and(|r| r.dirty);
+            if comments || m.session.as_ref().is_some_and(|s| s.dirty && !s.read_only) {
                 return vec![Effect::SaveThenQuit];
             }
             m.quit = true;
@@ -280,6 +285,7 @@ fn inner(m: &mut Model, action: Action) -> Vec<Effect> {
         Screen::Resume => resume(m, action),
         Screen::Walk => walk::update(m, action),
         Screen::Review => review::update(m, action),
+        Screen::Reviewing => super::review_mode::update(m, action),
         Screen::Done => {
             if matches!(action, Action::Acknowledge | Action::Open | Action::Back) {
                 m.screen = Screen::Walk;

@@ -94,6 +94,7 @@ pub fn open(
         unit: args.unit.clone(),
         period,
         plans_unread: unread,
+        review: false,
     }));
     Ok(Opening { model, first })
 }

@@ -54,6 +54,8 @@ pub const STATUS: &[(Context, When, &[Hint])] = &[
         When::On(Screen::Overview),
         &[
             (Command::Open, "öppna enheten", "open the unit"),
+            (Command::ReviewUnit, "granska", "review"),
+            (Command::WaitingForMe, "väntar på mig", "waiting for me"),
             (Command::Overview, "enhetslistan", "unit list"),
             (Command::NextPeriod, "period", "period"),
             (Command::Help, "hjälp", "help"),
@@ -93,6 +95,28 @@ pub const STATUS: &[(Context, When, &[Hint])] = &[
         Context::Editor,
         When::On(Screen::Review),
         &[(Command::FinishEdit, "avbryt", "cancel")],
+    ),
+    (
+        Context::Editor,
+        When::On(Screen::Reviewing),
+        &[
+            (Command::FinishEdit, "klar", "done"),
+            (Command::NextField, "nästa kommentar", "next comment"),
+            (Command::Undo, "ångra", "undo"),
+        ],
+    ),
+    (
+        Context::Reviewer,
+        When::Always,
+        &[
+            (Command::Edit, "kommentera", "comment"),
+            (Command::NextField, "nästa", "next"),
+            (Command::NextGoal, "nästa mål", "next goal"),
+            (Command::ReturnFollowUp, "återsänd", "return"),
+            (Command::ApproveFollowUp, "godkänn", "approve"),
+            (Command::Back, "tillbaka", "back"),
+            (Command::Help, "hjälp", "help"),
+        ],
     ),
     (
         Context::Editor,

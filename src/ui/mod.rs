@@ -10,6 +10,8 @@ mod periods;
 mod problems;
 mod resume;
 mod review;
+mod review_mode;
+mod returned;
 pub mod style;
 mod unit_page;
 mod units;
@@ -43,6 +45,7 @@ pub fn view(m: &Model, f: &mut Frame) {
         Screen::Review => review::view(m, f, body),
         Screen::Done => done::view(m, f, body),
         Screen::Overview => overview::view(m, f, body),
+        Screen::Reviewing => review_mode::view(m, f, body),
     }
     overlay::view(m, f, body);
     status_line(m, f, status);
