@@ -122,7 +122,7 @@ fn comments(m: &Model, f: &mut Frame, area: Rect, plan: &Plan, r: &Reviewing, he
     let l = m.lang;
     let (list_area, editor_area) = match &r.editor {
         Some(_) => {
-            let h = (area.height * 2 / 3).clamp(3, 12);
+            let h = (area.height / 2).clamp(3, 8);
             let [a, b] = Layout::vertical([Constraint::Min(1), Constraint::Length(h)]).areas(area);
             (a, Some(b))
         }
@@ -130,6 +130,8 @@ fn comments(m: &Model, f: &mut Frame, area: Rect, plan: &Plan, r: &Reviewing, he
     };
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut focus_line = 0;
+    // A label keeps to one row: the page's other comments stay in view.
+    let room = list_area.width.saturating_sub(4) as usize;
     for (i, slot) in here.iter().enumerate() {
         let focused = i == r.focus;
         if focused {
@@ -138,7 +140,7 @@ fn comments(m: &Model, f: &mut Frame, area: Rect, plan: &Plan, r: &Reviewing, he
         lines.push(Line::from(vec![
             Span::raw(if focused { "▶ " } else { "  " }),
             Span::styled(
-                sanitize::line(&slot.label(l, plan)).into_owned(),
+                clip(&sanitize::line(&slot.label(l, plan)), room),
                 if focused {
                     style::selected()
                 } else {
@@ -188,7 +190,13 @@ fn comments(m: &Model, f: &mut Frame, area: Rect, plan: &Plan, r: &Reviewing, he
         let done = hints::keyed(m, Context::Editor, Command::FinishEdit, l.t("klar", "done"));
         let mut block = Block::default()
             .borders(Borders::ALL)
-            .title(format!(" {} ", sanitize::line(&slot.label(l, plan))));
+            .title(format!(
+                " {} ",
+                clip(
+                    &sanitize::line(&slot.label(l, plan)),
+                    ed_area.width.saturating_sub(4) as usize
+                )
+            ));
         if let Some(done) = done {
             block = block.title_bottom(format!(" {done} "));
         }
@@ -218,4 +226,24 @@ fn saved_note(l: Lang, r: &Reviewing, today: crate::clock::Day) -> String {
         (true, None) => format!("  · {}", l.t("ändrat", "changed")),
         (false, None) => String::new(),
     }
+}
+
+/// `text` cut to `room` columns, with "…" where it was cut.
+fn clip(text: &str, room: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= room {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > room {
+            break;
+        }
+        used += w;
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
