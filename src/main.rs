@@ -132,6 +132,39 @@ fn main() -> ExitCode {
             &format,
             output.as_deref(),
         ),
+        Some(Command::Review {
+            dir,
+            unit,
+            period,
+            approve,
+            return_,
+            overall,
+            remark,
+            author,
+        }) => {
+            let dir = current_dir(dir);
+            let outcome = match (approve, return_) {
+                (true, _) => tertial::review::Outcome::Approved,
+                (_, true) => tertial::review::Outcome::Returned,
+                _ => {
+                    return tertial::review::command::interactive(
+                        &dir,
+                        unit.as_deref(),
+                        period.as_deref(),
+                        author.as_deref(),
+                    );
+                }
+            };
+            return tertial::review::command::run(&tertial::review::command::Request {
+                dir: &dir,
+                unit: unit.as_deref().unwrap_or_default(),
+                period: period.as_deref().unwrap_or_default(),
+                outcome,
+                overall: overall.as_deref().unwrap_or_default(),
+                remarks: &remark,
+                author: author.as_deref(),
+            });
+        }
         Some(Command::Log {
             dir,
             unit,

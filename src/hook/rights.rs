@@ -1,8 +1,8 @@
 //! Who may push what: every file a pushed commit changes, against the
 //! roster as it was at the commit's parent (a roster changed in the same
 //! push rules only the commits after it). A unit's follow-ups are its
-//! writers' alone; its plan is also open to those who may change the
-//! roster; `roster.toml`, `tertial.toml` and everything else are theirs.
+//! writers' alone; its review its area chiefs'; its plan is also open
+//! to those who may change the roster; `roster.toml`, `tertial.toml` and everything else are theirs.
 //! A commit from before the workspace had a roster (pushed when the push
 //! creates the workspace on the server) is judged by the pushed tip's.
 
@@ -19,6 +19,8 @@ enum Owner<'a> {
     FollowUp(&'a str),
     /// A unit's plan.
     Plan(&'a str),
+    /// A unit's review (its area chiefs').
+    Review(&'a str),
     /// The roster, the workspace's settings, anything else.
     Workspace,
 }
@@ -32,6 +34,9 @@ fn owner(path: &str) -> Owner<'_> {
             }
             Some(unit) if !unit.is_empty() && *dir == crate::workspace::PLANS_DIR => {
                 Owner::Plan(unit)
+            }
+            Some(unit) if !unit.is_empty() && *dir == crate::review::REVIEWS_DIR => {
+                Owner::Review(unit)
             }
             _ => Owner::Workspace,
         },
@@ -125,6 +130,22 @@ pub(super) fn refusals(
                             &crate::sanitize::line(unit),
                             &shown_path,
                             &writers,
+                        ));
+                    }
+                }
+                Owner::Review(unit) => {
+                    if !roster.may_review(unit, &who.id) {
+                        let reviewers: Vec<&Person> = roster
+                            .people
+                            .iter()
+                            .filter(|p| roster.may_review(unit, &p.id))
+                            .collect();
+                        say(text::may_not_review(
+                            lang,
+                            &pusher_shown,
+                            &crate::sanitize::line(unit),
+                            &shown_path,
+                            &Roster::describe(&reviewers),
                         ));
                     }
                 }

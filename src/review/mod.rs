@@ -4,6 +4,7 @@
 //! commits a reviewer makes (return with remarks, approve). See
 //! docs/review.md.
 
+pub mod command;
 pub mod commit;
 pub mod flow;
 pub mod model;
