@@ -146,14 +146,7 @@ fn main() -> ExitCode {
             let outcome = match (approve, return_) {
                 (true, _) => tertial::review::Outcome::Approved,
                 (_, true) => tertial::review::Outcome::Returned,
-                _ => {
-                    return tertial::review::command::interactive(
-                        &dir,
-                        unit.as_deref(),
-                        period.as_deref(),
-                        author.as_deref(),
-                    );
-                }
+                _ => return review_on_screen(dir, unit, period, author),
             };
             return tertial::review::command::run(&tertial::review::command::Request {
                 dir: &dir,
@@ -306,6 +299,31 @@ fn open(dir: Option<PathBuf>, args: OpenArgs) -> anyhow::Result<()> {
     let root = current_dir(dir);
     let ws = workspace::Workspace::open(&root)?;
     tertial::tui::run(&ws, &args)
+}
+
+/// `tertial review` without --approve or --return: the review on screen.
+fn review_on_screen(
+    dir: PathBuf,
+    unit: Option<String>,
+    period: Option<String>,
+    author: Option<String>,
+) -> ExitCode {
+    let args = OpenArgs {
+        unit,
+        period,
+        author,
+        ..Default::default()
+    };
+    let opened = workspace::Workspace::open(&dir)
+        .map_err(anyhow::Error::from)
+        .and_then(|ws| tertial::tui::review(&ws, &args));
+    match opened {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tertial: {}", sanitize::line(&tertial::oserr::chain(&e)));
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn hook_command(command: HookCommand) -> ExitCode {
