@@ -145,7 +145,7 @@ fn a_follow_up_is_returned_with_a_comment_answered_and_approved() {
     let mut p = open_as_chief(&sb, &ws);
     p.wait_for("Mål 1 av 6");
     p.send("1");
-    p.wait_for("● Uppfylls helt");
+    p.wait_for("● Bedöms uppfyllas helt");
     commit_klar(&mut p);
     p.send(CTRL_Q);
     assert_eq!(p.wait_exit(), 0);
@@ -156,7 +156,7 @@ fn a_follow_up_is_returned_with_a_comment_answered_and_approved() {
     let mut p = review(&sb, &ws, OMRADE);
     p.wait_for("granskning");
     p.wait_for("Kommentar till E1");
-    assert!(!p.screen().contains("skrivskyddad"), "{}", p.screen());
+    assert!(!p.screen().contains("[skrivskyddad]"), "{}", p.screen());
     // Returning without a comment is refused.
     p.send(ALT_R);
     p.wait_for("Skriv minst en kommentar");
@@ -167,7 +167,6 @@ fn a_follow_up_is_returned_with_a_comment_answered_and_approved() {
     p.wait_for("kvalitet, uppföljning, rutiner");
     p.send(CTRL_S);
     p.wait_for("1 kommentar");
-    // The follow-up itself is untouched: a rating key only says so.
     p.send(ALT_R);
     p.wait_for("Återsänd uppföljningen?");
     p.wait_for("1 kommentar · ingen samlad kommentar");
@@ -226,14 +225,13 @@ fn a_follow_up_is_returned_with_a_comment_answered_and_approved() {
     assert_eq!(count(&ws, &sb), start + 4);
 
     // Four commits, newest first: approval, klar, return, klar.
-    let log = git(
-        &ws,
-        &sb,
-        &["log", "-4", "--format=%an <%ae>%n%B%n----"],
-    );
+    let log = git(&ws, &sb, &["log", "-4", "--format=%an <%ae>%n%B%n----"]);
     let commits: Vec<&str> = log.split("----").map(str::trim).collect();
     let expect = [
-        (OMRADE, &["Review: godkänd", "Reviewer: omrade", "Status: klar"][..]),
+        (
+            OMRADE,
+            &["Review: godkänd", "Reviewer: omrade", "Status: klar"][..],
+        ),
         (CHEF, &["Status: klar"][..]),
         (
             OMRADE,

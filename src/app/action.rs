@@ -163,7 +163,10 @@ pub enum Action {
     /// The overview: only the units waiting for the user, or all.
     WaitingForMe,
     /// A review is loaded and can start.
-    ReviewReady(Box<super::model::Session>, Box<super::review_mode::Reviewing>),
+    ReviewReady(
+        Box<super::model::Session>,
+        Box<super::review_mode::Reviewing>,
+    ),
     /// The review's comments were written to their draft at this time.
     ReviewDraftSaved(u64),
     /// The review's comments could not be written (why).

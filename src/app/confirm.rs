@@ -367,7 +367,11 @@ pub fn review(
     let remarks = comments.written().count();
     let said = format!(
         "{} · {}",
-        lang.count(remarks, ("kommentar", "kommentarer"), ("comment", "comments")),
+        lang.count(
+            remarks,
+            ("kommentar", "kommentarer"),
+            ("comment", "comments")
+        ),
         if comments.overall.trim().is_empty() {
             lang.t("ingen samlad kommentar", "no overall comment")
         } else {

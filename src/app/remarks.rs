@@ -46,9 +46,8 @@ impl Returned {
 pub fn place(plan: &crate::plan::Plan, code: &str) -> Option<(usize, super::fields::Field)> {
     use super::fields::{Field, Sex};
     let (kind, id) = code.split_once(':')?;
-    let goal_of = |has: &dyn Fn(&crate::plan::UnitGoal) -> bool| {
-        plan.unit_goals.iter().position(has)
-    };
+    let goal_of =
+        |has: &dyn Fn(&crate::plan::UnitGoal) -> bool| plan.unit_goals.iter().position(has);
     match kind {
         "goal" => Some((goal_of(&|g| g.id == id)?, Field::Rating)),
         "indicator" => Some((

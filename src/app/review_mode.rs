@@ -276,7 +276,8 @@ pub fn results(m: &mut Model, action: Action) -> Result<Vec<Effect>, Action> {
                         ),
                         Verdict::Approve => format!(
                             "{} ({id}).",
-                            m.lang.t("Uppföljningen är godkänd", "The follow-up is approved")
+                            m.lang
+                                .t("Uppföljningen är godkänd", "The follow-up is approved")
                         ),
                     });
                 }
@@ -301,11 +302,10 @@ pub fn results(m: &mut Model, action: Action) -> Result<Vec<Effect>, Action> {
 /// opened for review.
 fn open_selected(m: &mut Model) -> Vec<Effect> {
     let chosen = match m.screen {
-        Screen::Overview => m.overview.as_ref().and_then(|o| {
-            o.plans
-                .get(o.selected)
-                .map(|plan| (*plan, o.data.period))
-        }),
+        Screen::Overview => m
+            .overview
+            .as_ref()
+            .and_then(|o| o.plans.get(o.selected).map(|plan| (*plan, o.data.period))),
         _ => m.periods.as_ref().and_then(|p| {
             p.periods
                 .get(p.selected)

@@ -116,9 +116,10 @@ pub fn start(m: &mut Model, s: Start) -> Vec<Effect> {
     }
     if s.review
         && let (Some(unit), Some(period)) = (s.unit.as_deref(), s.period)
-        && let Some(plan) = m.plans.iter().position(|p| {
-            p.plan.unit.id == unit && p.plan.unit.year == i64::from(period.year)
-        })
+        && let Some(plan) = m
+            .plans
+            .iter()
+            .position(|p| p.plan.unit.id == unit && p.plan.unit.year == i64::from(period.year))
     {
         return vec![Effect::OpenReview { plan, period }];
     }

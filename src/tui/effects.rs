@@ -206,8 +206,7 @@ pub fn on_job_message(io: &session::Io, model: &Model, action: &Action) {
         .job
         .as_ref()
         .is_some_and(|j| j.id == *id && j.kind == JobKind::Commit);
-    if let (true, Action::ReviewCommitted(Ok(_)), Some(s)) =
-        (ours, result.as_ref(), &model.session)
+    if let (true, Action::ReviewCommitted(Ok(_)), Some(s)) = (ours, result.as_ref(), &model.session)
     {
         io.refresh_worktree(vec![
             crate::followup::path(s.period, &s.record.unit),

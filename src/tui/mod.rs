@@ -64,8 +64,10 @@ fn run_as(ws: &Workspace, args: &OpenArgs, review: bool) -> anyhow::Result<()> {
     let lang = Lang::detect(args.lang.as_deref());
     rescue::ignore_file_size_signal();
     crate::i18n::set_current(lang);
-    let startup::Opening { mut model, mut first } =
-        startup::open(ws, args, lang, crate::clock::today())?;
+    let startup::Opening {
+        mut model,
+        mut first,
+    } = startup::open(ws, args, lang, crate::clock::today())?;
     if let Action::Start(start) = &mut first {
         start.review = review;
     }

@@ -162,7 +162,10 @@ impl Io<'_> {
             reviewed: r.reviewed.clone(),
             comments: r.comments.clone(),
         };
-        save_draft(&draft_path(&self.ws.state_dir(), s.period, &s.record.unit), &d)?;
+        save_draft(
+            &draft_path(&self.ws.state_dir(), s.period, &s.record.unit),
+            &d,
+        )?;
         Ok(Some(d.draft.saved_at))
     }
 
@@ -242,13 +245,9 @@ impl ReviewWork {
     pub fn run(self) -> Result<(String, Verdict), String> {
         let repository = repo::open(&self.root).map_err(|e| e.to_string())?;
         let d = &self.decision;
-        let reviewer = crate::review::reviewer_id(
-            &repository,
-            repo::DEFAULT_BRANCH,
-            &d.unit,
-            &self.who,
-        )
-        .map_err(|e| refused_text(&e))?;
+        let reviewer =
+            crate::review::reviewer_id(&repository, repo::DEFAULT_BRANCH, &d.unit, &self.who)
+                .map_err(|e| refused_text(&e))?;
         let review = crate::review::Review {
             unit: d.unit.clone(),
             period: d.period,

@@ -56,7 +56,11 @@ fn push(form: &mut Form, l: Lang, reviewer: &str, text: &str, answered: bool) {
                 l.t("Kommentar", "Comment"),
                 sanitize::line(reviewer)
             ),
-            if answered { style::dim() } else { style::error() },
+            if answered {
+                style::dim()
+            } else {
+                style::error()
+            },
         ),
         Span::raw(rows.next().unwrap_or("").to_string()),
     ]));
@@ -94,7 +98,11 @@ pub(super) fn row(l: Lang, s: &Session, i: usize) -> Vec<Span<'static>> {
             } else {
                 l.t("✎ besvara   ", "✎ to answer ")
             },
-            if answered { style::dim() } else { style::error() },
+            if answered {
+                style::dim()
+            } else {
+                style::error()
+            },
         ),
         Span::raw(sanitize::line(text.lines().next().unwrap_or("")).into_owned()),
     ]

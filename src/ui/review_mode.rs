@@ -55,7 +55,12 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
 
     let goals = plan.unit_goals.len();
     let page = if s.goal < goals {
-        format!("{} {} {} {goals}", l.t("Mål", "Goal"), s.goal + 1, l.t("av", "of"))
+        format!(
+            "{} {} {} {goals}",
+            l.t("Mål", "Goal"),
+            s.goal + 1,
+            l.t("av", "of")
+        )
     } else {
         crate::app::review_mode::part_label(l, "").to_string()
     };
@@ -184,19 +189,18 @@ fn comments(m: &Model, f: &mut Frame, area: Rect, plan: &Plan, r: &Reviewing, he
             .scroll((scroll as u16, 0)),
         list_area,
     );
-    if let (Some(area_text), Some(ed_area), Some(slot)) = (&r.editor, editor_area, here.get(r.focus))
+    if let (Some(area_text), Some(ed_area), Some(slot)) =
+        (&r.editor, editor_area, here.get(r.focus))
     {
         let mut ta = area_text.clone();
         let done = hints::keyed(m, Context::Editor, Command::FinishEdit, l.t("klar", "done"));
-        let mut block = Block::default()
-            .borders(Borders::ALL)
-            .title(format!(
-                " {} ",
-                clip(
-                    &sanitize::line(&slot.label(l, plan)),
-                    ed_area.width.saturating_sub(4) as usize
-                )
-            ));
+        let mut block = Block::default().borders(Borders::ALL).title(format!(
+            " {} ",
+            clip(
+                &sanitize::line(&slot.label(l, plan)),
+                ed_area.width.saturating_sub(4) as usize
+            )
+        ));
         if let Some(done) = done {
             block = block.title_bottom(format!(" {done} "));
         }
