@@ -85,7 +85,9 @@ fn remark(plan: &Plan, spec: &str) -> Result<Remark, String> {
     let (on, text) = spec.split_once('=').ok_or_else(|| {
         l.pick(
             format!("--remark {spec:?}: skriv MÅL=TEXT, t.ex. goal:E2=Analysen saknar orsak"),
-            format!("--remark {spec:?}: expected TARGET=TEXT, e.g. goal:E2=The analysis lacks a cause"),
+            format!(
+                "--remark {spec:?}: expected TARGET=TEXT, e.g. goal:E2=The analysis lacks a cause"
+            ),
         )
     })?;
     let target = Target::parse(on).ok_or_else(|| {
