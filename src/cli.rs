@@ -221,6 +221,19 @@ pub enum Command {
         #[arg(long)]
         author: Option<String>,
     },
+    /// Where every unit stands in the flow for one period (ej påbörjad,
+    /// utkast, klar, återsänd, godkänd), late units, and what waits for
+    /// you; plain text for scripts and login messages.
+    Status {
+        /// Workspace folder (default: the current folder).
+        dir: Option<PathBuf>,
+        /// YEAR-T1, YEAR-T2 or YEAR-VB (default: the period due next).
+        #[arg(long, value_name = "YEAR-T1|YEAR-T2|YEAR-VB")]
+        period: Option<String>,
+        /// Language of the interface: sv (default) or en.
+        #[arg(long, value_name = "sv|en")]
+        lang: Option<String>,
+    },
     /// The history of follow-ups: who committed what, when, with which
     /// status, and how each goal's rating changed.
     Log {

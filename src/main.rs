@@ -132,6 +132,11 @@ fn main() -> ExitCode {
             &format,
             output.as_deref(),
         ),
+        Some(Command::Status {
+            dir,
+            period,
+            lang: _,
+        }) => tertial::review::status::run(&current_dir(dir), period.as_deref()),
         Some(Command::Review {
             dir,
             unit,

@@ -64,6 +64,11 @@ impl FlowState {
         }
     }
 
+    /// The state of a follow-up with `status` before any review is known.
+    pub fn of_status(status: Status) -> FlowState {
+        flow_state(Some(status), None, None)
+    }
+
     /// Whether the unit's follow-up counts as handed in (klar or godkänd).
     pub fn is_done(self) -> bool {
         matches!(self, FlowState::Done | FlowState::Approved)

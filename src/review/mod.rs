@@ -9,6 +9,7 @@ pub mod commit;
 pub mod flow;
 pub mod model;
 pub mod read;
+pub mod status;
 
 pub use commit::{commit_approve, commit_return, reviewer_id};
 pub use flow::{FlowState, flow_state};

@@ -95,3 +95,29 @@ pub fn state_at_tip(
         ),
     })
 }
+
+/// The reviews filed for `period` in `commit`, by unit, and the files
+/// that do not read (or are filed under another unit or period) as
+/// "path: why". Read anew each time: review files are few and small, and
+/// a changed one must always show.
+pub fn all_at(
+    repo: &Repository,
+    commit: repo::Oid,
+    period: Period,
+) -> (std::collections::HashMap<String, Review>, Vec<String>) {
+    let dir = format!("{}/{period}", super::REVIEWS_DIR);
+    let mut reviews = std::collections::HashMap::new();
+    let mut problems = Vec::new();
+    for (name, oid) in repo::blob::files_in(repo, commit, &dir, ".toml") {
+        let unit = name.strip_suffix(".toml").unwrap_or(&name);
+        let file = format!("{dir}/{name}");
+        match repo::blob::with_blob(repo, oid, |b| parse_at(b, &file, period, unit)) {
+            Ok(Ok(review)) => {
+                reviews.insert(unit.to_string(), review);
+            }
+            Ok(Err(e)) => problems.push(e.to_string()),
+            Err(e) => problems.push(format!("{file}: {}", e.git_message())),
+        }
+    }
+    (reviews, problems)
+}

@@ -97,6 +97,7 @@ fn roll_up(input: &Input, units: &[&UnitInput]) -> crate::overview::Overview {
             unit: f.unit.clone(),
             period: f.period.to_string(),
             status: f.status,
+            flow: crate::review::FlowState::of_status(f.status),
             ratings: f
                 .goals
                 .iter()
