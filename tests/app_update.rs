@@ -552,6 +552,8 @@ fn start(unit: Option<&str>, period: Option<&str>, plans_unread: bool) -> Action
         period: period.map(|p| p.parse().unwrap()),
         plans_unread,
         review: false,
+        due: Default::default(),
+        me: Default::default(),
     }))
 }
 

@@ -21,6 +21,7 @@ mod undo;
 pub mod unit_fields;
 pub mod unsaved;
 pub mod update;
+pub mod waiting;
 mod walk;
 
 pub use action::{Action, Effect, SyncResult};

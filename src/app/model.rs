@@ -74,7 +74,25 @@ pub struct OverviewState {
     /// Per unit row, its plan in `Model::plans` (None: not in the
     /// working tree's plans).
     pub plans: Vec<Option<usize>>,
+    /// Index into `shown`.
     pub selected: usize,
+    /// Only the units waiting for the user ("Väntar på mig").
+    pub mine: bool,
+}
+
+impl OverviewState {
+    /// The unit rows shown, as indices into `data.units`: all of them, or
+    /// only those waiting for `me`.
+    pub fn shown(&self, me: &super::waiting::Me) -> Vec<usize> {
+        (0..self.data.units.len())
+            .filter(|&i| !self.mine || me.waits(&self.data.units[i]).is_some())
+            .collect()
+    }
+
+    /// The selected row's index into `data.units`.
+    pub fn selected_unit(&self, me: &super::waiting::Me) -> Option<usize> {
+        self.shown(me).get(self.selected).copied()
+    }
 }
 
 /// The text editor of the focused field.
@@ -221,6 +239,10 @@ pub struct Model {
     pub job: Option<JobState>,
     /// The review being written, while an area chief reviews a unit.
     pub reviewing: Option<super::review_mode::Reviewing>,
+    /// The due dates per period.
+    pub due: super::waiting::DueDates,
+    /// Who runs the program, by the roster ("Väntar på mig").
+    pub me: super::waiting::Me,
 }
 
 /// What runs in the background (one job at a time).
@@ -291,6 +313,8 @@ impl Model {
             rules: Default::default(),
             job: None,
             reviewing: None,
+            due: Default::default(),
+            me: Default::default(),
         };
         m.set_plans(plans);
         m

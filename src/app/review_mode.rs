@@ -302,10 +302,11 @@ pub fn results(m: &mut Model, action: Action) -> Result<Vec<Effect>, Action> {
 /// opened for review.
 fn open_selected(m: &mut Model) -> Vec<Effect> {
     let chosen = match m.screen {
-        Screen::Overview => m
-            .overview
-            .as_ref()
-            .and_then(|o| o.plans.get(o.selected).map(|plan| (*plan, o.data.period))),
+        Screen::Overview => m.overview.as_ref().and_then(|o| {
+            o.selected_unit(&m.me)
+                .and_then(|i| o.plans.get(i))
+                .map(|plan| (*plan, o.data.period))
+        }),
         _ => m.periods.as_ref().and_then(|p| {
             p.periods
                 .get(p.selected)

@@ -25,6 +25,10 @@ pub struct Start {
     /// `tertial review`: the unit and period open for review (read-only,
     /// with comments), not for writing.
     pub review: bool,
+    /// The due dates of tertial.toml's `[due]`.
+    pub due: super::waiting::DueDates,
+    /// Who runs the program, by the roster.
+    pub me: super::waiting::Me,
 }
 
 /// Every plan of the workspace, read in the background.
@@ -111,6 +115,8 @@ pub fn start(m: &mut Model, s: Start) -> Vec<Effect> {
     m.today = s.today;
     m.keymap = s.keymap;
     m.rules = s.rules;
+    m.due = s.due;
+    m.me = s.me;
     if s.plans_unread {
         return vec![Effect::ReadPlans { period: s.period }];
     }

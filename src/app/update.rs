@@ -258,7 +258,10 @@ fn inner(m: &mut Model, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::SessionReady(mut s) => {
-            if let Some(note) = s.opening_note.take() {
+            let note = s.opening_note.take();
+            if let Some(note) =
+                note.or_else(|| super::waiting::opening_note(m.lang, &s, &m.due, m.today))
+            {
                 m.message = Some(note);
             }
             m.screen = if s.pending_draft.is_some() {

@@ -15,6 +15,7 @@ mod review_mode;
 pub mod style;
 mod unit_page;
 mod units;
+mod waiting;
 pub mod walk;
 mod walk_form;
 
