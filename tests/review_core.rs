@@ -256,6 +256,11 @@ fn a_reopen_by_an_area_chief_clears_the_approval() {
     );
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert_eq!(state(&ws), FlowState::Draft);
+    let msg = git_ok(&sb, &ws, ADMIN, &["log", "-1", "--format=%B"]);
+    assert!(
+        msg.contains("Godkännandet gäller inte längre den återöppnade uppföljningen."),
+        "{msg}"
+    );
     record_ok(&sb, &ws, "Enligt plan, rättad.", &["--status", "klar"]);
     assert_eq!(state(&ws), FlowState::Done, "an old approval is void");
     let (code, out) = verify(&sb, &ws);
