@@ -275,3 +275,48 @@ fn a_follow_up_is_returned_with_a_comment_answered_and_approved() {
     assert_eq!(p.wait_exit(), 0);
     assert_eq!(count(&ws, &sb), start + 4);
 }
+
+#[test]
+fn comments_survive_a_kill_and_a_hang_up_and_come_back_on_reopening() {
+    let sb = Sandbox::new();
+    let ws = workspace(&sb);
+    let mut p = open_as_chief(&sb, &ws);
+    p.wait_for("Mål 1 av 6");
+    commit_klar(&mut p);
+    p.send(CTRL_Q);
+    assert_eq!(p.wait_exit(), 0);
+
+    // Typed, saved as a draft within a second, then killed without warning.
+    let mut p = review(&sb, &ws, OMRADE);
+    p.wait_for("Kommentar till E1");
+    p.send("kvalitet, uppföljning, rutiner");
+    p.wait_for("kommentarerna sparade");
+    let status = Command::new("kill")
+        .args(["-9", &p.pid().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let _ = p.wait_exit();
+    let draft = ws.join(".tertial/review-drafts/2025-T1/bestallarenhet-2.toml");
+    assert!(
+        std::fs::read_to_string(&draft)
+            .unwrap()
+            .contains("kvalitet, uppföljning, rutiner")
+    );
+
+    // Reopened: the comment is there; more is typed, and the terminal is
+    // closed mid-writing (a dropped connection).
+    let mut p = review(&sb, &ws, OMRADE);
+    p.wait_for("kvalitet, uppföljning, rutiner");
+    p.wait_for("1 kommentar");
+    p.send(TAB);
+    p.send("Aktiviteten A1 saknar status.");
+    p.wait_for("Aktiviteten A1 saknar status.");
+    let mut child = p.hang_up();
+    let _ = child.wait();
+    let text = std::fs::read_to_string(&draft).unwrap();
+    assert!(text.contains("Aktiviteten A1 saknar status."), "{text}");
+    assert!(text.contains("kvalitet, uppföljning, rutiner"), "{text}");
+    // Nothing was committed by any of it.
+    assert!(!ws.join("reviews").exists());
+}
