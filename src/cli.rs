@@ -220,6 +220,13 @@ pub enum Command {
         /// Author, "Name <email>" (default: git config; or TERTIAL_AUTHOR).
         #[arg(long)]
         author: Option<String>,
+        /// Keymap of the review on screen: a preset (default, vim, emacs)
+        /// or a file.
+        #[arg(long, value_name = "NAME|PATH")]
+        keymap: Option<String>,
+        /// Language of the interface: sv (default) or en.
+        #[arg(long, value_name = "sv|en")]
+        lang: Option<String>,
     },
     /// Where every unit stands in the flow for one period (ej påbörjad,
     /// utkast, klar, återsänd, godkänd), late units, and what waits for

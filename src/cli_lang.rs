@@ -246,11 +246,15 @@ pub fn help_sv(path: &str, id: &str) -> Option<&'static str> {
         (_, "author") if open => {
             "Incheckningarnas författare, \"Namn <e-post>\" (standard: git config; eller TERTIAL_AUTHOR)."
         }
-        (_, "keymap") if open => {
+        (_, "keymap") if open || path == "review" => {
             "Tangentbindningar: ett förval (default, vim, emacs) eller en fil (standard: inställningsfilens val, annars default)."
         }
         (_, "lang")
-            if open || matches!(path, "plan edit" | "keymap print" | "compile" | "status") =>
+            if open
+                || matches!(
+                    path,
+                    "plan edit" | "keymap print" | "compile" | "status" | "review"
+                ) =>
         {
             "Gränssnittets språk: sv (standard) eller en."
         }

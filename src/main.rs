@@ -146,12 +146,23 @@ fn main() -> ExitCode {
             overall,
             remark,
             author,
+            keymap,
+            lang,
         }) => {
             let dir = current_dir(dir);
             let outcome = match (approve, return_) {
                 (true, _) => tertial::review::Outcome::Approved,
                 (_, true) => tertial::review::Outcome::Returned,
-                _ => return review_on_screen(dir, unit, period, author),
+                _ => {
+                    let args = OpenArgs {
+                        unit,
+                        period,
+                        author,
+                        keymap,
+                        lang,
+                    };
+                    return review_on_screen(dir, args);
+                }
             };
             return tertial::review::command::run(&tertial::review::command::Request {
                 dir: &dir,
@@ -307,18 +318,7 @@ fn open(dir: Option<PathBuf>, args: OpenArgs) -> anyhow::Result<()> {
 }
 
 /// `tertial review` without --approve or --return: the review on screen.
-fn review_on_screen(
-    dir: PathBuf,
-    unit: Option<String>,
-    period: Option<String>,
-    author: Option<String>,
-) -> ExitCode {
-    let args = OpenArgs {
-        unit,
-        period,
-        author,
-        ..Default::default()
-    };
+fn review_on_screen(dir: PathBuf, args: OpenArgs) -> ExitCode {
     let opened = workspace::Workspace::open(&dir)
         .map_err(anyhow::Error::from)
         .and_then(|ws| tertial::tui::review(&ws, &args));
