@@ -426,6 +426,12 @@ fn an_approval_of_a_version_that_is_not_klar_is_named() {
         out.contains(&format!("{forged}: {REVIEW}: godkänner en version som inte är den klara uppföljningen i commiten")),
         "{out}"
     );
+    assert!(
+        out.contains(&format!(
+            "{forged}: {REVIEW}: ändrad av en commit vars trailers"
+        )),
+        "a review made by hand: {out}"
+    );
 }
 
 #[test]

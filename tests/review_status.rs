@@ -1,4 +1,4 @@
-//! `tertial status` and the district's document on a workspace with a
+//! `tertial status`, the overview and the district's document on a workspace with a
 //! roster and reviews: each unit's flow state, what waits for the user
 //! running it (units to review, own units returned), due dates from
 //! `[due]` in tertial.toml, and a changed review always changing the
@@ -319,6 +319,20 @@ fn the_districts_document_shows_returned_and_approved_units() {
         "{md}"
     );
     assert!(md.contains("**Beställarenhet 2 (återsänd)**"), "{md}");
+    let overview = |format: &str| {
+        let out = sb.run(&[
+            "overview",
+            ws.to_str().unwrap(),
+            "--period",
+            PERIOD,
+            "--format",
+            format,
+        ]);
+        assert!(out.status.success(), "{}", text(&out.stderr));
+        text(&out.stdout)
+    };
+    let o = overview("md");
+    assert!(o.contains("| Beställarenhet 2 | återsänd |"), "{o}");
     assert!(md.contains("0 godkända, 1 återsända"), "{md}");
     record_klar(&sb, &ws, "Enligt plan; E2 förklarad.");
     review(&sb, &ws, &["--approve"]);
@@ -329,4 +343,9 @@ fn the_districts_document_shows_returned_and_approved_units() {
         "an approved unit is done: {md}"
     );
     assert!(md.contains("1 godkända, 0 återsända"), "{md}");
+    let o = overview("csv");
+    assert!(
+        o.contains(&format!("{UNIT},Beställarenhet 2,godkänd,")),
+        "{o}"
+    );
 }

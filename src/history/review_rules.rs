@@ -3,8 +3,9 @@
 //! parent lets review the unit changes them, and names themself as the
 //! reviewer; the file's unit and period are its path's; an approval
 //! approves the klar follow-up version in the same tree; a return moves
-//! that klar version to återöppnad in the same commit; and trailers that
-//! claim a review are backed by the file.
+//! that klar version to återöppnad in the same commit; and the trailers
+//! and the file say the same (a review by hand, or trailers claiming a
+//! review the commit does not make, are findings).
 
 use super::trailers::Trailers;
 use super::verify::{Finding, short};
@@ -30,6 +31,9 @@ pub enum ReviewFinding {
     ReturnWithoutReopen { path: String },
     /// `Review:`/`Reviewer:` trailers the commit's review files do not back.
     Trailers { what: String },
+    /// A review file changed (or removed) by a commit whose trailers do
+    /// not say the same (no tertial commit does that).
+    NotByTertial { path: String },
 }
 
 /// `reviews/<period>/<unit>.toml` → (period, unit).
@@ -108,7 +112,12 @@ pub fn judge(
             ));
         }
         let Some(bytes) = repo::read::try_file_at(repo, oid, path)? else {
-            continue; // removed: who may was checked above
+            // tertial never removes a review (the next one replaces it).
+            out.push(found(
+                &commit,
+                ReviewFinding::NotByTertial { path: path.clone() },
+            ));
+            continue;
         };
         let Ok(review) = Review::parse_bytes(&bytes, path) else {
             out.push(Finding::Unreadable {
@@ -153,12 +162,20 @@ pub fn judge(
             }
             _ => {}
         }
-        if trailers.unit.as_deref() == Some(unit) && trailers.period.as_deref() == Some(period) {
-            backed = trailers.get("Review") == Some(review.outcome.code())
-                && trailers.get("Reviewer") == Some(review.reviewer.as_str());
+        let backs = trailers.unit.as_deref() == Some(unit)
+            && trailers.period.as_deref() == Some(period)
+            && trailers.get("Review") == Some(review.outcome.code())
+            && trailers.get("Reviewer") == Some(review.reviewer.as_str());
+        if backs {
+            backed = true;
+        } else {
+            out.push(found(
+                &commit,
+                ReviewFinding::NotByTertial { path: path.clone() },
+            ));
         }
     }
-    if claimed && !backed {
+    if claimed && !backed && changed.is_empty() {
         out.push(found(
             &commit,
             ReviewFinding::Trailers {
@@ -224,6 +241,15 @@ impl std::fmt::Display for ReviewFinding {
                 l.t(
                     "återsänder utan att återöppna den klara version som granskades i samma commit",
                     "returns without reopening the klar version reviewed in the same commit"
+                ),
+            ),
+            ReviewFinding::NotByTertial { path } => write!(
+                f,
+                "{}: {}",
+                s(path),
+                l.t(
+                    "ändrad av en commit vars trailers (Unit, Period, Review, Reviewer) inte säger detsamma som filen",
+                    "changed by a commit whose trailers (Unit, Period, Review, Reviewer) do not say what the file says"
                 ),
             ),
             ReviewFinding::Trailers { what } => write!(

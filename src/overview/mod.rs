@@ -216,6 +216,24 @@ pub struct UnitRow {
     pub counts: Counts,
 }
 
+impl UnitRow {
+    /// Where the unit stands in words: its status, or återsänd / godkänd
+    /// when a review says so.
+    pub fn standing_sv(&self) -> &'static str {
+        match self.flow {
+            FlowState::Returned | FlowState::Approved => self.flow.label_sv(),
+            _ => self.status.label_sv(),
+        }
+    }
+
+    pub fn standing_en(&self) -> &'static str {
+        match self.flow {
+            FlowState::Returned | FlowState::Approved => self.flow.label_en(),
+            _ => self.status.label_en(),
+        }
+    }
+}
+
 /// Units per status.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Totals {

@@ -121,3 +121,24 @@ fn the_flow_state_follows_status_and_review() {
     let symbols: std::collections::HashSet<_> = FlowState::ALL.iter().map(|s| s.symbol()).collect();
     assert_eq!(symbols.len(), 5);
 }
+
+proptest::proptest! {
+    #[test]
+    fn any_text_round_trips_through_the_file(
+        overall in "\\PC*|[\\s\\S]{0,40}",
+        text in "[\\s\\S]{0,40}",
+        id in "[A-Za-z0-9._-]{1,8}",
+    ) {
+        let mut r = review(Outcome::Returned);
+        r.overall = overall;
+        r.remarks = vec![Remark { on: Target::Indicator(id), text }];
+        let back = Review::parse(&r.to_toml(), "x.toml");
+        proptest::prop_assert_eq!(back, Ok(r));
+    }
+
+    #[test]
+    fn any_bytes_are_read_without_a_panic(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..400)) {
+        let _ = Review::parse_bytes(&bytes, "x.toml");
+        let _ = Target::parse(&String::from_utf8_lossy(&bytes));
+    }
+}
