@@ -192,6 +192,55 @@ pub enum Command {
         #[arg(long, value_name = "sv|en")]
         lang: Option<String>,
     },
+    /// Review a unit's klar follow-up as its area chief: approve it
+    /// (--approve) or return it with comments (--return); without either,
+    /// on screen.
+    Review {
+        /// Workspace folder (default: the current folder).
+        dir: Option<PathBuf>,
+        /// Unit id of the plan.
+        #[arg(long)]
+        unit: Option<String>,
+        /// Period: YEAR-T1, YEAR-T2 or YEAR-VB.
+        #[arg(long, value_name = "YEAR-T1|YEAR-T2|YEAR-VB")]
+        period: Option<String>,
+        /// Approve the follow-up as it is committed.
+        #[arg(long, requires_all = ["unit", "period"], conflicts_with_all = ["return_", "overall", "remark"])]
+        approve: bool,
+        /// Return the follow-up to the unit (it is reopened) with the comments.
+        #[arg(long = "return", id = "return_", requires_all = ["unit", "period"])]
+        return_: bool,
+        /// The overall comment (the reason the follow-up is reopened).
+        #[arg(long, value_name = "TEXT", requires = "return_")]
+        overall: Option<String>,
+        /// A comment on one part: goal:<id>=TEXT, indicator:<id>=TEXT,
+        /// activity:<id>=TEXT or part:summary|economy|quality|complaints=TEXT.
+        #[arg(long, value_name = "TARGET=TEXT", requires = "return_")]
+        remark: Vec<String>,
+        /// Author, "Name <email>" (default: git config; or TERTIAL_AUTHOR).
+        #[arg(long)]
+        author: Option<String>,
+        /// Keymap of the review on screen: a preset (default, vim, emacs)
+        /// or a file.
+        #[arg(long, value_name = "NAME|PATH")]
+        keymap: Option<String>,
+        /// Language of the interface: sv (default) or en.
+        #[arg(long, value_name = "sv|en")]
+        lang: Option<String>,
+    },
+    /// Where every unit stands in the flow for one period (ej påbörjad,
+    /// utkast, klar, återsänd, godkänd), late units, and what waits for
+    /// you; plain text for scripts and login messages.
+    Status {
+        /// Workspace folder (default: the current folder).
+        dir: Option<PathBuf>,
+        /// YEAR-T1, YEAR-T2 or YEAR-VB (default: the period due next).
+        #[arg(long, value_name = "YEAR-T1|YEAR-T2|YEAR-VB")]
+        period: Option<String>,
+        /// Language of the interface: sv (default) or en.
+        #[arg(long, value_name = "sv|en")]
+        lang: Option<String>,
+    },
     /// The history of follow-ups: who committed what, when, with which
     /// status, and how each goal's rating changed.
     Log {

@@ -165,6 +165,8 @@ fn value_name_sv(a: &Arg) -> Option<&'static str> {
         "GOALS" => "MÅL",
         "YEARS" => "ÅR",
         "SEED" => "FRÖ",
+        "TEXT" => "TEXT",
+        "TARGET=TEXT" => "DEL=TEXT",
         _ => return None,
     })
 }
@@ -199,6 +201,12 @@ pub fn about_sv(path: &str) -> Option<&'static str> {
         }
         "log" => {
             "Uppföljningarnas historik: vem som checkade in vad, när, med vilken status, och hur varje måls bedömning ändrades."
+        }
+        "review" => {
+            "Granska en enhets klara uppföljning som dess områdeschef: godkänn den (--approve) eller återsänd den med kommentarer (--return); utan någon av dem, på skärmen."
+        }
+        "status" => {
+            "Var varje enhet står i flödet för en period (ej påbörjad, utkast, klar, återsänd, godkänd), sena enheter och det som väntar på dig; ren text för skript och inloggningsmeddelanden."
         }
         "generate" => "Skapa en testarbetsyta i stadens storlek (belastningsprov och mätningar).",
         "verify" => {
@@ -238,16 +246,23 @@ pub fn help_sv(path: &str, id: &str) -> Option<&'static str> {
         (_, "author") if open => {
             "Incheckningarnas författare, \"Namn <e-post>\" (standard: git config; eller TERTIAL_AUTHOR)."
         }
-        (_, "keymap") if open => {
+        (_, "keymap") if open || path == "review" => {
             "Tangentbindningar: ett förval (default, vim, emacs) eller en fil (standard: inställningsfilens val, annars default)."
         }
-        (_, "lang") if open || matches!(path, "plan edit" | "keymap print" | "compile") => {
+        (_, "lang")
+            if open
+                || matches!(
+                    path,
+                    "plan edit" | "keymap print" | "compile" | "status" | "review"
+                ) =>
+        {
             "Gränssnittets språk: sv (standard) eller en."
         }
         ("demo", "dir") => "Mappen att skapa demoarbetsytan i (standard: användarens datamapp).",
         ("demo", "no_open") => "Skapa bara arbetsytan och skriv ut var; öppna den inte.",
         (
-            "open" | "check" | "export" | "overview" | "compile" | "log" | "verify" | "sync",
+            "open" | "check" | "export" | "overview" | "compile" | "log" | "verify" | "sync"
+            | "review" | "status",
             "dir",
         ) => "Arbetsytans mapp (standard: mappen du står i).",
         ("init", "dir") => "Mappen att skapa (får inte finnas eller ska vara tom).",
@@ -256,14 +271,27 @@ pub fn help_sv(path: &str, id: &str) -> Option<&'static str> {
             "Författare till den första incheckningen, \"Namn <e-post>\" (standard: git config)."
         }
         ("record", "dir") => "Arbetsytans mapp.",
-        ("record" | "export", "unit") => "Planens enhets-id.",
-        ("record" | "export", "period") => "Perioden: ÅR-T1, ÅR-T2 eller ÅR-VB.",
+        ("record" | "export" | "review", "unit") => "Planens enhets-id.",
+        ("record" | "export" | "review", "period") => "Perioden: ÅR-T1, ÅR-T2 eller ÅR-VB.",
+        ("review", "approve") => "Godkänn uppföljningen så som den är incheckad.",
+        ("review", "return_") => {
+            "Återsänd uppföljningen till enheten (den återöppnas) med kommentarerna."
+        }
+        ("review", "overall") => {
+            "Den övergripande kommentaren (skälet till att uppföljningen återöppnas)."
+        }
+        ("review", "remark") => {
+            "En kommentar om en del: goal:<id>=TEXT, indicator:<id>=TEXT, activity:<id>=TEXT eller part:summary|economy|quality|complaints=TEXT."
+        }
+        ("status", "period") => {
+            "ÅR-T1, ÅR-T2 eller ÅR-VB (standard: perioden som infaller härnäst)."
+        }
         ("record", "from") => "Uppföljningsfilen (TOML, se docs/followup-format.md).",
         ("record", "status") => "Status att spara: utkast eller klar (standard: filens egen).",
         ("record", "reopen") => {
             "Öppna en uppföljning som är klar igen, med detta skäl (sparas i incheckningen)."
         }
-        ("record", "author") => {
+        ("record" | "review", "author") => {
             "Författare, \"Namn <e-post>\" (standard: git config; eller TERTIAL_AUTHOR)."
         }
         ("export", "format") => "md, html, docx eller text. En .docx är binär: skriv den med -o.",

@@ -22,6 +22,7 @@ pub mod planedit;
 pub mod record;
 pub mod repo;
 pub mod report;
+pub mod review;
 pub mod roster;
 pub mod sanitize;
 pub mod spell;

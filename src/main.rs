@@ -132,6 +132,48 @@ fn main() -> ExitCode {
             &format,
             output.as_deref(),
         ),
+        Some(Command::Status {
+            dir,
+            period,
+            lang: _,
+        }) => tertial::review::status::run(&current_dir(dir), period.as_deref()),
+        Some(Command::Review {
+            dir,
+            unit,
+            period,
+            approve,
+            return_,
+            overall,
+            remark,
+            author,
+            keymap,
+            lang,
+        }) => {
+            let dir = current_dir(dir);
+            let outcome = match (approve, return_) {
+                (true, _) => tertial::review::Outcome::Approved,
+                (_, true) => tertial::review::Outcome::Returned,
+                _ => {
+                    let args = OpenArgs {
+                        unit,
+                        period,
+                        author,
+                        keymap,
+                        lang,
+                    };
+                    return review_on_screen(dir, args);
+                }
+            };
+            return tertial::review::command::run(&tertial::review::command::Request {
+                dir: &dir,
+                unit: unit.as_deref().unwrap_or_default(),
+                period: period.as_deref().unwrap_or_default(),
+                outcome,
+                overall: overall.as_deref().unwrap_or_default(),
+                remarks: &remark,
+                author: author.as_deref(),
+            });
+        }
         Some(Command::Log {
             dir,
             unit,
@@ -273,6 +315,20 @@ fn open(dir: Option<PathBuf>, args: OpenArgs) -> anyhow::Result<()> {
     let root = current_dir(dir);
     let ws = workspace::Workspace::open(&root)?;
     tertial::tui::run(&ws, &args)
+}
+
+/// `tertial review` without --approve or --return: the review on screen.
+fn review_on_screen(dir: PathBuf, args: OpenArgs) -> ExitCode {
+    let opened = workspace::Workspace::open(&dir)
+        .map_err(anyhow::Error::from)
+        .and_then(|ws| tertial::tui::review(&ws, &args));
+    match opened {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("tertial: {}", sanitize::line(&tertial::oserr::chain(&e)));
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn hook_command(command: HookCommand) -> ExitCode {

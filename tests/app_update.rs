@@ -551,6 +551,9 @@ fn start(unit: Option<&str>, period: Option<&str>, plans_unread: bool) -> Action
         unit: unit.map(String::from),
         period: period.map(|p| p.parse().unwrap()),
         plans_unread,
+        review: false,
+        due: Default::default(),
+        me: Default::default(),
     }))
 }
 

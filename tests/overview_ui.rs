@@ -66,6 +66,7 @@ fn overview() -> tertial::overview::Overview {
         unit: unit.into(),
         period: "2025-T2".into(),
         status,
+        flow: tertial::review::FlowState::of_status(status),
         ratings: ratings.iter().map(|(g, r)| (g.to_string(), *r)).collect(),
     };
     let followups = vec![
@@ -134,7 +135,7 @@ fn overview_screen_snapshots() {
         assert!(text.contains("översikt Tertialrapport 2 2025"));
         assert!(text.contains("översikt Tertialrapport 2 2025 · 6 enheter"));
         assert!(text.contains("Ej påbörjad 2 · Utkast 1 · Återöppnad 1 · Klar 2"));
-        assert!(text.contains("▶ ej påbörjad"));
+        assert!(text.contains("▶ · ej påbörjad"));
         assert!(text.contains(" ●● ◐● "), "{text}");
         assert!(text.contains("Ond ␛[2J<U+202E>enhet"));
         assert!(
@@ -293,4 +294,59 @@ fn many_units_start_on_the_overview() {
         Vec::new(),
     );
     assert!(!tertial::tui::starts_on_overview(&m));
+}
+
+#[test]
+fn flow_states_late_units_and_what_waits_for_me() {
+    let mut m = shown(Lang::Sv);
+    // The area chief reviews bestallarenhet-2 (klar) and is chief of the
+    // returned fientlig; the period's due date has passed.
+    m.me.reviews.insert("bestallarenhet-2".into());
+    m.me.reviews.insert("daglig-c".into());
+    m.me.chiefs.insert("fientlig".into());
+    m.due.insert(period(), jiff::civil::date(2025, 9, 30));
+    let o = m.overview.as_mut().unwrap();
+    for u in &mut o.data.units {
+        u.flow = match u.id.as_str() {
+            "fientlig" => tertial::review::FlowState::Returned,
+            "daglig-c" => tertial::review::FlowState::Approved,
+            _ => u.flow,
+        };
+    }
+    let text = render(&m, 80, 24);
+    insta::assert_snapshot!("overview_flow_80x24", text);
+    assert!(text.contains("↩ återsänd försenad"), "{text}");
+    assert!(text.contains("★ godkänd "), "{text}");
+    assert!(text.contains("✓ klar "), "{text}");
+    assert!(text.contains("· ej påbörjad försenad"), "{text}");
+    assert!(
+        text.contains("Väntar på mig: 1 att granska · 1 återsända · 419 dagar sen (30 september)"),
+        "{text}"
+    );
+
+    // Only what waits for me: the unit to review and the one returned.
+    update(&mut m, Action::WaitingForMe);
+    let text = render(&m, 80, 24);
+    let listed: Vec<&str> = ["Beställarenhet 2", "Ond", "Cityn", "Aspudden"]
+        .into_iter()
+        .filter(|n| text.contains(n))
+        .collect();
+    assert_eq!(listed, ["Beställarenhet 2", "Ond"], "{text}");
+    // The review key opens the selected shown row for review.
+    let o = m.overview.as_ref().unwrap();
+    if o.data.units[o.selected_unit(&m.me).unwrap()].id != "bestallarenhet-2" {
+        update(&mut m, Action::Down);
+    }
+    let o = m.overview.as_ref().unwrap();
+    let id = o.data.units[o.selected_unit(&m.me).unwrap()].id.clone();
+    assert_eq!(id, "bestallarenhet-2");
+    let effects = update(&mut m, Action::ReviewUnit);
+    let Some(Effect::OpenReview { plan, period: p }) = effects.first() else {
+        panic!("{effects:?}");
+    };
+    assert_eq!(m.plans[*plan].plan.unit.id, id);
+    assert_eq!(*p, period());
+    // And back to every unit.
+    update(&mut m, Action::WaitingForMe);
+    assert!(render(&m, 80, 24).contains("Aspudden"));
 }

@@ -176,6 +176,27 @@ pub enum Action {
     /// A word went into a word list (the word, whether the workspace's),
     /// or why not.
     WordAdded(Result<(String, bool), String>),
+    /// Return the follow-up under review (återsänd; asks first).
+    ReturnFollowUp,
+    /// Approve the follow-up under review (godkänd; asks first).
+    ApproveFollowUp,
+    /// Open the selected unit (overview) or period (period list) for review.
+    ReviewUnit,
+    /// The overview: only the units waiting for the user, or all.
+    WaitingForMe,
+    /// A review is loaded and can start.
+    ReviewReady(
+        Box<super::model::Session>,
+        Box<super::review_mode::Reviewing>,
+    ),
+    /// The review's comments were written to their draft at this time.
+    ReviewDraftSaved(u64),
+    /// The review's comments could not be written (why).
+    ReviewDraftFailed(String),
+    /// The review was committed: the short id and the outcome, or why not.
+    ReviewCommitted(Result<(String, super::review_mode::Verdict), String>),
+    /// Review mode is left (its draft written first).
+    ReviewLeft,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -216,6 +237,13 @@ pub enum Effect {
     /// Add a word to the workspace's word list (`shared`: committed) or
     /// to the user's own.
     AddWord { word: String, shared: bool },
+    /// Open a unit's committed follow-up of `period` for review.
+    OpenReview { plan: usize, period: Period },
+    /// Write the review's comments to their draft, then leave review mode
+    /// (`Action::ReviewLeft`).
+    LeaveReview,
+    /// Commit the review: returned or approved, with the comments.
+    CommitReview(Box<super::review_mode::Decision>),
     /// Commit the follow-up with this status (a reopening has its reason).
     Commit {
         record: Box<FollowUp>,

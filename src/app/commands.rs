@@ -71,6 +71,10 @@ pub fn action(c: Command) -> Option<Action> {
         Command::CarryDrop => Action::CarryDrop,
         Command::TogglePrevious => Action::TogglePrevious,
         Command::SpellSuggest => Action::SpellSuggest,
+        Command::ReturnFollowUp => Action::ReturnFollowUp,
+        Command::ApproveFollowUp => Action::ApproveFollowUp,
+        Command::ReviewUnit => Action::ReviewUnit,
+        Command::WaitingForMe => Action::WaitingForMe,
     })
 }
 

@@ -27,6 +27,8 @@ pub enum Question {
     /// Quit although the draft could not be saved: the buttons are
     /// [`RescueChoice`]s.
     Unsaved,
+    /// Commit the review under way: returned or approved.
+    Review(super::review_mode::Verdict),
 }
 
 /// The buttons of the question about an unsaved draft when quitting.
@@ -283,6 +285,9 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
 }
 
 fn answered(m: &mut Model, question: Question, button: usize) -> Vec<Effect> {
+    if let Question::Review(verdict) = question {
+        return super::review_mode::answered(m, verdict);
+    }
     if question == Question::Unsaved {
         return match rescue_choice(button) {
             RescueChoice::ToFile => {
@@ -346,6 +351,60 @@ fn answered(m: &mut Model, question: Question, button: usize) -> Vec<Effect> {
             *screen = Screen::Walk;
             vec![Effect::DiscardDraft]
         }
-        Question::Unsaved => Vec::new(),
+        Question::Unsaved | Question::Review(_) => Vec::new(),
     }
+}
+
+/// Return or approve the follow-up under review?
+pub fn review(
+    lang: Lang,
+    plan: &Plan,
+    s: &super::model::Session,
+    verdict: super::review_mode::Verdict,
+    comments: &super::review_mode::Comments,
+) -> Confirm {
+    use super::review_mode::Verdict;
+    let remarks = comments.written().count();
+    let said = format!(
+        "{} · {}",
+        lang.count(
+            remarks,
+            ("kommentar", "kommentarer"),
+            ("comment", "comments")
+        ),
+        if comments.overall.trim().is_empty() {
+            lang.t("ingen samlad kommentar", "no overall comment")
+        } else {
+            lang.t("med samlad kommentar", "with an overall comment")
+        }
+    );
+    let (title, what, button) = match verdict {
+        Verdict::Return => (
+            lang.t("Återsänd uppföljningen?", "Return the follow-up?"),
+            lang.t(
+                "Uppföljningen återöppnas (en commit i ditt namn) och enhetschefen ser kommentarerna vid fälten.",
+                "The follow-up is reopened (a commit in your name) and the unit chief sees the comments beside the fields.",
+            ),
+            lang.t("Återsänd", "Return"),
+        ),
+        Verdict::Approve => (
+            lang.t("Godkänn uppföljningen?", "Approve the follow-up?"),
+            lang.t(
+                "Godkännandet sparas i historiken (en commit i ditt namn). Ändras uppföljningen efteråt måste den återöppnas, och godkännandet gäller inte längre.",
+                "The approval is saved in the history (a commit in your name). A follow-up changed afterwards must be reopened, and the approval no longer holds.",
+            ),
+            lang.t("Godkänn", "Approve"),
+        ),
+    };
+    Confirm::new(
+        Question::Review(verdict),
+        title.into(),
+        vec![
+            unit_period(lang, plan, &s.record),
+            said,
+            String::new(),
+            what.into(),
+        ],
+        vec![button.into(), lang.t("Avbryt", "Cancel").into()],
+    )
 }

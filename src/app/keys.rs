@@ -40,6 +40,10 @@ pub fn screen_context(m: &Model) -> Context {
         Screen::Review => Context::Review,
         Screen::CarryOver if s.is_some_and(|s| s.carry.closing.is_some()) => Context::Editor,
         Screen::CarryOver => Context::CarryOver,
+        Screen::Reviewing if m.reviewing.as_ref().is_some_and(|r| r.editor.is_some()) => {
+            Context::Editor
+        }
+        Screen::Reviewing => Context::Reviewer,
     }
 }
 
@@ -99,9 +103,9 @@ fn unbound(m: &mut Model, ctx: Context, ev: KeyEvent) -> Vec<Effect> {
             Some(c) => super::update(m, Action::Input(c)),
             None => Vec::new(),
         },
-        Context::Goal => match plain_char {
+        Context::Goal | Context::Reviewer => match plain_char {
             Some(c) => {
-                let starts_writing = !letters_are_commands(&m.keymap);
+                let starts_writing = !letters_are_commands_in(&m.keymap, ctx);
                 super::update(m, Action::TypeOnField(c, starts_writing))
             }
             None => Vec::new(),
@@ -114,7 +118,12 @@ fn unbound(m: &mut Model, ctx: Context, ev: KeyEvent) -> Vec<Effect> {
 /// mode) makes letters commands there: an unbound letter then does not
 /// start writing either, as in vim, where `i` does.
 pub fn letters_are_commands(map: &crate::keymap::Keymap) -> bool {
-    map.tables.get(&Context::Goal).is_some_and(|t| {
+    letters_are_commands_in(map, Context::Goal)
+}
+
+/// Whether plain characters are bound in `ctx` (see `letters_are_commands`).
+pub fn letters_are_commands_in(map: &crate::keymap::Keymap, ctx: Context) -> bool {
+    map.tables.get(&ctx).is_some_and(|t| {
         t.iter().any(|(k, _)| {
             let first = k[0];
             matches!(first.code, crate::keymap::key::Code::Char(_)) && !first.ctrl && !first.alt

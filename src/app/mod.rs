@@ -17,12 +17,16 @@ mod overview;
 pub mod previous;
 pub mod review;
 pub mod spelling;
+pub mod remarks;
+pub mod review;
+pub mod review_mode;
 pub mod start;
 mod typing;
 mod undo;
 pub mod unit_fields;
 pub mod unsaved;
 pub mod update;
+pub mod waiting;
 mod walk;
 
 pub use action::{Action, Effect, SyncResult};

@@ -31,6 +31,8 @@ pub enum Screen {
     Overview,
     /// The previous period's open deviations, to carry over or not.
     CarryOver,
+    /// An area chief's review of a committed follow-up (`review_mode`).
+    Reviewing,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -74,7 +76,25 @@ pub struct OverviewState {
     /// Per unit row, its plan in `Model::plans` (None: not in the
     /// working tree's plans).
     pub plans: Vec<Option<usize>>,
+    /// Index into `shown`.
     pub selected: usize,
+    /// Only the units waiting for the user ("Väntar på mig").
+    pub mine: bool,
+}
+
+impl OverviewState {
+    /// The unit rows shown, as indices into `data.units`: all of them, or
+    /// only those waiting for `me`.
+    pub fn shown(&self, me: &super::waiting::Me) -> Vec<usize> {
+        (0..self.data.units.len())
+            .filter(|&i| !self.mine || me.waits(&self.data.units[i]).is_some())
+            .collect()
+    }
+
+    /// The selected row's index into `data.units`.
+    pub fn selected_unit(&self, me: &super::waiting::Me) -> Option<usize> {
+        self.shown(me).get(self.selected).copied()
+    }
 }
 
 /// The text editor of the focused field.
@@ -169,6 +189,9 @@ pub struct Session {
     pub opening_note: Option<String>,
     /// The carry-over screen's selection and note.
     pub carry: super::carry_over::CarryState,
+    /// The reviewer's comments when the follow-up was returned (återsänd)
+    /// and not yet committed klar again.
+    pub returned: Option<Box<super::remarks::Returned>>,
 }
 
 /// The record and the place in the walk before a change.
@@ -223,6 +246,12 @@ pub struct Model {
     pub previous_shown: Option<bool>,
     /// The spell check: its dictionary and the open editor's marks.
     pub spelling: super::spelling::Spelling,
+    /// The review being written, while an area chief reviews a unit.
+    pub reviewing: Option<super::review_mode::Reviewing>,
+    /// The due dates per period.
+    pub due: super::waiting::DueDates,
+    /// Who runs the program, by the roster ("Väntar på mig").
+    pub me: super::waiting::Me,
 }
 
 /// What runs in the background (one job at a time).
@@ -294,6 +323,9 @@ impl Model {
             job: None,
             previous_shown: None,
             spelling: Default::default(),
+            reviewing: None,
+            due: Default::default(),
+            me: Default::default(),
         };
         m.set_plans(plans);
         m
@@ -400,6 +432,7 @@ impl Session {
             typed_astray: false,
             opening_note: None,
             carry: Default::default(),
+            returned: None,
         }
     }
 }

@@ -47,16 +47,24 @@ pub fn loaded(m: &mut Model, result: Result<Box<crate::overview::Overview>, Stri
             let before = m
                 .overview
                 .as_ref()
-                .and_then(|o| o.data.units.get(o.selected))
+                .and_then(|o| o.selected_unit(&m.me).and_then(|i| o.data.units.get(i)))
                 .map(|u| u.id.clone());
-            let selected = before
-                .and_then(|id| data.units.iter().position(|u| u.id == id))
-                .unwrap_or(0);
-            m.overview = Some(OverviewState {
+            let mine = m.overview.as_ref().is_some_and(|o| o.mine);
+            let mut state = OverviewState {
                 data,
                 plans,
-                selected,
-            });
+                selected: 0,
+                mine,
+            };
+            state.selected = before
+                .and_then(|id| {
+                    state
+                        .shown(&m.me)
+                        .iter()
+                        .position(|&i| state.data.units[i].id == id)
+                })
+                .unwrap_or(0);
+            m.overview = Some(state);
             // Read in the background: a unit opened meanwhile stays open,
             // and so does a unit list being filtered.
             let filtering = m.screen == Screen::Units && !m.units.filter.is_empty();
@@ -98,7 +106,21 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             m.screen = Screen::Units;
             m.home = Screen::Units;
         }
-        Action::Open => match o.plans.get(o.selected) {
+        Action::WaitingForMe => {
+            o.mine = !o.mine;
+            o.selected = 0;
+            if o.mine && o.shown(&m.me).is_empty() {
+                m.message = Some(
+                    m.lang
+                        .t(
+                            "Inget väntar på dig i den här perioden.",
+                            "Nothing waits for you in this period.",
+                        )
+                        .into(),
+                );
+            }
+        }
+        Action::Open => match o.selected_unit(&m.me).and_then(|i| o.plans.get(i)) {
             Some(Some(i)) => return vec![Effect::LoadPeriods(*i)],
             Some(None) => {
                 m.message = Some(
@@ -112,7 +134,7 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             None => {}
         },
-        other => o.selected = step(o.selected, o.data.units.len(), &other),
+        other => o.selected = step(o.selected, o.shown(&m.me).len(), &other),
     }
     Vec::new()
 }

@@ -56,6 +56,8 @@ pub enum ReviewRow {
     /// A goal, by its index in the plan.
     Goal(usize),
     Part(UnitPart),
+    /// A comment of the review that returned the follow-up (its index).
+    Comment(usize),
 }
 
 /// The lints in the order shown: those blocking klar first, then the
@@ -81,6 +83,8 @@ pub fn rows(m: &Model) -> Vec<ReviewRow> {
     };
     let mut rows: Vec<ReviewRow> = (0..plan.unit_goals.len()).map(ReviewRow::Goal).collect();
     rows.extend(UnitPart::ALL.into_iter().map(ReviewRow::Part));
+    let comments = s.returned.as_ref().map_or(0, |r| r.remarks.len());
+    rows.extend((0..comments).map(ReviewRow::Comment));
     let mut remarks = ordered_lints(plan, &s.record, &m.rules, m.today);
     remarks.extend(super::spelling::remarks(m));
     remarks.sort_by_key(|l| (l.waived.is_some(), l.level == Level::Warn));
@@ -188,6 +192,15 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
             Some(ReviewRow::Part(p)) => {
                 go_to(s, plan, plan.unit_goals.len(), &p.field());
                 *screen = Screen::Walk;
+            }
+            Some(ReviewRow::Comment(i)) => {
+                let code = s.returned.as_ref().and_then(|r| r.remarks.get(*i));
+                if let Some((page, field)) =
+                    code.and_then(|(on, _)| super::remarks::place(plan, on))
+                {
+                    go_to(s, plan, page, &field);
+                    *screen = Screen::Walk;
+                }
             }
             None => {}
         },

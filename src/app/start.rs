@@ -22,6 +22,13 @@ pub struct Start {
     /// The plans are not read yet (a large workspace): they are read in
     /// the background while the first frame is shown.
     pub plans_unread: bool,
+    /// `tertial review`: the unit and period open for review (read-only,
+    /// with comments), not for writing.
+    pub review: bool,
+    /// The due dates of tertial.toml's `[due]`.
+    pub due: super::waiting::DueDates,
+    /// Who runs the program, by the roster.
+    pub me: super::waiting::Me,
 }
 
 /// Every plan of the workspace, read in the background.
@@ -108,8 +115,19 @@ pub fn start(m: &mut Model, s: Start) -> Vec<Effect> {
     m.today = s.today;
     m.keymap = s.keymap;
     m.rules = s.rules;
+    m.due = s.due;
+    m.me = s.me;
     if s.plans_unread {
         return vec![Effect::ReadPlans { period: s.period }];
+    }
+    if s.review
+        && let (Some(unit), Some(period)) = (s.unit.as_deref(), s.period)
+        && let Some(plan) = m
+            .plans
+            .iter()
+            .position(|p| p.plan.unit.id == unit && p.plan.unit.year == i64::from(period.year))
+    {
+        return vec![Effect::OpenReview { plan, period }];
     }
     first_screen(m, s.unit.as_deref(), s.period)
 }

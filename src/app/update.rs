@@ -114,6 +114,10 @@ fn behind_problems(m: &mut Model, f: impl FnOnce(&mut Model) -> Vec<Effect>) -> 
 }
 
 fn inner(m: &mut Model, action: Action) -> Vec<Effect> {
+    let action = match super::review_mode::results(m, action) {
+        Ok(effects) => return effects,
+        Err(action) => action,
+    };
     if m.too_small() && matches!(action, Action::Paste(_)) {
         // Nothing pasted goes into an editor that cannot be seen.
         return Vec::new();
@@ -253,7 +257,8 @@ fn inner(m: &mut Model, action: Action) -> Vec<Effect> {
             m.confirm = None;
             // Typed text is never left only in memory: it is written
             // first, and if it cannot be, the chief is asked.
-            if m.session.as_ref().is_some_and(|s| s.dirty && !s.read_only) {
+            let comments = m.reviewing.as_ref().is_some_and(|r| r.dirty);
+            if comments || m.session.as_ref().is_some_and(|s| s.dirty && !s.read_only) {
                 return vec![Effect::SaveThenQuit];
             }
             m.quit = true;
@@ -296,7 +301,10 @@ fn inner(m: &mut Model, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::SessionReady(mut s) => {
-            if let Some(note) = s.opening_note.take() {
+            let note = s.opening_note.take();
+            if let Some(note) =
+                note.or_else(|| super::waiting::opening_note(m.lang, &s, &m.due, m.today))
+            {
                 m.message = Some(note);
             }
             m.screen = if s.pending_draft.is_some() {
@@ -325,6 +333,7 @@ fn inner(m: &mut Model, action: Action) -> Vec<Effect> {
         Screen::Walk => walk::update(m, action),
         Screen::Review => review::update(m, action),
         Screen::CarryOver => super::carry_over::update(m, action),
+        Screen::Reviewing => super::review_mode::update(m, action),
         Screen::Done => {
             if matches!(action, Action::Acknowledge | Action::Open | Action::Back) {
                 m.screen = Screen::Walk;

@@ -96,7 +96,17 @@ pub fn commit(
     let mut message = message(plan, &f);
     if let Some(r) = &reason {
         // The reason goes in the body and, on one line, in a trailer.
-        message = message.replacen("\n\nUnit: ", &format!("\n\nÅteröppnad: {r}\n\nUnit: "), 1);
+        let mut body = format!("Återöppnad: {r}");
+        // An approval holds only for the version it names: say that it
+        // no longer does.
+        let approved = crate::review::at_tip(repository, branch, f.period, &f.unit)
+            .ok()
+            .flatten()
+            .is_some_and(|r| r.outcome == crate::review::Outcome::Approved);
+        if approved {
+            body.push_str("\nGodkännandet gäller inte längre den återöppnade uppföljningen.");
+        }
+        message = message.replacen("\n\nUnit: ", &format!("\n\n{body}\n\nUnit: "), 1);
         message.push_str(&format!("Reopen-Reason: {r}\n"));
     }
     // Never a new root holding only this follow-up, never onto a rewritten branch.

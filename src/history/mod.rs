@@ -5,6 +5,7 @@
 
 pub mod command;
 pub mod index;
+pub mod review_rules;
 pub mod rules;
 pub mod states;
 pub mod trailers;

@@ -4,7 +4,7 @@
 //! the author against the unit's roster and a change of the roster
 //! against who may make it (both by the roster as it was at the commit's
 //! parent), and, where required, a good signature by a key the roster
-//! gives that author.
+//! gives that author. Review files have their own rules (`review_rules`).
 
 use super::trailers;
 use super::verify::{Finding, Signature, short};
@@ -29,6 +29,8 @@ pub struct Judged {
     pub findings: Vec<Finding>,
     /// Whether it changes anything under `followups/`.
     pub followup: bool,
+    /// Whether it changes anything under `reviews/` (or claims to).
+    pub review: bool,
     /// Whether it changes `roster.toml`.
     pub roster_change: bool,
     /// The signature judged by the parent's roster; None where there is
@@ -230,6 +232,12 @@ pub fn judge(
             });
         }
     }
+    if let Some(found) =
+        super::review_rules::judge(repo, oid, parent, roster.as_deref(), &author, &t)?
+    {
+        j.review = true;
+        j.findings.extend(found);
+    }
     let all = repo::diff::changed_against_parents(repo, oid, None)?;
     j.roster_change = all.iter().any(|p| p == roster::ROSTER_FILE);
     if j.roster_change {
@@ -255,7 +263,7 @@ pub fn judge(
         }
     }
     if let Some(r) = &roster
-        && (j.followup || j.roster_change)
+        && (j.followup || j.review || j.roster_change)
     {
         let sig = repo::signed::commit_signature(repo, oid)?;
         let openpgp: Vec<String> = person

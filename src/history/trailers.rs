@@ -1,5 +1,6 @@
 //! The trailers tertial writes at the end of every follow-up commit
-//! (`Unit:`, `Period:`, `Status:`, `Tool-Version:`, `Reopen-Reason:`), read
+//! (`Unit:`, `Period:`, `Status:`, `Tool-Version:`, `Reopen-Reason:`, and
+//! on a reviewer's commit `Review:` and `Reviewer:`), read
 //! back the way `git interpret-trailers --parse` does: from the message's
 //! last paragraph only, so text in the body can never pose as a trailer.
 

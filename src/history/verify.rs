@@ -118,6 +118,11 @@ pub enum Finding {
         tag: String,
         status: Signature,
     },
+    /// A review file changed against the review rules.
+    Review {
+        commit: String,
+        what: super::review_rules::ReviewFinding,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]

@@ -80,6 +80,7 @@ impl std::fmt::Display for Finding {
                 l.t("signatur", "signature"),
                 status.label()
             ),
+            Finding::Review { commit, what } => write!(f, "{commit}: {what}"),
             Finding::NotOnRoster {
                 commit,
                 unit,

@@ -1,9 +1,10 @@
 //! Who may push what: every file a pushed commit changes, against the
 //! roster as it was at the commit's parent (a roster changed in the same
 //! push rules only the commits after it). A unit's follow-ups are its
-//! writers' alone; its plan is also open to those who may change the
-//! roster; the word list (`ordlista.txt`) to anyone who writes a unit;
-//! `roster.toml`, `tertial.toml` and everything else are theirs.
+//! writers' alone; its review its area chiefs'; its plan is also open
+//! to those who may change the roster; the word list (`ordlista.txt`) to
+//! anyone who writes a unit; `roster.toml`, `tertial.toml` and everything
+//! else are theirs.
 //! A commit from before the workspace had a roster (pushed when the push
 //! creates the workspace on the server) is judged by the pushed tip's.
 
@@ -22,6 +23,8 @@ enum Owner<'a> {
     Plan(&'a str),
     /// The workspace's word list: every unit's chiefs add to it.
     WordList,
+    /// A unit's review (its area chiefs').
+    Review(&'a str),
     /// The roster, the workspace's settings, anything else.
     Workspace,
 }
@@ -38,6 +41,9 @@ fn owner(path: &str) -> Owner<'_> {
             }
             Some(unit) if !unit.is_empty() && *dir == crate::workspace::PLANS_DIR => {
                 Owner::Plan(unit)
+            }
+            Some(unit) if !unit.is_empty() && *dir == crate::review::REVIEWS_DIR => {
+                Owner::Review(unit)
             }
             _ => Owner::Workspace,
         },
@@ -142,6 +148,22 @@ pub(super) fn refusals(
                             &pusher_shown,
                             &shown_path,
                             &admins,
+                        ));
+                    }
+                }
+                Owner::Review(unit) => {
+                    if !roster.may_review(unit, &who.id) {
+                        let reviewers: Vec<&Person> = roster
+                            .people
+                            .iter()
+                            .filter(|p| roster.may_review(unit, &p.id))
+                            .collect();
+                        say(text::may_not_review(
+                            lang,
+                            &pusher_shown,
+                            &crate::sanitize::line(unit),
+                            &shown_path,
+                            &Roster::describe(&reviewers),
                         ));
                     }
                 }

@@ -140,6 +140,23 @@ pub fn may_not_write(lang: Lang, who: &str, unit: &str, path: &str, writers: &st
     }
 }
 
+/// `who` may not review `unit` (the review file `path`); `reviewers` may.
+pub fn may_not_review(lang: Lang, who: &str, unit: &str, path: &str, reviewers: &str) -> String {
+    let reviewers = if reviewers.is_empty() {
+        "–"
+    } else {
+        reviewers
+    };
+    match lang {
+        Lang::Sv => format!(
+            "{who} får inte granska enheten {unit} ({path}); det får enhetens områdeschefer: {reviewers}"
+        ),
+        Lang::En => format!(
+            "{who} may not review the unit {unit} ({path}); the unit's area chiefs may: {reviewers}"
+        ),
+    }
+}
+
 /// `who` may not change `path`, which belongs to those who may change the roster.
 pub fn may_not_change(lang: Lang, who: &str, path: &str, admins: &str) -> String {
     let admins = if admins.is_empty() { "–" } else { admins };

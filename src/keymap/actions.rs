@@ -65,21 +65,21 @@ commands! {
     }
     Quit {
         name: "quit",
-        contexts: [Global, Units, List, Resume, Goal, Review, CarryOver],
+        contexts: [Global, Units, List, Resume, Goal, Review, CarryOver, Reviewer],
         palette: true,
         sv: "Avsluta (utkastet sparas)",
         en: "Quit (the draft is kept)",
     }
     Help {
         name: "help",
-        contexts: [Global, Units, List, Goal, Review, CarryOver],
+        contexts: [Global, Units, List, Goal, Review, CarryOver, Reviewer],
         palette: true,
         sv: "Visa tangenterna",
         en: "Show the keys",
     }
     Palette {
         name: "palette",
-        contexts: [Global, Units, List, Goal, Review],
+        contexts: [Global, Units, List, Goal, Review, Reviewer],
         palette: false,
         sv: "Kommandopalett: alla kommandon",
         en: "Command palette: every command",
@@ -121,14 +121,14 @@ commands! {
     }
     Top {
         name: "top",
-        contexts: [Units, List, Review, Goal, CarryOver],
+        contexts: [Units, List, Review, Goal, CarryOver, Reviewer],
         palette: true,
         sv: "Första",
         en: "First",
     }
     Bottom {
         name: "bottom",
-        contexts: [Units, List, Review, Goal, CarryOver],
+        contexts: [Units, List, Review, Goal, CarryOver, Reviewer],
         palette: true,
         sv: "Sista",
         en: "Last",
@@ -142,7 +142,7 @@ commands! {
     }
     Back {
         name: "back",
-        contexts: [Units, List, Resume, Goal, Review, Palette, Help, Conflict, CarryOver],
+        contexts: [Units, List, Resume, Goal, Review, Palette, Help, Conflict, CarryOver, Reviewer],
         palette: true,
         sv: "Tillbaka / avbryt (från målen: till perioderna, utkastet sparas)",
         en: "Back / cancel (from the goals: to the periods, the draft is saved)",
@@ -156,35 +156,35 @@ commands! {
     }
     NextField {
         name: "next_field",
-        contexts: [Goal, Editor],
+        contexts: [Goal, Editor, Reviewer],
         palette: true,
         sv: "Nästa fält",
         en: "Next field",
     }
     PrevField {
         name: "prev_field",
-        contexts: [Goal, Editor],
+        contexts: [Goal, Editor, Reviewer],
         palette: true,
         sv: "Föregående fält",
         en: "Previous field",
     }
     NextGoal {
         name: "next_goal",
-        contexts: [Goal],
+        contexts: [Goal, Reviewer],
         palette: true,
         sv: "Nästa enhetsmål",
         en: "Next unit goal",
     }
     PrevGoal {
         name: "prev_goal",
-        contexts: [Goal],
+        contexts: [Goal, Reviewer],
         palette: true,
         sv: "Föregående enhetsmål",
         en: "Previous unit goal",
     }
     Edit {
         name: "edit",
-        contexts: [Goal],
+        contexts: [Goal, Reviewer],
         palette: true,
         sv: "Skriv i fältet (eller skriv bara, så börjar fältet med det)",
         en: "Write in the field (or just type: the field starts with it)",
@@ -254,14 +254,14 @@ commands! {
     }
     ScrollPlanDown {
         name: "scroll_plan_down",
-        contexts: [Goal],
+        contexts: [Goal, Reviewer],
         palette: true,
         sv: "Rulla planen nedåt",
         en: "Scroll the plan down",
     }
     ScrollPlanUp {
         name: "scroll_plan_up",
-        contexts: [Goal],
+        contexts: [Goal, Reviewer],
         palette: true,
         sv: "Rulla planen uppåt",
         en: "Scroll the plan up",
@@ -317,7 +317,7 @@ commands! {
     }
     Sync {
         name: "sync",
-        contexts: [Global, Units, List, Goal, Review],
+        contexts: [Global, Units, List, Goal, Review, Reviewer],
         palette: true,
         sv: "Synka med servern (hämta, lägg egna överst, skicka)",
         en: "Sync with the server (fetch, put own on top, push)",
@@ -441,9 +441,37 @@ commands! {
         sv: "Tryck på den valda knappen",
         en: "Press the chosen button",
     }
+    ReturnFollowUp {
+        name: "return_followup",
+        contexts: [Reviewer],
+        palette: true,
+        sv: "Återsänd uppföljningen till enhetschefen med kommentarerna (frågar först)",
+        en: "Return the follow-up to the unit chief with the comments (asks first)",
+    }
+    ApproveFollowUp {
+        name: "approve_followup",
+        contexts: [Reviewer],
+        palette: true,
+        sv: "Godkänn uppföljningen (frågar först)",
+        en: "Approve the follow-up (asks first)",
+    }
+    ReviewUnit {
+        name: "review_unit",
+        contexts: [List],
+        palette: true,
+        sv: "Översikten: granska enheten (kommentera, återsänd eller godkänn)",
+        en: "Overview: review the unit (comment, return or approve)",
+    }
+    WaitingForMe {
+        name: "waiting_for_me",
+        contexts: [List],
+        palette: true,
+        sv: "Översikten: bara det som väntar på mig / alla enheter",
+        en: "Overview: only what waits for me / every unit",
+    }
     ShowReport {
         name: "show_report",
-        contexts: [Goal, Review],
+        contexts: [Goal, Review, Reviewer],
         palette: true,
         sv: "Visa rapporten som den ser ut nu",
         en: "Show the report as it is now",

@@ -18,6 +18,10 @@ pub enum Context {
     /// Writing in a text field (unbound keys are typed).
     Editor,
     Review,
+    /// An area chief's review of a unit's committed follow-up: the walk,
+    /// read-only, with a comment beside every part (unbound keys start
+    /// writing the comment).
+    Reviewer,
     /// A yes/no question.
     Confirm,
     /// The command palette and the jump list (unbound keys are typed).
@@ -39,6 +43,7 @@ impl Context {
         Context::Goal,
         Context::Editor,
         Context::Review,
+        Context::Reviewer,
         Context::Confirm,
         Context::Palette,
         Context::Help,
@@ -55,6 +60,7 @@ impl Context {
             Context::Goal => "goal",
             Context::Editor => "editor",
             Context::Review => "review",
+            Context::Reviewer => "reviewer",
             Context::Confirm => "confirm",
             Context::Palette => "palette",
             Context::Help => "help",
@@ -76,6 +82,10 @@ impl Context {
             Context::Goal => l.t("Målen", "The goals"),
             Context::Editor => l.t("Skriva i ett fält", "Writing in a field"),
             Context::Review => l.t("Granska", "Review"),
+            Context::Reviewer => l.t(
+                "Granska en enhet (områdeschef)",
+                "Reviewing a unit (area chief)",
+            ),
             Context::Confirm => l.t("Fråga", "Question"),
             Context::Palette => l.t("Kommandon och hopp", "Commands and jump"),
             Context::Help => l.t("Hjälp", "Help"),

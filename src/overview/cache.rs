@@ -128,6 +128,7 @@ impl Cache {
                         unit: unescape(unit)?,
                         period: unescape(period)?,
                         status: Status::parse(status)?,
+                        flow: crate::review::FlowState::of_status(Status::parse(status)?),
                         ratings,
                     };
                     (oid, Entry::FollowUp(f))
@@ -282,6 +283,7 @@ mod tests {
             unit: "u".into(),
             period: "2025-T1".into(),
             status: Status::Reopened,
+            flow: crate::review::FlowState::Draft,
             ratings: vec![("E1".into(), Rating::NotAssessed)],
         });
         c.insert(a, plan.clone());

@@ -12,6 +12,7 @@ pub mod scan;
 pub use rollup::{default_period, normalise, roll_up, step_period};
 
 use crate::followup::{Period, Rating, Status};
+pub use crate::review::FlowState;
 
 /// A workspace with more units than this opens on the overview instead of
 /// the plain unit list.
@@ -74,6 +75,10 @@ pub struct FollowUpSummary {
     pub status: Status,
     /// Goal id and rating, for the goals that have one.
     pub ratings: Vec<(String, Rating)>,
+    /// Its place in the review flow. Set from the review on file after
+    /// reading (the cache keeps only what the file itself says, so a new
+    /// review always shows).
+    pub flow: FlowState,
 }
 
 /// Where a unit's follow-up of the period stands.
@@ -203,10 +208,30 @@ pub struct UnitRow {
     pub name: String,
     pub committee: String,
     pub status: UnitStatus,
+    /// Its place in the review flow (ej påbörjad … godkänd).
+    pub flow: FlowState,
     /// Per group (same order as `Overview::groups`), the unit's goals under
     /// that nämndmål in plan order.
     pub cells: Vec<Vec<GoalCell>>,
     pub counts: Counts,
+}
+
+impl UnitRow {
+    /// Where the unit stands in words: its status, or återsänd / godkänd
+    /// when a review says so.
+    pub fn standing_sv(&self) -> &'static str {
+        match self.flow {
+            FlowState::Returned | FlowState::Approved => self.flow.label_sv(),
+            _ => self.status.label_sv(),
+        }
+    }
+
+    pub fn standing_en(&self) -> &'static str {
+        match self.flow {
+            FlowState::Returned | FlowState::Approved => self.flow.label_en(),
+            _ => self.status.label_en(),
+        }
+    }
 }
 
 /// Units per status.

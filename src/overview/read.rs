@@ -1,5 +1,7 @@
 //! Reading what the roll-up needs from the tip of `main`: the plans of
-//! the period's year and the period's follow-ups, by blob id. A blob seen
+//! the period's year and the period's follow-ups, by blob id, and the
+//! period's reviews (read each time, never cached: they decide the flow
+//! state together with the follow-up's blob id). A blob seen
 //! before comes from the cache; the others are read and parsed on all
 //! cores, each thread with its own handle on the repository. A blob is
 //! taken from the working tree's file when git's index vouches for it
@@ -106,13 +108,15 @@ fn summaries_unless(
     let repo = crate::repo::open(root)?;
     let plan_dir = format!("{PLANS_DIR}/{}", period.year);
     let followup_dir = format!("{FOLLOWUPS_DIR}/{period}");
-    let (plan_blobs, followup_blobs) = match crate::repo::read::tip(&repo, branch)? {
-        Some(tip) => (
-            crate::repo::blob::files_in(&repo, tip, &plan_dir, ".toml"),
-            crate::repo::blob::files_in(&repo, tip, &followup_dir, ".toml"),
-        ),
-        None => (Vec::new(), Vec::new()),
-    };
+    let (plan_blobs, followup_blobs, (reviews, review_problems)) =
+        match crate::repo::read::tip(&repo, branch)? {
+            Some(tip) => (
+                crate::repo::blob::files_in(&repo, tip, &plan_dir, ".toml"),
+                crate::repo::blob::files_in(&repo, tip, &followup_dir, ".toml"),
+                crate::review::read::all_at(&repo, tip, period),
+            ),
+            None => (Vec::new(), Vec::new(), Default::default()),
+        };
     let cache_path = root.join(STATE_DIR).join(super::cache::FILE);
     let mut cache = match use_cache {
         CacheUse::ReadWrite => Cache::read(&cache_path).unwrap_or_default(),
@@ -167,7 +171,7 @@ fn summaries_unless(
         cache.insert(oid, entry);
     }
 
-    let mut problems = Vec::new();
+    let mut problems = review_problems;
     let mut plans = Vec::with_capacity(plan_blobs.len());
     let mut seen = std::collections::HashSet::new();
     for (name, oid) in &plan_blobs {
@@ -198,7 +202,13 @@ fn summaries_unless(
         let stem = name.strip_suffix(".toml").unwrap_or(name);
         match cache.get(oid) {
             Some(Entry::FollowUp(f)) if f.unit == stem && f.period == period.to_string() => {
-                followups.push(f.clone())
+                let mut f = f.clone();
+                f.flow = crate::review::flow_state(
+                    Some(f.status),
+                    Some(&oid.to_string()),
+                    reviews.get(stem),
+                );
+                followups.push(f)
             }
             Some(Entry::FollowUp(f)) => problems.push(format!(
                 "{path}: the file says unit {} period {}; expected {stem} {period}",
@@ -393,6 +403,7 @@ pub fn parse_followup(bytes: &[u8]) -> Entry {
             unit: f.unit,
             period: f.period,
             status: f.status,
+            flow: crate::review::FlowState::of_status(f.status),
             ratings: f
                 .goals
                 .into_iter()

@@ -7,6 +7,7 @@ use super::{
     UnitStatus,
 };
 use crate::followup::{Period, Rating};
+use crate::review::FlowState;
 
 /// How nämndmål titles are compared across units.
 pub use crate::plan::matching::normalise_title as normalise;
@@ -147,6 +148,7 @@ pub fn roll_up(
             name: p.unit_name.clone(),
             committee: p.committee.clone(),
             status,
+            flow: f.map_or(FlowState::NotStarted, |f| f.flow),
             cells,
             counts: unit_counts,
         });
@@ -283,18 +285,21 @@ mod tests {
                 unit: "a".into(),
                 period: "2025-T2".into(),
                 status: Status::Done,
+                flow: FlowState::of_status(Status::Done),
                 ratings: vec![("E1".into(), Rating::Full), ("E2".into(), Rating::Not)],
             },
             FollowUpSummary {
                 unit: "b".into(),
                 period: "2025-T2".into(),
                 status: Status::Draft,
+                flow: FlowState::of_status(Status::Draft),
                 ratings: vec![("E1".into(), Rating::Partial)],
             },
             FollowUpSummary {
                 unit: "zz".into(),
                 period: "2025-T2".into(),
                 status: Status::Draft,
+                flow: FlowState::of_status(Status::Draft),
                 ratings: vec![],
             },
         ];

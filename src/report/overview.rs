@@ -93,7 +93,7 @@ pub(crate) fn build(o: &Overview) -> Vec<Block> {
         .units
         .iter()
         .map(|u| {
-            let mut r = vec![unit_name(u), u.status.label_sv().to_string()];
+            let mut r = vec![unit_name(u), u.standing_sv().to_string()];
             r.extend(u.cells.iter().map(|c| symbols(c)));
             r
         })
@@ -153,7 +153,7 @@ pub fn csv(o: &Overview) -> String {
     let mut out = String::new();
     row(&mut out, CSV_COLUMNS.iter().map(|c| c.to_string()));
     for u in &o.units {
-        let status = u.status.label_sv().to_string();
+        let status = u.standing_sv().to_string();
         let mut any = false;
         for (g, cell) in o.groups.iter().zip(&u.cells) {
             // The title: the id is only a number within each plan.

@@ -15,6 +15,13 @@ use std::sync::mpsc::{Receiver, Sender};
 /// The draft written when it changed (`DraftSaved`), or why it could not
 /// be (`DraftFailed`); nothing when there was nothing to write.
 pub fn save_draft(io: &session::Io, model: &Model) -> Option<Action> {
+    if model.reviewing.as_ref().is_some_and(|r| r.dirty) {
+        return match io.save_review_draft(model) {
+            Ok(Some(at)) => Some(Action::ReviewDraftSaved(at)),
+            Ok(None) => None,
+            Err(e) => Some(Action::ReviewDraftFailed(e.to_string())),
+        };
+    }
     if !model.session.as_ref().is_some_and(|s| s.dirty) {
         return None;
     }
@@ -42,6 +49,8 @@ pub fn carry_out(sh: &mut Shell, model: &mut Model, effect: Effect) -> Vec<Actio
     match effect {
         Effect::Quit => Vec::new(),
         Effect::SaveThenQuit => match save_draft(io, model) {
+            // Comments that could not be written keep the program open.
+            Some(failed @ Action::ReviewDraftFailed(_)) => vec![failed],
             Some(Action::DraftFailed { why, .. }) => vec![Action::DraftFailed {
                 why,
                 quitting: true,
@@ -163,6 +172,17 @@ pub fn carry_out(sh: &mut Shell, model: &mut Model, effect: Effect) -> Vec<Actio
                     crate::spell::words::commit_word(&r, crate::repo::DEFAULT_BRANCH, &word, &who)
                 });
                 Action::WordAdded(result.map(|_| (word, true)).map_err(|e| e.to_string()))
+        Effect::OpenReview { plan, period } => vec![io.open_review(model, plan, period)],
+        Effect::LeaveReview => save_draft(io, model)
+            .into_iter()
+            .chain([Action::ReviewLeft])
+            .collect(),
+        Effect::CommitReview(decision) => {
+            let Some(work) = io.review_work(model, *decision) else {
+                return vec![Action::ReviewCommitted(Err("no review".into()))];
+            };
+            vec![sh.worker.start(JobKind::Commit, move |_| {
+                Action::ReviewCommitted(work.run())
             })]
         }
         Effect::Commit {
@@ -218,6 +238,12 @@ pub fn on_job_message(io: &session::Io, model: &Model, action: &Action) {
         .is_some_and(|j| j.id == *id && j.kind == JobKind::Commit);
     if let (true, Action::WordAdded(Ok((_, true)))) = (ours, result.as_ref()) {
         io.refresh_worktree(vec![crate::spell::words::WORKSPACE_FILE.to_string()]);
+    if let (true, Action::ReviewCommitted(Ok(_)), Some(s)) = (ours, result.as_ref(), &model.session)
+    {
+        io.refresh_worktree(vec![
+            crate::followup::path(s.period, &s.record.unit),
+            crate::review::path(s.period, &s.record.unit),
+        ]);
     }
     if let (true, Action::Committed(Ok(_)), Some(s)) = (ours, result.as_ref(), &model.session) {
         if let Some(path) = io.draft_path(model) {

@@ -14,6 +14,7 @@ mod effects;
 pub(crate) mod input;
 mod keys;
 mod rescue;
+mod review_io;
 pub mod session;
 mod spelling;
 pub mod startup;
@@ -40,11 +41,37 @@ const REFRESH_POLL: Duration = Duration::from_millis(50);
 
 /// Opens `ws` in the terminal until the user quits.
 pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
+    run_as(ws, args, false)
+}
+
+/// `tertial review DIR --unit ID --period P`: opens the unit's committed
+/// follow-up of that period for review (read-only, with a comment beside
+/// every part; returned or approved from there) until the user quits.
+pub fn review(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
+    if args.unit.is_none() || args.period.is_none() {
+        let l = Lang::detect(args.lang.as_deref());
+        anyhow::bail!(
+            "{}",
+            l.t(
+                "granskning behöver --unit och --period",
+                "a review needs --unit and --period"
+            )
+        );
+    }
+    run_as(ws, args, true)
+}
+
+fn run_as(ws: &Workspace, args: &OpenArgs, review: bool) -> anyhow::Result<()> {
     let lang = Lang::detect(args.lang.as_deref());
     rescue::ignore_file_size_signal();
     crate::i18n::set_current(lang);
-    let startup::Opening { mut model, first } =
-        startup::open(ws, args, lang, crate::clock::today())?;
+    let startup::Opening {
+        mut model,
+        mut first,
+    } = startup::open(ws, args, lang, crate::clock::today())?;
+    if let Action::Start(start) = &mut first {
+        start.review = review;
+    }
     let repository = ws.repo()?;
     // Known before any typing: who will sign the follow-up.
     let who = crate::repo::identity(&repository, args.author.as_deref())?;
@@ -123,7 +150,8 @@ fn event_loop(
         if model.quit {
             return None;
         }
-        let dirty = model.session.as_ref().is_some_and(|s| s.dirty);
+        let dirty = model.session.as_ref().is_some_and(|s| s.dirty)
+            || model.reviewing.as_ref().is_some_and(|r| r.dirty);
         // What exists only in memory is where a panic can still save it.
         match (dirty, sh.io.draft_path(model), &model.session) {
             (true, Some(path), Some(s)) if !s.read_only => rescue::remember(&path, &s.record),

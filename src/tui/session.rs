@@ -89,6 +89,7 @@ impl Io<'_> {
         }
         s.earlier = self.earlier(&m.plans[plan].plan, period);
         s.committed_at = self.committed_at(&unit, period);
+        s.returned = self.returned(period, &unit, status).map(Box::new);
         if s.read_only {
             // Someone else's draft is theirs: it is neither offered nor
             // touched here; the committed follow-up is shown read-only.

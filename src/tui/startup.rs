@@ -92,6 +92,7 @@ pub fn open(
         (Err(d), _) => problems.push(d.to_string()),
         (Ok(_), Err(_)) => {}
     }
+    let due = due_dates(ws, &mut problems);
     let model = Model::new(lang, workspace_name(ws), plans, problems);
     check_unit_and_period(&model, args.unit.as_deref(), period, lang)?;
     let first = Action::Start(Box::new(Start {
@@ -101,6 +102,9 @@ pub fn open(
         unit: args.unit.clone(),
         period,
         plans_unread: unread,
+        review: false,
+        due,
+        me: me(ws, args.author.as_deref()),
     }));
     Ok(Opening { model, first })
 }
@@ -146,4 +150,52 @@ fn check_unit_and_period(
         );
     }
     Ok(())
+}
+
+/// The due dates of tertial.toml's `[due]`; a bad entry is a problem
+/// shown first (file:line:col), and the dates are then left out.
+fn due_dates(ws: &Workspace, problems: &mut Vec<String>) -> crate::app::waiting::DueDates {
+    let Ok(text) = std::fs::read_to_string(ws.root.join(crate::workspace::MARKER)) else {
+        return Default::default();
+    };
+    match crate::workspace::due::due_dates(&text, crate::workspace::MARKER) {
+        Ok(d) => d,
+        Err(e) => {
+            problems.push(e);
+            Default::default()
+        }
+    }
+}
+
+/// Who runs the program by the roster at the tip: the units they review
+/// and the units they are chief of (none without a roster).
+fn me(ws: &Workspace, author: Option<&str>) -> crate::app::waiting::Me {
+    let mut me = crate::app::waiting::Me::default();
+    let Ok(repo) = ws.repo() else { return me };
+    let Ok(who) = crate::repo::identity(&repo, author) else {
+        return me;
+    };
+    let Ok(Some(roster)) = crate::roster::at_tip(&repo, crate::repo::DEFAULT_BRANCH) else {
+        return me;
+    };
+    let Some(person) = crate::roster::access::whom(&roster, &repo, &who) else {
+        return me;
+    };
+    let units = roster
+        .units
+        .keys()
+        .chain(roster.areas.iter().flat_map(|a| a.units.iter()));
+    for unit in units {
+        if roster.may_review(unit, &person.id) {
+            me.reviews.insert(unit.clone());
+        }
+        if roster
+            .units
+            .get(unit)
+            .is_some_and(|chiefs| chiefs.contains(&person.id))
+        {
+            me.chiefs.insert(unit.clone());
+        }
+    }
+    me
 }

@@ -10,11 +10,14 @@ mod overview;
 mod periods;
 mod problems;
 mod resume;
+mod returned;
 mod review;
 mod spelling;
+mod review_mode;
 pub mod style;
 mod unit_page;
 mod units;
+mod waiting;
 pub mod walk;
 mod walk_form;
 mod writing;
@@ -47,6 +50,7 @@ pub fn view(m: &Model, f: &mut Frame) {
         Screen::Done => done::view(m, f, body),
         Screen::Overview => overview::view(m, f, body),
         Screen::CarryOver => carry_over::view(m, f, body),
+        Screen::Reviewing => review_mode::view(m, f, body),
     }
     overlay::view(m, f, body);
     status_line(m, f, status);

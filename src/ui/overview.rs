@@ -6,7 +6,7 @@ use super::style;
 use crate::app::Model;
 use crate::followup::Rating;
 use crate::i18n::Lang;
-use crate::overview::{Counts, Mark, Overview, UnitRow, UnitStatus};
+use crate::overview::{Counts, FlowState, Mark, Overview, UnitRow};
 use crate::sanitize;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -27,7 +27,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         room
     };
     let [head, groups, columns, list] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(3),
         Constraint::Length(group_lines as u16),
         Constraint::Length(1),
         Constraint::Min(1),
@@ -43,10 +43,12 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         l.t("översikt", "overview"),
         l.count(o.totals.units(), ("enhet", "enheter"), ("unit", "units")),
     );
+    let due = m.due.get(&o.period).copied();
     f.render_widget(
         Paragraph::new(vec![
             Line::from(Span::styled(title, style::title())),
             totals(o, l),
+            super::waiting::line(m, state, due),
         ]),
         head,
     );
@@ -66,7 +68,13 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
             most.max(g.label.width())
         })
         .collect();
-    let status_w = 12;
+    let shown = state.shown(&m.me);
+    let status_w = shown
+        .iter()
+        .map(|&i| super::waiting::flow_text(l, &o.units[i], due, m.today).width())
+        .max()
+        .unwrap_or(0)
+        .max(l.t("Status", "Status").width());
     let symbols_w: usize = widths.iter().map(|w| w + 1).sum();
     let name_w = (list.width as usize)
         .saturating_sub(2 + status_w + 1 + symbols_w + 1)
@@ -80,10 +88,12 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
         header.push_str(&pad(&g.label, *w));
         header.push(' ');
     }
-    let items: Vec<ListItem> = o
-        .units
+    let items: Vec<ListItem> = shown
         .iter()
-        .map(|u| unit_line(u, l, status_w, name_w, &widths))
+        .map(|&i| {
+            let status = super::waiting::flow_text(l, &o.units[i], due, m.today);
+            unit_line(&o.units[i], &status, status_w, name_w, &widths)
+        })
         .collect();
     f.render_widget(
         Paragraph::new(Span::styled(header, style::heading())),
@@ -92,8 +102,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     let widget = List::new(items)
         .highlight_style(style::selected())
         .highlight_symbol("▶ ");
-    let mut ls =
-        ListState::default().with_selected((!o.units.is_empty()).then_some(state.selected));
+    let mut ls = ListState::default().with_selected((!shown.is_empty()).then_some(state.selected));
     f.render_stateful_widget(widget, list, &mut ls);
 }
 
@@ -186,19 +195,15 @@ fn group_summary(o: &Overview, lines: usize) -> Vec<Line<'static>> {
 
 fn unit_line(
     u: &UnitRow,
-    l: Lang,
+    status: &str,
     status_w: usize,
     name_w: usize,
     widths: &[usize],
 ) -> ListItem<'static> {
-    let status = match l {
-        Lang::Sv => u.status.label_sv(),
-        Lang::En => u.status.label_en(),
-    };
-    let status_style = match u.status {
-        UnitStatus::NotStarted => style::error(),
-        UnitStatus::Draft | UnitStatus::Reopened => Style::new().fg(Color::Yellow),
-        UnitStatus::Done => Style::new().fg(Color::Green),
+    let status_style = match u.flow {
+        FlowState::NotStarted | FlowState::Returned => style::error(),
+        FlowState::Draft => Style::new().fg(Color::Yellow),
+        FlowState::Done | FlowState::Approved => Style::new().fg(Color::Green),
     };
     let mut spans = vec![
         Span::styled(pad(status, status_w), status_style),

@@ -118,6 +118,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
                 ),
                 ReviewRow::Goal(_) => l.t("Enhetsmål", "Unit goals").to_string(),
                 ReviewRow::Part(_) => super::unit_page::title(l).to_string(),
+                ReviewRow::Comment(_) => super::returned::heading(l, s),
             };
             lines.push(Line::from(Span::styled(heading, style::label())));
         }
@@ -252,6 +253,7 @@ fn row_spans(m: &Model, row: &ReviewRow, narrow: bool) -> Vec<Span<'static>> {
             }
             spans
         }
+        ReviewRow::Comment(i) => super::returned::row(l, s, *i),
         ReviewRow::Goal(i) => {
             let Some(g) = plan.unit_goals.get(*i) else {
                 return Vec::new();

@@ -90,11 +90,14 @@ pub fn form_lines(
     let all = crate::app::unit_fields::fields(rec);
     let mut form = Form::new(s, &all, width);
     form.previous = previous;
+    super::returned::overall(&mut form, l, s);
     form.plain(title(l).to_string(), style::title());
     form.section(l.t("Sammanfattande analys", "Summary analysis"));
+    super::returned::beside(&mut form, l, s, "part:summary");
     text_field(&mut form, l, &Field::UnitSummary, "Text", &rec.summary);
 
     form.section(l.t("Uppföljning av ekonomi", "Economy"));
+    super::returned::beside(&mut form, l, s, "part:economy");
     let e = &rec.economy;
     line_field(&mut form, l, &Field::Budget, &amount(e.budget));
     line_field(&mut form, l, &Field::EconomyOutcome, &amount(e.outcome));
@@ -111,6 +114,7 @@ pub fn form_lines(
     text_field(&mut form, l, &Field::EconomyAnalysis, "Analys", &e.analysis);
 
     form.section(l.t("Systematiskt kvalitetsarbete", "Quality work"));
+    super::returned::beside(&mut form, l, s, "part:quality");
     let q = &rec.quality;
     text_field(&mut form, l, &Field::QualityText, "Text", &q.text);
     text_field(
@@ -135,6 +139,7 @@ pub fn form_lines(
         "Redovisning av synpunkter och klagomål",
         "Complaints and feedback",
     ));
+    super::returned::beside(&mut form, l, s, "part:complaints");
     complaints(&mut form, l, s, rec);
     (form.lines, form.focus_line)
 }

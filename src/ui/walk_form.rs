@@ -158,10 +158,12 @@ pub(super) fn form_lines(
     let all = fields::fields(plan, &s.record, goal);
     let mut form = Form::new(s, &all, width);
     form.previous = previous;
+    super::returned::overall(&mut form, l, s);
     form.lines.push(Line::from(vec![
         Span::styled(format!("{} ", sanitize::line(&goal.id)), style::dim()),
         Span::styled(sanitize::line(&goal.title).into_owned(), style::title()),
     ]));
+    super::returned::beside(&mut form, l, s, &format!("goal:{}", goal.id));
     rating_and_analysis(&mut form, l, s, goal);
     deviations(&mut form, l, s, goal);
     let indicators = plan.indicators_for_goal(goal);
@@ -273,6 +275,7 @@ fn indicator(form: &mut Form, l: Lang, s: &Session, ind: &crate::plan::Indicator
         ),
         style::title(),
     );
+    super::returned::beside(form, l, s, &format!("indicator:{}", ind.id));
     form.plain(
         format!(
             "    {} {} · {} {} · {}{}",
@@ -363,6 +366,7 @@ fn activity(form: &mut Form, l: Lang, s: &Session, a: &crate::plan::Activity) {
         format!("  {} {}", sanitize::line(&a.id), sanitize::line(&a.text)),
         style::title(),
     );
+    super::returned::beside(form, l, s, &format!("activity:{}", a.id));
     form.plain(format!("    {} – {}", a.start, a.end), style::dim());
     let status = r.and_then(|r| r.status);
     let status_text = match status {

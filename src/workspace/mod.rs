@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod create;
+pub mod due;
 pub mod lock;
 
 use crate::diag::Diagnostic;
@@ -166,6 +167,18 @@ impl Workspace {
         let text = std::fs::read_to_string(self.root.join(MARKER))
             .map_err(|e| crate::diag::Diagnostic::whole_file(MARKER, crate::oserr::shown(&e)))?;
         crate::followup::limits::Limits::from_marker(MARKER, &text)
+    }
+
+    /// The date `period`'s follow-ups are due by the `[due]` table of
+    /// `tertial.toml`; None when it sets none. A bad table is an error
+    /// with file:line:col.
+    pub fn due_date(
+        &self,
+        period: crate::followup::Period,
+    ) -> Result<Option<jiff::civil::Date>, String> {
+        let text = std::fs::read_to_string(self.root.join(MARKER))
+            .map_err(|e| format!("{MARKER}: {}", crate::oserr::shown(&e)))?;
+        Ok(due::due_dates(&text, MARKER)?.get(&period).copied())
     }
 }
 

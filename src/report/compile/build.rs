@@ -11,6 +11,7 @@ use crate::i18n::Lang;
 use crate::overview::{Counts, UnitStatus};
 use crate::plan::UnitGoal;
 use crate::report::{Block, NOT_FILLED, clean, heading};
+use crate::review::FlowState;
 use std::collections::{BTreeMap, HashMap};
 
 /// A nämndmål and the units with goals under it.
@@ -92,11 +93,12 @@ fn roll_up(input: &Input, units: &[&UnitInput]) -> crate::overview::Overview {
     let plans: Vec<PlanSummary> = units.iter().map(|u| PlanSummary::of(&u.plan)).collect();
     let followups: Vec<FollowUpSummary> = units
         .iter()
-        .filter_map(|u| u.followup.as_ref())
-        .map(|f| FollowUpSummary {
+        .filter_map(|u| u.followup.as_ref().map(|f| (f, u.flow)))
+        .map(|(f, flow)| FollowUpSummary {
             unit: f.unit.clone(),
             period: f.period.to_string(),
             status: f.status,
+            flow,
             ratings: f
                 .goals
                 .iter()
@@ -170,6 +172,22 @@ fn title(
             t.not_started
         ),
     ));
+    let approved = units
+        .iter()
+        .filter(|u| u.flow == FlowState::Approved)
+        .count();
+    let returned = units
+        .iter()
+        .filter(|u| u.flow == FlowState::Returned)
+        .count();
+    if approved + returned > 0
+        && let Some(last) = lines.last_mut()
+    {
+        last.push_str(&lang.pick(
+            format!("; {approved} godkända, {returned} återsända"),
+            format!("; {approved} approved, {returned} returned"),
+        ));
+    }
     Block::Title {
         title: match lang {
             Lang::Sv => format!("{} – sammanställning", period.title_sv()),
@@ -179,17 +197,23 @@ fn title(
     }
 }
 
-fn status_of(u: &UnitInput) -> UnitStatus {
-    match u.followup.as_ref().map(|f| f.status) {
-        None => UnitStatus::NotStarted,
-        Some(Status::Draft) => UnitStatus::Draft,
-        Some(Status::Reopened) => UnitStatus::Reopened,
-        Some(Status::Done) => UnitStatus::Done,
-    }
+/// Where a unit stands: its status, and with a review, återsänd or
+/// godkänd (a returned unit is not klar; an approved one is).
+fn status_of(u: &UnitInput) -> FlowState {
+    u.flow
 }
 
-fn status_label(s: UnitStatus) -> &'static str {
-    crate::i18n::current().pick(s.label_sv(), s.label_en())
+/// The words for where a unit stands; a reopened follow-up not returned
+/// by a reviewer reads as återöppnad.
+fn status_label(u: &UnitInput) -> &'static str {
+    let l = crate::i18n::current();
+    match (u.flow, u.followup.as_ref().map(|f| f.status)) {
+        (FlowState::Draft, Some(Status::Reopened)) => l.pick(
+            UnitStatus::Reopened.label_sv(),
+            UnitStatus::Reopened.label_en(),
+        ),
+        (flow, _) => l.pick(flow.label_sv(), flow.label_en()),
+    }
 }
 
 /// The units whose follow-up is not klar, listed with where they stand:
@@ -203,12 +227,12 @@ fn not_done(units: &[&UnitInput], areas: &Areas, out: &mut Vec<Block>) {
     ));
     let mut rows: Vec<Vec<String>> = units
         .iter()
-        .filter(|u| status_of(u) != UnitStatus::Done)
+        .filter(|u| !status_of(u).is_done())
         .map(|u| {
             vec![
                 clean(u.plan.unit.name.trim()),
                 clean(areas.of(&u.plan.unit.id)),
-                status_label(status_of(u)).to_string(),
+                status_label(u).to_string(),
             ]
         })
         .collect();
@@ -311,10 +335,9 @@ fn sections<'a>(
 /// rating, the summary analysis and the deviations with their åtgärder.
 fn unit_entry(u: &UnitInput, goals: &[&UnitGoal], forecast: bool, out: &mut Vec<Block>) {
     let lang = crate::i18n::current();
-    let status = status_of(u);
     let mut name = clean(u.plan.unit.name.trim());
-    if status != UnitStatus::Done {
-        name = format!("{name} ({})", status_label(status));
+    if status_of(u) != FlowState::Done {
+        name = format!("{name} ({})", status_label(u));
     }
     out.push(Block::Label(name));
     for g in goals {

@@ -19,6 +19,8 @@ pub struct UnitInput {
     pub followup: Option<FollowUp>,
     /// The unit's VB of the year before the period's.
     pub last_vb: Option<FollowUp>,
+    /// Its place in the review flow (klar, återsänd, godkänd …).
+    pub flow: crate::review::FlowState,
 }
 
 /// Everything the document is built from.
@@ -50,23 +52,26 @@ pub fn input(root: &Path, branch: &str, period: Period) -> anyhow::Result<Input>
         format!("{FOLLOWUPS_DIR}/{last}"),
     ];
     let mut items: Vec<(usize, String, Oid)> = Vec::new();
+    let mut reviews = HashMap::new();
+    let mut problems = Vec::new();
     if let Some(tip) = crate::repo::read::tip(&repo, branch)? {
         for (kind, dir) in dirs.iter().enumerate() {
             for (name, oid) in crate::repo::blob::files_in(&repo, tip, dir, ".toml") {
                 items.push((kind, format!("{dir}/{name}"), oid));
             }
         }
+        (reviews, problems) = crate::review::read::all_at(&repo, tip, period);
     }
     let git_dir = crate::repo::git_dir(&repo).to_path_buf();
     let work_dir = crate::repo::work_dir(&repo).map(Path::to_path_buf);
     drop(repo);
     let parsed = parse_all(&git_dir, work_dir.as_deref(), &items);
 
-    let mut problems = Vec::new();
     let mut plans: Vec<Plan> = Vec::new();
+    let mut blobs: HashMap<String, Oid> = HashMap::new();
     let mut now: HashMap<String, FollowUp> = HashMap::new();
     let mut before: HashMap<String, FollowUp> = HashMap::new();
-    for ((kind, path, _), parsed) in items.iter().zip(parsed) {
+    for ((kind, path, oid), parsed) in items.iter().zip(parsed) {
         let stem = path
             .rsplit('/')
             .next()
@@ -91,6 +96,7 @@ pub fn input(root: &Path, branch: &str, period: Period) -> anyhow::Result<Input>
                 f.unit
             )),
             (1, Parsed::FollowUp(f)) if f.period == period => {
+                blobs.insert(f.unit.clone(), *oid);
                 now.insert(f.unit.clone(), *f);
             }
             (2, Parsed::FollowUp(f)) if f.period == last => {
@@ -115,10 +121,19 @@ pub fn input(root: &Path, branch: &str, period: Period) -> anyhow::Result<Input>
     }
     let units = plans
         .into_iter()
-        .map(|plan| UnitInput {
-            followup: now.remove(&plan.unit.id),
-            last_vb: before.remove(&plan.unit.id),
-            plan,
+        .map(|plan| {
+            let followup = now.remove(&plan.unit.id);
+            let flow = crate::review::flow_state(
+                followup.as_ref().map(|f| f.status),
+                blobs.get(&plan.unit.id).map(|o| o.to_string()).as_deref(),
+                reviews.get(&plan.unit.id),
+            );
+            UnitInput {
+                followup,
+                last_vb: before.remove(&plan.unit.id),
+                flow,
+                plan,
+            }
         })
         .collect();
     Ok(Input {
