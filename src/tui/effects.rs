@@ -172,6 +172,8 @@ pub fn carry_out(sh: &mut Shell, model: &mut Model, effect: Effect) -> Vec<Actio
                     crate::spell::words::commit_word(&r, crate::repo::DEFAULT_BRANCH, &word, &who)
                 });
                 Action::WordAdded(result.map(|_| (word, true)).map_err(|e| e.to_string()))
+            })]
+        }
         Effect::OpenReview { plan, period } => vec![io.open_review(model, plan, period)],
         Effect::LeaveReview => save_draft(io, model)
             .into_iter()
@@ -238,6 +240,7 @@ pub fn on_job_message(io: &session::Io, model: &Model, action: &Action) {
         .is_some_and(|j| j.id == *id && j.kind == JobKind::Commit);
     if let (true, Action::WordAdded(Ok((_, true)))) = (ours, result.as_ref()) {
         io.refresh_worktree(vec![crate::spell::words::WORKSPACE_FILE.to_string()]);
+    }
     if let (true, Action::ReviewCommitted(Ok(_)), Some(s)) = (ours, result.as_ref(), &model.session)
     {
         io.refresh_worktree(vec![

@@ -109,6 +109,10 @@ pub const STATUS: &[(Context, When, &[Hint])] = &[
             (Command::CarryClose, "stäng", "close"),
             (Command::CarryDrop, "släpp", "drop"),
             (Command::Back, "till målen", "to the goals"),
+        ],
+    ),
+    (
+        Context::Editor,
         When::On(Screen::Reviewing),
         &[
             (Command::FinishEdit, "klar", "done"),

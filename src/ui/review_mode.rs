@@ -88,7 +88,7 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
     };
     let here = slots(plan, s.goal);
     let width = form_area.width.saturating_sub(2) as usize;
-    let (lines, _) = super::walk_form::form_lines(l, plan, s, width);
+    let (lines, _) = super::walk_form::form_lines(l, plan, s, width, &[]);
     let top = item_line(&lines, here.get(r.focus));
     f.render_widget(
         Paragraph::new(lines)
