@@ -110,8 +110,10 @@ fn why_off(l: Lang, missing: &crate::spell::Missing) -> String {
     }
 }
 
-/// Brings the marks up to date with the open editor (after any action).
-pub fn refresh(m: &mut Model) {
+/// Brings the marks up to date with the open editor (after any action);
+/// `typing`: the action was a key typed into the text, and the word at
+/// the cursor is left unmarked until the cursor leaves it.
+pub fn refresh(m: &mut Model, typing_action: bool) {
     let Spelling {
         checker,
         plan,
@@ -158,7 +160,7 @@ pub fn refresh(m: &mut Model) {
         .find(|mk| mk.start <= col && col <= mk.end)
         .map(|mk| (row, *mk));
     if changed {
-        *typing = at_cursor;
+        *typing = at_cursor.filter(|_| typing_action);
     } else if *typing != at_cursor {
         *typing = None;
     }
@@ -427,7 +429,7 @@ pub fn word_added(m: &mut Model, result: Result<(String, bool), String>) {
             ))
         }
     }
-    refresh(m);
+    refresh(m, false);
 }
 
 /// The name of a checked field in a remark.

@@ -10,9 +10,10 @@ pub const PAGE: usize = 10;
 
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     let returned = matches!(action, Action::ExternalEditorDone(Some(_)));
+    let typing = matches!(action, Action::EditorInput(_) | Action::TypeOnField(..));
     let effects = dispatch(m, action);
     // Whatever changed the editor's text, its marks follow.
-    super::spelling::refresh(m);
+    super::spelling::refresh(m, typing);
     if returned {
         super::spelling::after_external_editor(m);
     }
