@@ -63,7 +63,6 @@ pub fn run(ws: &Workspace, args: &OpenArgs) -> anyhow::Result<()> {
     let input = input::InputThread::spawn();
     let mut worker = worker::Worker::new(input.tx.clone());
     effects::register_handover(input.tx.clone());
-    spelling::spawn(input.tx.clone(), ws.root.clone(), lang);
     let mut queue = VecDeque::new();
     if let Ok(size) = term.size() {
         queue.push_back(Action::Resize(size.width, size.height));
