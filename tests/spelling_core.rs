@@ -178,3 +178,30 @@ fn without_a_dictionary_the_program_says_once_why_and_goes_on() {
     assert!(m.message.as_deref().unwrap_or("").contains("hunspell-sv"));
     assert_eq!(m.screen, Screen::Walk);
 }
+
+#[test]
+fn a_dictionary_that_comes_in_mid_word_does_not_mark_the_word_being_typed() {
+    let Some(sp) = speller() else { return };
+    let mut m = Model::new(Lang::Sv, "test".into(), common::bundled_plans(), vec![]);
+    let i = m
+        .plans
+        .iter()
+        .position(|p| p.plan.unit.id == "bestallarenhet-2")
+        .unwrap();
+    let period = "2025-VB".parse().unwrap();
+    let s = Session::new(i, period, FollowUp::new("bestallarenhet-2", period), None);
+    update(&mut m, Action::SessionReady(Box::new(s)));
+    update(&mut m, Action::Down);
+    update(&mut m, Action::Open);
+    typed(&mut m, "Ett stavnig fel och Måle");
+    update(
+        &mut m,
+        Action::SpellLoaded(Box::new(SpellLoad {
+            speller: Ok(sp),
+            listed: Vec::new(),
+        })),
+    );
+    assert_eq!(m.spelling.words(), ["stavnig"]);
+    typed(&mut m, "t ");
+    assert_eq!(m.spelling.words(), ["stavnig"]);
+}

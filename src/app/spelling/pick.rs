@@ -235,5 +235,5 @@ pub fn word_added(m: &mut Model, result: Result<(String, bool), String>) {
             ))
         }
     }
-    refresh(m, false);
+    refresh(m, true);
 }
