@@ -10,9 +10,19 @@ pub const PAGE: usize = 10;
 
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     let returned = matches!(action, Action::ExternalEditorDone(Some(_)));
+    // Typing, or marks made anew while a word may be half typed (the
+    // dictionary came in, a word was listed): the word at the cursor
+    // waits until the cursor leaves it.
+    let typing = matches!(
+        action,
+        Action::EditorInput(_)
+            | Action::TypeOnField(..)
+            | Action::SpellLoaded(_)
+            | Action::WordAdded(_)
+    );
     let effects = dispatch(m, action);
     // Whatever changed the editor's text, its marks follow.
-    super::spelling::refresh(m);
+    super::spelling::refresh(m, typing);
     if returned {
         super::spelling::after_external_editor(m);
     }

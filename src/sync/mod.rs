@@ -273,7 +273,7 @@ pub fn sync(
 /// content becomes both lists' words.
 fn merge_word_lists(changes: &mut [FileChange], remote_paths: &[String], theirs: &str) {
     for c in changes.iter_mut() {
-        if remote_paths.iter().any(|p| *p == c.path)
+        if remote_paths.contains(&c.path)
             && let Some(ours) = &c.content
         {
             let merged = crate::spell::words::merge(theirs, &String::from_utf8_lossy(ours));

@@ -117,6 +117,7 @@ pub fn carry_out(sh: &mut Shell, model: &mut Model, effect: Effect) -> Vec<Actio
             )]
         }
         Effect::OpenSession { plan, period } => {
+            super::spelling::spawn_once(sh.input.tx.clone(), io.ws.root.clone(), model.lang);
             let effect = Effect::OpenSession { plan, period };
             if let Some(started) = index_history_first(sh, &effect) {
                 return vec![started];

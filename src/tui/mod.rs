@@ -90,7 +90,6 @@ fn run_as(ws: &Workspace, args: &OpenArgs, review: bool) -> anyhow::Result<()> {
     let input = input::InputThread::spawn();
     let mut worker = worker::Worker::new(input.tx.clone());
     effects::register_handover(input.tx.clone());
-    spelling::spawn(input.tx.clone(), ws.root.clone(), lang);
     let mut queue = VecDeque::new();
     if let Ok(size) = term.size() {
         queue.push_back(Action::Resize(size.width, size.height));

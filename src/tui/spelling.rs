@@ -1,6 +1,7 @@
 //! Loading the dictionary and the word lists on a thread of their own
-//! once the terminal is set up: the Swedish dictionary takes about a
-//! second to read, and the first frame does not wait for it. What it
+//! when the first unit is opened (the unit list and the overview need no
+//! dictionary, and start without its second of reading): the editor is
+//! usable at once and marks words once the dictionary is in. What was
 //! found reaches the core as an action (`Action::SpellLoaded`).
 
 use super::input::Input;
@@ -12,8 +13,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::Sender;
 
-/// Starts loading; the result is sent on `tx`.
-pub fn spawn(tx: Sender<Input>, root: PathBuf, lang: Lang) {
+/// Starts loading, the first time it is asked; the result is sent on `tx`.
+pub fn spawn_once(tx: Sender<Input>, root: PathBuf, lang: Lang) {
+    static STARTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if STARTED.swap(true, std::sync::atomic::Ordering::SeqCst) {
+        return;
+    }
     std::thread::spawn(move || {
         let load = load(&root, lang);
         let _ = tx.send(Input::Job(Box::new(Action::SpellLoaded(Box::new(load)))));
