@@ -14,6 +14,7 @@ pub mod overlay;
 mod overview;
 pub mod remarks;
 pub mod review;
+mod review_comments;
 pub mod review_mode;
 pub mod start;
 mod typing;
