@@ -17,6 +17,7 @@ mod overview;
 pub mod previous;
 pub mod remarks;
 pub mod review;
+mod review_comments;
 pub mod review_mode;
 pub mod spelling;
 pub mod start;
