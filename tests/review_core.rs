@@ -232,6 +232,13 @@ fn return_answer_approve_is_four_verifiable_commits_with_the_flow_state_at_each_
     assert!(ret.contains("goal:E2: Analysen saknar orsak."), "{ret}");
     let (code, out) = verify(&sb, &ws);
     assert_eq!(code, Some(0), "{out}");
+    let out = sb.run(&["log", ws.to_str().unwrap(), "--unit", UNIT]);
+    let log = text(&out.stdout);
+    assert!(log.contains("2025-T1  klar, godkänd av olsson"), "{log}");
+    assert!(
+        log.contains("2025-T1  återöppnad, återsänd av olsson"),
+        "{log}"
+    );
 
     // A reopen voids the approval: the approved version is no longer the one on file.
     let out = review_cli(&sb, &ws, OLSSON, &["--return", "--overall", "Igen."]);

@@ -25,6 +25,15 @@ pub fn log(
     }
     for item in items {
         let e = &item.entry;
+        // A reviewer's commit says so: "återöppnad, återsänd av olsson".
+        let mut status = e.status.clone();
+        if let Ok(message) = crate::repo::log::message(&repo, e.oid) {
+            let t = super::trailers::parse(&message);
+            if let (Some(outcome), Some(reviewer)) = (t.get("Review"), t.get("Reviewer")) {
+                let by = crate::i18n::current().t("av", "by");
+                status = format!("{status}, {outcome} {by} {reviewer}");
+            }
+        }
         println!(
             "{}  {}  {} <{}>  {} {}  {}",
             crate::clock::date_time(e.time),
@@ -33,7 +42,7 @@ pub fn log(
             sanitize::line(&e.email),
             sanitize::line(&e.unit),
             sanitize::line(&e.period),
-            sanitize::line(&e.status)
+            sanitize::line(&status)
         );
         for c in &item.changes {
             println!("    {}", sanitize::line(&c.to_string()));
