@@ -241,3 +241,25 @@ fn the_unit_chief_sees_the_comment_beside_e2_until_it_is_answered() {
         "{text}"
     );
 }
+
+#[test]
+fn comments_that_cannot_be_written_keep_the_program_open_then_are_printed() {
+    let mut m = reviewing(None);
+    type_keys(&mut m, "kvalitet");
+    // Quitting writes the comments first.
+    assert_eq!(update(&mut m, Action::Quit), vec![Effect::SaveThenQuit]);
+    update(&mut m, Action::ReviewDraftFailed("disken är full".into()));
+    assert!(!m.quit);
+    assert!(
+        m.message
+            .as_deref()
+            .unwrap()
+            .starts_with("Kommentarerna kunde inte sparas: disken är full")
+    );
+    // Asked again, the program leaves and prints them.
+    assert_eq!(
+        update(&mut m, Action::Quit),
+        vec![Effect::QuitPrintingComments]
+    );
+    assert!(m.quit);
+}

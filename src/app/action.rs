@@ -208,6 +208,9 @@ pub enum Effect {
     SaveThenQuit,
     /// Leave, and print the draft on stdout once the terminal is restored.
     QuitPrintingDraft,
+    /// Leave, and print the review's comments on stdout likewise (their
+    /// draft could not be written).
+    QuitPrintingComments,
     /// Write the draft to this path (typed by the chief).
     WriteDraftTo(String),
     /// Sync with the remote; `keep` settles conflicts (path, keep local).

@@ -29,6 +29,9 @@ pub struct Reviewing {
     pub refusal: Option<String>,
     /// The outcome committed, and its short commit id.
     pub decided: Option<(Verdict, String)>,
+    /// The last write of the draft failed: quitting again prints the
+    /// comments once the terminal is restored.
+    pub save_failed: bool,
 }
 
 impl Reviewing {
@@ -42,6 +45,7 @@ impl Reviewing {
             saved_at: None,
             refusal,
             decided: None,
+            save_failed: false,
         }
     }
 
@@ -87,15 +91,23 @@ pub fn results(m: &mut Model, action: Action) -> Result<Vec<Effect>, Action> {
             if let Some(r) = &mut m.reviewing {
                 r.saved_at = Some(at);
                 r.dirty = false;
+                r.save_failed = false;
             }
             Ok(Vec::new())
         }
         Action::ReviewDraftFailed(why) => {
+            if let Some(r) = &mut m.reviewing {
+                r.save_failed = true;
+            }
             m.message = Some(format!(
-                "{}: {why}",
+                "{}: {why} ({})",
                 m.lang.t(
                     "Kommentarerna kunde inte sparas",
                     "The comments could not be saved"
+                ),
+                m.lang.t(
+                    "avsluta igen så skrivs de ut efter avslut",
+                    "quit again and they are printed after quitting"
                 )
             ));
             Ok(Vec::new())

@@ -267,6 +267,13 @@ fn inner(m: &mut Model, action: Action) -> Vec<Effect> {
             m.confirm = None;
             // Typed text is never left only in memory: it is written
             // first, and if it cannot be, the chief is asked.
+            if m.reviewing
+                .as_ref()
+                .is_some_and(|r| r.dirty && r.save_failed)
+            {
+                m.quit = true;
+                return vec![Effect::QuitPrintingComments];
+            }
             let comments = m.reviewing.as_ref().is_some_and(|r| r.dirty);
             if comments || m.session.as_ref().is_some_and(|s| s.dirty && !s.read_only) {
                 return vec![Effect::SaveThenQuit];

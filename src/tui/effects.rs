@@ -63,6 +63,12 @@ pub fn carry_out(sh: &mut Shell, model: &mut Model, effect: Effect) -> Vec<Actio
             }
             Vec::new()
         }
+        Effect::QuitPrintingComments => {
+            if let Some(text) = super::review_io::comments_text(model) {
+                rescue::print_after(text);
+            }
+            Vec::new()
+        }
         Effect::WriteDraftTo(path) => vec![rescue::write_to(model, &path)],
         Effect::LoadPeriods(plan) => vec![Action::Periods(io.periods(model, plan))],
         Effect::ReadPlans { period } => {
@@ -176,10 +182,11 @@ pub fn carry_out(sh: &mut Shell, model: &mut Model, effect: Effect) -> Vec<Actio
             })]
         }
         Effect::OpenReview { plan, period } => vec![io.open_review(model, plan, period)],
-        Effect::LeaveReview => save_draft(io, model)
-            .into_iter()
-            .chain([Action::ReviewLeft])
-            .collect(),
+        // Comments that could not be written keep review mode open.
+        Effect::LeaveReview => match save_draft(io, model) {
+            Some(failed @ Action::ReviewDraftFailed(_)) => vec![failed],
+            saved => saved.into_iter().chain([Action::ReviewLeft]).collect(),
+        },
         Effect::CommitReview(decision) => {
             let Some(work) = io.review_work(model, *decision) else {
                 return vec![Action::ReviewCommitted(Err("no review".into()))];

@@ -215,6 +215,18 @@ impl Io<'_> {
     }
 }
 
+/// The review's comments as their draft's text, to print when they could
+/// not be written.
+pub fn comments_text(m: &Model) -> Option<String> {
+    let r = m.reviewing.as_ref()?;
+    let d = ReviewDraft {
+        draft: DraftMeta::here(None),
+        reviewed: r.reviewed.clone(),
+        comments: r.comments.clone(),
+    };
+    toml::to_string_pretty(&d).ok()
+}
+
 /// The follow-up stored as blob `id`.
 fn git2_blob_followup(repository: &repo::Repository, id: &str) -> Option<FollowUp> {
     let oid = repo::Oid::from_str(id).ok()?;
