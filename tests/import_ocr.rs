@@ -125,17 +125,6 @@ fn a_phrase_the_document_repeats_decides_a_reading() {
     assert_eq!(s.matches("städ-, och").count(), 2, "{s}");
 }
 
-/// A word without OCR marks that the dictionary rejects only because of
-/// how it compounds ("stadsodla": a verb may not end a compound) is not
-/// turned into another compound ("stadsödla") whose end is a word too.
-#[test]
-fn a_compound_ending_on_a_word_as_read_is_not_swapped() {
-    let Some(s) = inledning("Fler invånare får möjlighet att stadsodla.") else {
-        return;
-    };
-    assert!(s.contains("att stadsodla."), "{s}");
-}
-
 /// A mark that stands for one letter only ("&" for ä) is read as it even
 /// where no known word fits ("arbets&tt", a misspelt "arbetssätt").
 #[test]

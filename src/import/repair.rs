@@ -421,7 +421,7 @@ impl Dictionary {
         let mut best: Option<(usize, usize, String)> = None;
         for word in self.words_it_may_be(token) {
             let changed = word.chars().zip(&chars).filter(|(a, b)| a != *b).count();
-            if changed == 0 || (!marked && self.only_a_word_swapped(&chars, &word)) {
+            if changed == 0 {
                 continue;
             }
             let weight = self.weight(&word);
@@ -434,22 +434,6 @@ impl Dictionary {
             }
         }
         best.map(|(_, _, w)| cased(&w, first))
-    }
-
-    /// Whether a reading of a token without OCR marks changes only the
-    /// end of it, where the token as read already ends on a word: the
-    /// dictionary rejects "stadsodla" only because its compound rules do
-    /// not let a verb end a compound, and "stadsödla" is no repair of it.
-    fn only_a_word_swapped(&self, read: &[char], word: &str) -> bool {
-        let Some(speller) = &self.speller else {
-            return false;
-        };
-        let Some(first_change) = word.chars().zip(read).position(|(a, b)| a != *b) else {
-            return false;
-        };
-        (1..=first_change).any(|split| {
-            read.len() - split >= 4 && speller.accepts(&read[split..].iter().collect::<String>())
-        })
     }
 
     fn readings_of(
