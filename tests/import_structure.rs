@@ -1,6 +1,5 @@
 //! `tertial import` on structural cues a flattened or paged text keeps:
-//! an indicator row after a comment, a value printed twice, a title's
-//! last line just before a page footer.
+//! a value printed twice, a title's last line just before a page footer.
 
 use tertial::import::import;
 
@@ -11,42 +10,6 @@ fn plan_text(body: &str) -> String {
          Enhetsmål: Kunderna är trygga\n\n\
          Förväntat resultat\n\n1. Kunderna känner sig trygga.\n\n{body}\n"
     )
-}
-
-/// A row whose values stand on a line of their own, right after the
-/// comment of the row before: its name is the line above the values, not
-/// the comment's last line.
-#[test]
-fn a_row_after_a_comment_keeps_its_name() {
-    let text = plan_text(
-        "Indikator Årsmål KF:s årsmål år 2027 Periodicitet\n\
-         Andel nöjda kunder\n\
-         88 % År\n\
-         Kommentar\n\
-         Utfallet var 83 % förra året. Vi vill öka det.\n\
-         I varje verksamhet finns måltidsombud\n\
-         100 % År\n",
-    );
-    let imp = import(text.as_bytes(), None);
-    let names: Vec<&str> = imp
-        .plan
-        .indicators
-        .iter()
-        .map(|i| i.name.as_str())
-        .collect();
-    assert_eq!(
-        names,
-        [
-            "Andel nöjda kunder",
-            "I varje verksamhet finns måltidsombud"
-        ],
-        "{:#?}",
-        imp.plan.indicators
-    );
-    let second = &imp.plan.indicators[1];
-    assert_eq!(second.annual_target.as_deref(), Some("100 %"));
-    let comment = imp.plan.indicators[0].comment.as_deref().unwrap_or("");
-    assert!(!comment.contains("måltidsombud"), "{comment}");
 }
 
 /// Årsmål and KF:s årsmål alike, flattened onto one line with a unit of
