@@ -1,14 +1,26 @@
 //! The import corpus on the full set: every layout of every bundled plan
 //! for many seeds, imported and compared item by item. Prints the table of
 //! exact items per layout and class (docs/import.md).
-//!   cargo bench --bench import_corpus -- [SEEDS] [--missed] [--layout NAME]
+//!   cargo bench --bench import_corpus -- [SEEDS] [--from FIRST] [--missed] [--layout NAME]
 //!   cargo bench --bench import_corpus -- --time   (import of 0.5, 1 and 2 MiB)
 
 use tertial::import::corpus;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let seeds: u64 = args.iter().find_map(|a| a.parse().ok()).unwrap_or(20);
+    let seeds: u64 = args
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i == 0 || args[i - 1] != "--from")
+        .find_map(|(_, a)| a.parse().ok())
+        .unwrap_or(20);
+    // --from FIRST: the seeds FIRST.. instead of 0.., to measure on others.
+    let first: u64 = args
+        .iter()
+        .position(|a| a == "--from")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0);
     let missed = args.iter().any(|a| a == "--missed");
     let only = args
         .iter()
@@ -34,10 +46,12 @@ fn main() {
         time_rows();
         return;
     }
-    let results: Vec<_> = corpus::run(0..seeds)
-        .into_iter()
-        .filter(|(name, _)| only.is_none_or(|o| o == name))
+    let names: Vec<&'static str> = corpus::LAYOUTS
+        .iter()
+        .copied()
+        .filter(|name| only.is_none_or(|o| o == name))
         .collect();
+    let results = corpus::run_layouts(&names, first..first + seeds);
     println!(
         "{} bundled plans × {seeds} seeds per layout\n",
         corpus::plans().len()

@@ -96,9 +96,28 @@ fn clean(w: &str) -> Option<String> {
 }
 
 /// The pairs of neighbouring clean words in the document that hold a
-/// dotted word (dots are never added by OCR, so such a word was written).
+/// dotted word (dots are never added by OCR, so such a word was written),
+/// and the same for words as printed (punctuation kept) beside their
+/// neighbours' OCR-proof skeletons: a plan repeats its phrases ("disk-,
+/// tvätt-, städ-, och …" in several goals), so a phrase written with its
+/// dots once tells how the same phrase garbled elsewhere is read.
 pub struct Context {
     pairs: HashMap<(String, String), usize>,
+    left: HashMap<(String, String), usize>,
+    right: HashMap<(String, String), usize>,
+}
+
+/// A word as printed, lower case, when it was written with its dots and
+/// carries no OCR mark.
+fn written(raw: &str) -> Option<String> {
+    let marked = raw.contains(['é', 'á', 'è', 'ë', 'ó', 'ò', '&', '@', '¢', '6', '0']);
+    (dotted(&raw.to_lowercase()) && !marked).then(|| raw.to_lowercase())
+}
+
+/// A neighbour as printed with every letter OCR may confuse blurred, so
+/// that the same phrase matches however its other words were garbled.
+pub fn blurred(raw: &str) -> String {
+    super::repair::skeleton(&raw.to_lowercase())
 }
 
 impl Context {
@@ -120,7 +139,41 @@ impl Context {
                 prev = if ends { None } else { w };
             }
         }
-        Context { pairs }
+        let mut left: HashMap<(String, String), usize> = HashMap::new();
+        let mut right: HashMap<(String, String), usize> = HashMap::new();
+        let words: Vec<&str> = input.split_whitespace().collect();
+        for (i, raw) in words.iter().enumerate() {
+            let Some(w) = written(raw) else { continue };
+            if let Some(p) = i.checked_sub(1).map(|j| words[j]) {
+                *left.entry((blurred(p), w.clone())).or_default() += 1;
+            }
+            if let Some(n) = words.get(i + 1) {
+                *right.entry((w, blurred(n))).or_default() += 1;
+            }
+        }
+        Context { pairs, left, right }
+    }
+
+    /// How often the document prints `word` (as printed, lower case,
+    /// with the candidate's dots) beside the same neighbours (blurred):
+    /// both at once count double.
+    pub fn phrase_support(&self, prev: Option<&str>, word: &str, next: Option<&str>) -> usize {
+        if !dotted(word) {
+            return 0;
+        }
+        let l = prev.map_or(0, |p| {
+            self.left
+                .get(&(p.to_string(), word.to_string()))
+                .copied()
+                .unwrap_or(0)
+        });
+        let r = next.map_or(0, |n| {
+            self.right
+                .get(&(word.to_string(), n.to_string()))
+                .copied()
+                .unwrap_or(0)
+        });
+        l + r + l.min(r)
     }
 
     /// How strongly the neighbours speak for `word` (lower case): each

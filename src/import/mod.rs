@@ -14,6 +14,7 @@ mod repair;
 mod rows;
 mod tables;
 mod text;
+mod verdicts;
 mod words;
 
 use crate::plan::{Plan, SCHEMA_VERSION};

@@ -407,11 +407,20 @@ fn step(w: &mut Walk, l: &Line, next: Option<Heading>) {
         }
         Ctx::Indicators => indicator_line(w, l.no, t),
         Ctx::IndicatorComment => {
-            if tables::row_end(t).is_some()
-                && tables::indicator_row(&[], t).is_some_and(|r| !r.values.is_empty())
-            {
+            let named = tables::indicator_row(&[], t).is_some_and(|r| !r.values.is_empty());
+            if tables::row_end(t).is_some() && (named || tables::values_only(t)) {
+                // The next row's name may have begun on the lines before
+                // its values: the lines after the comment's last sentence.
+                let mut name = Vec::new();
+                while let Some((no, Some(line))) = w.buf.last()
+                    && !line.trim_end().ends_with(['.', '!', '?', ':'])
+                {
+                    name.insert(0, (*no, line.clone()));
+                    w.buf.pop();
+                }
                 w.close();
                 w.ctx = Ctx::Indicators;
+                w.pending = name;
                 indicator_line(w, l.no, t);
             } else {
                 w.buf.push((l.no, Some(t.to_string())));

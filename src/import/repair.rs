@@ -3,6 +3,7 @@
 //! dictionary of known words, plus a few line-level OCR fixes.
 
 use super::context::{self, Context};
+use super::verdicts::Verdicts;
 use super::words::{COMMON, PLAIN};
 use crate::spell::Speller;
 use std::collections::HashMap;
@@ -52,7 +53,7 @@ fn is_mark(c: char) -> bool {
 }
 
 /// The word with every possibly-confused letter as one '*' per run.
-fn skeleton(word: &str) -> String {
+pub(super) fn skeleton(word: &str) -> String {
     let mut s = String::with_capacity(word.len());
     for c in word.chars() {
         if is_wild(c) {
@@ -110,8 +111,9 @@ fn base() -> &'static Words {
 pub struct Dictionary {
     base: &'static Words,
     input: Words,
-    /// The system's Swedish dictionary, when one is installed.
-    speller: Option<&'static Speller>,
+    /// The system's Swedish dictionary, when one is installed, with its
+    /// verdicts kept.
+    speller: Option<Verdicts>,
     /// Tokens already repaired (or not): a plan repeats its words.
     looked_up: std::cell::RefCell<HashMap<String, Option<String>>>,
     /// How often the input prints a known word garbled so that it can be
@@ -172,7 +174,7 @@ impl Dictionary {
         let mut dict = Dictionary {
             base: base(),
             input: Words::index(known),
-            speller,
+            speller: speller.map(Verdicts::new),
             looked_up: Default::default(),
             garbled: HashMap::new(),
             context: Context::new(input),
@@ -245,6 +247,10 @@ impl Dictionary {
     }
 
     fn fix_uncached(&self, token: &str) -> Option<String> {
+        self.fix_from_words(token).or_else(|| only_reading(token))
+    }
+
+    fn fix_from_words(&self, token: &str) -> Option<String> {
         // The known words the dictionary accepts, then the readings it
         // accepts, then the known words it does not (names, coinages).
         if let Some(f) = self.fix_word(token, true) {
@@ -310,8 +316,8 @@ impl Dictionary {
         // "Alvsjö"): the input's own spelling yields only to a much more
         // common one, and not at all when the dictionary rejects it (OCR
         // loses dots, it does not add them).
-        let own = match self.speller {
-            Some(s) if !s.check(token) => 0,
+        let own = match &self.speller {
+            Some(s) if !s.accepts(token) => 0,
             _ => self.input.known.get(&lower).copied().unwrap_or(0),
         };
         // "0ss": a zero for an o in a known word.
@@ -363,10 +369,10 @@ impl Dictionary {
         };
         // The input's dotted words may be garbled too ("Alvsjö" beside
         // "Älvsjö"): the dictionary's words come first.
-        let cands: Vec<&String> = match self.speller {
+        let cands: Vec<&String> = match &self.speller {
             Some(s) => cands
                 .into_iter()
-                .filter(|k| s.check(&cased(k, first)) == accepted)
+                .filter(|k| s.accepts(&cased(k, first)) == accepted)
                 .collect(),
             None => cands,
         };
@@ -387,7 +393,7 @@ impl Dictionary {
     /// token's marks and undotted letters: the one the input or the word
     /// list uses most, else the one with fewest changes.
     fn fix_with_speller(&self, token: &str) -> Option<String> {
-        let speller = self.speller?;
+        let speller = self.speller.as_ref()?;
         let lower = token.to_lowercase();
         if self.base.known.contains_key(&lower) {
             return None;
@@ -401,7 +407,7 @@ impl Dictionary {
         });
         // A spelling the input uses is no proof: OCR may have lost one dot
         // of a word and kept the other ("Alvsjö").
-        if !marked && speller.check(token) {
+        if !marked && speller.accepts(token) {
             return None;
         }
         let chars: Vec<char> = lower.chars().collect();
@@ -410,18 +416,13 @@ impl Dictionary {
             return None;
         }
         let first = token.chars().next()?;
+        // The readings the dictionary accepts, as weighed for the
+        // neighbours (each asked once).
         let mut best: Option<(usize, usize, String)> = None;
-        let mut cur = chars.clone();
-        let mut tried = 0;
-        self.readings_of(&chars, 0, &mut cur, &mut tried, &mut |cand: &[char]| {
-            let changed = cand.iter().zip(&chars).filter(|(a, b)| a != b).count();
+        for word in self.words_it_may_be(token) {
+            let changed = word.chars().zip(&chars).filter(|(a, b)| a != *b).count();
             if changed == 0 {
-                return;
-            }
-            let word: String = cand.iter().collect();
-            let shown = cased(&word, first);
-            if !speller.check(&shown) {
-                return;
+                continue;
             }
             let weight = self.weight(&word);
             let better = match &best {
@@ -431,7 +432,7 @@ impl Dictionary {
             if better {
                 best = Some((weight, changed, word));
             }
-        });
+        }
         best.map(|(_, _, w)| cased(&w, first))
     }
 
@@ -484,8 +485,8 @@ impl Dictionary {
                     return;
                 }
                 let word: String = cand.iter().collect();
-                let known = match self.speller {
-                    Some(s) => s.check(&cased(&word, first)),
+                let known = match &self.speller {
+                    Some(s) => s.accepts(&cased(&word, first)),
                     None => self.is_known(&word),
                 };
                 if known && !out.contains(&word) {
@@ -507,17 +508,24 @@ impl Dictionary {
         token: &str,
         prev: Option<&str>,
         next: Option<&str>,
+        at: (&[char], usize, usize),
     ) -> Option<String> {
-        if prev.is_none() && next.is_none() {
-            return None;
-        }
         let cands = self.words_it_may_be(token);
         if cands.len() < 2 {
             return None;
         }
+        let printed = Printed::around(at.0, at.1, at.2);
         let mut scored: Vec<(usize, &String)> = cands
             .iter()
-            .map(|c| (self.context.support(prev, c, next), c))
+            .map(|c| {
+                let as_printed = format!("{}{c}{}", printed.before, printed.after);
+                let phrase = self.context.phrase_support(
+                    printed.prev.as_deref(),
+                    &as_printed,
+                    printed.next.as_deref(),
+                );
+                (self.context.support(prev, c, next) + phrase, c)
+            })
             .collect();
         scored.sort_by_key(|s| std::cmp::Reverse(s.0));
         let (best, word) = scored[0];
@@ -587,7 +595,8 @@ impl Dictionary {
             let before = if joined { prev.as_deref() } else { None };
             // A token that is only digits or marks is not a word.
             let fixed = if token.chars().any(|c| c.is_alphabetic()) {
-                match self.fix_in_context(token, before, next.as_deref()) {
+                let at = (&chars[..], end - token.chars().count(), end);
+                match self.fix_in_context(token, before, next.as_deref(), at) {
                     Some(f) if f == *token => None,
                     Some(f) => Some(f),
                     None => {
@@ -636,6 +645,79 @@ impl Dictionary {
         }
         flush(&mut token, &mut out, &mut fixes, chars.len());
         (out, fixes)
+    }
+}
+
+/// A token with the OCR marks that can stand for one letter only and are
+/// no letter of any language ("&" for ä, "6" and "¢" for ö) read as that
+/// letter, when no known word fits it
+/// ("arbets&tt" → "arbetsätt"): a mark inside a word is never its
+/// spelling.
+fn only_reading(token: &str) -> Option<String> {
+    let letters = token.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 2 || token.chars().skip(1).any(char::is_uppercase) {
+        return None;
+    }
+    let mut changed = false;
+    let out: String = token
+        .chars()
+        .map(|c| match c {
+            '&' => {
+                changed = true;
+                'ä'
+            }
+            '6' | '¢' => {
+                changed = true;
+                'ö'
+            }
+            c => c,
+        })
+        .collect();
+    changed.then_some(out)
+}
+
+/// A token's surroundings as printed: the rest of its word (punctuation
+/// and all) and its neighbouring words on the line, blurred (see
+/// [`context::blurred`]).
+struct Printed {
+    before: String,
+    after: String,
+    prev: Option<String>,
+    next: Option<String>,
+}
+
+impl Printed {
+    /// Around the token at `chars[start..end]`.
+    fn around(chars: &[char], start: usize, end: usize) -> Printed {
+        let space = |c: &char| c.is_whitespace();
+        let word_start = chars[..start].iter().rposition(space).map_or(0, |p| p + 1);
+        let word_end = chars[end..]
+            .iter()
+            .position(space)
+            .map_or(chars.len(), |p| end + p);
+        let lower = |s: &[char]| s.iter().collect::<String>().to_lowercase();
+        let prev_end = chars[..word_start].iter().rposition(|c| !space(c));
+        let prev = prev_end.map(|e| {
+            let s = chars[..e].iter().rposition(space).map_or(0, |p| p + 1);
+            context::blurred(&chars[s..=e].iter().collect::<String>())
+        });
+        let next_start = chars[word_end..]
+            .iter()
+            .position(|c| !space(c))
+            .map(|p| word_end + p);
+        let next = next_start.map(|s| {
+            let e = chars[s..]
+                .iter()
+                .position(space)
+                .map_or(chars.len(), |p| s + p);
+            context::blurred(&chars[s..e].iter().collect::<String>())
+        });
+        Printed {
+            before: lower(&chars[word_start..start]),
+            after: lower(&chars[end..word_end]),
+            prev,
+            next,
+        }
     }
 }
 

@@ -86,6 +86,11 @@ const TEXT_TARGETS: [&str; 3] = [
 /// ["10 st", "Max 10 personer"].
 pub fn split_values(text: &str) -> (String, Vec<String>) {
     let words: Vec<&str> = text.split_whitespace().collect();
+    if let Some(len) = repeated_value(&words) {
+        let end = words.len() - 2 * len;
+        let value = words[end + len..].join(" ");
+        return (words[..end].join(" "), vec![value.clone(), value]);
+    }
     let mut end = words.len();
     let mut values: Vec<String> = Vec::new();
     while values.len() < 2 && end > 0 {
@@ -141,6 +146,36 @@ pub fn split_values(text: &str) -> (String, Vec<String>) {
         end = num_at;
     }
     (words[..end].join(" "), values)
+}
+
+/// A number: "87", "3,2", "1.5", "70%".
+fn is_number(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, ',' | '.' | '%'))
+}
+
+/// The length in words of a value that ends a flattened row twice over
+/// (Årsmål and KF:s årsmål alike, whatever their unit: "1,5 kg CO2 per
+/// kg livsmedel 1,5 kg CO2 per kg livsmedel"), after a name of at least
+/// one word.
+fn repeated_value(words: &[&str]) -> Option<usize> {
+    (1..=8).rev().find(|&len| {
+        let n = words.len();
+        n > 2 * len
+            && is_number(words[n - 2 * len])
+            && words[n - 2 * len..n - len] == words[n - len..]
+    })
+}
+
+/// Whether a line holds only an indicator row's values and periodicity
+/// ("100 % År"), its name on the lines before.
+pub fn values_only(line: &str) -> bool {
+    row_end(line).is_some_and(|(_, head)| {
+        let (name, values) = split_values(strip_icon(head));
+        name.trim().is_empty() && !values.is_empty()
+    })
 }
 
 /// Parses one complete indicator row (the line with the periodicity, plus

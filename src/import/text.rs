@@ -202,7 +202,17 @@ pub fn remove_furniture(lines: Vec<Line>, repairs: &mut usize) -> (Vec<Line>, Ve
                 if only_dates(&lines[k].text) && seen > 1 {
                     break;
                 }
+                // A short line that goes on from the text right above it
+                // ("Nämndmål: … kraftsamlingen" / "mot välfärdsbrott") is
+                // the end of a title or sentence, not a footer.
+                let continues = k > 0 && {
+                    let above = lines[k - 1].text.trim_end();
+                    !above.trim().is_empty()
+                        && !looks_like_furniture(above)
+                        && !above.ends_with(['.', '!', '?', ':'])
+                };
                 if looks_like_furniture(&lines[k].text)
+                    && !continues
                     && super::classify::heading_kind(&lines[k].text).is_none()
                 {
                     drop[k] = true;

@@ -122,8 +122,16 @@ pub fn import(text: &str) -> super::Imported {
 
 /// Every layout's score over the bundled plans and `seeds`.
 pub fn run(seeds: std::ops::Range<u64>) -> Vec<(&'static str, Score)> {
+    run_layouts(&LAYOUTS, seeds)
+}
+
+/// The score of each of `names` over the bundled plans and `seeds`.
+pub fn run_layouts(
+    names: &[&'static str],
+    seeds: std::ops::Range<u64>,
+) -> Vec<(&'static str, Score)> {
     let plans = plans();
-    LAYOUTS
+    names
         .iter()
         .map(|&name| {
             let mut total = Score::default();

@@ -1,0 +1,63 @@
+//! `tertial import` on structural cues a flattened or paged text keeps:
+//! a value printed twice, a title's last line just before a page footer.
+
+use tertial::import::import;
+
+fn plan_text(body: &str) -> String {
+    format!(
+        "Verksamhetsplan 2027 Testenhetens hemtjänst\n\n\
+         Nämndmål: Äldre har ett tryggt liv\n\n\
+         Enhetsmål: Kunderna är trygga\n\n\
+         Förväntat resultat\n\n1. Kunderna känner sig trygga.\n\n{body}\n"
+    )
+}
+
+/// Årsmål and KF:s årsmål alike, flattened onto one line with a unit of
+/// several words, are two cells, not part of the name.
+#[test]
+fn a_value_printed_twice_is_both_cells() {
+    let text = plan_text(
+        "Indikator Årsmål KF:s årsmål år 2027 Periodicitet\n\
+         Klimatpåverkan från livsmedel 1,5 kg CO2 per kg livsmedel 1,5 kg CO2 per kg livsmedel År\n",
+    );
+    let imp = import(text.as_bytes(), None);
+    let i = &imp.plan.indicators[0];
+    assert_eq!(i.name, "Klimatpåverkan från livsmedel");
+    assert_eq!(
+        i.annual_target.as_deref(),
+        Some("1,5 kg CO2 per kg livsmedel")
+    );
+    assert_eq!(i.kf_target.as_deref(), Some("1,5 kg CO2 per kg livsmedel"));
+}
+
+/// A title's last line, short as an address line, just before a page
+/// footer stays in the title.
+#[test]
+fn a_titles_last_line_before_a_footer_stays_in_the_title() {
+    let mut text = String::from("Verksamhetsplan 2027 Testenhetens hemtjänst\n\n");
+    for page in 1..=3 {
+        text.push_str("Inledning\n\nVi arbetar för att kunderna ska vara trygga.\n\n");
+        if page == 2 {
+            text.push_str(
+                "Nämndmål: Stadsdelsnämnden deltar i kraftsamlingen\nmot välfärdsbrott\n\n",
+            );
+        }
+        text.push_str(&format!(
+            "Stockholms stad\nTestenhetens hemtjänst\t2027-01-23\tSid {page} (3)\n\n"
+        ));
+    }
+    text.push_str(
+        "Enhetsmål: Kunderna är trygga\n\nFörväntat resultat\n\n1. Kunderna känner sig trygga.\n",
+    );
+    let imp = import(text.as_bytes(), None);
+    let titles: Vec<&str> = imp
+        .plan
+        .committee_goals
+        .iter()
+        .map(|g| g.title.as_str())
+        .collect();
+    assert_eq!(
+        titles,
+        ["Stadsdelsnämnden deltar i kraftsamlingen mot välfärdsbrott"]
+    );
+}
