@@ -69,7 +69,7 @@ fn toggle(m: &mut Model) {
     // The default keymap's key for it, as the terminal sends it.
     update(
         m,
-        Action::Key(KeyEvent::new(KeyCode::F(7), KeyModifiers::NONE)),
+        Action::Key(KeyEvent::new(KeyCode::F(6), KeyModifiers::NONE)),
     );
 }
 

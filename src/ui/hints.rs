@@ -142,8 +142,8 @@ pub const STATUS: &[(Context, When, &[Hint])] = &[
             (Command::CancelEdit, "avbryt", "cancel"),
             (Command::Undo, "ångra", "undo"),
             (Command::ExternalEditor, "$EDITOR", "$EDITOR"),
-            (Command::TogglePrevious, "förra perioden", "previous period"),
             (Command::SpellSuggest, "stavning", "spelling"),
+            (Command::TogglePrevious, "förra perioden", "previous period"),
         ],
     ),
     (
