@@ -319,3 +319,49 @@ proptest! {
         check(w, h, &frames)?;
     }
 }
+
+/// A space typed at the end of a text changes no cell, only moves the
+/// cursor along its row: the text mirrored elsewhere (and a count) waits
+/// for the pause like after any other letter, and then appears.
+#[test]
+fn a_space_at_the_end_of_a_text_is_a_keystroke_too() {
+    let (w, h) = (40, 10);
+    let area = Rect::new(0, 0, w, h);
+    let wire = Wire::default();
+    let mut lean = Lean::new(wire.clone());
+    lean.assume_width(w);
+    let mut term = Terminal::with_options(
+        lean,
+        TerminalOptions {
+            viewport: Viewport::Fixed(area),
+        },
+    )
+    .unwrap();
+    let frame = |editor: &str, mirror: &str| {
+        let mut b = Buffer::empty(area);
+        b.set_string(0, 1, mirror, Style::default());
+        b.set_string(0, 8, editor, Style::default());
+        b
+    };
+    term.draw_buffer(&frame("Vi", "Vi"), Some((2, 8)));
+    term.backend_mut().flush().unwrap();
+    wire.0.borrow_mut().clear();
+
+    // "Vi" + space: the editor's row is unchanged, the mirror row gets the
+    // space (invisible) and the count elsewhere changes.
+    let mut next = frame("Vi ", "Vi ");
+    next.set_string(30, 1, "3 tecken", Style::default());
+    term.draw_buffer(&next, Some((3, 8)));
+    let sent = String::from_utf8_lossy(&wire.0.borrow_mut().split_off(0)).into_owned();
+    assert!(
+        !sent.contains("tecken"),
+        "the count was not put off: {sent:?}"
+    );
+    assert!(term.backend().behind());
+
+    // The pause brings it.
+    term.backend_mut().flush().unwrap();
+    let sent = String::from_utf8_lossy(&wire.0.borrow_mut().split_off(0)).into_owned();
+    assert!(sent.contains('3') && sent.contains("tecken"), "{sent:?}");
+    assert!(!term.backend().behind());
+}

@@ -345,8 +345,12 @@ impl<W: Write> Backend for Lean<W> {
             None => self.cursor.filter(|_| self.visible == Some(true)),
         };
         let near = |y: u16| home.is_some_and(|h| y + 1 >= h.y && y <= h.y + 1);
+        // A space typed at the end of a text changes no cell (a blank stays
+        // blank); only the cursor moves along its row. That is a keystroke
+        // too, or every space would bring everything put off with it.
+        let stepped = matches!((self.cursor, home), (Some(at), Some(to)) if at != to && near(at.y));
         let typing = home.is_some()
-            && frame.iter().any(|(_, y, _)| near(*y))
+            && (stepped || frame.iter().any(|(_, y, _)| near(*y)))
             && frame.iter().filter(|(_, y, _)| !near(*y)).count() <= ELSEWHERE_MAX;
         let mut cells = Vec::with_capacity(frame.len());
         if typing {
