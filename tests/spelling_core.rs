@@ -205,3 +205,29 @@ fn a_dictionary_that_comes_in_mid_word_does_not_mark_the_word_being_typed() {
     typed(&mut m, "t ");
     assert_eq!(m.spelling.words(), ["stavnig"]);
 }
+
+#[test]
+fn a_spelling_remark_opens_the_field_the_words_are_in() {
+    let Some(sp) = speller() else { return };
+    let mut m = walking(Some(sp));
+    m.session.as_mut().unwrap().record.economy.analysis = "Prognosen är osäkr.".into();
+    m.screen = Screen::Review;
+    let rows = tertial::app::review::rows(&m);
+    let at = rows
+        .iter()
+        .position(|r| {
+            matches!(r, tertial::app::review::ReviewRow::Remark(l)
+                if l.kind == LintKind::Spelling && l.detail.as_deref().is_some_and(|d| d.contains("osäkr")))
+        })
+        .expect("a spelling remark on the economy's analysis");
+    m.session.as_mut().unwrap().review_selected = at;
+    update(&mut m, Action::Open);
+    assert_eq!(m.screen, Screen::Walk);
+    let s = m.session.as_ref().unwrap();
+    let plan = &m.plans[s.plan].plan;
+    let fields = tertial::app::fields::page(plan, &s.record, s.goal);
+    assert_eq!(
+        fields.get(s.focus),
+        Some(&tertial::app::fields::Field::EconomyAnalysis)
+    );
+}

@@ -70,6 +70,29 @@ pub fn over_by(l: Lang, chars: usize, limit: usize) -> String {
     )
 }
 
+/// Where in the follow-up the walk's text field `field` is (None: a field
+/// that is not prose).
+pub fn text_spot_of(field: &Field) -> Option<TextSpot> {
+    Some(match field {
+        Field::Summary => TextSpot::GoalSummary,
+        Field::Point(i) => TextSpot::Point(*i),
+        Field::Deviation(i, DevPart::What) => TextSpot::DeviationText(*i, DeviationText::What),
+        Field::Deviation(i, DevPart::Cause) => TextSpot::DeviationText(*i, DeviationText::Cause),
+        Field::Deviation(i, DevPart::Measure) => {
+            TextSpot::DeviationText(*i, DeviationText::Measure)
+        }
+        Field::ActivityAnalysis(id) => TextSpot::Activity(id.clone()),
+        Field::UnitSummary => TextSpot::UnitSummary,
+        Field::EconomyAnalysis => TextSpot::EconomyAnalysis,
+        Field::QualityText => TextSpot::Quality(0),
+        Field::LexSarah => TextSpot::Quality(1),
+        Field::QualityDeviations => TextSpot::Quality(2),
+        Field::QualityOther => TextSpot::Quality(3),
+        Field::ComplaintAssessment(i) => TextSpot::Complaint(CATEGORIES.get(*i)?.code.to_string()),
+        _ => return None,
+    })
+}
+
 /// The walk's field a text of the follow-up is in.
 pub fn field_of(spot: &TextSpot) -> Field {
     match spot {

@@ -2,6 +2,7 @@
 //! the dictionary nor the word lists know, at the level `[klar]` gives.
 
 use super::super::fields::{self, Field};
+use super::super::limits::text_spot_of;
 use super::super::model::Model;
 use super::{checked, unique};
 use crate::followup::lint::{self, Level, Lint, LintKind, Spot};
@@ -54,14 +55,14 @@ pub fn remarks(m: &Model) -> Vec<Lint> {
             if words.is_empty() {
                 continue;
             }
-            let (target, spot) = match (&field, goal.is_empty()) {
-                (_, true) => (lint::UNIT_TARGET.to_string(), Spot::UnitSummary),
-                (Field::Deviation(i, _), false) => {
-                    (format!("{goal}/{}", i + 1), Spot::Deviation(*i))
-                }
-                (Field::ActivityAnalysis(id), false) => (id.clone(), Spot::Activity(id.clone())),
-                _ => (goal.clone(), Spot::Analysis),
+            let target = match (&field, goal.is_empty()) {
+                (_, true) => lint::UNIT_TARGET.to_string(),
+                (Field::Deviation(i, _), false) => format!("{goal}/{}", i + 1),
+                (Field::ActivityAnalysis(id), false) => id.clone(),
+                _ => goal.clone(),
             };
+            // The remark opens the very field the words are in.
+            let spot = text_spot_of(&field).map_or(Spot::Analysis, Spot::Text);
             let waived = s
                 .record
                 .waivers
