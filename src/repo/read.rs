@@ -28,6 +28,31 @@ pub fn file_at_tip(
     }
 }
 
+/// The content of `path` at the tip of `branch` when it is at most `max`
+/// bytes: None when absent or larger (its size is read from the object's
+/// header, so a huge file is never brought into memory).
+pub fn small_file_at_tip(
+    repo: &git2::Repository,
+    branch: &str,
+    path: &str,
+    max: usize,
+) -> Result<Option<Vec<u8>>, RepoError> {
+    let Some(oid) = tip(repo, branch)? else {
+        return Ok(None);
+    };
+    let tree = repo.find_commit(oid)?.tree()?;
+    let id = match tree.get_path(std::path::Path::new(path)) {
+        Ok(entry) => entry.id(),
+        Err(e) if e.code() == git2::ErrorCode::NotFound => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    let (size, _) = repo.odb()?.read_header(id)?;
+    if size > max {
+        return Ok(None);
+    }
+    Ok(Some(repo.find_blob(id)?.content().to_vec()))
+}
+
 /// The content of `path` in `commit`, or None when absent (or the commit
 /// unreadable).
 pub fn file_at(repo: &git2::Repository, commit: git2::Oid, path: &str) -> Option<Vec<u8>> {
@@ -79,6 +104,26 @@ pub fn with_file_at<R>(
 mod tests {
     use super::super::{FileChange, commit_files, testutil};
     use super::*;
+
+    #[test]
+    fn a_file_over_the_bound_is_not_read() {
+        let (_d, repo) = testutil::empty_repo();
+        commit_files(
+            &repo,
+            "main",
+            &[FileChange::put("words.txt", "ett\ntvå\n")],
+            "m",
+            &testutil::sig(),
+        )
+        .unwrap();
+        let read = |max| small_file_at_tip(&repo, "main", "words.txt", max).unwrap();
+        assert_eq!(read(9).as_deref(), Some("ett\ntvå\n".as_bytes()));
+        assert_eq!(read(8), None);
+        assert_eq!(
+            small_file_at_tip(&repo, "main", "nope.txt", 8).unwrap(),
+            None
+        );
+    }
 
     #[test]
     fn reads_committed_file_and_reports_absent_ones() {

@@ -72,9 +72,10 @@ pub fn read_list(path: &Path) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The workspace's words as committed at the branch tip.
+/// The workspace's words as committed at the branch tip (none when the
+/// list is larger than a word list can sensibly be).
 pub fn workspace_words(repository: &repo::Repository, branch: &str) -> Vec<String> {
-    repo::read::file_at_tip(repository, branch, WORKSPACE_FILE)
+    repo::read::small_file_at_tip(repository, branch, WORKSPACE_FILE, MAX_BYTES)
         .ok()
         .flatten()
         .map(|b| parse(&String::from_utf8_lossy(&b)))
