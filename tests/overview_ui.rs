@@ -134,7 +134,10 @@ fn overview_screen_snapshots() {
         insta::assert_snapshot!(format!("overview_{w}x{h}"), text);
         assert!(text.contains("översikt Tertialrapport 2 2025"));
         assert!(text.contains("översikt Tertialrapport 2 2025 · 6 enheter"));
-        assert!(text.contains("Ej påbörjad 2 · Utkast 1 · Återöppnad 1 · Klar 2"));
+        assert!(
+            text.contains("Ej påbörjad 2 · utkast 2 · klar 2   "),
+            "{text}"
+        );
         assert!(text.contains("▶ · ej påbörjad"));
         assert!(text.contains(" ●● ◐● "), "{text}");
         assert!(text.contains("Ond ␛[2J<U+202E>enhet"));
@@ -151,7 +154,7 @@ fn overview_screen_snapshots() {
     let en = render(&shown(Lang::En), 120, 40);
     insta::assert_snapshot!("overview_en_120x40", en);
     assert!(en.contains("overview Tertial report 2 2025"));
-    assert!(en.contains("Not started 2 · Draft 1"));
+    assert!(en.contains("Not started 2 · draft 2 · done 2"), "{en}");
 }
 
 #[test]
@@ -320,7 +323,9 @@ fn flow_states_late_units_and_what_waits_for_me() {
     assert!(text.contains("✓ klar "), "{text}");
     assert!(text.contains("· ej påbörjad försenad"), "{text}");
     assert!(
-        text.contains("Väntar på mig: 1 att granska · 1 återsända · 419 dagar sen (30 september)"),
+        text.contains(
+            "Väntar på mig: 1 att granska · 1 återsända · 419 dagar sen (30 september 2025)"
+        ),
         "{text}"
     );
 

@@ -275,6 +275,42 @@ fn days_left_and_late_marks_follow_the_due_date() {
 }
 
 #[test]
+fn without_a_period_status_takes_the_next_one_due_by_the_workspaces_dates() {
+    let sb = Sandbox::new();
+    // The city's usual T1 date is 31 May; this workspace's is 8 May.
+    let ws = workspace(&sb, "\"2025-T1\" = 2025-05-08\n\"2025-T2\" = 2025-10-15");
+    let title = |day| {
+        tertial::review::status::text(&ws, None, day)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        title((2025, 5, 8)).starts_with("Status 2025-T1 "),
+        "{}",
+        title((2025, 5, 8))
+    );
+    assert!(
+        title((2025, 5, 9)).starts_with("Status 2025-T2 "),
+        "{}",
+        title((2025, 5, 9))
+    );
+    // Past the usual 30 September, before this workspace's 15 October.
+    assert!(
+        title((2025, 10, 1)).starts_with("Status 2025-T2 "),
+        "{}",
+        title((2025, 10, 1))
+    );
+    assert!(
+        title((2025, 10, 16)).starts_with("Status 2025-VB "),
+        "{}",
+        title((2025, 10, 16))
+    );
+}
+
+#[test]
 fn a_bad_due_table_is_named_at_its_place() {
     let sb = Sandbox::new();
     let ws = workspace(&sb, "\"2025-T4\" = 2025-05-08");

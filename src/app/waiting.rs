@@ -3,10 +3,9 @@
 //! them; and how the due date of a period stands ("12 dagar kvar till
 //! 8 maj", "3 dagar sen").
 
-use crate::followup::Period;
 use crate::i18n::Lang;
 use crate::overview::{FlowState, UnitRow};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 /// Who runs the program, by the roster: the units they may review and the
 /// units they are chief of. Empty without a roster or off it.
@@ -36,7 +35,7 @@ impl Me {
 }
 
 /// The due dates by period (`[due]` of tertial.toml).
-pub type DueDates = BTreeMap<Period, jiff::civil::Date>;
+pub use crate::workspace::due::DueDates;
 
 /// "8 maj" / "8 May".
 fn day_month(l: Lang, d: jiff::civil::Date) -> String {
@@ -80,7 +79,11 @@ fn day_month(l: Lang, d: jiff::civil::Date) -> String {
 /// "3 dagar sen (8 maj)".
 pub fn due_text(l: Lang, due: jiff::civil::Date, today: crate::clock::Day) -> Option<String> {
     let days = crate::workspace::due::days_left(due, today)?;
-    let date = day_month(l, due);
+    // A date in another year than today's says its year.
+    let date = match i32::from(due.year()) == today.0 {
+        true => day_month(l, due),
+        false => format!("{} {}", day_month(l, due), due.year()),
+    };
     let n = days.unsigned_abs() as usize;
     Some(match days {
         0 => format!("{} ({date})", l.t("Sista dagen i dag", "Due today")),
@@ -155,6 +158,15 @@ mod tests {
         assert_eq!(
             due_text(Lang::En, due, (2026, 5, 7)).as_deref(),
             Some("1 day left until 8 May")
+        );
+        // Across a year end the date says its year.
+        assert_eq!(
+            due_text(Lang::Sv, jiff::civil::date(2027, 2, 12), (2026, 12, 2)).as_deref(),
+            Some("72 dagar kvar till 12 februari 2027")
+        );
+        assert_eq!(
+            due_text(Lang::Sv, jiff::civil::date(2025, 12, 30), (2026, 1, 2)).as_deref(),
+            Some("3 dagar sen (30 december 2025)")
         );
         assert!(late(FlowState::Draft, Some(due), (2026, 5, 9)));
         assert!(!late(FlowState::Done, Some(due), (2026, 5, 9)));

@@ -34,12 +34,15 @@ pub fn run(
         Some(p) => p.parse()?,
         None => {
             let years = read::plan_years(&ws.root, branch)?;
-            crate::overview::default_period(&years, crate::clock::today()).context(
-                crate::i18n::current().t(
-                    "inga incheckade planer; förväntade plans/<år>/<enhet>.toml på main",
-                    "no committed plans; expected plans/<year>/<unit>.toml on main",
-                ),
-            )?
+            crate::overview::default_period(
+                &years,
+                crate::clock::today(),
+                &ws.due_dates().map_err(anyhow::Error::msg)?,
+            )
+            .context(crate::i18n::current().t(
+                "inga incheckade planer; förväntade plans/<år>/<enhet>.toml på main",
+                "no committed plans; expected plans/<year>/<unit>.toml on main",
+            ))?
         }
     };
     let cache = if no_cache {

@@ -9,7 +9,7 @@ pub mod read;
 mod rollup;
 pub mod scan;
 
-pub use rollup::{default_period, normalise, roll_up, step_period};
+pub use rollup::{default_period, due_next, due_of, normalise, roll_up, step_period};
 
 use crate::followup::{Period, Rating, Status};
 pub use crate::review::FlowState;

@@ -211,10 +211,36 @@ fn sort_units(units: &mut [UnitRow], sort: Sort) {
     }
 }
 
+/// The due date of `period`: the workspace's `[due]` date when it sets
+/// one, else the city's usual date (`Period::due`).
+pub fn due_of(period: Period, due: &crate::workspace::due::DueDates) -> (i32, u32, u32) {
+    match due.get(&period) {
+        Some(d) => (i32::from(d.year()), d.month() as u32, d.day() as u32),
+        None => period.due(),
+    }
+}
+
+/// The period of `year` due next on `today` (by `due_of`); VB once all
+/// are past.
+pub fn due_next(
+    year: i32,
+    today: (i32, u32, u32),
+    due: &crate::workspace::due::DueDates,
+) -> Period {
+    Period::of_year(year)
+        .into_iter()
+        .find(|p| due_of(*p, due) >= today)
+        .unwrap_or(Period::new(year, crate::followup::PeriodKind::Vb))
+}
+
 /// The period an overview opens on: of the plans' years, the earliest
-/// period not yet past its due date on `today` (see `Period::due_next`),
-/// else the last one.
-pub fn default_period(years: &[i64], today: (i32, u32, u32)) -> Option<Period> {
+/// period not yet past its due date on `today` (the workspace's `[due]`
+/// dates where set, see `due_of`), else the last one.
+pub fn default_period(
+    years: &[i64],
+    today: (i32, u32, u32),
+    due: &crate::workspace::due::DueDates,
+) -> Option<Period> {
     let mut years: Vec<i32> = years
         .iter()
         .filter_map(|y| i32::try_from(*y).ok())
@@ -225,8 +251,8 @@ pub fn default_period(years: &[i64], today: (i32, u32, u32)) -> Option<Period> {
     Some(
         years
             .iter()
-            .map(|y| Period::due_next(*y, today))
-            .find(|p| p.due() >= today)
+            .map(|y| due_next(*y, today, due))
+            .find(|p| due_of(*p, due) >= today)
             .unwrap_or(Period::new(last, crate::followup::PeriodKind::Vb)),
     )
 }
@@ -339,18 +365,31 @@ mod tests {
 
     #[test]
     fn the_default_period_is_the_next_due() {
+        let none = Default::default();
         assert_eq!(
-            default_period(&[2025, 2026], (2026, 1, 10)).map(|p| p.to_string()),
+            default_period(&[2025, 2026], (2026, 1, 10), &none).map(|p| p.to_string()),
             Some("2025-VB".into())
         );
         assert_eq!(
-            default_period(&[2025, 2026], (2026, 6, 10)).map(|p| p.to_string()),
+            default_period(&[2025, 2026], (2026, 6, 10), &none).map(|p| p.to_string()),
             Some("2026-T2".into())
         );
         assert_eq!(
-            default_period(&[2024], (2026, 6, 10)).map(|p| p.to_string()),
+            default_period(&[2024], (2026, 6, 10), &none).map(|p| p.to_string()),
             Some("2024-VB".into())
         );
-        assert_eq!(default_period(&[], (2026, 6, 10)), None);
+        assert_eq!(default_period(&[], (2026, 6, 10), &none), None);
+        // A workspace that sets an earlier date for VB 2025 is past it on
+        // 2026-01-10: T1 2026 is next; one that sets a later T1 keeps it.
+        let vb_early = [("2025-VB".parse().unwrap(), jiff::civil::date(2026, 1, 9))].into();
+        assert_eq!(
+            default_period(&[2025, 2026], (2026, 1, 10), &vb_early).map(|p| p.to_string()),
+            Some("2026-T1".into())
+        );
+        let t1_late = [("2026-T1".parse().unwrap(), jiff::civil::date(2026, 6, 12))].into();
+        assert_eq!(
+            default_period(&[2025, 2026], (2026, 6, 10), &t1_late).map(|p| p.to_string()),
+            Some("2026-T1".into())
+        );
     }
 }

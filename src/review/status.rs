@@ -71,7 +71,12 @@ pub fn text(root: &Path, period: Option<&str>, today: crate::clock::Day) -> anyh
         Some(p) => p.parse()?,
         None => {
             let years = read::plan_years(&ws.root, branch)?;
-            crate::overview::default_period(&years, today).context(l.t(
+            crate::overview::default_period(
+                &years,
+                today,
+                &ws.due_dates().map_err(anyhow::Error::msg)?,
+            )
+            .context(l.t(
                 "inga incheckade planer; förväntade plans/<år>/<enhet>.toml på main",
                 "no committed plans; expected plans/<year>/<unit>.toml on main",
             ))?

@@ -92,9 +92,11 @@ pub fn carry_out(sh: &mut Shell, model: &mut Model, effect: Effect) -> Vec<Actio
         Effect::LoadOverview(period) => {
             let root = io.ws.root.clone();
             let years: Vec<i64> = model.plans.iter().map(|p| p.plan.unit.year).collect();
-            let (today, lang) = (model.today, model.lang);
+            let (today, lang, due) = (model.today, model.lang, model.due.clone());
             vec![sh.worker.start(JobKind::Overview, move |job| {
-                session::overview(&root, &years, today, lang, period, &|| job.cancelled())
+                session::overview(&root, &years, today, lang, period, &due, &|| {
+                    job.cancelled()
+                })
             })]
         }
         Effect::CancelJob => {

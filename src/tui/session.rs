@@ -42,7 +42,7 @@ impl Io<'_> {
                 has_draft: draft::path(&self.ws.state_dir(), period, &p.unit.id).exists(),
             })
             .collect();
-        let due = Period::due_next(year, m.today);
+        let due = crate::overview::due_next(year, m.today, &m.due);
         let selected = periods.iter().position(|i| i.period == due).unwrap_or(0);
         PeriodsState {
             plan,
@@ -352,9 +352,10 @@ pub fn overview(
     today: crate::clock::Day,
     lang: crate::i18n::Lang,
     period: Option<Period>,
+    due: &crate::workspace::due::DueDates,
     cancelled: &(dyn Fn() -> bool + Sync),
 ) -> crate::app::Action {
-    let Some(period) = period.or_else(|| crate::overview::default_period(years, today)) else {
+    let Some(period) = period.or_else(|| crate::overview::default_period(years, today, due)) else {
         return crate::app::Action::OverviewLoaded(Err(lang
             .t("inga planer", "no plans")
             .to_string()));

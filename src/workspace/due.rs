@@ -8,6 +8,9 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use toml::Spanned;
 
+/// The due date of each period that `[due]` sets.
+pub type DueDates = BTreeMap<Period, Date>;
+
 /// The table's name in `tertial.toml`.
 pub const DUE_TABLE: &str = "due";
 

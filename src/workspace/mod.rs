@@ -176,9 +176,14 @@ impl Workspace {
         &self,
         period: crate::followup::Period,
     ) -> Result<Option<jiff::civil::Date>, String> {
+        Ok(self.due_dates()?.get(&period).copied())
+    }
+
+    /// Every due date of `[due]` in the marker file.
+    pub fn due_dates(&self) -> Result<due::DueDates, String> {
         let text = std::fs::read_to_string(self.root.join(MARKER))
             .map_err(|e| format!("{MARKER}: {}", crate::oserr::shown(&e)))?;
-        Ok(due::due_dates(&text, MARKER)?.get(&period).copied())
+        due::due_dates(&text, MARKER)
     }
 }
 
