@@ -231,3 +231,13 @@ fn a_spelling_remark_opens_the_field_the_words_are_in() {
         Some(&tertial::app::fields::Field::EconomyAnalysis)
     );
 }
+
+#[test]
+fn the_plan_files_keys_are_no_words_of_the_plan() {
+    let Some(sp) = speller() else { return };
+    let mut m = walking(Some(sp));
+    update(&mut m, Action::Open);
+    // "periodicity" and "description" are keys of the plan file, not its text.
+    typed(&mut m, "Vi har periodicity och description ");
+    assert_eq!(m.spelling.words(), ["periodicity", "description"]);
+}

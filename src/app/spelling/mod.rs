@@ -131,8 +131,12 @@ pub fn refresh(m: &mut Model, typing_action: bool) {
         && *plan != Some(s.plan)
         && let Some(p) = m.plans.get(s.plan)
     {
-        let mut text = crate::plan::write::to_toml(&p.plan);
-        text.push('\n');
+        // The plan's texts, not the file format's keys ("expected_results"
+        // is no word of the plan).
+        let mut text = String::new();
+        if let Ok(value) = toml::from_str::<toml::Value>(&crate::plan::write::to_toml(&p.plan)) {
+            strings_of(&value, &mut text);
+        }
         text.push_str(&m.workspace_name);
         checker.set_plan_text(&text);
         *plan = Some(s.plan);
@@ -204,4 +208,17 @@ pub(super) fn unique<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
         }
     }
     out
+}
+
+/// Every string in `value`, one per line.
+fn strings_of(value: &toml::Value, out: &mut String) {
+    match value {
+        toml::Value::String(s) => {
+            out.push_str(s);
+            out.push('\n');
+        }
+        toml::Value::Array(a) => a.iter().for_each(|v| strings_of(v, out)),
+        toml::Value::Table(t) => t.values().for_each(|v| strings_of(v, out)),
+        _ => {}
+    }
 }
