@@ -166,6 +166,8 @@ pub enum Action {
     CancelJob,
     /// The dictionary is loaded, or why it is not.
     SpellLoaded(Box<super::spelling::SpellLoad>),
+    /// The date changed while the program ran (days left, late marks).
+    NewDay(crate::clock::Day),
     /// Show spellings for the word at the cursor.
     SpellSuggest,
     /// The dictionary's spellings for a word (asked in the background).

@@ -31,6 +31,10 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
 
 fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
     match action {
+        Action::NewDay(day) => {
+            m.today = day;
+            return Vec::new();
+        }
         Action::SpellLoaded(load) => {
             super::spelling::loaded(m, *load);
             return Vec::new();

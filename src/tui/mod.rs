@@ -126,6 +126,11 @@ fn event_loop(
     let mut waiting_keys: VecDeque<Action> = VecDeque::new();
     loop {
         queue.extend(sh.io.refreshed());
+        // A program left open over midnight counts days from the new one.
+        let today = crate::clock::today();
+        if today != model.today {
+            queue.push_front(Action::NewDay(today));
+        }
         // Keys wait for a frame that shows how the step ended (its
         // message) before they are taken, ahead of any typed since.
         if !holds_keys(model) {
