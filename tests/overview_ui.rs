@@ -66,6 +66,7 @@ fn overview() -> tertial::overview::Overview {
         unit: unit.into(),
         period: "2025-T2".into(),
         status,
+        reopened_from: String::new(),
         flow: tertial::review::FlowState::of_status(status),
         ratings: ratings.iter().map(|(g, r)| (g.to_string(), *r)).collect(),
     };

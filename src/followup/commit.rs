@@ -83,14 +83,40 @@ pub fn commit(
     let mut f = f.clone();
     f.normalize(plan);
     let path = super::path(f.period, &f.unit);
-    let text = super::to_toml(&f);
     let reason = reopen_reason.map(|r| sanitize::line(r).replace('⏎', " ").trim().to_string());
+    // A reopen names the klar version it reopens (and must still find it
+    // at the tip the commit is built on).
+    let reopened_from = match &reason {
+        Some(_) => repo::read::file_at_tip(repository, branch, &path)?
+            .and_then(|b| repo::blob::hash(&b))
+            .map(|o| o.to_string()),
+        None => None,
+    };
+    if let Some(from) = &reopened_from {
+        f.reopened_from = from.clone();
+    }
+    let text = super::to_toml(&f);
     let status = f.status;
     let check = |tip: &repo::commit::TipFiles<'_>| -> Result<(), String> {
-        let committed = tip
-            .file(&path)
-            .and_then(|b| super::load::parse_unchecked(&b))
+        let bytes = tip.file(&path);
+        let committed = bytes
+            .as_deref()
+            .and_then(super::load::parse_unchecked)
             .map(|c| c.status);
+        if reopened_from.is_some()
+            && bytes
+                .as_deref()
+                .and_then(repo::blob::hash)
+                .map(|o| o.to_string())
+                != reopened_from
+        {
+            return Err(crate::i18n::current()
+                .t(
+                    "uppföljningen ändrades under tiden; öppna den igen",
+                    "the follow-up changed meanwhile; open it again",
+                )
+                .into());
+        }
         status_rule(committed, status, reason.as_deref())
     };
     let mut message = message(plan, &f);

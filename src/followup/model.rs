@@ -18,6 +18,11 @@ pub struct FollowUp {
     pub period: Period,
     #[serde(default)]
     pub status: Status,
+    /// Set by a reopen: the blob id (40 hex) of the klar version it
+    /// reopened. A reviewer's return names the same version as its review,
+    /// so a later reopen of another klar version is not taken for it.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reopened_from: String,
     /// Sammanfattande analys of the whole unit.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub summary: String,
@@ -329,12 +334,22 @@ pub struct Waiver {
 }
 
 impl FollowUp {
+    /// Whether `other` says the same as this, its status (and which
+    /// version it was reopened from) aside: a reopen changes nothing else.
+    pub fn same_but_status(&self, other: &FollowUp) -> bool {
+        let mut mine = self.clone();
+        mine.status = other.status;
+        mine.reopened_from = other.reopened_from.clone();
+        mine == *other
+    }
+
     pub fn new(unit: &str, period: Period) -> FollowUp {
         FollowUp {
             schema: SCHEMA_VERSION,
             unit: unit.to_string(),
             period,
             status: Status::Draft,
+            reopened_from: String::new(),
             summary: String::new(),
             goals: Vec::new(),
             indicators: Vec::new(),

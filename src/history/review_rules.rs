@@ -34,6 +34,10 @@ pub enum ReviewFinding {
     /// A review file changed (or removed) by a commit whose trailers do
     /// not say the same (no tertial commit does that).
     NotByTertial { path: String },
+    /// An approval by someone who wrote the follow-up's text.
+    OwnText { path: String, reviewer: String },
+    /// A review in a workspace without a roster (which names reviewers).
+    NoRoster { path: String },
 }
 
 /// `reviews/<period>/<unit>.toml` → (period, unit).
@@ -78,6 +82,7 @@ pub fn judge(
     roster: Option<&Roster>,
     author: &repo::Identity,
     trailers: &Trailers,
+    writers: &super::rules::Writers,
 ) -> Result<Option<Vec<Finding>>, RepoError> {
     let under = format!("{}/", crate::review::REVIEWS_DIR);
     let changed = repo::diff::changed_against_parents(repo, oid, Some(&under))?;
@@ -94,6 +99,14 @@ pub fn judge(
         let Some((period, unit)) = review_path(path) else {
             continue;
         };
+        if roster.is_none() {
+            // tertial reviews only by a roster: a review file without
+            // one was made by hand and approves nothing.
+            out.push(found(
+                &commit,
+                ReviewFinding::NoRoster { path: path.clone() },
+            ));
+        }
         if let Some(r) = roster
             && !person.is_some_and(|p| r.may_review(unit, &p.id))
         {
@@ -152,6 +165,15 @@ pub fn judge(
                 &commit,
                 ReviewFinding::ApprovalNotKlar { path: path.clone() },
             )),
+            Outcome::Approved if writers.wrote(&followup_file, &review.reviewer) => {
+                out.push(found(
+                    &commit,
+                    ReviewFinding::OwnText {
+                        path: path.clone(),
+                        reviewer: review.reviewer.clone(),
+                    },
+                ))
+            }
             Outcome::Returned
                 if before != reviewed || now.as_ref().map(|v| v.1) != Some(Status::Reopened) =>
             {
@@ -250,6 +272,26 @@ impl std::fmt::Display for ReviewFinding {
                 l.t(
                     "ändrad av en commit vars trailers (Unit, Period, Review, Reviewer) inte säger detsamma som filen",
                     "changed by a commit whose trailers (Unit, Period, Review, Reviewer) do not say what the file says"
+                ),
+            ),
+            ReviewFinding::OwnText { path, reviewer } => write!(
+                f,
+                "{}: {} {} {}",
+                s(path),
+                l.t("godkänd av", "approved by"),
+                s(reviewer),
+                l.t(
+                    "som själv har skrivit i uppföljningen",
+                    "who wrote in the follow-up themself"
+                ),
+            ),
+            ReviewFinding::NoRoster { path } => write!(
+                f,
+                "{}: {}",
+                s(path),
+                l.t(
+                    "en granskning utan roster.toml (ingen får granska)",
+                    "a review without roster.toml (nobody may review)"
                 ),
             ),
             ReviewFinding::Trailers { what } => write!(

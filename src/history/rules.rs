@@ -40,6 +40,32 @@ pub struct Judged {
     pub roster_checked: bool,
 }
 
+/// Who has written each follow-up file so far in a walk, oldest commit
+/// first: the roster id (else the e-mail) of every author of a commit
+/// that changed what it says; a reopen, which changes only its status,
+/// writes nothing. Nobody approves a text they wrote.
+#[derive(Debug, Default)]
+pub struct Writers {
+    by_path: std::collections::HashMap<String, std::collections::HashSet<String>>,
+}
+
+impl Writers {
+    fn add(&mut self, path: &str, who: String) {
+        self.by_path
+            .entry(path.to_string())
+            .or_default()
+            .insert(who);
+    }
+
+    /// Whether the person `id` (a roster id, or an e-mail) changed the
+    /// text of the follow-up at `path`.
+    pub fn wrote(&self, path: &str, id: &str) -> bool {
+        self.by_path
+            .get(path)
+            .is_some_and(|w| w.contains(id) || w.contains(&id.to_lowercase()))
+    }
+}
+
 /// The findings of the commits in `old..new` (all of `new`'s history when
 /// `old` is None), each judged by the roster at its own parent. The
 /// history outside the range is not looked at.
@@ -75,8 +101,11 @@ pub fn check_range(
     };
     let mut unjudged = Vec::new();
     let mut rosters = roster::Cache::default();
+    // Only the pushed commits' writers are known here; `verify` knows
+    // every writer of the history.
+    let mut writers = Writers::default();
     for c in commits {
-        match judge(repo, c, opts, &mut rosters) {
+        match judge(repo, c, opts, &mut rosters, &mut writers) {
             Ok(j) => {
                 findings.extend(j.findings);
                 if let Some(s) = j.signature {
@@ -133,6 +162,7 @@ pub fn judge(
     oid: Oid,
     opts: &VerifyOptions,
     rosters: &mut roster::Cache,
+    writers: &mut Writers,
 ) -> Result<Judged, RepoError> {
     let mut j = Judged::default();
     let parent = repo::log::first_parent(repo, oid)?;
@@ -165,10 +195,8 @@ pub fn judge(
             None => None,
         };
         let new_f = new.as_deref().and_then(followup::load::parse_unchecked);
-        let old_status = old
-            .as_deref()
-            .and_then(followup::load::parse_unchecked)
-            .map(|f| f.status);
+        let old_f = old.as_deref().and_then(followup::load::parse_unchecked);
+        let old_status = old_f.as_ref().map(|f| f.status);
         if new.is_some() && new_f.is_none() {
             j.findings.push(Finding::Unreadable {
                 commit: short(oid),
@@ -187,6 +215,28 @@ pub fn judge(
         }
         let new_status = new_f.as_ref().map(|f| f.status);
         let reopening = old_status == Some(Status::Done) && new_status == Some(Status::Reopened);
+        let old_blob = old
+            .as_deref()
+            .and_then(repo::blob::hash)
+            .map(|o| o.to_string());
+        let text_kept = matches!((&old_f, &new_f), (Some(o), Some(n))
+            if o.same_but_status(n)
+                && (n.reopened_from == o.reopened_from
+                    || old_blob.as_deref() == Some(n.reopened_from.as_str())));
+        if reopening && !text_kept {
+            // A reopen (the chief's, or a reviewer's return) says why the
+            // klar text is opened; it never changes the text itself.
+            j.findings.push(Finding::ReopenChangedText {
+                commit: short(oid),
+                path: path.clone(),
+            });
+        }
+        if !(reopening && text_kept) {
+            writers.add(
+                path,
+                person.map_or_else(|| author.email.trim().to_lowercase(), |p| p.id.clone()),
+            );
+        }
         match (old_status, new_status) {
             (Some(Status::Done), Some(Status::Reopened))
                 if t.get("Reopen-Reason").is_none_or(|r| r.trim().is_empty()) =>
@@ -233,7 +283,7 @@ pub fn judge(
         }
     }
     if let Some(found) =
-        super::review_rules::judge(repo, oid, parent, roster.as_deref(), &author, &t)?
+        super::review_rules::judge(repo, oid, parent, roster.as_deref(), &author, &t, writers)?
     {
         j.review = true;
         j.findings.extend(found);

@@ -73,6 +73,12 @@ pub enum Finding {
         commit: String,
         path: String,
     },
+    /// A reopen that also changed the klar text (a reopen changes only
+    /// the status; edits come in later commits).
+    ReopenChangedText {
+        commit: String,
+        path: String,
+    },
     /// Status återöppnad where the follow-up was not klar.
     ReopenedNotKlar {
         commit: String,
@@ -204,6 +210,7 @@ pub fn verify_with(dir: &Path, branch: &str, given: &VerifyOptions) -> Result<Re
         .is_some();
     let mut unjudged = Vec::new();
     let mut rosters = crate::roster::Cache::default();
+    let mut writers = super::rules::Writers::default();
     repo::log::each_commit(&repo, tip, |oid| {
         let oid = match oid {
             Ok(o) => o,
@@ -215,8 +222,12 @@ pub fn verify_with(dir: &Path, branch: &str, given: &VerifyOptions) -> Result<Re
             }
         };
         report.commits += 1;
-        let judged = check_commit(&repo, oid)
-            .and_then(|(f, _)| Ok((f, super::rules::judge(&repo, oid, &opts, &mut rosters)?)));
+        let judged = check_commit(&repo, oid).and_then(|(f, _)| {
+            Ok((
+                f,
+                super::rules::judge(&repo, oid, &opts, &mut rosters, &mut writers)?,
+            ))
+        });
         match judged {
             Ok((findings, j)) => {
                 report.findings.extend(findings);

@@ -127,6 +127,15 @@ impl std::fmt::Display for Finding {
                     "reopened without a reason (Reopen-Reason)"
                 )
             ),
+            Finding::ReopenChangedText { commit, path } => write!(
+                f,
+                "{commit}: {} {}",
+                s(path),
+                l.t(
+                    "återöppnades och ändrades i samma commit (en återöppning ändrar bara status)",
+                    "was reopened and changed in the same commit (a reopen changes only the status)"
+                )
+            ),
             Finding::ReopenedNotKlar { commit, path } => write!(
                 f,
                 "{commit}: {} {}",

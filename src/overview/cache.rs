@@ -21,7 +21,7 @@ pub const FILE: &str = "overview.cache";
 pub const MAX_ENTRIES: usize = 6_000;
 
 fn header_prefix() -> String {
-    format!("# tertial overview cache v1 {}", env!("CARGO_PKG_VERSION"))
+    format!("# tertial overview cache v2 {}", env!("CARGO_PKG_VERSION"))
 }
 
 /// What is known of one blob.
@@ -113,7 +113,7 @@ impl Cache {
                     };
                     (oid, Entry::Plan(plan))
                 }
-                ["F", oid, unit, period, status, n] => {
+                ["F", oid, unit, period, status, reopened_from, n] => {
                     let n: usize = n.parse().ok()?;
                     let mut ratings = Vec::with_capacity(n.min(1000));
                     for _ in 0..n {
@@ -128,6 +128,7 @@ impl Cache {
                         unit: unescape(unit)?,
                         period: unescape(period)?,
                         status: Status::parse(status)?,
+                        reopened_from: unescape(reopened_from)?,
                         flow: crate::review::FlowState::of_status(Status::parse(status)?),
                         ratings,
                     };
@@ -204,10 +205,11 @@ fn entry_lines(out: &mut String, oid: &Oid, entry: &Entry) {
         Entry::FollowUp(f) => {
             let _ = writeln!(
                 out,
-                "F\t{oid}\t{}\t{}\t{}\t{}",
+                "F\t{oid}\t{}\t{}\t{}\t{}\t{}",
                 escape(&f.unit),
                 escape(&f.period),
                 f.status.code(),
+                escape(&f.reopened_from),
                 f.ratings.len()
             );
             for (id, r) in &f.ratings {
@@ -283,6 +285,7 @@ mod tests {
             unit: "u".into(),
             period: "2025-T1".into(),
             status: Status::Reopened,
+            reopened_from: "0123456789abcdef0123456789abcdef01234567".into(),
             flow: crate::review::FlowState::Draft,
             ratings: vec![("E1".into(), Rating::NotAssessed)],
         });

@@ -73,6 +73,9 @@ pub struct FollowUpSummary {
     pub unit: String,
     pub period: String,
     pub status: Status,
+    /// The klar version a reopen reopened (empty: none said); see
+    /// `FollowUp::reopened_from`.
+    pub reopened_from: String,
     /// Goal id and rating, for the goals that have one.
     pub ratings: Vec<(String, Rating)>,
     /// Its place in the review flow. Set from the review on file after

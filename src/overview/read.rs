@@ -206,6 +206,7 @@ fn summaries_unless(
                 f.flow = crate::review::flow_state(
                     Some(f.status),
                     Some(&oid.to_string()),
+                    &f.reopened_from,
                     reviews.get(stem),
                 );
                 followups.push(f)
@@ -364,7 +365,7 @@ fn why_broken(diags: &[crate::diag::Diagnostic]) -> String {
 
 /// The statements of a follow-up the roll-up reads.
 const FOLLOWUP_KEYS: super::scan::Wanted = super::scan::Wanted {
-    root: &["unit", "period", "status"],
+    root: &["unit", "period", "status", "reopened_from"],
     tables: &[("[[goal]]", &["id", "rating"])],
     reserved: &["goal"],
 };
@@ -375,6 +376,8 @@ struct LiteFollowUp {
     period: String,
     #[serde(default)]
     status: Status,
+    #[serde(default)]
+    reopened_from: String,
     #[serde(default, rename = "goal")]
     goals: Vec<LiteGoal>,
 }
@@ -403,6 +406,7 @@ pub fn parse_followup(bytes: &[u8]) -> Entry {
             unit: f.unit,
             period: f.period,
             status: f.status,
+            reopened_from: f.reopened_from,
             flow: crate::review::FlowState::of_status(f.status),
             ratings: f
                 .goals

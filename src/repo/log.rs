@@ -117,6 +117,51 @@ pub fn commit_time(repo: &git2::Repository, commit: git2::Oid) -> Option<i64> {
     Some(repo.find_commit(commit).ok()?.time().seconds())
 }
 
+/// One commit that changed a file: who made it and the file's blob
+/// before (at the first parent) and after (None where absent).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathChange {
+    pub commit: git2::Oid,
+    pub author: super::Identity,
+    pub before: Option<git2::Oid>,
+    pub after: Option<git2::Oid>,
+}
+
+/// Every commit reachable from `tip` whose version of `path` differs
+/// from its first parent's, oldest first.
+pub fn changes_of_path(
+    repo: &git2::Repository,
+    tip: git2::Oid,
+    path: &str,
+) -> Result<Vec<PathChange>, RepoError> {
+    let mut out = Vec::new();
+    let mut walk = repo.revwalk()?;
+    walk.set_sorting(git2::Sort::TOPOLOGICAL | git2::Sort::REVERSE)?;
+    walk.push(tip)?;
+    let at = |tree: &git2::Tree<'_>| {
+        tree.get_path(std::path::Path::new(path))
+            .ok()
+            .map(|e| e.id())
+    };
+    for oid in walk {
+        let commit = repo.find_commit(oid?)?;
+        let after = at(&commit.tree()?);
+        let before = match commit.parent(0) {
+            Ok(p) => at(&p.tree()?),
+            Err(_) => None,
+        };
+        if before != after {
+            out.push(PathChange {
+                commit: commit.id(),
+                author: super::Identity::of(&commit.author()),
+                before,
+                after,
+            });
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{FileChange, commit_files, testutil};
@@ -161,5 +206,25 @@ mod tests {
         let d = put("d", "fourth");
         let at = commit_time(&repo, d).unwrap();
         assert!(at >= before && at <= crate::clock::now(), "{at}");
+    }
+
+    #[test]
+    fn the_changes_of_one_path_are_the_commits_that_changed_its_content() {
+        let (_d, repo) = testutil::empty_repo();
+        let who = testutil::sig();
+        let put = |path: &str, text: &str| {
+            commit_files(&repo, "main", &[FileChange::put(path, text)], "m", &who).unwrap()
+        };
+        let a = put("f", "one");
+        put("g", "other file");
+        let c = put("f", "two");
+        let tip = put("g", "changed, f kept");
+        let changes = changes_of_path(&repo, tip, "f").unwrap();
+        let commits: Vec<git2::Oid> = changes.iter().map(|c| c.commit).collect();
+        assert_eq!(commits, [a, c]);
+        assert_eq!(changes[0].before, None);
+        assert_eq!(changes[1].before, changes[0].after);
+        assert_ne!(changes[1].after, changes[1].before);
+        assert_eq!(changes[0].author.name, "Test Chef");
     }
 }

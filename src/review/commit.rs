@@ -56,6 +56,47 @@ pub fn reviewer_id(
     )))
 }
 
+/// Whether the roster person `reviewer` changed the text of the
+/// follow-up at `path` anywhere in the history of `branch` (a reopen,
+/// which changes only its status, aside): nobody approves what they wrote.
+fn wrote_in(
+    repository: &Repository,
+    branch: &str,
+    path: &str,
+    reviewer: &str,
+) -> Result<bool, RepoError> {
+    let (Some(tip), Ok(Some(roster))) = (
+        repo::read::tip(repository, branch)?,
+        crate::roster::at_tip(repository, branch),
+    ) else {
+        return Ok(false);
+    };
+    let parse = |blob: Option<Oid>| {
+        blob.and_then(|b| {
+            repo::blob::with_blob(repository, b, followup::load::parse_unchecked).ok()
+        })
+        .flatten()
+    };
+    for change in repo::log::changes_of_path(repository, tip, path)? {
+        let by_reviewer = roster
+            .person_by_email(&change.author.email)
+            .is_some_and(|p| p.id == reviewer);
+        if !by_reviewer {
+            continue;
+        }
+        let reopen_only = match (parse(change.before), parse(change.after)) {
+            (Some(b), Some(a)) => {
+                b.status == Status::Done && a.status == Status::Reopened && b.same_but_status(&a)
+            }
+            _ => false,
+        };
+        if !reopen_only {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
 /// One line of untrusted text for a commit message: it can never start
 /// a paragraph of its own and so never pose as a trailer.
 fn one_line(text: &str) -> String {
@@ -237,6 +278,15 @@ fn commit_review(
     if let Some(why) = stale(current.as_deref(), review) {
         return Err(RepoError::Refused(why));
     }
+    if outcome == Outcome::Approved && wrote_in(repository, branch, &followup_path, &id)? {
+        return Err(RepoError::Refused(
+            l.t(
+                "du har själv skrivit i uppföljningen och kan inte godkänna den; en annan områdeschef får godkänna, du kan återsända den",
+                "you wrote in the follow-up yourself and cannot approve it; another area chief may approve it, you may return it",
+            )
+            .into(),
+        ));
+    }
     let mut changes = vec![FileChange::put(
         super::path(review.period, &review.unit),
         review.to_toml(),
@@ -248,6 +298,7 @@ fn commit_review(
             .and_then(followup::load::parse_unchecked)
             .ok_or_else(|| RepoError::Refused("unreadable follow-up".into()))?;
         f.status = Status::Reopened;
+        f.reopened_from = review.reviewed.clone();
         changes.push(FileChange::put(
             followup_path.clone(),
             followup::to_toml(&f),

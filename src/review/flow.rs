@@ -66,7 +66,7 @@ impl FlowState {
 
     /// The state of a follow-up with `status` before any review is known.
     pub fn of_status(status: Status) -> FlowState {
-        flow_state(Some(status), None, None)
+        flow_state(Some(status), None, "", None)
     }
 
     /// Whether the unit's follow-up counts as handed in (klar or godkänd).
@@ -76,12 +76,16 @@ impl FlowState {
 }
 
 /// The flow state of a follow-up committed with `status` (None: none
-/// committed) whose file is the blob `followup_blob` (40 hex), given the
+/// committed) whose file is the blob `followup_blob` (40 hex) and which
+/// says it was reopened from `reopened_from` (empty: not said), given the
 /// review on file. An approval counts only for the version it names: a
-/// reopened or changed follow-up is no longer approved.
+/// reopened or changed follow-up is no longer approved. A return counts
+/// until the follow-up is klar again: a later reopen of another klar
+/// version is the chief's own, not the old return.
 pub fn flow_state(
     status: Option<Status>,
     followup_blob: Option<&str>,
+    reopened_from: &str,
     review: Option<&Review>,
 ) -> FlowState {
     let Some(status) = status else {
@@ -96,7 +100,13 @@ pub fn flow_state(
             FlowState::Approved
         }
         (Status::Done, _) => FlowState::Done,
-        (_, Some(Outcome::Returned)) => FlowState::Returned,
+        (_, Some(Outcome::Returned))
+            if reopened_from.is_empty()
+                || review
+                    .is_some_and(|r| r.reviewed.eq_ignore_ascii_case(reopened_from.trim())) =>
+        {
+            FlowState::Returned
+        }
         _ => FlowState::Draft,
     }
 }

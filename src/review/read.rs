@@ -9,17 +9,32 @@ pub fn path(period: Period, unit: &str) -> String {
     format!("{}/{period}/{unit}.toml", super::REVIEWS_DIR)
 }
 
+/// Whether reviews count in `commit`: only where a roster names who may
+/// review (a review file in a workspace without one was made by hand).
+fn reviews_count(repo: &Repository, commit: repo::Oid) -> bool {
+    matches!(
+        repo::read::blob_id_at(repo, commit, crate::roster::ROSTER_FILE),
+        Ok(Some(_))
+    )
+}
+
 /// The review of `unit` for `period` at the tip of `branch`; None when
-/// there is none. A file whose unit or period differ from its path is
-/// an error, like a file that does not parse.
+/// there is none (or no roster). A file whose unit or period differ from
+/// its path is an error, like a file that does not parse.
 pub fn at_tip(
     repo: &Repository,
     branch: &str,
     period: Period,
     unit: &str,
 ) -> Result<Option<Review>, ReviewError> {
+    let Some(tip) = repo::read::tip(repo, branch)? else {
+        return Ok(None);
+    };
+    if !reviews_count(repo, tip) {
+        return Ok(None);
+    }
     let file = path(period, unit);
-    let Some(bytes) = repo::read::file_at_tip(repo, branch, &file)? else {
+    let Some(bytes) = repo::read::try_file_at(repo, tip, &file)? else {
         return Ok(None);
     };
     parse_at(&bytes, &file, period, unit).map(Some)
@@ -84,19 +99,25 @@ pub fn state_at_tip(
     period: Period,
     unit: &str,
 ) -> Result<super::FlowState, ReviewError> {
-    let followup = followup_at_tip(repo, branch, period, unit)?;
+    let file = crate::followup::path(period, unit);
+    let Some(bytes) = repo::read::file_at_tip(repo, branch, &file)? else {
+        return Ok(super::FlowState::NotStarted);
+    };
+    let followup = crate::followup::load::parse_unchecked(&bytes);
+    let blob = repo::blob::hash(&bytes)
+        .map(|o| o.to_string())
+        .unwrap_or_default();
     let review = at_tip(repo, branch, period, unit)?;
-    Ok(match followup {
-        None => super::FlowState::NotStarted,
-        Some((status, blob)) => super::flow_state(
-            Some(status.unwrap_or_default()),
-            Some(&blob),
-            review.as_ref(),
-        ),
-    })
+    Ok(super::flow_state(
+        Some(followup.as_ref().map(|f| f.status).unwrap_or_default()),
+        Some(&blob),
+        followup.as_ref().map_or("", |f| f.reopened_from.as_str()),
+        review.as_ref(),
+    ))
 }
 
-/// The reviews filed for `period` in `commit`, by unit, and the files
+/// The reviews filed for `period` in `commit` (none without a roster),
+/// by unit, and the files
 /// that do not read (or are filed under another unit or period) as
 /// "path: why". Read anew each time: review files are few and small, and
 /// a changed one must always show.
@@ -108,6 +129,9 @@ pub fn all_at(
     let dir = format!("{}/{period}", super::REVIEWS_DIR);
     let mut reviews = std::collections::HashMap::new();
     let mut problems = Vec::new();
+    if !reviews_count(repo, commit) {
+        return (reviews, problems);
+    }
     for (name, oid) in repo::blob::files_in(repo, commit, &dir, ".toml") {
         let unit = name.strip_suffix(".toml").unwrap_or(&name);
         let file = format!("{dir}/{name}");

@@ -79,44 +79,58 @@ fn the_flow_state_follows_status_and_review() {
     let approved = review(Outcome::Approved);
     let returned = review(Outcome::Returned);
     let other = "fedcba9876543210fedcba9876543210fedcba98";
-    assert_eq!(flow_state(None, None, None), FlowState::NotStarted);
+    assert_eq!(flow_state(None, None, "", None), FlowState::NotStarted);
     assert_eq!(
-        flow_state(None, None, Some(&approved)),
+        flow_state(None, None, "", Some(&approved)),
         FlowState::NotStarted
     );
     assert_eq!(
-        flow_state(Some(Status::Draft), Some(BLOB), None),
+        flow_state(Some(Status::Draft), Some(BLOB), "", None),
         FlowState::Draft
     );
     assert_eq!(
-        flow_state(Some(Status::Done), Some(BLOB), None),
+        flow_state(Some(Status::Done), Some(BLOB), "", None),
         FlowState::Done
     );
     assert_eq!(
-        flow_state(Some(Status::Done), Some(BLOB), Some(&approved)),
+        flow_state(Some(Status::Done), Some(BLOB), "", Some(&approved)),
         FlowState::Approved
     );
     // An approval of another version is void.
     assert_eq!(
-        flow_state(Some(Status::Done), Some(other), Some(&approved)),
+        flow_state(Some(Status::Done), Some(other), "", Some(&approved)),
         FlowState::Done
     );
     assert_eq!(
-        flow_state(Some(Status::Reopened), Some(BLOB), Some(&approved)),
+        flow_state(Some(Status::Reopened), Some(BLOB), "", Some(&approved)),
         FlowState::Draft
     );
     assert_eq!(
-        flow_state(Some(Status::Reopened), Some(other), Some(&returned)),
+        flow_state(Some(Status::Reopened), Some(other), "", Some(&returned)),
         FlowState::Returned
     );
     assert_eq!(
-        flow_state(Some(Status::Draft), Some(other), Some(&returned)),
+        flow_state(Some(Status::Draft), Some(other), "", Some(&returned)),
         FlowState::Returned
     );
     // Klar again after a return: klar.
     assert_eq!(
-        flow_state(Some(Status::Done), Some(other), Some(&returned)),
+        flow_state(Some(Status::Done), Some(other), "", Some(&returned)),
         FlowState::Done
+    );
+    // Reopened from the version the return names: still returned; the
+    // chief's own reopen of a later klar version: not the old return.
+    assert_eq!(
+        flow_state(Some(Status::Reopened), Some(other), BLOB, Some(&returned)),
+        FlowState::Returned
+    );
+    assert_eq!(
+        flow_state(Some(Status::Draft), Some(other), BLOB, Some(&returned)),
+        FlowState::Returned
+    );
+    assert_eq!(
+        flow_state(Some(Status::Reopened), Some(BLOB), other, Some(&returned)),
+        FlowState::Draft
     );
     let symbols: std::collections::HashSet<_> = FlowState::ALL.iter().map(|s| s.symbol()).collect();
     assert_eq!(symbols.len(), 5);

@@ -174,9 +174,12 @@ impl Roster {
     }
 
     /// Whether `person_id` may review and approve `unit`'s follow-ups:
-    /// the chiefs of the areas it belongs to.
+    /// the chiefs of the areas it belongs to, except the unit's own chiefs
+    /// (nobody approves their own unit's report, even when they are also
+    /// its area chief).
     pub fn may_review(&self, unit: &str, person_id: &str) -> bool {
         self.is_area_chief(unit, person_id)
+            && !self.unit_chiefs(unit).iter().any(|c| c == person_id)
     }
 
     pub fn is_controller(&self, person_id: &str) -> bool {

@@ -217,3 +217,16 @@ fn the_demo_roster_lets_its_chief_write_every_demo_unit() {
     assert!(r.may_change_roster(&me.id));
     assert!(r.is_controller("controller"));
 }
+
+#[test]
+fn an_area_chief_who_is_also_the_units_chief_may_not_review_it() {
+    let text = sample().replace(
+        "[units.bestallarenhet-2]\nchiefs = [\"david\"]",
+        "[units.bestallarenhet-2]\nchiefs = [\"david\", \"bertil\"]",
+    );
+    let r = Roster::parse(&text, "roster.toml").unwrap();
+    assert!(r.may_write("bestallarenhet-2", "bertil"));
+    assert!(!r.may_review("bestallarenhet-2", "bertil"));
+    // The area's other unit is still theirs to review.
+    assert!(r.may_review("hagerstens-hemtjanst", "bertil"));
+}

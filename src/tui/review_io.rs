@@ -193,6 +193,15 @@ impl Io<'_> {
         if review.outcome != crate::review::Outcome::Returned {
             return None;
         }
+        // A reopen of a later klar version is the chief's own: the old
+        // return's comments are not about it.
+        let reopened_from = self
+            .committed_with_blob(period, unit)
+            .map(|(f, _)| f.reopened_from)
+            .unwrap_or_default();
+        if !reopened_from.is_empty() && !reopened_from.eq_ignore_ascii_case(&review.reviewed) {
+            return None;
+        }
         let before = git2_blob_followup(&self.repo, &review.reviewed)?;
         let roster = crate::roster::at_tip(&self.repo, repo::DEFAULT_BRANCH)
             .ok()

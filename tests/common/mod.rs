@@ -104,6 +104,7 @@ pub fn text(bytes: &[u8]) -> String {
 pub mod history;
 pub mod process;
 pub mod pty;
+pub mod review_ws;
 pub mod skip;
 pub mod sshd;
 

@@ -98,6 +98,7 @@ fn roll_up(input: &Input, units: &[&UnitInput]) -> crate::overview::Overview {
             unit: f.unit.clone(),
             period: f.period.to_string(),
             status: f.status,
+            reopened_from: f.reopened_from.clone(),
             flow,
             ratings: f
                 .goals

@@ -126,6 +126,7 @@ pub fn input(root: &Path, branch: &str, period: Period) -> anyhow::Result<Input>
             let flow = crate::review::flow_state(
                 followup.as_ref().map(|f| f.status),
                 blobs.get(&plan.unit.id).map(|o| o.to_string()).as_deref(),
+                followup.as_ref().map_or("", |f| f.reopened_from.as_str()),
                 reviews.get(&plan.unit.id),
             );
             UnitInput {
