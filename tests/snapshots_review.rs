@@ -263,3 +263,22 @@ fn comments_that_cannot_be_written_keep_the_program_open_then_are_printed() {
     );
     assert!(m.quit);
 }
+
+#[test]
+fn comments_on_an_older_version_kept_aside_are_named_on_opening() {
+    let mut m = model();
+    let mut s = Session::new(plan_index(&m), period(), committed(), Some(Status::Done));
+    s.read_only = true;
+    s.focus = tertial::app::review_mode::NO_FOCUS;
+    let mut r = Reviewing::new(BLOB.into(), Comments::default(), None);
+    r.set_aside = Some("granskning.toml.older-version-1\u{1b}[2J".into());
+    update(&mut m, Action::ReviewReady(Box::new(s), Box::new(r)));
+    let said = m.message.clone().unwrap_or_default();
+    assert!(
+        said.contains("Uppföljningen har ändrats sedan du skrev dina kommentarer"),
+        "{said}"
+    );
+    assert!(said.contains("granskning.toml.older-version-1"), "{said}");
+    assert!(!said.contains('\u{1b}'), "sanitized: {said:?}");
+    render(&m);
+}

@@ -95,9 +95,27 @@ impl Comments {
         }
     }
 
-    /// The remarks with text, in page order of their codes.
+    /// The remarks with text (in no particular order).
     pub fn written(&self) -> impl Iterator<Item = (&String, &String)> {
         self.remarks.iter().filter(|(_, t)| !t.trim().is_empty())
+    }
+
+    /// The remarks with text in the order the walk shows their parts
+    /// (E2 before E10, a goal's indicators and activities after it, the
+    /// unit's parts last); codes the plan does not have come after.
+    pub fn written_in_order(&self, plan: &Plan) -> Vec<(&String, &String)> {
+        let order: std::collections::HashMap<String, usize> = (0..=plan.unit_goals.len())
+            .flat_map(|page| slots(plan, page))
+            .filter_map(|s| match s {
+                Slot::On(code) => Some(code),
+                Slot::Overall => None,
+            })
+            .enumerate()
+            .map(|(i, code)| (code, i))
+            .collect();
+        let mut out: Vec<_> = self.written().collect();
+        out.sort_by_key(|(code, _)| (order.get(*code).copied().unwrap_or(usize::MAX), *code));
+        out
     }
 
     /// Whether anything is said (a return needs it).
@@ -162,5 +180,37 @@ pub fn slots(plan: &Plan, page: usize) -> Vec<Slot> {
             v.push(Slot::Overall);
             v
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remarks_come_in_the_walks_order_not_the_alphabets() {
+        let plan = crate::plan::bundled::PLANS
+            .iter()
+            .filter_map(|(path, text)| crate::plan::parse_plan(path, text.as_bytes()).ok())
+            .find(|p| p.unit_goals.len() >= 10)
+            .expect("a bundled plan with ten goals");
+        let mut c = Comments::default();
+        for code in ["part:summary", "goal:E10", "goal:E2", "nowhere:X"] {
+            c.set(&Slot::On(code.into()), format!("om {code}"));
+        }
+        let e2 = &plan.unit_goals[1];
+        let indicator = plan.indicators_for_goal(e2).first().map(|i| i.id.clone());
+        if let Some(i) = &indicator {
+            c.set(&Slot::On(format!("indicator:{i}")), "om mätetalet".into());
+        }
+        let codes: Vec<&str> = c
+            .written_in_order(&plan)
+            .into_iter()
+            .map(|(code, _)| code.as_str())
+            .collect();
+        let mut expected = vec!["goal:E2".to_string()];
+        expected.extend(indicator.map(|i| format!("indicator:{i}")));
+        expected.extend(["goal:E10", "part:summary", "nowhere:X"].map(String::from));
+        assert_eq!(codes, expected);
     }
 }

@@ -32,6 +32,9 @@ pub struct Reviewing {
     /// The last write of the draft failed: quitting again prints the
     /// comments once the terminal is restored.
     pub save_failed: bool,
+    /// Unsent comments on an older version of the follow-up, kept aside
+    /// in this file (its name) when the review opened.
+    pub set_aside: Option<String>,
 }
 
 impl Reviewing {
@@ -46,6 +49,7 @@ impl Reviewing {
             refusal,
             decided: None,
             save_failed: false,
+            set_aside: None,
         }
     }
 
@@ -72,7 +76,19 @@ pub const NO_FOCUS: usize = usize::MAX;
 pub fn results(m: &mut Model, action: Action) -> Result<Vec<Effect>, Action> {
     match action {
         Action::ReviewReady(s, r) => {
-            m.message = r.closed(m.lang).or_else(|| {
+            let set_aside = r.set_aside.as_ref().map(|file| {
+                m.lang.pick(
+                    format!(
+                        "Uppföljningen har ändrats sedan du skrev dina kommentarer; de är sparade i {}. Granska den nya versionen.",
+                        crate::sanitize::line(file)
+                    ),
+                    format!(
+                        "The follow-up changed since you wrote your comments; they are kept in {}. Review the new version.",
+                        crate::sanitize::line(file)
+                    ),
+                )
+            });
+            m.message = r.closed(m.lang).or(set_aside).or_else(|| {
                 (!r.comments.any() && r.saved_at.is_none()).then(|| {
                     m.lang
                         .t(

@@ -87,18 +87,23 @@ impl Io<'_> {
         s.committed_at = None;
         let refusal = self.review_refusal(l, &unit, period, &s, &blob);
         let path = draft_path(&self.ws.state_dir(), period, &unit);
+        let mut set_aside = None;
         let (comments, saved_at) = match load_draft(&path) {
             (Some(d), _) if d.reviewed == blob => (d.comments, Some(d.draft.saved_at)),
             // Comments on an older version: kept aside, not shown as if
-            // they were about this one.
-            (Some(_), _) => {
-                draft::aside(&path, "older-version");
+            // they were about this one, and the reviewer is told where.
+            (Some(d), _) => {
+                let kept = draft::aside(&path, "older-version");
+                if d.comments.any() {
+                    set_aside = Some(kept.display().to_string());
+                }
                 (Comments::default(), None)
             }
             (None, _) => (Comments::default(), None),
         };
         let mut r = Reviewing::new(blob, comments, refusal);
         r.saved_at = saved_at;
+        r.set_aside = set_aside;
         crate::app::Action::ReviewReady(Box::new(s), Box::new(r))
     }
 
@@ -281,7 +286,8 @@ impl ReviewWork {
             overall: d.comments.overall.trim().to_string(),
             remarks: d
                 .comments
-                .written()
+                .written_in_order(&self.plan)
+                .into_iter()
                 .filter_map(|(on, text)| {
                     Some(crate::review::Remark {
                         on: crate::review::Target::parse(on)?,
