@@ -197,3 +197,42 @@ fn someone_who_writes_no_unit_cannot_add_words() {
     let anna = who("Anna Andersson", "anna@example.invalid");
     assert!(add(&a, "två ord", &anna).is_err());
 }
+
+#[test]
+fn verify_names_a_word_list_committed_by_hand_by_someone_who_writes_no_unit() {
+    let sb = Sandbox::new();
+    let (a, _) = setup(&sb);
+    std::fs::write(a.join("ordlista.txt"), "Glimtamoj\n").unwrap();
+    git(&sb, &a, &["add", "ordlista.txt"]);
+    let out = Command::new("git")
+        .current_dir(&a)
+        .env("HOME", sb.path())
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .args(["-c", "user.name=Cecilia Controller"])
+        .args(["-c", "user.email=cecilia@example.invalid"])
+        .args(["commit", "-qm", "Ord"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let forged = git(&sb, &a, &["rev-parse", "--short=10", "HEAD"]);
+    let out = sb.run(&["verify", a.to_str().unwrap()]);
+    let said = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{said}");
+    assert!(
+        said.contains(&format!(
+            "{}: ordlista.txt ändrad av Cecilia Controller <cecilia@example.invalid>",
+            forged.trim()
+        )),
+        "{said}"
+    );
+    // A chief's word, added by the program, is no finding.
+    git(&sb, &a, &["reset", "-q", "--hard", "HEAD~1"]);
+    add(
+        &a,
+        "Glimtamoj",
+        &who("Anna Andersson", "anna@example.invalid"),
+    )
+    .unwrap();
+    let out = sb.run(&["verify", a.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", text(&out.stdout));
+}

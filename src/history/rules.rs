@@ -289,6 +289,15 @@ pub fn judge(
         j.findings.extend(found);
     }
     let all = repo::diff::changed_against_parents(repo, oid, None)?;
+    if let Some(r) = &roster
+        && all.iter().any(|p| p == crate::spell::words::WORKSPACE_FILE)
+        && !person.is_some_and(|p| r.may_write_word_list(&p.id))
+    {
+        j.findings.push(Finding::WordListChange {
+            commit: short(oid),
+            author: who(&author),
+        });
+    }
     j.roster_change = all.iter().any(|p| p == roster::ROSTER_FILE);
     if j.roster_change {
         if let Some(r) = &roster

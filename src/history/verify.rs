@@ -101,6 +101,12 @@ pub enum Finding {
         author: String,
         allowed: String,
     },
+    /// The workspace's word list changed by someone the roster does not
+    /// let write it (a unit's or an area's chief, or a roster admin).
+    WordListChange {
+        commit: String,
+        author: String,
+    },
     RosterInvalid {
         commit: String,
         what: String,

@@ -177,6 +177,17 @@ impl std::fmt::Display for Finding {
                 l.t("får ändra den", "may change it"),
                 nobody_or(allowed)
             ),
+            Finding::WordListChange { commit, author } => write!(
+                f,
+                "{commit}: {} {} {}; {}",
+                crate::spell::words::WORKSPACE_FILE,
+                l.t("ändrad av", "changed by"),
+                s(author),
+                l.t(
+                    "den får ändras av enheternas och områdenas chefer och av dem som får ändra roster.toml",
+                    "it may be changed by the units' and areas' chiefs and by those who may change roster.toml"
+                ),
+            ),
             Finding::RosterInvalid { commit, what } => write!(
                 f,
                 "{commit}: {}: {}",
