@@ -241,3 +241,53 @@ fn the_plan_files_keys_are_no_words_of_the_plan() {
     typed(&mut m, "Vi har periodicity och description ");
     assert_eq!(m.spelling.words(), ["periodicity", "description"]);
 }
+
+#[test]
+fn a_reviewers_comment_is_checked_and_a_suggestion_goes_into_the_comment() {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use tertial::app::review_mode::{Comments, Reviewing};
+    let Some(sp) = speller() else { return };
+    let mut m = walking(Some(sp));
+    // The same unit's committed follow-up, open for review.
+    let s = m.session.take().unwrap();
+    let mut review = Session::new(s.plan, s.period, s.record.clone(), None);
+    review.read_only = true;
+    review.focus = tertial::app::review_mode::NO_FOCUS;
+    let r = Reviewing::new("0".repeat(40), Comments::default(), None);
+    update(&mut m, Action::ReviewReady(Box::new(review), Box::new(r)));
+    assert_eq!(m.screen, Screen::Reviewing);
+    update(&mut m, Action::Open);
+    typed(&mut m, "Analysen är brsitfällig här");
+    assert_eq!(m.spelling.words(), ["brsitfällig"]);
+    let mut terminal = Terminal::new(TestBackend::new(100, 30)).unwrap();
+    terminal.draw(|f| tertial::ui::view(&m, f)).unwrap();
+    let screen = terminal.backend().to_string();
+    assert!(
+        screen.contains("Stavning (F7): brsitfällig"),
+        "named without colour: {screen}"
+    );
+
+    update(&mut m, Action::SpellSuggest);
+    assert!(matches!(
+        &m.overlay,
+        Some(tertial::app::overlay::Overlay::Spelling { word, .. }) if word == "brsitfällig"
+    ));
+    update(
+        &mut m,
+        Action::Suggestions {
+            word: "brsitfällig".into(),
+            found: vec!["bristfällig".into()],
+        },
+    );
+    update(&mut m, Action::Open);
+    let r = m.reviewing.as_ref().unwrap();
+    assert_eq!(
+        r.comments.remarks.values().next().map(String::as_str),
+        Some("Analysen är bristfällig här")
+    );
+    assert!(r.dirty, "the corrected comment goes into the next draft");
+    assert!(m.spelling.words().is_empty());
+    // The follow-up under review is untouched.
+    assert_eq!(m.session.as_ref().unwrap().record, s.record);
+}

@@ -47,7 +47,10 @@ fn dispatch(m: &mut Model, action: Action) -> Vec<Effect> {
             super::spelling::word_added(m, result);
             return Vec::new();
         }
-        Action::SpellSuggest if m.session.as_ref().is_some_and(|s| s.editor.is_some()) => {
+        Action::SpellSuggest
+            if super::spelling::open_text(m.screen, m.session.as_ref(), m.reviewing.as_ref())
+                .is_some() =>
+        {
             if m.overlay.is_none() && m.confirm.is_none() {
                 return super::spelling::suggest(m);
             }

@@ -204,11 +204,13 @@ fn comments(m: &Model, f: &mut Frame, area: Rect, plan: &Plan, r: &Reviewing, he
         if let Some(done) = done {
             block = block.title_bottom(format!(" {done} "));
         }
+        let block = super::spelling::frame_title(m, block, ed_area.width);
         ta.set_block(block);
         ta.set_cursor_line_style(Style::default());
         ta.set_cursor_style(Style::default());
         f.render_widget(&ta, ed_area);
         let inner = Block::default().borders(Borders::ALL).inner(ed_area);
+        super::spelling::underline(&m.spelling, f.buffer_mut(), &ta, inner);
         let at = ta.screen_cursor();
         let (top, left) = ta.scroll_offset();
         let x = inner.x as usize + at.col.saturating_sub(left as usize);

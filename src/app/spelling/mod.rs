@@ -32,8 +32,8 @@ pub struct Spelling {
     pub off: Option<String>,
     /// The plan whose words the checker takes.
     plan: Option<usize>,
-    /// The open editor's field, whose text `marks` are of.
-    field: Option<Field>,
+    /// What the open text is (see `open_text`), whose `marks` these are.
+    open: Option<String>,
     pub marks: LineMarks,
     /// The word being typed (its line and mark): not marked until the
     /// cursor leaves it, as in a word processor.
@@ -112,6 +112,23 @@ fn why_off(l: Lang, missing: &crate::spell::Missing) -> String {
     }
 }
 
+/// The text being written that is checked, and what it is (a name that
+/// changes when another text opens): the walk's editor on a prose field,
+/// or the comment a reviewer is writing.
+pub(super) fn open_text<'a>(
+    screen: super::model::Screen,
+    session: Option<&'a super::model::Session>,
+    reviewing: Option<&'a super::review_mode::Reviewing>,
+) -> Option<(String, &'a ratatui_textarea::TextArea<'static>)> {
+    if screen == super::model::Screen::Reviewing {
+        let (s, r) = (session?, reviewing?);
+        let area = r.editor.as_ref()?;
+        return Some((format!("comment {} {}", s.goal, r.focus), area));
+    }
+    let e = session?.editor.as_ref().filter(|e| checked(&e.field))?;
+    Some((format!("{:?}", e.field), &e.area))
+}
+
 /// Brings the marks up to date with the open editor (after any action);
 /// `typing`: the action was a key typed into the text, and the word at
 /// the cursor is left unmarked until the cursor leaves it.
@@ -119,7 +136,7 @@ pub fn refresh(m: &mut Model, typing_action: bool) {
     let Spelling {
         checker,
         plan,
-        field,
+        open,
         marks,
         typing,
         ..
@@ -142,24 +159,19 @@ pub fn refresh(m: &mut Model, typing_action: bool) {
         *plan = Some(s.plan);
         marks.clear();
     }
-    let editor = m
-        .session
-        .as_ref()
-        .and_then(|s| s.editor.as_ref())
-        .filter(|e| checked(&e.field));
-    let Some(e) = editor else {
+    let Some((name, area)) = open_text(m.screen, m.session.as_ref(), m.reviewing.as_ref()) else {
         marks.clear();
         *typing = None;
-        *field = None;
+        *open = None;
         return;
     };
-    if field.as_ref() != Some(&e.field) {
+    if open.as_ref() != Some(&name) {
         marks.clear();
         *typing = None;
-        *field = Some(e.field.clone());
+        *open = Some(name);
     }
-    let changed = marks.update(checker, e.area.lines());
-    let ratatui_textarea::DataCursor(row, col) = e.area.cursor();
+    let changed = marks.update(checker, area.lines());
+    let ratatui_textarea::DataCursor(row, col) = area.cursor();
     let at_cursor = marks
         .row(row)
         .iter()

@@ -19,9 +19,9 @@ fn byte_at(line: &str, col: usize) -> usize {
 /// after, else the nearest misspelled word before the cursor, else the
 /// word at the cursor. (line, start, end) in characters, and the word.
 fn target(m: &Model) -> Option<(usize, usize, usize, String)> {
-    let e = m.session.as_ref()?.editor.as_ref()?;
-    let lines = e.area.lines();
-    let ratatui_textarea::DataCursor(row, col) = e.area.cursor();
+    let (_, area) = super::open_text(m.screen, m.session.as_ref(), m.reviewing.as_ref())?;
+    let lines = area.lines();
+    let ratatui_textarea::DataCursor(row, col) = area.cursor();
     let line = lines.get(row)?;
     let misspelled = (0..=row).rev().find_map(|r| {
         let before = m
@@ -178,24 +178,58 @@ pub fn on_overlay(m: &mut Model, o: Overlay, action: Action) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Replaces characters `start..end` of line `row` of `area` with `new`;
+/// the whole text after.
+fn replace_in(
+    area: &mut ratatui_textarea::TextArea<'static>,
+    row: usize,
+    start: usize,
+    end: usize,
+    new: &str,
+) -> Option<String> {
+    let (Ok(r), Ok(c)) = (u16::try_from(row), u16::try_from(start)) else {
+        return None;
+    };
+    area.cancel_selection();
+    area.move_cursor(ratatui_textarea::CursorMove::Jump(r, c));
+    area.delete_str(end - start);
+    area.insert_str(new);
+    Some(area.lines().join("\n"))
+}
+
 /// Replaces characters `start..end` of line `row` with `new` and stores
-/// the text in the field.
+/// the text in the field (or the reviewer's comment) it is of.
 fn replace(m: &mut Model, row: usize, start: usize, end: usize, new: &str) {
-    let Model { plans, session, .. } = m;
+    let Model {
+        plans,
+        session,
+        reviewing,
+        screen,
+        ..
+    } = m;
     let Some(s) = session.as_mut() else { return };
     let Some(plan) = plans.get(s.plan).map(|p| &p.plan) else {
         return;
     };
+    if *screen == super::super::model::Screen::Reviewing {
+        let Some(r) = reviewing.as_mut() else { return };
+        let slot = super::super::review_comments::slots(plan, s.goal)
+            .get(r.focus)
+            .cloned();
+        let (Some(slot), Some(area)) = (slot, r.editor.as_mut()) else {
+            return;
+        };
+        if let Some(text) = replace_in(area, row, start, end, new) {
+            r.comments.set(&slot, text);
+            r.dirty = true;
+        }
+        return;
+    }
     let goal = super::super::walk::page_goal_id(plan, s);
     let Some(e) = &mut s.editor else { return };
-    let (Ok(r), Ok(c)) = (u16::try_from(row), u16::try_from(start)) else {
+    let Some(text) = replace_in(&mut e.area, row, start, end, new) else {
         return;
     };
-    e.area.cancel_selection();
-    e.area.move_cursor(ratatui_textarea::CursorMove::Jump(r, c));
-    e.area.delete_str(end - start);
-    e.area.insert_str(new);
-    let text = e.area.lines().join("\n");
     let field = e.field.clone();
     if fields::set_text(plan, &mut s.record, &goal, &field, &text).is_ok() {
         s.dirty = true;
