@@ -100,6 +100,7 @@ fn main() {
         ("rollup", Box::new(|| overview::rows(&bin, &dir))),
         ("growth", Box::new(|| overview::growth(&bin, &dir))),
         ("compile", Box::new(|| vec![compile_document(&bin, &dir)])),
+        ("status", Box::new(|| vec![flow_status(&bin, &dir)])),
     ];
     let rows: Vec<Row> = all
         .iter()
@@ -523,5 +524,23 @@ fn compile_document(bin: &Path, dir: &Path) -> Row {
         other: "—".into(),
         ratio: "—".into(),
         target: "≤ 2 s / ≤ 300 MB".into(),
+    }
+}
+
+/// `tertial status` of the whole city for one period (each unit's place in
+/// the flow, the late ones, what waits for the user), as a process: its
+/// time (median of 5) and peak memory.
+fn flow_status(bin: &Path, dir: &Path) -> Row {
+    let p = overview::period(dir).to_string();
+    let mut cmd = Command::new(bin);
+    cmd.args(["status", dir.to_str().unwrap(), "--period", &p]);
+    let t = time(5, || run(&mut cmd));
+    let kib = overview::max_rss_kib(&mut cmd);
+    Row {
+        what: "`tertial status` of all units for one period (time / peak memory)".into(),
+        ours: format!("{} / {:.1} MB", ms(t), kib as f64 / 1024.0),
+        other: "—".into(),
+        ratio: "—".into(),
+        target: "≤ 1 s / ≤ 300 MB".into(),
     }
 }

@@ -183,7 +183,11 @@ pub fn carry_out(sh: &mut Shell, model: &mut Model, effect: Effect) -> Vec<Actio
                 Action::WordAdded(result.map(|_| (word, true)).map_err(|e| e.to_string()))
             })]
         }
-        Effect::OpenReview { plan, period } => vec![io.open_review(model, plan, period)],
+        Effect::OpenReview { plan, period } => {
+            // A reviewer's comments are spell checked too.
+            super::spelling::spawn_once(sh.input.tx.clone(), io.ws.root.clone(), model.lang);
+            vec![io.open_review(model, plan, period)]
+        }
         // Comments that could not be written keep review mode open.
         Effect::LeaveReview => match save_draft(io, model) {
             Some(failed @ Action::ReviewDraftFailed(_)) => vec![failed],
