@@ -72,22 +72,10 @@ fn workspace(sb: &Sandbox, due: &str) -> PathBuf {
 
 fn record_klar(sb: &Sandbox, ws: &Path, summary: &str) {
     let file = sb.path().join("f.toml");
-    let mut body =
-        format!("schema = 1\nunit = \"{UNIT}\"\nperiod = \"{PERIOD}\"\nsummary = \"{summary}\"\n");
-    body.push_str("[[goal]]\nid = \"E1\"\nrating = \"delvis\"\nsummary = \"Analys.\"\n[[goal.deviation]]\nwhat = \"X\"\nmeasure = \"Y\"\n");
-    for g in ["E2", "E3", "E4", "E5", "E6"] {
-        body.push_str(&format!(
-            "[[goal]]\nid = \"{g}\"\nrating = \"helt\"\nsummary = \"Nås.\"\n"
-        ));
-    }
-    body.push_str(
-        "[[indicator]]\nid = \"I3\"\ntotal = 8.2\n[[indicator]]\nid = \"I4\"\nno_data = true\n",
+    let body = common::history::complete_followup(UNIT, PERIOD, "delvis").replace(
+        "summary = \"Enligt plan.\"",
+        &format!("summary = \"{summary}\""),
     );
-    for i in 1..=8 {
-        body.push_str(&format!(
-            "[[activity]]\nid = \"A{i}\"\nstatus = \"pågår\"\n"
-        ));
-    }
     std::fs::write(&file, body).unwrap();
     let out = sb.record(ws, UNIT, PERIOD, &file, CHEF, &["--status", "klar"]);
     assert!(out.status.success(), "{}", text(&out.stderr));
