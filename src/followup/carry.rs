@@ -234,4 +234,25 @@ mod tests {
         let back: FollowUp = toml::from_str(&text).unwrap();
         assert_eq!(back, record);
     }
+
+    #[test]
+    fn a_deviation_is_offered_once_when_goals_moved_between_years() {
+        // Last year E1 and E2; this year E1 has E2's old title and E2 a
+        // new one: E2's old deviation belongs under E1 only.
+        let prev_plan = plan();
+        let mut now_plan = plan();
+        now_plan.unit_goals[0].title = prev_plan.unit_goals[1].title.clone();
+        now_plan.unit_goals[1].title = "En helt ny titel".into();
+        let (goals, _) = crate::plan::matching::match_previous(&now_plan, &prev_plan);
+        let vb: Period = "2025-VB".parse().unwrap();
+        let mut previous = FollowUp::new(&prev_plan.unit.id, vb);
+        previous.goal_mut("E2").deviations = vec![deviation("kvar", false)];
+        let record = FollowUp::new(&now_plan.unit.id, "2026-T1".parse().unwrap());
+        let all = offers(&now_plan, &record, vb, &previous, &goals);
+        let placed: Vec<(&str, String)> = all
+            .iter()
+            .map(|o| (o.goal.as_str(), o.origin.to_string()))
+            .collect();
+        assert_eq!(placed, [("E1", "2025-VB E2/1".to_string())]);
+    }
 }
