@@ -69,16 +69,6 @@ pub enum Choice {
     Drop,
 }
 
-/// Whether `origin` was already carried, closed or dropped in `record`.
-pub fn decided(record: &FollowUp, origin: &Origin) -> bool {
-    record
-        .goals
-        .iter()
-        .flat_map(|g| &g.deviations)
-        .any(|d| d.carried.as_ref() == Some(origin))
-        || record.dropped.iter().any(|d| d.origin() == *origin)
-}
-
 /// The open deviations of `previous` (of period `from`) not yet decided
 /// in `record`, in this plan's goal order. `goals` maps this plan's goal
 /// ids to the previous follow-up's.
@@ -94,9 +84,12 @@ pub fn offers(
         let Some(then) = goals.get(&goal.id).and_then(|id| previous.goal(id)) else {
             continue;
         };
+        // Decisions found by text first: the previous follow-up may have
+        // been reopened and its deviations removed or moved since.
+        let decided = super::carried::decided_numbers(record, from, then);
         for (i, d) in then.deviations.iter().enumerate() {
             let said = !d.what.trim().is_empty() || !d.measure.trim().is_empty();
-            if d.done || !said {
+            if d.done || !said || decided.contains(&(i + 1)) {
                 continue;
             }
             let origin = Origin {
@@ -104,9 +97,6 @@ pub fn offers(
                 goal: then.id.clone(),
                 number: i + 1,
             };
-            if decided(record, &origin) {
-                continue;
-            }
             out.push(Offer {
                 origin,
                 goal: goal.id.clone(),
@@ -254,5 +244,37 @@ mod tests {
             .map(|o| (o.goal.as_str(), o.origin.to_string()))
             .collect();
         assert_eq!(placed, [("E1", "2025-VB E2/1".to_string())]);
+    }
+
+    #[test]
+    fn a_reopened_previous_period_offers_what_is_still_undecided() {
+        let plan = plan();
+        let t1: Period = "2025-T1".parse().unwrap();
+        let goals: HashMap<String, String> = plan
+            .unit_goals
+            .iter()
+            .map(|g| (g.id.clone(), g.id.clone()))
+            .collect();
+        let mut previous = FollowUp::new(&plan.unit.id, t1);
+        previous.goal_mut("E1").deviations = vec![
+            deviation("a", false),
+            deviation("b", false),
+            deviation("c", false),
+        ];
+        let mut record = FollowUp::new(&plan.unit.id, "2025-T2".parse().unwrap());
+        let all = offers(&plan, &record, t1, &previous, &goals);
+        apply(&plan, &mut record, &all[1], Choice::Carry);
+        apply(&plan, &mut record, &all[2], Choice::Drop);
+        // T1 reopened: "a" removed, and the rest put in another order.
+        previous.goal_mut("E1").deviations = vec![
+            deviation("c", false),
+            deviation("d", false),
+            deviation("b", false),
+        ];
+        let left: Vec<String> = offers(&plan, &record, t1, &previous, &goals)
+            .iter()
+            .map(|o| format!("{} {}", o.deviation.what, o.origin))
+            .collect();
+        assert_eq!(left, ["d 2025-T1 E1/2"]);
     }
 }
