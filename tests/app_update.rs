@@ -456,6 +456,7 @@ fn a_pending_draft_is_resumed_or_discarded() {
         followup: drafted.clone(),
         saved_at: 1_795_420_800,
         by: "anna@host".into(),
+        closing: None,
     });
     let mut resumed = model();
     update(&mut resumed, Action::SessionReady(Box::new(s1.clone())));

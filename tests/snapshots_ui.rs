@@ -355,6 +355,7 @@ fn resume_draft_screen() {
         followup: draft.clone(),
         saved_at: SAVED_AT,
         by: "anna@server".into(),
+        closing: None,
     });
     send(&mut m, Action::SessionReady(Box::new(session)));
     assert_eq!(m.screen, Screen::Resume);

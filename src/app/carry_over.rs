@@ -8,6 +8,7 @@ use super::model::{Earlier, Model, Screen, Session};
 use super::undo::{push_undo, step_of};
 use super::walk::new_textarea;
 use crate::followup::carry::{self, Choice, Offer};
+use crate::followup::draft::ClosingNote;
 use crate::plan::Plan;
 use ratatui_textarea::TextArea;
 
@@ -81,6 +82,79 @@ pub fn open(m: &mut Model) {
     m.screen = Screen::CarryOver;
 }
 
+/// The closing note being written, as the draft keeps it (none while
+/// nothing is typed).
+pub fn unsaved_note(m: &Model) -> Option<ClosingNote> {
+    let (s, plan) = (m.session.as_ref()?, m.session_plan()?);
+    let note = s.carry.closing.as_ref()?.lines().join(" ");
+    if note.trim().is_empty() {
+        return None;
+    }
+    let offer = offers(plan, s).into_iter().nth(s.carry.selected)?;
+    Some(ClosingNote {
+        period: offer.origin.period,
+        goal: offer.origin.goal,
+        number: offer.origin.number,
+        what: offer.deviation.what,
+        note,
+    })
+}
+
+/// Back on the carry-over screen with a note the draft kept: the same
+/// deviation selected and the note in its editor, nothing recorded until
+/// the chief saves it. A note whose deviation is no longer offered is
+/// shown in the message line rather than lost.
+pub fn restore_note(m: &mut Model, note: ClosingNote) {
+    let l = m.lang;
+    let found = match (&m.session, m.session_plan()) {
+        (Some(s), Some(plan)) if !s.read_only && !s.locked() => find_offer(&offers(plan, s), &note),
+        _ => None,
+    };
+    let Some(i) = found else {
+        m.message = Some(format!(
+            "{} {} {}: {}",
+            l.t(
+                "En osparad anteckning gällde en avvikelse från",
+                "An unsaved note was for a deviation from"
+            ),
+            note.period.kind.code_with_year(note.period.year),
+            l.t("som inte längre erbjuds", "no longer offered"),
+            note.note
+        ));
+        return;
+    };
+    if let Some(s) = &mut m.session {
+        s.carry = CarryState {
+            selected: i,
+            closing: Some(new_textarea(&note.note)),
+        };
+    }
+    m.screen = Screen::CarryOver;
+    m.message = Some(
+        l.t(
+            "Anteckningen du skrev är kvar: Enter sparar den.",
+            "The note you wrote is back: Enter saves it.",
+        )
+        .into(),
+    );
+}
+
+/// The offer a kept note was for: the same deviation by its text (of the
+/// same number first); by its number only for a deviation without text,
+/// so a note never lands on another deviation.
+fn find_offer(all: &[Offer], note: &ClosingNote) -> Option<usize> {
+    let text = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let what = text(&note.what);
+    let ours = |o: &Offer| {
+        o.origin.period == note.period
+            && o.origin.goal == note.goal
+            && text(&o.deviation.what) == what
+    };
+    all.iter()
+        .position(|o| ours(o) && o.origin.number == note.number)
+        .or_else(|| all.iter().position(|o| ours(o) && !what.is_empty()))
+}
+
 pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
     let l = m.lang;
     let Model {
@@ -121,13 +195,17 @@ pub fn update(m: &mut Model, action: Action) -> Vec<Effect> {
                     decide(s, plan, &offer, Choice::Close(note));
                 }
             }
+            // The note is kept in the draft like any typed text.
             Action::EditorInput(input) => {
-                area.input(input);
+                s.dirty |= area.input(input);
             }
             Action::Paste(text) => {
-                area.insert_str(text.replace(['\r', '\n'], " "));
+                s.dirty |= area.insert_str(text.replace(['\r', '\n'], " "));
             }
-            Action::Back | Action::CancelEdit => s.carry.closing = None,
+            Action::Back | Action::CancelEdit => {
+                s.carry.closing = None;
+                s.dirty = true;
+            }
             _ => {}
         }
         return finish_if_done(s, plan, screen, message, l);

@@ -140,6 +140,8 @@ pub struct PendingDraft {
     pub followup: FollowUp,
     pub saved_at: u64,
     pub by: String,
+    /// A closing note the draft kept from the carry-over screen.
+    pub closing: Option<crate::followup::draft::ClosingNote>,
 }
 
 #[derive(Debug, Clone)]

@@ -45,12 +45,18 @@ fn text_then(e: &Earlier, s: &Session, goal: Option<&str>, field: &Field) -> Opt
         Field::Point(i) => e.goal(goal?)?.analysis.get(*i)?.clone(),
         // A deviation carried over: its text in the period it came from.
         Field::Deviation(i, part) => {
-            let now = s.record.goal(goal?)?.deviations.get(*i)?;
+            let at = s
+                .record
+                .goals
+                .iter()
+                .position(|g| Some(g.id.as_str()) == goal)?;
+            let now = s.record.goals[at].deviations.get(*i)?;
             let origin = now.carried.as_ref().filter(|o| o.period == e.period)?;
-            let d = then
-                .goal(&origin.goal)?
-                .deviations
-                .get(origin.number.checked_sub(1)?)?;
+            // Found as the carry-over finds it (text, then number): the
+            // earlier follow-up may have been reopened and changed since.
+            let source = then.goal(&origin.goal)?;
+            let number = crate::followup::carried::source_of(&s.record, e.period, source, at, *i)?;
+            let d = source.deviations.get(number - 1)?;
             match part {
                 DevPart::What => d.what.clone(),
                 DevPart::Cause => d.cause.clone(),

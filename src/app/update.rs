@@ -442,12 +442,17 @@ fn resume(m: &mut Model, action: Action) -> Vec<Effect> {
     };
     match action {
         Action::ResumeDraft | Action::Open => {
+            let mut closing = None;
             if let Some(d) = s.pending_draft.take() {
                 s.record = d.followup;
                 s.draft_saved_at = Some(d.saved_at);
+                closing = d.closing;
             }
             m.screen = Screen::Walk;
             super::carry_over::offer_on_open(m);
+            if let Some(note) = closing {
+                super::carry_over::restore_note(m, note);
+            }
             Vec::new()
         }
         // Never offered to a read-only session (someone else's draft).

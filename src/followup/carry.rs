@@ -69,16 +69,6 @@ pub enum Choice {
     Drop,
 }
 
-/// Whether `origin` was already carried, closed or dropped in `record`.
-pub fn decided(record: &FollowUp, origin: &Origin) -> bool {
-    record
-        .goals
-        .iter()
-        .flat_map(|g| &g.deviations)
-        .any(|d| d.carried.as_ref() == Some(origin))
-        || record.dropped.iter().any(|d| d.origin() == *origin)
-}
-
 /// The open deviations of `previous` (of period `from`) not yet decided
 /// in `record`, in this plan's goal order. `goals` maps this plan's goal
 /// ids to the previous follow-up's.
@@ -94,9 +84,12 @@ pub fn offers(
         let Some(then) = goals.get(&goal.id).and_then(|id| previous.goal(id)) else {
             continue;
         };
+        // Decisions found by text first: the previous follow-up may have
+        // been reopened and its deviations removed or moved since.
+        let decided = super::carried::decided_numbers(record, from, then);
         for (i, d) in then.deviations.iter().enumerate() {
             let said = !d.what.trim().is_empty() || !d.measure.trim().is_empty();
-            if d.done || !said {
+            if d.done || !said || decided.contains(&(i + 1)) {
                 continue;
             }
             let origin = Origin {
@@ -104,9 +97,6 @@ pub fn offers(
                 goal: then.id.clone(),
                 number: i + 1,
             };
-            if decided(record, &origin) {
-                continue;
-            }
             out.push(Offer {
                 origin,
                 goal: goal.id.clone(),
@@ -233,5 +223,58 @@ mod tests {
         assert!(text.contains("done = true"), "{text}");
         let back: FollowUp = toml::from_str(&text).unwrap();
         assert_eq!(back, record);
+    }
+
+    #[test]
+    fn a_deviation_is_offered_once_when_goals_moved_between_years() {
+        // Last year E1 and E2; this year E1 has E2's old title and E2 a
+        // new one: E2's old deviation belongs under E1 only.
+        let prev_plan = plan();
+        let mut now_plan = plan();
+        now_plan.unit_goals[0].title = prev_plan.unit_goals[1].title.clone();
+        now_plan.unit_goals[1].title = "En helt ny titel".into();
+        let (goals, _) = crate::plan::matching::match_previous(&now_plan, &prev_plan);
+        let vb: Period = "2025-VB".parse().unwrap();
+        let mut previous = FollowUp::new(&prev_plan.unit.id, vb);
+        previous.goal_mut("E2").deviations = vec![deviation("kvar", false)];
+        let record = FollowUp::new(&now_plan.unit.id, "2026-T1".parse().unwrap());
+        let all = offers(&now_plan, &record, vb, &previous, &goals);
+        let placed: Vec<(&str, String)> = all
+            .iter()
+            .map(|o| (o.goal.as_str(), o.origin.to_string()))
+            .collect();
+        assert_eq!(placed, [("E1", "2025-VB E2/1".to_string())]);
+    }
+
+    #[test]
+    fn a_reopened_previous_period_offers_what_is_still_undecided() {
+        let plan = plan();
+        let t1: Period = "2025-T1".parse().unwrap();
+        let goals: HashMap<String, String> = plan
+            .unit_goals
+            .iter()
+            .map(|g| (g.id.clone(), g.id.clone()))
+            .collect();
+        let mut previous = FollowUp::new(&plan.unit.id, t1);
+        previous.goal_mut("E1").deviations = vec![
+            deviation("a", false),
+            deviation("b", false),
+            deviation("c", false),
+        ];
+        let mut record = FollowUp::new(&plan.unit.id, "2025-T2".parse().unwrap());
+        let all = offers(&plan, &record, t1, &previous, &goals);
+        apply(&plan, &mut record, &all[1], Choice::Carry);
+        apply(&plan, &mut record, &all[2], Choice::Drop);
+        // T1 reopened: "a" removed, and the rest put in another order.
+        previous.goal_mut("E1").deviations = vec![
+            deviation("c", false),
+            deviation("d", false),
+            deviation("b", false),
+        ];
+        let left: Vec<String> = offers(&plan, &record, t1, &previous, &goals)
+            .iter()
+            .map(|o| format!("{} {}", o.deviation.what, o.origin))
+            .collect();
+        assert_eq!(left, ["d 2025-T1 E1/2"]);
     }
 }

@@ -27,6 +27,23 @@ pub struct DraftMeta {
 pub struct Draft {
     pub draft: DraftMeta,
     pub followup: FollowUp,
+    /// A note being written on the carry-over screen to close an earlier
+    /// deviation, not yet recorded (drafts written before it have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closing: Option<ClosingNote>,
+}
+
+/// The unrecorded note closing an earlier deviation: which one (as its
+/// origin says it, with its text to find it again) and the note so far.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClosingNote {
+    pub period: Period,
+    pub goal: String,
+    pub number: usize,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub what: String,
+    pub note: String,
 }
 
 /// `<workspace>/.tertial/drafts/<period>/<unit>.toml`
@@ -168,6 +185,13 @@ mod tests {
         let d = Draft {
             draft: DraftMeta::here(None),
             followup: f,
+            closing: Some(ClosingNote {
+                period: "2025-VB".parse().unwrap(),
+                goal: "E2".into(),
+                number: 3,
+                what: "Sena beslut".into(),
+                note: "Stängd i \"mars\"".into(),
+            }),
         };
         save(&p, &d).unwrap();
         match load(&p) {
@@ -183,6 +207,17 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_written_before_closing_notes_still_reads() {
+        let text = "[draft]\nsaved_at = 1\nuser = \"a\"\nhost = \"h\"\npid = 7\n\n\
+                    [followup]\nschema = 1\nunit = \"enhet\"\nperiod = \"2026-T2\"\n";
+        let d: Draft = toml::from_str(text).unwrap();
+        assert_eq!(d.closing, None);
+        assert_eq!(d.followup.unit, "enhet");
+        // And without a note nothing about one is written.
+        assert!(!toml::to_string(&d).unwrap().contains("closing"));
+    }
+
+    #[test]
     fn in_a_group_shared_folder_drafts_are_group_writable() {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
@@ -194,6 +229,7 @@ mod tests {
         let d = Draft {
             draft: DraftMeta::here(None),
             followup: FollowUp::new("enhet", period),
+            closing: None,
         };
         save(&p, &d).unwrap();
         assert_eq!(

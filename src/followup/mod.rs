@@ -2,6 +2,7 @@
 //! checking it against its plan, the lints before committing, drafts that
 //! survive anything, and committing it to the workspace's history.
 
+pub mod carried;
 pub mod carry;
 pub mod commit;
 pub mod draft;

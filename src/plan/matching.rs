@@ -18,25 +18,14 @@ pub fn normalise_title(s: &str) -> String {
 /// This plan's id → the other plan's id.
 pub type IdMap = HashMap<String, String>;
 
-/// Goals and indicators of this year's plan matched to last year's: by id
-/// when last year's plan has the id with the same title, else by the same
-/// title (ids are per plan and may have moved), else by the same id.
-/// Indicators: by id, else by the same name.
+/// Goals and indicators of this year's plan matched to last year's.
+/// Goals one to one (a goal of last year is matched at most once, so its
+/// deviations and texts never appear under two goals): first the same id
+/// with the same title, then the same title among the goals still
+/// unmatched (ids are per plan and may have moved), then the same id
+/// among those still unmatched. Indicators: by id, else by the same name.
 pub fn match_previous(now: &Plan, prev: &Plan) -> (IdMap, IdMap) {
-    let goals = now
-        .unit_goals
-        .iter()
-        .filter_map(|g| {
-            let title = normalise_title(&g.title);
-            let same_title = |p: &&UnitGoal| normalise_title(&p.title) == title;
-            let hit = prev
-                .unit_goal(&g.id)
-                .filter(same_title)
-                .or_else(|| prev.unit_goals.iter().find(same_title))
-                .or_else(|| prev.unit_goal(&g.id))?;
-            Some((g.id.clone(), hit.id.clone()))
-        })
-        .collect();
+    let goals = match_goals(&now.unit_goals, &prev.unit_goals);
     let indicators = now
         .indicators
         .iter()
@@ -51,6 +40,35 @@ pub fn match_previous(now: &Plan, prev: &Plan) -> (IdMap, IdMap) {
         })
         .collect();
     (goals, indicators)
+}
+
+/// The one-to-one goal matching of [`match_previous`].
+fn match_goals(now: &[UnitGoal], prev: &[UnitGoal]) -> IdMap {
+    let titles_now: Vec<String> = now.iter().map(|g| normalise_title(&g.title)).collect();
+    let titles_prev: Vec<String> = prev.iter().map(|g| normalise_title(&g.title)).collect();
+    // Index in `prev` of each goal of `now`, once matched.
+    let mut hit: Vec<Option<usize>> = vec![None; now.len()];
+    let mut taken = vec![false; prev.len()];
+    type Rule<'a> = &'a dyn Fn(usize, usize) -> bool;
+    let same_id = |i: usize, j: usize| now[i].id == prev[j].id;
+    let same_title = |i: usize, j: usize| titles_now[i] == titles_prev[j];
+    let both = |i: usize, j: usize| same_id(i, j) && same_title(i, j);
+    let rules: [Rule; 3] = [&both, &same_title, &same_id];
+    for rule in rules {
+        for (i, h) in hit.iter_mut().enumerate() {
+            if h.is_some() {
+                continue;
+            }
+            if let Some(j) = (0..prev.len()).find(|&j| !taken[j] && rule(i, j)) {
+                *h = Some(j);
+                taken[j] = true;
+            }
+        }
+    }
+    hit.iter()
+        .enumerate()
+        .filter_map(|(i, j)| Some((now[i].id.clone(), prev[(*j)?].id.clone())))
+        .collect()
 }
 
 #[cfg(test)]
@@ -94,5 +112,27 @@ mod tests {
         let now = plan(&[("E1", "Ny titel")]);
         let (goals, _) = match_previous(&now, &prev);
         assert_eq!(goals.get("E1").map(String::as_str), Some("E1"));
+    }
+
+    #[test]
+    fn a_goal_of_last_year_is_matched_at_most_once() {
+        // E1 now has E2's old title; E2 now has a new title. By id E2
+        // would also be last year's E2: it is taken, so E2 has none.
+        let prev = plan(&[("E1", "Trygg vård"), ("E2", "God mat")]);
+        let now = plan(&[("E1", "God mat"), ("E2", "Ny titel")]);
+        let (goals, _) = match_previous(&now, &prev);
+        assert_eq!(goals.get("E1").map(String::as_str), Some("E2"));
+        assert_eq!(goals.get("E2"), None);
+        // Same id and title comes first, even for a goal later in the plan.
+        let prev = plan(&[("E1", "A"), ("E2", "B")]);
+        let now = plan(&[("E1", "B"), ("E2", "B")]);
+        let (goals, _) = match_previous(&now, &prev);
+        assert_eq!(goals.get("E2").map(String::as_str), Some("E2"));
+        assert_eq!(goals.get("E1").map(String::as_str), Some("E1"));
+        // No two goals of this year share a goal of last year.
+        let mut targets: Vec<&String> = goals.values().collect();
+        targets.sort();
+        targets.dedup();
+        assert_eq!(targets.len(), goals.len());
     }
 }

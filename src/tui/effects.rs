@@ -59,7 +59,8 @@ pub fn carry_out(sh: &mut Shell, model: &mut Model, effect: Effect) -> Vec<Actio
         },
         Effect::QuitPrintingDraft => {
             if let Some(s) = &model.session {
-                rescue::print_after(rescue::draft_text(&s.record));
+                let note = app::carry_over::unsaved_note(model);
+                rescue::print_after(rescue::draft_text(&s.record, note.as_ref()));
             }
             Vec::new()
         }

@@ -158,7 +158,9 @@ fn event_loop(
             || model.reviewing.as_ref().is_some_and(|r| r.dirty);
         // What exists only in memory is where a panic can still save it.
         match (dirty, sh.io.draft_path(model), &model.session) {
-            (true, Some(path), Some(s)) if !s.read_only => rescue::remember(&path, &s.record),
+            (true, Some(path), Some(s)) if !s.read_only => {
+                rescue::remember(&path, &s.record, app::carry_over::unsaved_note(model))
+            }
             _ => rescue::forget(),
         }
         match (dirty, dirty_since) {
@@ -303,7 +305,8 @@ fn leave(
     // unwritable): a file in the temporary folder, named on stderr.
     let unsaved = match (&model.session, io.draft_path(model)) {
         (Some(s), Some(path)) if s.dirty && !s.read_only => {
-            (!rescue::printing()).then(|| rescue::save_somewhere(&path, &s.record))
+            let note = crate::app::carry_over::unsaved_note(model);
+            (!rescue::printing()).then(|| rescue::save_somewhere(&path, &s.record, note.as_ref()))
         }
         _ => None,
     };

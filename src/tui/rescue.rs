@@ -4,15 +4,17 @@
 //! file in the temporary folder when nothing else is possible.
 
 use crate::followup::FollowUp;
-use crate::followup::draft::{Draft, DraftMeta};
+use crate::followup::draft::{ClosingNote, Draft, DraftMeta};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// The draft file of the open session and its latest unsaved record.
+/// The draft file of the open session, its latest unsaved record and the
+/// closing note being written on the carry-over screen.
 struct Latest {
     path: PathBuf,
     record: FollowUp,
+    closing: Option<ClosingNote>,
 }
 
 static LATEST: Mutex<Option<Latest>> = Mutex::new(None);
@@ -38,11 +40,12 @@ pub fn take_print() -> Option<String> {
 
 /// Keeps the session's record until it is written (the panic hook saves
 /// it from here).
-pub fn remember(path: &Path, record: &FollowUp) {
+pub fn remember(path: &Path, record: &FollowUp, closing: Option<ClosingNote>) {
     if let Ok(mut latest) = LATEST.lock() {
         *latest = Some(Latest {
             path: path.to_path_buf(),
             record: record.clone(),
+            closing,
         });
     }
 }
@@ -56,10 +59,11 @@ pub fn forget() {
 
 /// The draft file's text for a record (what `.tertial/drafts` holds, so
 /// it can be put back there).
-pub fn draft_text(record: &FollowUp) -> String {
+pub fn draft_text(record: &FollowUp, closing: Option<&ClosingNote>) -> String {
     let d = Draft {
         draft: DraftMeta::here(None),
         followup: record.clone(),
+        closing: closing.cloned(),
     };
     toml::to_string_pretty(&d).unwrap_or_default()
 }
@@ -82,15 +86,16 @@ pub fn write_new(path: &Path, text: &str) -> std::io::Result<()> {
 
 /// Writes the record to its draft file, or else to a new file in the
 /// temporary folder; says where (or that it could not).
-pub fn save_somewhere(path: &Path, record: &FollowUp) -> String {
+pub fn save_somewhere(path: &Path, record: &FollowUp, closing: Option<&ClosingNote>) -> String {
     let d = Draft {
         draft: DraftMeta::here(None),
         followup: record.clone(),
+        closing: closing.cloned(),
     };
     if crate::followup::draft::save(path, &d).is_ok() {
         return format!("tertial: utkastet sparades i {}", path.display());
     }
-    let text = draft_text(record);
+    let text = draft_text(record, closing);
     let spare = std::env::temp_dir().join(format!(
         "tertial-{}-{}-{}.toml",
         record.unit,
@@ -116,7 +121,7 @@ pub fn save_somewhere(path: &Path, record: &FollowUp) -> String {
 pub fn on_panic() -> Option<String> {
     let mut latest = LATEST.try_lock().ok()?;
     let l = latest.take()?;
-    Some(save_somewhere(&l.path, &l.record))
+    Some(save_somewhere(&l.path, &l.record, l.closing.as_ref()))
 }
 
 /// A file size limit (ulimit -f) then fails the write (EFBIG) instead of
@@ -137,7 +142,12 @@ pub fn write_to(model: &crate::app::Model, path: &str) -> crate::app::Action {
     let text = model
         .session
         .as_ref()
-        .map(|s| draft_text(&s.record))
+        .map(|s| {
+            draft_text(
+                &s.record,
+                crate::app::carry_over::unsaved_note(model).as_ref(),
+            )
+        })
         .unwrap_or_default();
     let full = match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
         (Some(rest), Some(home)) => PathBuf::from(home).join(rest),

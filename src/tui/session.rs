@@ -102,6 +102,7 @@ impl Io<'_> {
                     followup: d.followup,
                     saved_at: d.draft.saved_at,
                     by: format!("{}@{}", d.draft.user, d.draft.host),
+                    closing: d.closing,
                 })
             }
             draft::Loaded::Unreadable { moved_to, why } => {
@@ -235,6 +236,7 @@ impl Io<'_> {
         let d = Draft {
             draft: DraftMeta::here(base),
             followup: s.record.clone(),
+            closing: crate::app::carry_over::unsaved_note(m),
         };
         draft::save(&path, &d)?;
         Ok(Some(d.draft.saved_at))
