@@ -3,7 +3,7 @@
 //! (last year's analysis beside this year's goal). One notion of "the same
 //! title" for both.
 
-use super::{Plan, UnitGoal};
+use super::Plan;
 use std::collections::HashMap;
 
 /// Whitespace collapsed, lower case: how titles are compared when ids are
@@ -18,40 +18,46 @@ pub fn normalise_title(s: &str) -> String {
 /// This plan's id → the other plan's id.
 pub type IdMap = HashMap<String, String>;
 
-/// Goals and indicators of this year's plan matched to last year's.
-/// Goals one to one (a goal of last year is matched at most once, so its
-/// deviations and texts never appear under two goals): first the same id
-/// with the same title, then the same title among the goals still
-/// unmatched (ids are per plan and may have moved), then the same id
-/// among those still unmatched. Indicators: by id, else by the same name.
+/// Goals and indicators of this year's plan matched to last year's, each
+/// one to one (a goal of last year is matched at most once, so its
+/// deviations and texts never appear under two goals; an indicator's
+/// outcome never stands beside two): first the same id with the same
+/// title (name), then the same title among those still unmatched (ids are
+/// per plan and may have moved), then the same id among those still
+/// unmatched.
 pub fn match_previous(now: &Plan, prev: &Plan) -> (IdMap, IdMap) {
-    let goals = match_goals(&now.unit_goals, &prev.unit_goals);
-    let indicators = now
-        .indicators
-        .iter()
-        .filter_map(|i| {
-            let name = normalise_title(&i.name);
-            let hit = prev.indicator(&i.id).or_else(|| {
-                prev.indicators
-                    .iter()
-                    .find(|p| normalise_title(&p.name) == name)
-            })?;
-            Some((i.id.clone(), hit.id.clone()))
-        })
-        .collect();
+    let goals = one_to_one(
+        now.unit_goals
+            .iter()
+            .map(|g| (g.id.as_str(), g.title.as_str())),
+        prev.unit_goals
+            .iter()
+            .map(|g| (g.id.as_str(), g.title.as_str())),
+    );
+    let indicators = one_to_one(
+        now.indicators
+            .iter()
+            .map(|i| (i.id.as_str(), i.name.as_str())),
+        prev.indicators
+            .iter()
+            .map(|i| (i.id.as_str(), i.name.as_str())),
+    );
     (goals, indicators)
 }
 
-/// The one-to-one goal matching of [`match_previous`].
-fn match_goals(now: &[UnitGoal], prev: &[UnitGoal]) -> IdMap {
-    let titles_now: Vec<String> = now.iter().map(|g| normalise_title(&g.title)).collect();
-    let titles_prev: Vec<String> = prev.iter().map(|g| normalise_title(&g.title)).collect();
-    // Index in `prev` of each goal of `now`, once matched.
+/// The one-to-one matching of [`match_previous`] over (id, title) pairs.
+fn one_to_one<'a>(
+    now: impl Iterator<Item = (&'a str, &'a str)>,
+    prev: impl Iterator<Item = (&'a str, &'a str)>,
+) -> IdMap {
+    let now: Vec<(&str, String)> = now.map(|(id, t)| (id, normalise_title(t))).collect();
+    let prev: Vec<(&str, String)> = prev.map(|(id, t)| (id, normalise_title(t))).collect();
+    // Index in `prev` of each item of `now`, once matched.
     let mut hit: Vec<Option<usize>> = vec![None; now.len()];
     let mut taken = vec![false; prev.len()];
     type Rule<'a> = &'a dyn Fn(usize, usize) -> bool;
-    let same_id = |i: usize, j: usize| now[i].id == prev[j].id;
-    let same_title = |i: usize, j: usize| titles_now[i] == titles_prev[j];
+    let same_id = |i: usize, j: usize| now[i].0 == prev[j].0;
+    let same_title = |i: usize, j: usize| now[i].1 == prev[j].1;
     let both = |i: usize, j: usize| same_id(i, j) && same_title(i, j);
     let rules: [Rule; 3] = [&both, &same_title, &same_id];
     for rule in rules {
@@ -67,7 +73,7 @@ fn match_goals(now: &[UnitGoal], prev: &[UnitGoal]) -> IdMap {
     }
     hit.iter()
         .enumerate()
-        .filter_map(|(i, j)| Some((now[i].id.clone(), prev[(*j)?].id.clone())))
+        .filter_map(|(i, j)| Some((now[i].0.to_string(), prev[(*j)?].0.to_string())))
         .collect()
 }
 
@@ -134,5 +140,30 @@ mod tests {
         targets.sort();
         targets.dedup();
         assert_eq!(targets.len(), goals.len());
+    }
+
+    #[test]
+    fn an_indicator_of_last_year_is_matched_at_most_once() {
+        let mut prev = plan(&[("E1", "A")]);
+        let mut now = prev.clone();
+        let template = prev.indicators[0].clone();
+        let named = |id: &str, name: &str| {
+            let mut i = template.clone();
+            i.id = id.into();
+            i.name = name.into();
+            i
+        };
+        prev.indicators = vec![named("I1", "Nöjdhet"), named("I2", "Sjukfrånvaro")];
+        // I1 now has I2's old name; I2 is a new indicator.
+        now.indicators = vec![named("I1", "Sjukfrånvaro"), named("I2", "Nöjdhet  ")];
+        let (_, indicators) = match_previous(&now, &prev);
+        assert_eq!(indicators.get("I1").map(String::as_str), Some("I2"));
+        assert_eq!(indicators.get("I2").map(String::as_str), Some("I1"));
+        now.indicators = vec![named("I1", "Sjukfrånvaro"), named("I2", "Ny")];
+        let (_, indicators) = match_previous(&now, &prev);
+        assert_eq!(indicators.get("I1").map(String::as_str), Some("I2"));
+        // By id I2 would be last year's I2 too: it is taken, so the new
+        // indicator has no last year.
+        assert_eq!(indicators.get("I2"), None);
     }
 }
