@@ -102,6 +102,8 @@ fn type_note(t: &mut Pty, note: &str) {
 fn reopen_and_save(sb: &Sandbox, ws: &Path, note: &str) {
     let mut t = open_t2(sb, ws);
     t.wait_for("Det finns ett sparat utkast");
+    // The note is named before the chief chooses to resume or discard.
+    t.wait_for("En ej sparad anteckning som stänger avvikelsen");
     t.send(ENTER);
     t.wait_for("Hur stängdes avvikelsen?");
     t.wait_for(note);

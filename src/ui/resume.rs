@@ -39,8 +39,22 @@ pub fn view(m: &Model, f: &mut Frame, area: Rect) {
                 "goals are rated in the draft."
             )
         )),
-        Line::default(),
     ];
+    if let Some(c) = &d.closing {
+        // The unrecorded note is part of what would be thrown away.
+        lines.push(Line::from(format!(
+            "{} {} {}/{}: «{}»",
+            l.t(
+                "En ej sparad anteckning som stänger avvikelsen",
+                "An unsaved note closing the deviation"
+            ),
+            c.period,
+            sanitize::line(&c.goal),
+            c.number,
+            sanitize::line(&c.note)
+        )));
+    }
+    lines.push(Line::default());
     // Each choice with every key the keymap binds to it (none: left out).
     let choices = [
         (
