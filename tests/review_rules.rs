@@ -173,3 +173,42 @@ fn a_review_without_a_roster_counts_for_nothing_and_is_named() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out.stderr));
     assert!(text(&out.stderr).contains("granskning kräver roster.toml"));
 }
+
+#[test]
+fn only_a_reopen_says_which_version_it_reopened() {
+    let sb = Sandbox::new();
+    let ws = workspace(&sb);
+    record_ok(&sb, &ws, "Enligt plan.", &["--status", "klar"]);
+    let out = review_cli(&sb, &ws, OLSSON, &["--return", "--overall", "Se E2"]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    // The chief's answer through the program keeps it (the file given to
+    // `record` does not have it).
+    record_ok(&sb, &ws, "Enligt plan, E2 besvarad.", &[]);
+    let kept = tip_file(&ws, FOLLOWUP).unwrap();
+    assert!(kept.contains("reopened_from = "), "{kept}");
+    assert_eq!(state(&ws), FlowState::Returned);
+    let (code, said) = verify(&sb, &ws);
+    assert_eq!(code, Some(0), "{said}");
+    // By hand, to hide the return from the overview: named.
+    let line = kept
+        .lines()
+        .find(|l| l.starts_with("reopened_from = "))
+        .unwrap();
+    let forged = commit_file(
+        &sb,
+        &ws,
+        CHEF,
+        FOLLOWUP,
+        &kept.replace(line, &format!("reopened_from = \"{}\"", "0".repeat(40))),
+        &format!("Utkast\n\nUnit: {UNIT}\nPeriod: {PERIOD}\nStatus: utkast\n"),
+    );
+    assert_eq!(state(&ws), FlowState::Draft, "what the forger wanted");
+    let (code, said) = verify(&sb, &ws);
+    assert_eq!(code, Some(1), "{said}");
+    assert!(
+        said.contains(&format!(
+            "{forged}: {FOLLOWUP} ändrar reopened_from utan att återöppna"
+        )),
+        "{said}"
+    );
+}

@@ -86,15 +86,23 @@ pub fn commit(
     let reason = reopen_reason.map(|r| sanitize::line(r).replace('⏎', " ").trim().to_string());
     // A reopen names the klar version it reopens (and must still find it
     // at the tip the commit is built on).
+    let at_tip = repo::read::file_at_tip(repository, branch, &path)?;
     let reopened_from = match &reason {
-        Some(_) => repo::read::file_at_tip(repository, branch, &path)?
-            .and_then(|b| repo::blob::hash(&b))
+        Some(_) => at_tip
+            .as_deref()
+            .and_then(repo::blob::hash)
             .map(|o| o.to_string()),
         None => None,
     };
-    if let Some(from) = &reopened_from {
-        f.reopened_from = from.clone();
-    }
+    f.reopened_from = match &reopened_from {
+        Some(from) => from.clone(),
+        // Only a reopen sets it; every other commit keeps what is there.
+        None => at_tip
+            .as_deref()
+            .and_then(super::load::parse_unchecked)
+            .map(|c| c.reopened_from)
+            .unwrap_or_default(),
+    };
     let text = super::to_toml(&f);
     let status = f.status;
     let check = |tip: &repo::commit::TipFiles<'_>| -> Result<(), String> {

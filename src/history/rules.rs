@@ -231,6 +231,18 @@ pub fn judge(
                 path: path.clone(),
             });
         }
+        let said_before = old_f.as_ref().map_or("", |o| o.reopened_from.as_str());
+        if !reopening
+            && new_f
+                .as_ref()
+                .is_some_and(|n| n.reopened_from != said_before)
+        {
+            // Which klar version was reopened is the reopen's to say.
+            j.findings.push(Finding::ReopenedFromChanged {
+                commit: short(oid),
+                path: path.clone(),
+            });
+        }
         if !(reopening && text_kept) {
             writers.add(
                 path,

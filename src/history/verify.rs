@@ -73,6 +73,11 @@ pub enum Finding {
         commit: String,
         path: String,
     },
+    /// `reopened_from` changed by a commit that is no reopen.
+    ReopenedFromChanged {
+        commit: String,
+        path: String,
+    },
     /// A reopen that also changed the klar text (a reopen changes only
     /// the status; edits come in later commits).
     ReopenChangedText {

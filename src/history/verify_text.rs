@@ -127,6 +127,15 @@ impl std::fmt::Display for Finding {
                     "reopened without a reason (Reopen-Reason)"
                 )
             ),
+            Finding::ReopenedFromChanged { commit, path } => write!(
+                f,
+                "{commit}: {} {}",
+                s(path),
+                l.t(
+                    "ändrar reopened_from utan att återöppna (det sätter bara en återöppning)",
+                    "changes reopened_from without reopening (only a reopen sets it)"
+                )
+            ),
             Finding::ReopenChangedText { commit, path } => write!(
                 f,
                 "{commit}: {} {}",
