@@ -406,7 +406,7 @@ reopen = []
     let area = compile(&sb, &ws, "2025-VB", &["--area", "bestallning"]);
     assert!(area.contains("**Beställarenhet 2**"), "{area}");
     assert!(!area.contains("#### (inget område)"));
-    assert!(area.contains("1 enheter: 1 klara"), "{}", &area[..400]);
+    assert!(area.contains("1 enhet: 1 klar,"), "{}", &area[..400]);
     let by_name = compile(
         &sb,
         &ws,

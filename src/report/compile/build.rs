@@ -54,11 +54,13 @@ pub fn blocks(
             let label = lang.t("Nämndmål", "Committee goal");
             out.push(heading(3, &format!("{label}: {}", c.title), false));
             let n: usize = c.areas.values().map(Vec::len).sum();
+            let units = lang.count(n, ("enhet", "enheter"), ("unit", "units"));
             out.push(Block::Para(lang.pick(
+                format!("{units} har enhetsmål under nämndmålet. Antal enhetsmål per bedömning:"),
                 format!(
-                    "{n} enheter har enhetsmål under nämndmålet. Antal enhetsmål per bedömning:"
+                    "{units} {} goals under this committee goal. Goals per rating:",
+                    if n == 1 { "has" } else { "have" }
                 ),
-                format!("{n} units have goals under this committee goal. Goals per rating:"),
             )));
             out.push(tables::counts(&c.counts, period.is_forecast()));
             for (area_name, entries) in &c.areas {
@@ -155,22 +157,18 @@ fn title(
     if let Some(a) = area {
         lines.push(format!("{}: {}", lang.t("Område", "Area"), one_line(a)));
     }
+    let counted = lang.count(units.len(), ("enhet", "enheter"), ("unit", "units"));
     lines.push(lang.pick(
         format!(
-            "{} enheter: {} klara, {} utkast, {} återöppnade, {} ej påbörjade",
-            units.len(),
-            t.done,
+            "{counted}: {}, {} utkast, {}, {} ej påbörjade",
+            Lang::Sv.count(t.done, ("klar", "klara"), ("", "")),
             t.draft,
-            t.reopened,
+            Lang::Sv.count(t.reopened, ("återöppnad", "återöppnade"), ("", "")),
             t.not_started
         ),
         format!(
-            "{} units: {} done, {} draft, {} reopened, {} not started",
-            units.len(),
-            t.done,
-            t.draft,
-            t.reopened,
-            t.not_started
+            "{counted}: {} done, {} draft, {} reopened, {} not started",
+            t.done, t.draft, t.reopened, t.not_started
         ),
     ));
     let approved = units
@@ -245,15 +243,18 @@ fn not_done(units: &[&UnitInput], areas: &Areas, out: &mut Vec<Block>) {
         return;
     }
     rows.sort_by(|a, b| (&a[1], a[0].to_lowercase()).cmp(&(&b[1], b[0].to_lowercase())));
+    let n = rows.len();
     out.push(Block::Para(lang.pick(
-        format!(
-            "{} enheter är inte klara; deras mål står nedan med den bedömning som finns.",
-            rows.len()
-        ),
-        format!(
-            "{} units are not done; their goals stand below with what ratings there are.",
-            rows.len()
-        ),
+        if n == 1 {
+            "1 enhet är inte klar; dess mål står nedan med den bedömning som finns.".to_string()
+        } else {
+            format!("{n} enheter är inte klara; deras mål står nedan med den bedömning som finns.")
+        },
+        if n == 1 {
+            "1 unit is not done; its goals stand below with what ratings there are.".to_string()
+        } else {
+            format!("{n} units are not done; their goals stand below with what ratings there are.")
+        },
     )));
     out.push(Block::Table {
         columns: vec![
