@@ -61,3 +61,33 @@ fn a_titles_last_line_before_a_footer_stays_in_the_title() {
         ["Stadsdelsnämnden deltar i kraftsamlingen mot välfärdsbrott"]
     );
 }
+
+/// After an indicator's Kommentar, the next row's name on a line of its
+/// own and its values alone on the next ("100 % År") is a row, not more
+/// of the comment.
+#[test]
+fn a_row_after_a_comment_with_its_values_on_their_own_line() {
+    let text = plan_text(
+        "Indikator Årsmål KF:s årsmål år 2027 Periodicitet\n\
+         Andel nöjda kunder\n88 % År\n\
+         Kommentar\n\
+         Utfallet var 83%\n. Målet är att öka med 5%.\n\
+         I varje verksamhet finns måltidsombud\n100 % År\n",
+    );
+    let imp = import(text.as_bytes(), None);
+    let rows: Vec<(&str, Option<&str>)> = imp
+        .plan
+        .indicators
+        .iter()
+        .map(|i| (i.name.as_str(), i.annual_target.as_deref()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Andel nöjda kunder", Some("88 %")),
+            ("I varje verksamhet finns måltidsombud", Some("100 %")),
+        ]
+    );
+    let comment = imp.plan.indicators[0].comment.as_deref().unwrap_or("");
+    assert!(!comment.contains("måltidsombud"), "{comment}");
+}

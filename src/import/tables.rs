@@ -85,6 +85,12 @@ const TEXT_TARGETS: [&str; 3] = [
 /// the name and ["87 %", "87 %"]; "… en 10 st Max 10 personer" gives
 /// ["10 st", "Max 10 personer"].
 pub fn split_values(text: &str) -> (String, Vec<String>) {
+    split_values_named(text, true)
+}
+
+/// [`split_values`]; `named`: a name must stay before the values (a
+/// line of values alone is not taken apart).
+fn split_values_named(text: &str, named: bool) -> (String, Vec<String>) {
     let words: Vec<&str> = text.split_whitespace().collect();
     if let Some(len) = repeated_value(&words) {
         let end = words.len() - 2 * len;
@@ -134,7 +140,7 @@ pub fn split_values(text: &str) -> (String, Vec<String>) {
             && num
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '%');
-        if !is_num || num_at == 0 {
+        if !is_num || (named && num_at == 0) {
             break;
         }
         let v = if with_unit {
@@ -173,7 +179,7 @@ fn repeated_value(words: &[&str]) -> Option<usize> {
 /// ("100 % År"), its name on the lines before.
 pub fn values_only(line: &str) -> bool {
     row_end(line).is_some_and(|(_, head)| {
-        let (name, values) = split_values(strip_icon(head));
+        let (name, values) = split_values_named(strip_icon(head), false);
         name.trim().is_empty() && !values.is_empty()
     })
 }
