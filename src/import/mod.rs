@@ -8,6 +8,7 @@ pub mod corpus;
 mod fields;
 mod front;
 mod goals;
+mod grammar;
 mod meta;
 mod parse;
 mod repair;

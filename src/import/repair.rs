@@ -3,6 +3,7 @@
 //! dictionary of known words, plus a few line-level OCR fixes.
 
 use super::context::{self, Context};
+use super::grammar;
 use super::verdicts::Verdicts;
 use super::words::{COMMON, PLAIN};
 use crate::spell::Speller;
@@ -127,6 +128,8 @@ pub struct Dictionary {
     unsure: std::cell::RefCell<Vec<Unsure>>,
     /// The words each token may be read as, once looked up.
     candidates: std::cell::RefCell<HashMap<String, Vec<String>>>,
+    /// The input's dotted words, sorted: the word families it prints.
+    families: Vec<String>,
 }
 
 /// At most this many guesses are kept for notes (at most 200 notes are
@@ -157,6 +160,9 @@ fn readings(c: char) -> &'static [char] {
     }
 }
 
+/// How a reading ranks: its weight, its family's support, fewest changes.
+type Rank = (usize, usize, std::cmp::Reverse<usize>);
+
 /// At most this many spellings of one token are checked.
 const MAX_READINGS: usize = 64;
 
@@ -180,7 +186,11 @@ impl Dictionary {
             context: Context::new(input),
             candidates: Default::default(),
             unsure: Default::default(),
+            families: Vec::new(),
         };
+        let mut families: Vec<String> = dict.input.known.keys().cloned().collect();
+        families.sort_unstable();
+        dict.families = families;
         dict.garbled = dict.count_garbled(input);
         dict
     }
@@ -418,22 +428,53 @@ impl Dictionary {
         let first = token.chars().next()?;
         // The readings the dictionary accepts, as weighed for the
         // neighbours (each asked once).
-        let mut best: Option<(usize, usize, String)> = None;
+        let mut best: Option<(Rank, String)> = None;
         for word in self.words_it_may_be(token) {
             let changed = word.chars().zip(&chars).filter(|(a, b)| a != *b).count();
             if changed == 0 {
                 continue;
             }
-            let weight = self.weight(&word);
-            let better = match &best {
-                None => true,
-                Some((w, c, _)) => weight > *w || (weight == *w && changed < *c),
-            };
-            if better {
-                best = Some((weight, changed, word));
+            let key = (
+                self.weight(&word),
+                self.family_support(&word, &chars),
+                std::cmp::Reverse(changed),
+            );
+            if best.as_ref().is_none_or(|(k, _)| key > *k) {
+                best = Some((key, word));
             }
         }
-        best.map(|(_, _, w)| cased(&w, first))
+        best.map(|(_, w)| cased(&w, first))
+    }
+
+    /// How far a reading's spelling goes on in a word the input prints
+    /// with its dots, past the letters the reading changed: a plan
+    /// writes the words of one family ("genomför", "genomförda") so a
+    /// reading of that family ("genomförd") comes before one that is a
+    /// word but of no family the document has ("genomfärd"). The length
+    /// of the longest prefix shared with another dotted word of the
+    /// input, when it reaches two letters past the last change and stops
+    /// short of the whole reading; else 0.
+    fn family_support(&self, reading: &str, read: &[char]) -> usize {
+        let rc: Vec<char> = reading.chars().collect();
+        let Some(last) = rc.iter().zip(read).rposition(|(a, b)| a != b) else {
+            return 0;
+        };
+        let at = self.families.partition_point(|w| w.as_str() < reading);
+        let shared = |w: &String| {
+            if w == reading {
+                return 0;
+            }
+            w.chars().zip(&rc).take_while(|(a, b)| a == *b).count()
+        };
+        let lo = at.saturating_sub(1);
+        let hi = (at + 2).min(self.families.len());
+        let lcp = self.families[lo..hi]
+            .iter()
+            .map(shared)
+            .max()
+            .unwrap_or(0)
+            .min(rc.len() - 1);
+        if lcp >= last + 3 { lcp } else { 0 }
     }
 
     fn readings_of(
@@ -563,6 +604,36 @@ impl Dictionary {
         }
     }
 
+    /// A compound verb after "att" kept as read ("att stadsodla", see
+    /// [`grammar::compound_verb_as_read`]), noted when it has dotted
+    /// readings the dictionary accepts.
+    fn kept_as_compound_verb(&self, token: &str, prev: Option<&str>, next: Option<&str>) -> bool {
+        let Some(speller) = &self.speller else {
+            return false;
+        };
+        if !prev.is_some_and(|p| p.eq_ignore_ascii_case("att")) {
+            return false;
+        }
+        let others: Vec<String> = self
+            .words_it_may_be(token)
+            .into_iter()
+            .filter(|w| w != token)
+            .collect();
+        if !grammar::compound_verb_as_read(speller, token, prev, &others) {
+            return false;
+        }
+        let mut unsure = self.unsure.borrow_mut();
+        if !others.is_empty() && unsure.len() < MAX_UNSURE {
+            unsure.push(Unsure {
+                read: token.to_string(),
+                chosen: token.to_string(),
+                next: next.map(str::to_string),
+                others,
+            });
+        }
+        true
+    }
+
     /// The guesses made since the last call.
     pub fn take_unsure(&self) -> Vec<Unsure> {
         std::mem::take(&mut self.unsure.borrow_mut())
@@ -596,6 +667,12 @@ impl Dictionary {
             // A token that is only digits or marks is not a word.
             let fixed = if token.chars().any(|c| c.is_alphabetic()) {
                 let at = (&chars[..], end - token.chars().count(), end);
+                if self.kept_as_compound_verb(token, before, next.as_deref()) {
+                    prev = context::neighbour(token);
+                    out.push_str(token);
+                    token.clear();
+                    return;
+                }
                 match self.fix_in_context(token, before, next.as_deref(), at) {
                     Some(f) if f == *token => None,
                     Some(f) => Some(f),
