@@ -200,7 +200,16 @@ pub fn indicator_row(pending: &[String], line: &str) -> Option<Row> {
             tabbed: true,
         });
     }
-    if head.trim().is_empty() && !pending.is_empty() {
+    // A flattened row wrapped before its periodicity ("… repressalier 95 %"
+    // / "År"): its last line ends with values, and the lines between its
+    // first and last are no cells of their own.
+    let wrapped = pending.last().is_some_and(|last| {
+        let (name, values) = split_values(strip_icon(last));
+        !name.trim().is_empty()
+            && !values.is_empty()
+            && (pending.len() == 1 || !pending[1..].iter().all(|p| is_value_cell(p)))
+    });
+    if head.trim().is_empty() && !pending.is_empty() && !wrapped {
         // Cells on lines of their own: name, [årsmål], [KF:s årsmål], period.
         let name = pending[0].clone();
         let values: Vec<String> = pending[1..].iter().take(2).cloned().collect();
@@ -226,6 +235,12 @@ pub fn indicator_row(pending: &[String], line: &str) -> Option<Row> {
         periodicity: per,
         tabbed: false,
     })
+}
+
+/// A line that is one value and nothing else ("88 %", "Tas fram av nämnd").
+fn is_value_cell(line: &str) -> bool {
+    let (name, values) = split_values_named(line.trim(), false);
+    name.trim().is_empty() && values.len() == 1
 }
 
 fn values_len_two(v: &[String]) -> bool {
