@@ -137,13 +137,18 @@ fn a_mark_with_one_reading_is_read_when_no_word_fits() {
 
 /// Among readings that are all words, one of a family the document
 /// prints with its dots ("fördelar") comes before one of no family it
-/// has: "férdelning" is "fördelning", not "färdelning".
+/// has: "férdelning" is "fördelning", not "färdelning", and "genomférd"
+/// is "genomförd", not "genomfärd".
 #[test]
 fn a_reading_of_a_family_the_document_prints_comes_first() {
-    let Some(s) = inledning("Vi fördelar arbetet. En rättvis férdelning av resurser.") else {
+    let Some(s) = inledning(
+        "Vi fördelar arbetet. En rättvis férdelning av resurser. \
+         Vi genomför planen. Planen är genomférd nu.",
+    ) else {
         return;
     };
     assert!(s.contains("rättvis fördelning av"), "{s}");
+    assert!(s.contains("är genomförd nu"), "{s}");
 }
 
 /// A compound verb after "att" that the dictionary does not list is kept

@@ -452,8 +452,9 @@ impl Dictionary {
     /// reading of that family ("genomförd") comes before one that is a
     /// word but of no family the document has ("genomfärd"). The length
     /// of the longest prefix shared with another dotted word of the
-    /// input, when it reaches two letters past the last change and stops
-    /// short of the whole reading; else 0.
+    /// input, when it reaches two letters past the last change (or all
+    /// but the last letter of the reading, and at least four letters);
+    /// else 0.
     fn family_support(&self, reading: &str, read: &[char]) -> usize {
         let rc: Vec<char> = reading.chars().collect();
         let Some(last) = rc.iter().zip(read).rposition(|(a, b)| a != b) else {
@@ -474,7 +475,8 @@ impl Dictionary {
             .max()
             .unwrap_or(0)
             .min(rc.len() - 1);
-        if lcp >= last + 3 { lcp } else { 0 }
+        let needed = (last + 3).min(rc.len() - 1).max(4);
+        if lcp >= needed { lcp } else { 0 }
     }
 
     fn readings_of(
