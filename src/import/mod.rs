@@ -228,10 +228,17 @@ fn repair_words(
     let Some(dict) = dict else {
         return lines;
     };
+    // The last word of the line above, when the sentence goes on.
+    let mut above: Option<String> = None;
     lines
         .into_iter()
         .map(|mut l| {
-            let (t, n) = dict.repair_line(&l.text);
+            let (t, n) = dict.repair_line(&l.text, above.as_deref());
+            above = t
+                .split_whitespace()
+                .last()
+                .filter(|w| w.chars().all(char::is_alphabetic))
+                .map(str::to_string);
             *repairs += n;
             unsure.extend(dict.take_unsure().into_iter().map(|u| (l.no, u)));
             l.text = t;

@@ -641,8 +641,10 @@ impl Dictionary {
         std::mem::take(&mut self.unsure.borrow_mut())
     }
 
-    /// Repairs one line; returns the number of words changed.
-    pub fn repair_line(&self, line: &str) -> (String, usize) {
+    /// Repairs one line; returns the number of words changed. `above`:
+    /// the last word of the line above, when the line goes on from it (a
+    /// sentence wrapped between "att" and its verb).
+    pub fn repair_line(&self, line: &str, above: Option<&str>) -> (String, usize) {
         let line = fix_line_start(line);
         let mut out = String::with_capacity(line.len());
         let mut fixes = 0;
@@ -669,7 +671,9 @@ impl Dictionary {
             // A token that is only digits or marks is not a word.
             let fixed = if token.chars().any(|c| c.is_alphabetic()) {
                 let at = (&chars[..], end - token.chars().count(), end);
-                if self.kept_as_compound_verb(token, before, next.as_deref()) {
+                let first = out.trim().is_empty();
+                let before_verb = if first { above } else { before };
+                if self.kept_as_compound_verb(token, before_verb, next.as_deref()) {
                     prev = context::neighbour(token);
                     out.push_str(token);
                     token.clear();
