@@ -189,3 +189,34 @@ fn a_compound_verb_after_att_is_kept_as_read_with_a_note() {
     assert!(note.contains("stadsödla"), "{note}");
     assert!(note.contains(&goal.id), "{note}");
 }
+
+/// An "é" inside a word where no reading is a word (the source's own
+/// misspelling "arbetsätt") is read as "ä", the commonest of its letters,
+/// and the note on the guess names the others.
+#[test]
+fn an_e_inside_a_word_no_reading_fits_is_read_as_a_with_a_note() {
+    if tertial::spell::swedish().is_err() {
+        return;
+    }
+    let mut text = ocr_text("");
+    text.push_str(
+        "Namndmal: Alla barn har en trygg forskola\n\nEnhetsmal: Barnen trivs\n\n\
+         Forvantat resultat\n\n1. Enheterna utvecklar sina arbetsétt.\n\
+         2. Vi delar en idé med andra.\n",
+    );
+    let imp = import(text.as_bytes(), None);
+    let goal = &imp.plan.unit_goals[0];
+    let points = goal.expected_results.join(" | ");
+    assert!(points.contains("sina arbetsätt."), "{points}");
+    assert!(points.contains("en idé med"), "{points}");
+    let note = imp
+        .notes
+        .iter()
+        .map(|(_, n)| n)
+        .find(|n| n.contains("\"arbetsétt\""))
+        .unwrap_or_else(|| panic!("no note on the guess: {:#?}", imp.notes));
+    assert!(
+        note.contains("arbetsått") && note.contains(&goal.id),
+        "{note}"
+    );
+}

@@ -257,7 +257,47 @@ impl Dictionary {
     }
 
     fn fix_uncached(&self, token: &str) -> Option<String> {
-        self.fix_from_words(token).or_else(|| only_reading(token))
+        if let Some(f) = self.fix_from_words(token) {
+            return Some(f);
+        }
+        let read = only_reading(token);
+        self.inside_e_as_a(read.as_deref().unwrap_or(token))
+            .or(read)
+    }
+
+    /// "arbetsétt": an "é" inside a word, before a consonant, where no
+    /// reading is a word (a Swedish word has no such "é"), is read as
+    /// "ä", the commonest of the letters it stands for; the note on the
+    /// guess names the others ([`e_alternatives`]).
+    fn inside_e_as_a(&self, token: &str) -> Option<String> {
+        let chars: Vec<char> = token.chars().collect();
+        let n = chars.len();
+        if n < 4 || chars.iter().skip(1).any(|c| c.is_uppercase()) {
+            return None;
+        }
+        if self.is_known(&token.to_lowercase())
+            || self.speller.as_ref().is_some_and(|s| s.accepts(token))
+        {
+            return None;
+        }
+        let mut changed = false;
+        let out: String = chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let inside = i > 0
+                    && chars
+                        .get(i + 1)
+                        .is_some_and(|&d| d.is_alphabetic() && !"aeiouyåäöé".contains(d));
+                if c == 'é' && inside {
+                    changed = true;
+                    'ä'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        changed.then_some(out)
     }
 
     fn fix_from_words(&self, token: &str) -> Option<String> {
@@ -592,6 +632,11 @@ impl Dictionary {
             .into_iter()
             .filter(|w| *w != word.to_lowercase())
             .collect();
+        let others = if others.is_empty() {
+            e_alternatives(token, word)
+        } else {
+            others
+        };
         if others.is_empty() {
             return;
         }
@@ -757,6 +802,24 @@ fn only_reading(token: &str) -> Option<String> {
         })
         .collect();
     changed.then_some(out)
+}
+
+/// The other readings of an "é" read as "ä" where no reading is a word
+/// ("arbetsétt" read as "arbetsätt" may also be "arbetsått", "arbetsött").
+fn e_alternatives(token: &str, word: &str) -> Vec<String> {
+    let (t, w): (Vec<char>, Vec<char>) = (token.chars().collect(), word.chars().collect());
+    if t.len() != w.len() || !t.iter().zip(&w).any(|(&a, &b)| a == 'é' && b == 'ä') {
+        return Vec::new();
+    }
+    ['å', 'ö']
+        .iter()
+        .map(|&other| {
+            t.iter()
+                .zip(&w)
+                .map(|(&a, &b)| if a == 'é' && b == 'ä' { other } else { b })
+                .collect()
+        })
+        .collect()
 }
 
 /// A token's surroundings as printed: the rest of its word (punctuation
