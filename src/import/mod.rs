@@ -32,6 +32,10 @@ pub struct Imported {
     pub repairs: usize,
 }
 
+/// At most this many OCR guesses name the item they are in (at most 200
+/// notes are listed).
+const MAX_NAMED_GUESSES: usize = 200;
+
 /// Only this much of the input is read. A plan's text is 30–150 KiB; the
 /// plan made of more than this would not fit a plan file (4 MiB) anyway.
 pub const MAX_INPUT_BYTES: usize = 2 * 1024 * 1024;
@@ -147,8 +151,16 @@ pub fn import_with(bytes: &[u8], opts: &Options) -> Imported {
             ));
         }
     }
-    for (line, u) in &unsure {
-        notes.push((*line, repair::unsure_note(&plan, u)));
+    // Only the guesses that can be listed name their item (a plan has a
+    // handful; naming thousands would search the plan thousands of times).
+    let items = repair::note_items(&plan);
+    for (k, (line, u)) in unsure.iter().enumerate() {
+        let items = if k < MAX_NAMED_GUESSES {
+            &items[..]
+        } else {
+            &[]
+        };
+        notes.push((*line, repair::unsure_note(items, u)));
     }
     unplaced_all.sort_by_key(|(n, _)| *n);
     notes.sort_by_key(|(n, _)| *n);

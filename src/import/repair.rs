@@ -905,36 +905,42 @@ fn fix_line_start(line: &str) -> std::borrow::Cow<'_, str> {
     line.into()
 }
 
-/// The note for a guess, naming the item whose text holds it (its id, so
-/// the correction screen marks the item) when one does.
-pub fn unsure_note(plan: &crate::plan::Plan, u: &Unsure) -> String {
+/// The texts a guess may be in, each with its item's kind and id, spaces
+/// made single: built once per import, searched for every guess.
+pub fn note_items(plan: &crate::plan::Plan) -> Vec<(&'static str, String, String)> {
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut items = Vec::new();
+    for g in &plan.unit_goals {
+        for t in std::iter::once(&g.title).chain(&g.expected_results) {
+            items.push(("enhetsmål", g.id.clone(), norm(t)));
+        }
+    }
+    for g in &plan.committee_goals {
+        for t in std::iter::once(&g.title).chain(&g.expected_results) {
+            items.push(("nämndmål", g.id.clone(), norm(t)));
+        }
+    }
+    for i in &plan.indicators {
+        items.push(("indikator", i.id.clone(), norm(&i.name)));
+    }
+    for a in &plan.activities {
+        items.push(("aktivitet", a.id.clone(), norm(&a.text)));
+    }
+    items
+}
+
+/// The note for a guess, naming the item whose text holds it (its id, so
+/// the correction screen marks the item) when one of `items`
+/// ([`note_items`]) does.
+pub fn unsure_note(items: &[(&'static str, String, String)], u: &Unsure) -> String {
     let needle = match &u.next {
         Some(n) => format!("{} {n}", u.chosen),
         None => u.chosen.clone(),
     };
-    let holds = |t: &str| norm(t).contains(&needle);
-    let mut item: Option<(&str, &str)> = None;
-    for g in &plan.unit_goals {
-        if item.is_none() && (holds(&g.title) || g.expected_results.iter().any(|r| holds(r))) {
-            item = Some(("enhetsmål", &g.id));
-        }
-    }
-    for g in &plan.committee_goals {
-        if item.is_none() && (holds(&g.title) || g.expected_results.iter().any(|r| holds(r))) {
-            item = Some(("nämndmål", &g.id));
-        }
-    }
-    for i in &plan.indicators {
-        if item.is_none() && holds(&i.name) {
-            item = Some(("indikator", &i.id));
-        }
-    }
-    for a in &plan.activities {
-        if item.is_none() && holds(&a.text) {
-            item = Some(("aktivitet", &a.id));
-        }
-    }
+    let item: Option<(&str, &str)> = items
+        .iter()
+        .find(|(_, _, t)| t.contains(&needle))
+        .map(|(kind, id, _)| (*kind, id.as_str()));
     let others = u.others.join(", ");
     let (read, chosen) = (&u.read, &u.chosen);
     let lang = crate::i18n::current();
