@@ -61,3 +61,94 @@ fn a_titles_last_line_before_a_footer_stays_in_the_title() {
         ["Stadsdelsnämnden deltar i kraftsamlingen mot välfärdsbrott"]
     );
 }
+
+/// After an indicator's Kommentar, the next row's name on a line of its
+/// own and its values alone on the next ("100 % År") is a row, not more
+/// of the comment.
+#[test]
+fn a_row_after_a_comment_with_its_values_on_their_own_line() {
+    let text = plan_text(
+        "Indikator Årsmål KF:s årsmål år 2027 Periodicitet\n\
+         Andel nöjda kunder\n88 % År\n\
+         Kommentar\n\
+         Utfallet var 83%\n. Målet är att öka med 5%.\n\
+         I varje verksamhet finns måltidsombud\n100 % År\n",
+    );
+    let imp = import(text.as_bytes(), None);
+    let rows: Vec<(&str, Option<&str>)> = imp
+        .plan
+        .indicators
+        .iter()
+        .map(|i| (i.name.as_str(), i.annual_target.as_deref()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Andel nöjda kunder", Some("88 %")),
+            ("I varje verksamhet finns måltidsombud", Some("100 %")),
+        ]
+    );
+    let comment = imp.plan.indicators[0].comment.as_deref().unwrap_or("");
+    assert!(!comment.contains("måltidsombud"), "{comment}");
+}
+
+/// The same with the unit sign of the last value begun on the line of
+/// the periodicity ("… måltidsombud 100" / "% År").
+#[test]
+fn a_row_after_a_comment_with_its_unit_sign_on_the_next_line() {
+    let text = plan_text(
+        "Indikator Årsmål KF:s årsmål år 2027 Periodicitet\n\
+         Andel nöjda kunder 88\n% År\n\
+         Kommentar\n\
+         Utfallet var 83% . Målet är att öka med\n5%.\n\
+         I varje verksamhet finns måltidsombud 100\n% År\n",
+    );
+    let imp = import(text.as_bytes(), None);
+    let rows: Vec<(&str, Option<&str>)> = imp
+        .plan
+        .indicators
+        .iter()
+        .map(|i| (i.name.as_str(), i.annual_target.as_deref()))
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Andel nöjda kunder", Some("88 %")),
+            ("I varje verksamhet finns måltidsombud", Some("100 %")),
+        ]
+    );
+}
+
+/// A row's last cells on a line of their own ("% År", "År") repeat on
+/// many pages of a paged text, yet are table cells, not page furniture;
+/// a flattened row wrapped before its periodicity keeps its values.
+#[test]
+fn a_rows_last_cells_repeated_on_many_pages_stay_in_the_table() {
+    let mut body = String::from("Indikator Årsmål KF:s årsmål år 2027 Periodicitet\n");
+    for n in 1..=4 {
+        let what = ["mat", "städning", "tvätt", "inköp"][n - 1];
+        body.push_str(&format!("Andel kunder nöjda med {what} 8{n}\n% År\n"));
+        body.push_str(&format!("Andel kunder trygga med {what} 7{n} %\nÅr\n"));
+        body.push_str(&format!(
+            "Stockholms stad\nTestenhetens hemtjänst\t2027-01-23\tSid {n} (4)\n"
+        ));
+    }
+    let mut text = String::from("Verksamhetsplan 2027 Testenhetens hemtjänst\n\nInledning\n\n");
+    for _ in 0..30 {
+        text.push_str("Vi arbetar för att kunderna ska vara trygga.\n");
+    }
+    text.push_str(&plan_text(&body)["Verksamhetsplan 2027 Testenhetens hemtjänst\n\n".len()..]);
+    let imp = import(text.as_bytes(), None);
+    let rows: Vec<String> = imp
+        .plan
+        .indicators
+        .iter()
+        .map(|i| format!("{} | {}", i.name, i.annual_target.as_deref().unwrap_or("")))
+        .collect();
+    let mut want = Vec::new();
+    for (n, what) in ["mat", "städning", "tvätt", "inköp"].iter().enumerate() {
+        want.push(format!("Andel kunder nöjda med {what} | 8{} %", n + 1));
+        want.push(format!("Andel kunder trygga med {what} | 7{} %", n + 1));
+    }
+    assert_eq!(rows, want);
+}

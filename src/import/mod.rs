@@ -8,6 +8,7 @@ pub mod corpus;
 mod fields;
 mod front;
 mod goals;
+mod grammar;
 mod meta;
 mod parse;
 mod repair;
@@ -30,6 +31,10 @@ pub struct Imported {
     pub notes: Vec<(usize, String)>,
     pub repairs: usize,
 }
+
+/// At most this many OCR guesses name the item they are in (at most 200
+/// notes are listed).
+const MAX_NAMED_GUESSES: usize = 200;
 
 /// Only this much of the input is read. A plan's text is 30–150 KiB; the
 /// plan made of more than this would not fit a plan file (4 MiB) anyway.
@@ -146,8 +151,16 @@ pub fn import_with(bytes: &[u8], opts: &Options) -> Imported {
             ));
         }
     }
-    for (line, u) in &unsure {
-        notes.push((*line, repair::unsure_note(&plan, u)));
+    // Only the guesses that can be listed name their item (a plan has a
+    // handful; naming thousands would search the plan thousands of times).
+    let items = repair::note_items(&plan);
+    for (k, (line, u)) in unsure.iter().enumerate() {
+        let items = if k < MAX_NAMED_GUESSES {
+            &items[..]
+        } else {
+            &[]
+        };
+        notes.push((*line, repair::unsure_note(items, u)));
     }
     unplaced_all.sort_by_key(|(n, _)| *n);
     notes.sort_by_key(|(n, _)| *n);
@@ -227,10 +240,17 @@ fn repair_words(
     let Some(dict) = dict else {
         return lines;
     };
+    // The last word of the line above, when the sentence goes on.
+    let mut above: Option<String> = None;
     lines
         .into_iter()
         .map(|mut l| {
-            let (t, n) = dict.repair_line(&l.text);
+            let (t, n) = dict.repair_line(&l.text, above.as_deref());
+            above = t
+                .split_whitespace()
+                .last()
+                .filter(|w| w.chars().all(char::is_alphabetic))
+                .map(str::to_string);
             *repairs += n;
             unsure.extend(dict.take_unsure().into_iter().map(|u| (l.no, u)));
             l.text = t;

@@ -408,7 +408,16 @@ fn step(w: &mut Walk, l: &Line, next: Option<Heading>) {
         Ctx::Indicators => indicator_line(w, l.no, t),
         Ctx::IndicatorComment => {
             let named = tables::indicator_row(&[], t).is_some_and(|r| !r.values.is_empty());
-            if tables::row_end(t).is_some() && (named || tables::values_only(t)) {
+            // "I varje verksamhet finns måltidsombud 100" / "% År": the
+            // unit sign of the row's last value begins the line.
+            let sign_split = tables::row_end(t)
+                .is_some_and(|(_, head)| head.trim() == "%" || head.trim_start().starts_with("% "))
+                && w.buf.last().is_some_and(|(_, l)| {
+                    l.as_deref()
+                        .and_then(|l| l.split_whitespace().last())
+                        .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+                });
+            if tables::row_end(t).is_some() && (named || sign_split || tables::values_only(t)) {
                 // The next row's name may have begun on the lines before
                 // its values: the lines after the comment's last sentence.
                 let mut name = Vec::new();

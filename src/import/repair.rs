@@ -3,6 +3,7 @@
 //! dictionary of known words, plus a few line-level OCR fixes.
 
 use super::context::{self, Context};
+use super::grammar;
 use super::verdicts::Verdicts;
 use super::words::{COMMON, PLAIN};
 use crate::spell::Speller;
@@ -127,6 +128,8 @@ pub struct Dictionary {
     unsure: std::cell::RefCell<Vec<Unsure>>,
     /// The words each token may be read as, once looked up.
     candidates: std::cell::RefCell<HashMap<String, Vec<String>>>,
+    /// The input's dotted words, sorted: the word families it prints.
+    families: Vec<String>,
 }
 
 /// At most this many guesses are kept for notes (at most 200 notes are
@@ -157,6 +160,9 @@ fn readings(c: char) -> &'static [char] {
     }
 }
 
+/// How a reading ranks: its weight, its family's support, fewest changes.
+type Rank = (usize, usize, std::cmp::Reverse<usize>);
+
 /// At most this many spellings of one token are checked.
 const MAX_READINGS: usize = 64;
 
@@ -180,7 +186,11 @@ impl Dictionary {
             context: Context::new(input),
             candidates: Default::default(),
             unsure: Default::default(),
+            families: Vec::new(),
         };
+        let mut families: Vec<String> = dict.input.known.keys().cloned().collect();
+        families.sort_unstable();
+        dict.families = families;
         dict.garbled = dict.count_garbled(input);
         dict
     }
@@ -247,7 +257,47 @@ impl Dictionary {
     }
 
     fn fix_uncached(&self, token: &str) -> Option<String> {
-        self.fix_from_words(token).or_else(|| only_reading(token))
+        if let Some(f) = self.fix_from_words(token) {
+            return Some(f);
+        }
+        let read = only_reading(token);
+        self.inside_e_as_a(read.as_deref().unwrap_or(token))
+            .or(read)
+    }
+
+    /// "arbetsétt": an "é" inside a word, before a consonant, where no
+    /// reading is a word (a Swedish word has no such "é"), is read as
+    /// "ä", the commonest of the letters it stands for; the note on the
+    /// guess names the others ([`e_alternatives`]).
+    fn inside_e_as_a(&self, token: &str) -> Option<String> {
+        let chars: Vec<char> = token.chars().collect();
+        let n = chars.len();
+        if n < 4 || chars.iter().skip(1).any(|c| c.is_uppercase()) {
+            return None;
+        }
+        if self.is_known(&token.to_lowercase())
+            || self.speller.as_ref().is_some_and(|s| s.accepts(token))
+        {
+            return None;
+        }
+        let mut changed = false;
+        let out: String = chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                let inside = i > 0
+                    && chars
+                        .get(i + 1)
+                        .is_some_and(|&d| d.is_alphabetic() && !"aeiouyåäöé".contains(d));
+                if c == 'é' && inside {
+                    changed = true;
+                    'ä'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        changed.then_some(out)
     }
 
     fn fix_from_words(&self, token: &str) -> Option<String> {
@@ -418,22 +468,55 @@ impl Dictionary {
         let first = token.chars().next()?;
         // The readings the dictionary accepts, as weighed for the
         // neighbours (each asked once).
-        let mut best: Option<(usize, usize, String)> = None;
+        let mut best: Option<(Rank, String)> = None;
         for word in self.words_it_may_be(token) {
             let changed = word.chars().zip(&chars).filter(|(a, b)| a != *b).count();
             if changed == 0 {
                 continue;
             }
-            let weight = self.weight(&word);
-            let better = match &best {
-                None => true,
-                Some((w, c, _)) => weight > *w || (weight == *w && changed < *c),
-            };
-            if better {
-                best = Some((weight, changed, word));
+            let key = (
+                self.weight(&word),
+                self.family_support(&word, &chars),
+                std::cmp::Reverse(changed),
+            );
+            if best.as_ref().is_none_or(|(k, _)| key > *k) {
+                best = Some((key, word));
             }
         }
-        best.map(|(_, _, w)| cased(&w, first))
+        best.map(|(_, w)| cased(&w, first))
+    }
+
+    /// How far a reading's spelling goes on in a word the input prints
+    /// with its dots, past the letters the reading changed: a plan
+    /// writes the words of one family ("genomför", "genomförda") so a
+    /// reading of that family ("genomförd") comes before one that is a
+    /// word but of no family the document has ("genomfärd"). The length
+    /// of the longest prefix shared with another dotted word of the
+    /// input, when it reaches two letters past the last change (or all
+    /// but the last letter of the reading, and at least four letters);
+    /// else 0.
+    fn family_support(&self, reading: &str, read: &[char]) -> usize {
+        let rc: Vec<char> = reading.chars().collect();
+        let Some(last) = rc.iter().zip(read).rposition(|(a, b)| a != b) else {
+            return 0;
+        };
+        let at = self.families.partition_point(|w| w.as_str() < reading);
+        let shared = |w: &String| {
+            if w == reading {
+                return 0;
+            }
+            w.chars().zip(&rc).take_while(|(a, b)| a == *b).count()
+        };
+        let lo = at.saturating_sub(1);
+        let hi = (at + 2).min(self.families.len());
+        let lcp = self.families[lo..hi]
+            .iter()
+            .map(shared)
+            .max()
+            .unwrap_or(0)
+            .min(rc.len() - 1);
+        let needed = (last + 3).min(rc.len() - 1).max(4);
+        if lcp >= needed { lcp } else { 0 }
     }
 
     fn readings_of(
@@ -549,6 +632,11 @@ impl Dictionary {
             .into_iter()
             .filter(|w| *w != word.to_lowercase())
             .collect();
+        let others = if others.is_empty() {
+            e_alternatives(token, word)
+        } else {
+            others
+        };
         if others.is_empty() {
             return;
         }
@@ -563,13 +651,45 @@ impl Dictionary {
         }
     }
 
+    /// A compound verb after "att" kept as read ("att stadsodla", see
+    /// [`grammar::compound_verb_as_read`]), noted when it has dotted
+    /// readings the dictionary accepts.
+    fn kept_as_compound_verb(&self, token: &str, prev: Option<&str>, next: Option<&str>) -> bool {
+        let Some(speller) = &self.speller else {
+            return false;
+        };
+        if !prev.is_some_and(|p| p.eq_ignore_ascii_case("att")) {
+            return false;
+        }
+        let others: Vec<String> = self
+            .words_it_may_be(token)
+            .into_iter()
+            .filter(|w| w != token)
+            .collect();
+        if !grammar::compound_verb_as_read(speller, token, prev, &others) {
+            return false;
+        }
+        let mut unsure = self.unsure.borrow_mut();
+        if !others.is_empty() && unsure.len() < MAX_UNSURE {
+            unsure.push(Unsure {
+                read: token.to_string(),
+                chosen: token.to_string(),
+                next: next.map(str::to_string),
+                others,
+            });
+        }
+        true
+    }
+
     /// The guesses made since the last call.
     pub fn take_unsure(&self) -> Vec<Unsure> {
         std::mem::take(&mut self.unsure.borrow_mut())
     }
 
-    /// Repairs one line; returns the number of words changed.
-    pub fn repair_line(&self, line: &str) -> (String, usize) {
+    /// Repairs one line; returns the number of words changed. `above`:
+    /// the last word of the line above, when the line goes on from it (a
+    /// sentence wrapped between "att" and its verb).
+    pub fn repair_line(&self, line: &str, above: Option<&str>) -> (String, usize) {
         let line = fix_line_start(line);
         let mut out = String::with_capacity(line.len());
         let mut fixes = 0;
@@ -596,6 +716,14 @@ impl Dictionary {
             // A token that is only digits or marks is not a word.
             let fixed = if token.chars().any(|c| c.is_alphabetic()) {
                 let at = (&chars[..], end - token.chars().count(), end);
+                let first = out.trim().is_empty();
+                let before_verb = if first { above } else { before };
+                if self.kept_as_compound_verb(token, before_verb, next.as_deref()) {
+                    prev = context::neighbour(token);
+                    out.push_str(token);
+                    token.clear();
+                    return;
+                }
                 match self.fix_in_context(token, before, next.as_deref(), at) {
                     Some(f) if f == *token => None,
                     Some(f) => Some(f),
@@ -674,6 +802,24 @@ fn only_reading(token: &str) -> Option<String> {
         })
         .collect();
     changed.then_some(out)
+}
+
+/// The other readings of an "é" read as "ä" where no reading is a word
+/// ("arbetsétt" read as "arbetsätt" may also be "arbetsått", "arbetsött").
+fn e_alternatives(token: &str, word: &str) -> Vec<String> {
+    let (t, w): (Vec<char>, Vec<char>) = (token.chars().collect(), word.chars().collect());
+    if t.len() != w.len() || !t.iter().zip(&w).any(|(&a, &b)| a == 'é' && b == 'ä') {
+        return Vec::new();
+    }
+    ['å', 'ö']
+        .iter()
+        .map(|&other| {
+            t.iter()
+                .zip(&w)
+                .map(|(&a, &b)| if a == 'é' && b == 'ä' { other } else { b })
+                .collect()
+        })
+        .collect()
 }
 
 /// A token's surroundings as printed: the rest of its word (punctuation
@@ -759,36 +905,42 @@ fn fix_line_start(line: &str) -> std::borrow::Cow<'_, str> {
     line.into()
 }
 
-/// The note for a guess, naming the item whose text holds it (its id, so
-/// the correction screen marks the item) when one does.
-pub fn unsure_note(plan: &crate::plan::Plan, u: &Unsure) -> String {
+/// The texts a guess may be in, each with its item's kind and id, spaces
+/// made single: built once per import, searched for every guess.
+pub fn note_items(plan: &crate::plan::Plan) -> Vec<(&'static str, String, String)> {
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut items = Vec::new();
+    for g in &plan.unit_goals {
+        for t in std::iter::once(&g.title).chain(&g.expected_results) {
+            items.push(("enhetsmål", g.id.clone(), norm(t)));
+        }
+    }
+    for g in &plan.committee_goals {
+        for t in std::iter::once(&g.title).chain(&g.expected_results) {
+            items.push(("nämndmål", g.id.clone(), norm(t)));
+        }
+    }
+    for i in &plan.indicators {
+        items.push(("indikator", i.id.clone(), norm(&i.name)));
+    }
+    for a in &plan.activities {
+        items.push(("aktivitet", a.id.clone(), norm(&a.text)));
+    }
+    items
+}
+
+/// The note for a guess, naming the item whose text holds it (its id, so
+/// the correction screen marks the item) when one of `items`
+/// ([`note_items`]) does.
+pub fn unsure_note(items: &[(&'static str, String, String)], u: &Unsure) -> String {
     let needle = match &u.next {
         Some(n) => format!("{} {n}", u.chosen),
         None => u.chosen.clone(),
     };
-    let holds = |t: &str| norm(t).contains(&needle);
-    let mut item: Option<(&str, &str)> = None;
-    for g in &plan.unit_goals {
-        if item.is_none() && (holds(&g.title) || g.expected_results.iter().any(|r| holds(r))) {
-            item = Some(("enhetsmål", &g.id));
-        }
-    }
-    for g in &plan.committee_goals {
-        if item.is_none() && (holds(&g.title) || g.expected_results.iter().any(|r| holds(r))) {
-            item = Some(("nämndmål", &g.id));
-        }
-    }
-    for i in &plan.indicators {
-        if item.is_none() && holds(&i.name) {
-            item = Some(("indikator", &i.id));
-        }
-    }
-    for a in &plan.activities {
-        if item.is_none() && holds(&a.text) {
-            item = Some(("aktivitet", &a.id));
-        }
-    }
+    let item: Option<(&str, &str)> = items
+        .iter()
+        .find(|(_, _, t)| t.contains(&needle))
+        .map(|(kind, id, _)| (*kind, id.as_str()));
     let others = u.others.join(", ");
     let (read, chosen) = (&u.read, &u.chosen);
     let lang = crate::i18n::current();

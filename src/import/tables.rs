@@ -85,6 +85,12 @@ const TEXT_TARGETS: [&str; 3] = [
 /// the name and ["87 %", "87 %"]; "… en 10 st Max 10 personer" gives
 /// ["10 st", "Max 10 personer"].
 pub fn split_values(text: &str) -> (String, Vec<String>) {
+    split_values_named(text, true)
+}
+
+/// [`split_values`]; `named`: a name must stay before the values (a
+/// line of values alone is not taken apart).
+fn split_values_named(text: &str, named: bool) -> (String, Vec<String>) {
     let words: Vec<&str> = text.split_whitespace().collect();
     if let Some(len) = repeated_value(&words) {
         let end = words.len() - 2 * len;
@@ -134,7 +140,7 @@ pub fn split_values(text: &str) -> (String, Vec<String>) {
             && num
                 .chars()
                 .all(|c| c.is_ascii_digit() || c == ',' || c == '.' || c == '%');
-        if !is_num || num_at == 0 {
+        if !is_num || (named && num_at == 0) {
             break;
         }
         let v = if with_unit {
@@ -173,7 +179,7 @@ fn repeated_value(words: &[&str]) -> Option<usize> {
 /// ("100 % År"), its name on the lines before.
 pub fn values_only(line: &str) -> bool {
     row_end(line).is_some_and(|(_, head)| {
-        let (name, values) = split_values(strip_icon(head));
+        let (name, values) = split_values_named(strip_icon(head), false);
         name.trim().is_empty() && !values.is_empty()
     })
 }
@@ -194,7 +200,16 @@ pub fn indicator_row(pending: &[String], line: &str) -> Option<Row> {
             tabbed: true,
         });
     }
-    if head.trim().is_empty() && !pending.is_empty() {
+    // A flattened row wrapped before its periodicity ("… repressalier 95 %"
+    // / "År"): its last line ends with values, and the lines between its
+    // first and last are no cells of their own.
+    let wrapped = pending.last().is_some_and(|last| {
+        let (name, values) = split_values(strip_icon(last));
+        !name.trim().is_empty()
+            && !values.is_empty()
+            && (pending.len() == 1 || !pending[1..].iter().all(|p| is_value_cell(p)))
+    });
+    if head.trim().is_empty() && !pending.is_empty() && !wrapped {
         // Cells on lines of their own: name, [årsmål], [KF:s årsmål], period.
         let name = pending[0].clone();
         let values: Vec<String> = pending[1..].iter().take(2).cloned().collect();
@@ -220,6 +235,12 @@ pub fn indicator_row(pending: &[String], line: &str) -> Option<Row> {
         periodicity: per,
         tabbed: false,
     })
+}
+
+/// A line that is one value and nothing else ("88 %", "Tas fram av nämnd").
+fn is_value_cell(line: &str) -> bool {
+    let (name, values) = split_values_named(line.trim(), false);
+    name.trim().is_empty() && values.len() == 1
 }
 
 fn values_len_two(v: &[String]) -> bool {

@@ -158,6 +158,11 @@ fn looks_like_furniture(s: &str) -> bool {
     if t.is_empty() || t.chars().count() > 30 || t.contains(':') {
         return false;
     }
+    // A table row's last cells ("88 % År", "% År", "Tertial") repeat on
+    // many pages as no furniture does.
+    if super::tables::row_end(t).is_some_and(|(_, head)| !head.chars().any(char::is_alphabetic)) {
+        return false;
+    }
     let words = t.split_whitespace().count();
     let has_digit = t.chars().any(|c| c.is_ascii_digit());
     let dotted = t.contains('.') && !t.ends_with('.');
