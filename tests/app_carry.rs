@@ -29,6 +29,15 @@ fn t1() -> Period {
 /// A session of T2 with T1's deviations `whats` (all open) under E1 and a
 /// draft of `record` (keeping `closing`, if any), resumed.
 fn resumed(whats: &[&str], record: FollowUp, closing: Option<ClosingNote>) -> Model {
+    resumed_with_effects(whats, record, closing).0
+}
+
+/// [`resumed`], with what resuming asked the shell to do.
+fn resumed_with_effects(
+    whats: &[&str],
+    record: FollowUp,
+    closing: Option<ClosingNote>,
+) -> (Model, Vec<tertial::app::Effect>) {
     let mut m = Model::new(Lang::Sv, "test".into(), common::bundled_plans(), vec![]);
     m.today = (2026, 11, 23);
     let plan = m.plans.iter().position(|p| p.rel_path == PLAN).unwrap();
@@ -58,8 +67,8 @@ fn resumed(whats: &[&str], record: FollowUp, closing: Option<ClosingNote>) -> Mo
     });
     update(&mut m, Action::SessionReady(Box::new(s)));
     assert_eq!(m.screen, Screen::Resume);
-    update(&mut m, Action::ResumeDraft);
-    m
+    let effects = update(&mut m, Action::ResumeDraft);
+    (m, effects)
 }
 
 fn note(number: usize, what: &str, text: &str) -> ClosingNote {
@@ -138,10 +147,25 @@ fn a_note_for_a_deviation_no_longer_offered_is_shown_not_lost() {
         number: 2,
         what: "b".into(),
     });
-    let m = resumed(&["a", "b"], record, Some(note(2, "b", "Klart i maj")));
+    let kept = note(2, "b", "Klart i maj");
+    let (mut m, effects) = resumed_with_effects(&["a", "b"], record, Some(kept.clone()));
     assert!(closing_text(&m).is_none());
     let message = m.message.clone().unwrap_or_default();
     assert!(message.contains("Klart i maj"), "{message}");
+    // The shell is asked to keep it in a file of its own, which is named.
+    assert_eq!(
+        effects,
+        [tertial::app::Effect::KeepNoteAside(Box::new(kept))]
+    );
+    update(
+        &mut m,
+        Action::NoteKeptAside(Ok("utkast.closing-note-1.txt".into())),
+    );
+    let message = m.message.clone().unwrap_or_default();
+    assert!(
+        message.contains("den är sparad i utkast.closing-note-1.txt"),
+        "{message}"
+    );
 }
 
 #[test]

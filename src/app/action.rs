@@ -93,6 +93,9 @@ pub enum Action {
     },
     /// The unsavable draft was written to the path typed (or why not).
     DraftRescued(Result<String, String>),
+    /// A closing note with no deviation left was kept in this file (or why
+    /// not).
+    NoteKeptAside(Result<String, String>),
     /// Show the report of the follow-up as it is now.
     ShowReport,
     /// The periods of a unit, looked up for the period list.
@@ -215,6 +218,9 @@ pub enum Effect {
     QuitPrintingComments,
     /// Write the draft to this path (typed by the chief).
     WriteDraftTo(String),
+    /// Keep a closing note whose deviation is no longer offered in a file
+    /// of its own (then `Action::NoteKeptAside`).
+    KeepNoteAside(Box<crate::followup::draft::ClosingNote>),
     /// Sync with the remote; `keep` settles conflicts (path, keep local).
     Sync { keep: Vec<(String, bool)> },
     /// Look up the history of a goal of the session's unit.

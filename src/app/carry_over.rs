@@ -103,25 +103,16 @@ pub fn unsaved_note(m: &Model) -> Option<ClosingNote> {
 /// Back on the carry-over screen with a note the draft kept: the same
 /// deviation selected and the note in its editor, nothing recorded until
 /// the chief saves it. A note whose deviation is no longer offered is
-/// shown in the message line rather than lost.
-pub fn restore_note(m: &mut Model, note: ClosingNote) {
+/// kept in a file of its own (and named) rather than lost.
+pub fn restore_note(m: &mut Model, note: ClosingNote) -> Vec<Effect> {
     let l = m.lang;
     let found = match (&m.session, m.session_plan()) {
         (Some(s), Some(plan)) if !s.read_only && !s.locked() => find_offer(&offers(plan, s), &note),
         _ => None,
     };
     let Some(i) = found else {
-        m.message = Some(format!(
-            "{} {} {}: {}",
-            l.t(
-                "En osparad anteckning gällde en avvikelse från",
-                "An unsaved note was for a deviation from"
-            ),
-            note.period.kind.code_with_year(note.period.year),
-            l.t("som inte längre erbjuds", "no longer offered"),
-            note.note
-        ));
-        return;
+        m.message = Some(orphan_text(l, &note));
+        return vec![Effect::KeepNoteAside(Box::new(note))];
     };
     if let Some(s) = &mut m.session {
         s.carry = CarryState {
@@ -137,6 +128,42 @@ pub fn restore_note(m: &mut Model, note: ClosingNote) {
         )
         .into(),
     );
+    Vec::new()
+}
+
+/// What is said of a note whose deviation is no longer offered, until
+/// the file it is kept in is known (or when it could not be written).
+fn orphan_text(l: crate::i18n::Lang, note: &ClosingNote) -> String {
+    format!(
+        "{} {} {}: {}",
+        l.t(
+            "En osparad anteckning gällde en avvikelse från",
+            "An unsaved note was for a deviation from"
+        ),
+        note.period.kind.code_with_year(note.period.year),
+        l.t("som inte längre erbjuds", "no longer offered"),
+        note.note
+    )
+}
+
+/// The shell kept an orphaned note in a file (or could not: then the
+/// note itself stays in the message line).
+pub fn note_kept(m: &mut Model, result: Result<String, String>) {
+    let l = m.lang;
+    if let Ok(file) = &result {
+        // The note is no longer needed on screen once it is in a file.
+        m.message = Some(format!(
+            "{} {} {file}",
+            l.t(
+                "En osparad anteckning gällde en avvikelse som inte längre erbjuds;",
+                "An unsaved note was for a deviation no longer offered;"
+            ),
+            l.t("den är sparad i", "it is kept in"),
+        ));
+    } else if let Err(why) = result {
+        let said = m.message.take().unwrap_or_default();
+        m.message = Some(format!("{said} ({why})"));
+    }
 }
 
 /// The offer a kept note was for: the same deviation by its text (of the

@@ -146,6 +146,7 @@ fn inner(m: &mut Model, action: Action) -> Vec<Effect> {
             | Action::DraftSaved(_)
             | Action::DraftFailed { .. }
             | Action::DraftRescued(_)
+            | Action::NoteKeptAside(_)
             | Action::Committed(_)
             | Action::Quit
     );
@@ -293,6 +294,10 @@ fn inner(m: &mut Model, action: Action) -> Vec<Effect> {
             return Vec::new();
         }
         Action::DraftRescued(result) => return super::unsaved::rescued(m, result),
+        Action::NoteKeptAside(result) => {
+            super::carry_over::note_kept(m, result);
+            return Vec::new();
+        }
         Action::ShowReport if m.session.is_some() => {
             m.overlay = Some(ov::report(m));
             return Vec::new();
@@ -450,10 +455,10 @@ fn resume(m: &mut Model, action: Action) -> Vec<Effect> {
             }
             m.screen = Screen::Walk;
             super::carry_over::offer_on_open(m);
-            if let Some(note) = closing {
-                super::carry_over::restore_note(m, note);
+            match closing {
+                Some(note) => super::carry_over::restore_note(m, note),
+                None => Vec::new(),
             }
-            Vec::new()
         }
         // Never offered to a read-only session (someone else's draft).
         Action::DiscardDraft if !s.read_only => {

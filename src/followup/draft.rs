@@ -164,6 +164,36 @@ pub fn aside(path: &Path, why: &str) -> PathBuf {
     }
 }
 
+/// Keeps a closing note that no longer has its deviation in a text file
+/// beside the draft at `path` (never overwriting one), and says where.
+pub fn note_aside(path: &Path, note: &ClosingNote) -> std::io::Result<PathBuf> {
+    let text = format!(
+        "{} {}/{} «{}»\n\n{}\n",
+        note.period, note.goal, note.number, note.what, note.note
+    );
+    let at = now_secs();
+    let mut tried = 0;
+    loop {
+        let target = match tried {
+            0 => path.with_extension(format!("closing-note-{at}.txt")),
+            n => path.with_extension(format!("closing-note-{at}-{n}.txt")),
+        };
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&target)
+        {
+            Ok(mut file) => {
+                file.write_all(text.as_bytes())?;
+                file.sync_all()?;
+                return Ok(target);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && tried < 100 => tried += 1,
+            Err(e) => return Err(e),
+        }
+    }
+}
+
 /// Removes the draft after its content was committed.
 pub fn remove(path: &Path) {
     let _ = std::fs::remove_file(path);
@@ -277,5 +307,31 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_note_without_its_deviation_is_kept_in_a_file_of_its_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let draft = dir.path().join("2025-T2").join("enhet.toml");
+        std::fs::create_dir_all(draft.parent().unwrap()).unwrap();
+        let note = ClosingNote {
+            period: "2025-T1".parse().unwrap(),
+            goal: "E1".into(),
+            number: 2,
+            what: "Kontinuiteten brister".into(),
+            note: "Nytt schema i mars".into(),
+        };
+        let kept = note_aside(&draft, &note).unwrap();
+        assert_eq!(kept.parent(), draft.parent());
+        let text = std::fs::read_to_string(&kept).unwrap();
+        assert!(
+            text.contains("2025-T1 E1/2 «Kontinuiteten brister»"),
+            "{text}"
+        );
+        assert!(text.contains("Nytt schema i mars"), "{text}");
+        // Never over another note kept the same second.
+        let second = note_aside(&draft, &note).unwrap();
+        assert_ne!(second, kept);
+        assert_eq!(std::fs::read_to_string(&kept).unwrap(), text);
     }
 }

@@ -71,6 +71,16 @@ pub fn carry_out(sh: &mut Shell, model: &mut Model, effect: Effect) -> Vec<Actio
             Vec::new()
         }
         Effect::WriteDraftTo(path) => vec![rescue::write_to(model, &path)],
+        Effect::KeepNoteAside(note) => {
+            let kept = model.session.as_ref().map(|s| {
+                use crate::followup::draft;
+                let path = draft::path(&io.ws.state_dir(), s.period, &s.record.unit);
+                draft::note_aside(&path, &note)
+                    .map(|p| p.display().to_string())
+                    .map_err(|e| crate::oserr::shown(&e).to_string())
+            });
+            kept.map(Action::NoteKeptAside).into_iter().collect()
+        }
         Effect::LoadPeriods(plan) => vec![Action::Periods(io.periods(model, plan))],
         Effect::ReadPlans { period } => {
             let root = io.ws.root.clone();
