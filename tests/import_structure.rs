@@ -152,3 +152,29 @@ fn a_rows_last_cells_repeated_on_many_pages_stay_in_the_table() {
     }
     assert_eq!(rows, want);
 }
+
+/// The förväntat resultat of `text`'s only enhetsmål.
+fn expected_results(text: &str) -> Vec<String> {
+    let imp = import(text.as_bytes(), None);
+    imp.plan.unit_goals[0].expected_results.clone()
+}
+
+/// Förväntat resultat as plain sentences wrapped at the text's width: a
+/// sentence that fills its line is still a point of its own when the next
+/// line starts with a capital.
+#[test]
+fn a_plain_point_filling_its_line_ends_at_its_full_stop() {
+    let text = "Verksamhetsplan 2027 Testenhetens hemtjänst\n\n\
+         Nämndmål: Äldre har ett tryggt liv\n\n\
+         Enhetsmål: Kunderna är trygga\n\n\
+         Förväntat resultat\n\n\
+         Kunderna känner sig trygga med sina hemtjänstbesök.\n\
+         Medarbetarna har god kunskap om kundernas behov.\n";
+    assert_eq!(
+        expected_results(text),
+        [
+            "Kunderna känner sig trygga med sina hemtjänstbesök.",
+            "Medarbetarna har god kunskap om kundernas behov.",
+        ]
+    );
+}

@@ -140,7 +140,11 @@ fn plain_list(buf: &Buf, width: usize) -> Vec<String> {
                 let word = t.split_whitespace().next().unwrap_or("");
                 let fits = p.chars().count() + 1 + word.chars().count() <= width;
                 let upper = t.starts_with(|c: char| !c.is_lowercase());
-                blank || (upper && (fits || (ends_sentence(p) && width > 150)))
+                // A full sentence ending its line and a capital after it
+                // start a new point: a point of two sentences that wraps
+                // just at its sentence end is rarer than a point that
+                // fills its last line.
+                blank || (upper && (fits || ends_sentence(p)))
             }
         };
         match items.last_mut() {
