@@ -178,3 +178,27 @@ fn a_plain_point_filling_its_line_ends_at_its_full_stop() {
         ]
     );
 }
+
+/// Plain points without a full stop: a capital on a word the text writes
+/// in lower case elsewhere starts the next point; a name's capital
+/// ("Hägersten-Älvsjö") goes on with the point.
+#[test]
+fn a_plain_point_without_full_stop_ends_before_a_sentences_capital() {
+    let text = "Verksamhetsplan 2027 Testenhetens hemtjänst\n\n\
+         Nämndmål: Äldre har ett tryggt liv\n\n\
+         Vi arbetar för att stadsdelsnämnden ska nå sina mål.\n\n\
+         Enhetsmål: Kunderna är trygga\n\n\
+         Förväntat resultat\n\n\
+         Stadsdelsnämnden har en hög andel heltidsanställda\n\
+         Stadsdelsnämnden har en god arbetsmiljö i hela\n\
+         Hägersten-Älvsjö\n\
+         Fler kunder är nöjda\n";
+    assert_eq!(
+        expected_results(text),
+        [
+            "Stadsdelsnämnden har en hög andel heltidsanställda",
+            "Stadsdelsnämnden har en god arbetsmiljö i hela Hägersten-Älvsjö",
+            "Fler kunder är nöjda",
+        ]
+    );
+}
