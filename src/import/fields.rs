@@ -168,12 +168,13 @@ fn bare(w: &str) -> &str {
 
 /// The words `lines` write in lower case somewhere, as they are written.
 pub fn lower_words<'a>(lines: impl Iterator<Item = &'a str>) -> HashSet<String> {
-    lines
-        .flat_map(str::split_whitespace)
-        .map(bare)
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .map(str::to_string)
-        .collect()
+    let mut words = HashSet::new();
+    for w in lines.flat_map(str::split_whitespace).map(bare) {
+        if w.starts_with(char::is_lowercase) && !words.contains(w) {
+            words.insert(w.to_string());
+        }
+    }
+    words
 }
 
 /// A capital on a word the text elsewhere writes in lower case starts a
