@@ -152,3 +152,53 @@ fn a_rows_last_cells_repeated_on_many_pages_stay_in_the_table() {
     }
     assert_eq!(rows, want);
 }
+
+/// The förväntat resultat of `text`'s only enhetsmål.
+fn expected_results(text: &str) -> Vec<String> {
+    let imp = import(text.as_bytes(), None);
+    imp.plan.unit_goals[0].expected_results.clone()
+}
+
+/// Förväntat resultat as plain sentences wrapped at the text's width: a
+/// sentence that fills its line is still a point of its own when the next
+/// line starts with a capital.
+#[test]
+fn a_plain_point_filling_its_line_ends_at_its_full_stop() {
+    let text = "Verksamhetsplan 2027 Testenhetens hemtjänst\n\n\
+         Nämndmål: Äldre har ett tryggt liv\n\n\
+         Enhetsmål: Kunderna är trygga\n\n\
+         Förväntat resultat\n\n\
+         Kunderna känner sig trygga med sina hemtjänstbesök.\n\
+         Medarbetarna har god kunskap om kundernas behov.\n";
+    assert_eq!(
+        expected_results(text),
+        [
+            "Kunderna känner sig trygga med sina hemtjänstbesök.",
+            "Medarbetarna har god kunskap om kundernas behov.",
+        ]
+    );
+}
+
+/// Plain points without a full stop: a capital on a word the text writes
+/// in lower case elsewhere starts the next point; a name's capital
+/// ("Hägersten-Älvsjö") goes on with the point.
+#[test]
+fn a_plain_point_without_full_stop_ends_before_a_sentences_capital() {
+    let text = "Verksamhetsplan 2027 Testenhetens hemtjänst\n\n\
+         Nämndmål: Äldre har ett tryggt liv\n\n\
+         Vi arbetar för att stadsdelsnämnden ska nå sina mål.\n\n\
+         Enhetsmål: Kunderna är trygga\n\n\
+         Förväntat resultat\n\n\
+         Stadsdelsnämnden har en hög andel heltidsanställda\n\
+         Stadsdelsnämnden har en god arbetsmiljö i hela\n\
+         Hägersten-Älvsjö\n\
+         Fler kunder är nöjda\n";
+    assert_eq!(
+        expected_results(text),
+        [
+            "Stadsdelsnämnden har en hög andel heltidsanställda",
+            "Stadsdelsnämnden har en god arbetsmiljö i hela Hägersten-Älvsjö",
+            "Fler kunder är nöjda",
+        ]
+    );
+}

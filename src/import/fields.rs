@@ -3,6 +3,7 @@
 
 use super::classify::{bullet, numbered};
 use crate::plan::Points;
+use std::collections::HashSet;
 
 /// Lines of one field: `None` is a blank line.
 pub type Buf = Vec<(usize, Option<String>)>;
@@ -113,18 +114,18 @@ pub fn has_text(buf: &Buf) -> bool {
 /// numbered ("1. …"), dashes ("- …", "-…", "• …"), or none (one point per
 /// line, a wrapped line continuing its point). `width` is the text's
 /// line width: a line that ends before it (the next word would have fitted)
-/// ends its point.
-pub fn list(buf: &Buf, width: usize) -> Vec<String> {
+/// ends its point. `lower`: the words the text writes in lower case.
+pub fn list(buf: &Buf, width: usize, lower: &HashSet<String>) -> Vec<String> {
     let first = buf.iter().find_map(|(_, l)| l.as_deref());
     match first {
         None => Vec::new(),
         Some(f) if numbered(f).is_some() => points(buf, true),
         Some(f) if bullet(f).is_some() => bullets(buf),
-        Some(_) => plain_list(buf, width),
+        Some(_) => plain_list(buf, width, lower),
     }
 }
 
-fn plain_list(buf: &Buf, width: usize) -> Vec<String> {
+fn plain_list(buf: &Buf, width: usize, lower: &HashSet<String>) -> Vec<String> {
     let mut items: Vec<String> = Vec::new();
     let mut prev: Option<&str> = None;
     let mut blank = false;
@@ -140,7 +141,11 @@ fn plain_list(buf: &Buf, width: usize) -> Vec<String> {
                 let word = t.split_whitespace().next().unwrap_or("");
                 let fits = p.chars().count() + 1 + word.chars().count() <= width;
                 let upper = t.starts_with(|c: char| !c.is_lowercase());
-                blank || (upper && (fits || (ends_sentence(p) && width > 150)))
+                // A full sentence ending its line and a capital after it
+                // start a new point: a point of two sentences that wraps
+                // just at its sentence end is rarer than a point that
+                // fills its last line.
+                blank || (upper && (fits || ends_sentence(p) || starts_sentence(word, lower)))
             }
         };
         match items.last_mut() {
@@ -154,4 +159,31 @@ fn plain_list(buf: &Buf, width: usize) -> Vec<String> {
         blank = false;
     }
     items
+}
+
+/// A word cut from its punctuation ("(AMI)" → "AMI", "minskar." → "minskar").
+fn bare(w: &str) -> &str {
+    w.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// The words `lines` write in lower case somewhere, as they are written.
+pub fn lower_words<'a>(lines: impl Iterator<Item = &'a str>) -> HashSet<String> {
+    let mut words = HashSet::new();
+    for w in lines.flat_map(str::split_whitespace).map(bare) {
+        if w.starts_with(char::is_lowercase) && !words.contains(w) {
+            words.insert(w.to_string());
+        }
+    }
+    words
+}
+
+/// A capital on a word the text elsewhere writes in lower case starts a
+/// sentence: a name ("Hägersten", "AMI") keeps its capital everywhere.
+/// After a line that ended no sentence, such a word begins the next point.
+fn starts_sentence(word: &str, lower: &HashSet<String>) -> bool {
+    let w = bare(word);
+    let mut chars = w.chars();
+    chars.next().is_some_and(char::is_uppercase)
+        && chars.any(char::is_lowercase)
+        && lower.contains(&w.to_lowercase())
 }

@@ -67,6 +67,8 @@ pub struct Walk {
     /// The text's line width (its longest line): a shorter line ended
     /// where the writer ended it.
     pub(super) width: usize,
+    /// The words the text writes in lower case (fields::lower_words).
+    lower: std::collections::HashSet<String>,
 }
 
 impl Walk {
@@ -91,6 +93,7 @@ impl Walk {
             expect_next: None,
             columns: None,
             width: usize::MAX,
+            lower: Default::default(),
         }
     }
 
@@ -174,11 +177,11 @@ impl Walk {
             }
             (Field::Expected, Level::Committee) => {
                 let g = self.committee.last_mut().expect("level");
-                g.expected_results = fields::list(&buf, self.width);
+                g.expected_results = fields::list(&buf, self.width, &self.lower);
             }
             (Field::Expected, Level::Unit) => {
                 let g = self.unit.last_mut().expect("level");
-                g.expected_results = fields::list(&buf, self.width);
+                g.expected_results = fields::list(&buf, self.width, &self.lower);
             }
             (_, Level::Unit) => {
                 let g = self.unit.last_mut().expect("level");
@@ -221,6 +224,7 @@ pub fn walk(lines: &[Line]) -> Walk {
         .max()
         .unwrap_or(0)
         .max(40);
+    w.lower = fields::lower_words(lines.iter().map(|l| l.text.as_str()));
     // The next heading after each line: a section heading inside a goal's
     // field is the field's own sub-heading when the goal goes on after it.
     let mut next = vec![None; lines.len()];
