@@ -7,7 +7,6 @@ mod common;
 use common::pty::{DOWN, ENTER, Pty};
 use common::{Sandbox, text};
 use std::path::{Path, PathBuf};
-use std::time::{Duration, Instant};
 
 const UNIT: &str = "bestallarenhet-2";
 
@@ -74,17 +73,6 @@ fn draft(ws: &Path) -> toml::Table {
     toml::from_str(&text).unwrap_or_else(|e| panic!("the draft must always parse: {e}\n{text}"))
 }
 
-fn wait_exit(child: &mut Box<dyn portable_pty::Child + Send + Sync>) -> Option<u32> {
-    let start = Instant::now();
-    while start.elapsed() < common::pty::WAIT {
-        if let Ok(Some(status)) = child.try_wait() {
-            return Some(status.exit_code());
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    None
-}
-
 /// On the carry-over screen, starts closing the second offer and types
 /// `note` into it.
 fn type_note(t: &mut Pty, note: &str) {
@@ -137,7 +125,7 @@ fn a_closing_note_survives_a_dropped_connection_and_comes_back_unsaved() {
     type_note(&mut t, note);
     // The connection drops mid-note, before the draft's timer.
     let mut child = t.hang_up();
-    let code = wait_exit(&mut child);
+    let code = common::pty::exit_code_of(&mut child);
     assert!(
         code.is_some(),
         "the program must exit when its terminal is gone"
@@ -166,14 +154,10 @@ fn a_closing_note_survives_a_kill_once_the_draft_timer_ran() {
     let note = "Stängd efter samråd med förvaltningen";
     type_note(&mut t, note);
     // Killed without warning once the draft has the note.
-    let start = Instant::now();
-    while draft(&ws).get("closing").is_none() {
-        assert!(
-            start.elapsed() < common::pty::WAIT,
-            "the note never reached the draft"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    assert!(
+        common::pty::eventually(|| draft(&ws).get("closing").is_some()),
+        "the note never reached the draft"
+    );
     let status = std::process::Command::new("kill")
         .args(["-KILL", &t.pid().to_string()])
         .status()

@@ -46,17 +46,6 @@ fn draft_summary(ws: &Path) -> String {
         .to_string()
 }
 
-fn wait_exit(child: &mut Box<dyn portable_pty::Child + Send + Sync>) -> Option<u32> {
-    let start = Instant::now();
-    while start.elapsed() < common::pty::WAIT {
-        if let Ok(Some(status)) = child.try_wait() {
-            return Some(status.exit_code());
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    None
-}
-
 #[test]
 fn a_dropped_connection_keeps_every_word() {
     let sb = Sandbox::new();
@@ -67,7 +56,7 @@ fn a_dropped_connection_keeps_every_word() {
     t.wait_for("ökad trygghet");
     // The connection drops mid-sentence, well before the draft's timer.
     let mut child = t.hang_up();
-    let code = wait_exit(&mut child);
+    let code = common::pty::exit_code_of(&mut child);
     assert!(
         code.is_some(),
         "the program must exit when its terminal is gone"
@@ -202,30 +191,16 @@ fn suspend_and_resume_give_the_terminal_back_and_take_it_again() {
             .success()
     );
     // Stopped, with the terminal restored first.
-    let mut stopped = false;
-    for _ in 0..200 {
+    let stopped = common::pty::eventually(|| {
         let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
-        if stat
-            .split(") ")
+        stat.split(") ")
             .nth(1)
             .is_some_and(|rest| rest.starts_with('T'))
-        {
-            stopped = true;
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    });
     assert!(stopped, "the process stops on SIGTSTP");
     // What it wrote before stopping may still be on its way through the
     // pseudo-terminal to the reader: a deadline, not a measure of time.
-    let mut left = false;
-    for _ in 0..200 {
-        if t.output().matches("\x1b[?1049l").count() > left_before {
-            left = true;
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    let left = common::pty::eventually(|| t.output().matches("\x1b[?1049l").count() > left_before);
     assert!(left, "the alternate screen was left before stopping");
     assert!(
         draft_summary(&ws).contains("Före pausen"),

@@ -23,6 +23,31 @@ pub struct Pty {
 /// This is a limit on waiting, not a measurement.
 pub const WAIT: Duration = Duration::from_secs(20);
 
+/// Polls `done` until it holds or `WAIT` runs out, and says whether it
+/// held: a deadline for something that must happen, not a measure of time.
+pub fn eventually(mut done: impl FnMut() -> bool) -> bool {
+    let start = Instant::now();
+    loop {
+        if done() {
+            return true;
+        }
+        if start.elapsed() >= WAIT {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// The exit code of `child` once it has exited (None if it never did).
+pub fn exit_code_of(child: &mut Box<dyn Child + Send + Sync>) -> Option<u32> {
+    let mut code = None;
+    eventually(|| {
+        code = child.try_wait().ok().flatten().map(|s| s.exit_code());
+        code.is_some()
+    });
+    code
+}
+
 impl Pty {
     pub fn spawn(cmd: CommandBuilder, cols: u16, rows: u16) -> Pty {
         let pty = native_pty_system();
