@@ -343,6 +343,17 @@ impl FollowUp {
         mine == *other
     }
 
+    /// Whether this is `before` (whose git blob id is `before_blob`)
+    /// reopened and nothing else: klar before, återöppnad now, the same
+    /// text, and `reopened_from` kept or naming that klar version.
+    pub fn is_reopen_of(&self, before: &FollowUp, before_blob: &str) -> bool {
+        before.status == Status::Done
+            && self.status == Status::Reopened
+            && before.same_but_status(self)
+            && (self.reopened_from == before.reopened_from
+                || self.reopened_from.eq_ignore_ascii_case(before_blob))
+    }
+
     pub fn new(unit: &str, period: Period) -> FollowUp {
         FollowUp {
             schema: SCHEMA_VERSION,

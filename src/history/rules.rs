@@ -218,12 +218,11 @@ pub fn judge(
         let old_blob = old
             .as_deref()
             .and_then(repo::blob::hash)
-            .map(|o| o.to_string());
-        let text_kept = matches!((&old_f, &new_f), (Some(o), Some(n))
-            if o.same_but_status(n)
-                && (n.reopened_from == o.reopened_from
-                    || old_blob.as_deref() == Some(n.reopened_from.as_str())));
-        if reopening && !text_kept {
+            .map(|o| o.to_string())
+            .unwrap_or_default();
+        let reopen_only =
+            matches!((&old_f, &new_f), (Some(o), Some(n)) if n.is_reopen_of(o, &old_blob));
+        if reopening && !reopen_only {
             // A reopen (the chief's, or a reviewer's return) says why the
             // klar text is opened; it never changes the text itself.
             j.findings.push(Finding::ReopenChangedText {
@@ -243,7 +242,7 @@ pub fn judge(
                 path: path.clone(),
             });
         }
-        if !(reopening && text_kept) {
+        if !reopen_only {
             writers.add(
                 path,
                 person.map_or_else(|| author.email.trim().to_lowercase(), |p| p.id.clone()),

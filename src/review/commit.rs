@@ -72,10 +72,9 @@ fn wrote_in(
         return Ok(false);
     };
     let parse = |blob: Option<Oid>| {
-        blob.and_then(|b| {
-            repo::blob::with_blob(repository, b, followup::load::parse_unchecked).ok()
-        })
-        .flatten()
+        let b = blob?;
+        let f = repo::blob::with_blob(repository, b, followup::load::parse_unchecked).ok()??;
+        Some((f, b.to_string()))
     };
     for change in repo::log::changes_of_path(repository, tip, path)? {
         let by_reviewer = roster
@@ -85,9 +84,7 @@ fn wrote_in(
             continue;
         }
         let reopen_only = match (parse(change.before), parse(change.after)) {
-            (Some(b), Some(a)) => {
-                b.status == Status::Done && a.status == Status::Reopened && b.same_but_status(&a)
-            }
+            (Some((b, blob)), Some((a, _))) => a.is_reopen_of(&b, &blob),
             _ => false,
         };
         if !reopen_only {
