@@ -150,27 +150,25 @@ fn orphan_text(l: crate::i18n::Lang, note: &ClosingNote) -> String {
 /// note itself stays in the message line).
 pub fn note_kept(m: &mut Model, result: Result<String, String>) {
     let l = m.lang;
-    if let Ok(file) = &result {
+    m.message = Some(match result {
         // The note is no longer needed on screen once it is in a file.
-        m.message = Some(format!(
+        Ok(file) => format!(
             "{} {} {file}",
             l.t(
                 "En osparad anteckning gällde en avvikelse som inte längre erbjuds;",
                 "An unsaved note was for a deviation no longer offered;"
             ),
             l.t("den är sparad i", "it is kept in"),
-        ));
-    } else if let Err(why) = result {
-        let said = m.message.take().unwrap_or_default();
-        m.message = Some(format!("{said} ({why})"));
-    }
+        ),
+        Err(why) => format!("{} ({why})", m.message.take().unwrap_or_default()),
+    });
 }
 
 /// The offer a kept note was for: the same deviation by its text (of the
 /// same number first); by its number only for a deviation without text,
 /// so a note never lands on another deviation.
 fn find_offer(all: &[Offer], note: &ClosingNote) -> Option<usize> {
-    let text = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = crate::followup::carried::normalise;
     let what = text(&note.what);
     let ours = |o: &Offer| {
         o.origin.period == note.period

@@ -19,7 +19,7 @@ pub enum Decider {
 }
 
 /// Whitespace collapsed: how a deviation's text is compared.
-fn normalise(s: &str) -> String {
+pub fn normalise(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
